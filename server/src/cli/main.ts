@@ -1,0 +1,51 @@
+/**
+ * Command-line entry: parses the sub-command and hands it to its module.
+ *   factcheck check …            check drafts (see checkCommand)
+ *   factcheck facts check …      validate a fact base
+ *   factcheck facts import RAW…  normalize raw articles into source files
+ *   factcheck lsp --stdio        start the language server
+ */
+import { parseArgs } from 'node:util';
+import { runImport } from './importCommand';
+import { UsageError } from './errors';
+
+const USAGE = `usage:
+  factcheck check [--format json|stylish] [--facts DIR] [--as-of DATE] [--locale zh-CN|en] FILE|DIR…
+  factcheck facts check [--facts DIR]
+  factcheck facts import RAW_FILE… [--meta DIR] [--out DIR]
+  factcheck lsp --stdio`;
+
+/** Runs the CLI and resolves to its exit status. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [cmd, sub, ...rest] = argv;
+    if (cmd === 'facts' && sub === 'import') {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { meta: { type: 'string' }, out: { type: 'string' } } });
+      for (const f of runImport(positionals, values)) process.stdout.write(`wrote ${f}\n`);
+      return 0;
+    }
+    if (cmd === 'facts' && sub === 'check') {
+      const { runFactsCheck } = await import('./factsCheckCommand');
+      return await runFactsCheck(rest);
+    }
+    if (cmd === 'check') {
+      const { runCheck } = await import('./checkCommand');
+      return await runCheck(argv.slice(1));
+    }
+    if (cmd === 'lsp') {
+      const { runLsp } = await import('./lspCommand');
+      return await runLsp(argv.slice(1));
+    }
+    if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    throw new UsageError(`unknown command: ${argv.join(' ') || '(none)'}\n${USAGE}`);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`factcheck: ${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
