@@ -1,6 +1,221 @@
-/** (being written) */
+/**
+ * `factcheck check`: checks drafts against the fact base and prints a report.
+ * Options come from the command line over factcheck.config.json over defaults. Exit
+ * status: 0 clean, 1 errors (or too many warnings), 2 the checker could not run.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { bundledFactsDir } from '../core/factbase';
+import type { CheckOptions, Locale } from '../core/types';
 import { UsageError } from './errors';
-/** Not yet implemented. */
-export async function runCheck(_args: string[]): Promise<number> {
-  throw new UsageError('checkCommand: not implemented yet');
+import { loadConfig, type Config } from './config';
+import { expandInputs, parseShard, posixRelative, selectShard, type Shard } from './files';
+import { buildFileReport, exitStatus, summarize, type FileReport, type RunReport, type SeverityOverrides } from './formats/report';
+import { FORMATS, formatReport, type FormatName } from './formats';
+import { loadBase } from './workerTask';
+import { checkDrafts, type DraftInput } from './workerPool';
+import { CheckCache } from './cache';
+
+/** Usage text of `factcheck check`. */
+export const CHECK_USAGE = `usage: factcheck check [options] FILE|DIR|GLOB…
+       factcheck check [options] --stdin [--stdin-filename NAME]
+options:
+  --format F            ${FORMATS.join(' | ')} (default stylish)
+  --output FILE         write the report to FILE instead of standard output
+  --facts DIR           fact base folder (repeatable; default: the bundled fact base)
+  --as-of YYYY-MM-DD    date drafts are checked as of, unless their front matter gives one
+  --locale zh-CN|en     language of messages
+  --config FILE         configuration file (default: factcheck.config.json in . or above)
+  --no-config           ignore configuration files
+  --quiet               report errors only
+  --max-warnings N      exit 1 when there are more than N warnings
+  --no-unverified       do not report claims that match no fact
+  --jobs N              checking threads (default: available parallelism)
+  --shard i/n           check only the i-th of n parts of the files
+  --cache               reuse results from .factcheck-cache/ when nothing changed
+  --cache-location DIR  cache folder (default .factcheck-cache)
+  --color / --no-color  force colours on or off (stylish)`;
+
+/** Everything a run needs, after merging the command line and the configuration. */
+export interface CheckRun {
+  cwd: string;
+  inputs: string[];
+  stdin: boolean;
+  stdinFilename?: string;
+  format: FormatName;
+  output?: string;
+  factDirs: string[];
+  check: CheckOptions;
+  severity: SeverityOverrides;
+  include?: string[];
+  exclude?: string[];
+  configDir: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  jobs?: number;
+  shard?: Shard;
+  cacheDir?: string;
+  color?: boolean;
+}
+
+/** Reads `--locale` values: zh, zh-CN, zh-Hans… → zh; en, en-US… → en. */
+export function parseLocale(text: string): Locale {
+  const t = text.toLowerCase();
+  if (t === 'zh' || t.startsWith('zh-')) return 'zh';
+  if (t === 'en' || t.startsWith('en-')) return 'en';
+  throw new UsageError(`--locale ${text}: expected zh-CN or en`);
+}
+
+/** Validates a YYYY-MM-DD date. */
+export function parseDate(text: string, what: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !d || d.toISOString().slice(0, 10) !== text) throw new UsageError(`${what} ${text}: expected a date YYYY-MM-DD`);
+  return text;
+}
+
+function parseCount(text: string, what: string, min: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`${what} ${text}: expected a whole number ≥ ${min}`);
+  return Number(text);
+}
+
+/** Parses the arguments of `factcheck check` and merges the configuration. */
+export function parseCheckArgs(args: string[], cwd: string = process.cwd()): CheckRun {
+  const { values: v, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    allowNegative: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      facts: { type: 'string', multiple: true },
+      'as-of': { type: 'string' },
+      locale: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      'no-config': { type: 'boolean' },
+      stdin: { type: 'boolean' },
+      'stdin-filename': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      'max-warnings': { type: 'string' },
+      unverified: { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
+      shard: { type: 'string' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
+      color: { type: 'boolean' },
+    },
+  });
+  const format = (v.format ?? 'stylish') as FormatName;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format ${v.format}: expected one of ${FORMATS.join(', ')}`);
+  if (!v.stdin && positionals.length === 0) throw new UsageError(`no drafts given\n${CHECK_USAGE}`);
+  if (v.stdin && positionals.length > 0) throw new UsageError('--stdin reads one draft from standard input: give no files with it');
+  if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename goes with --stdin');
+
+  const { config, dir: configDir } = loadConfig(cwd, v.config, v['no-config'] === true);
+  const factDirs = v.facts?.length
+    ? v.facts.map((d) => path.resolve(cwd, d))
+    : config.facts?.length
+      ? config.facts.map((d) => path.resolve(configDir, d))
+      : [bundledFactsDir()];
+  const localeText = v.locale ?? config.locale;
+  const asOf = v['as-of'] !== undefined ? parseDate(v['as-of'], '--as-of') : config.asOf;
+  // The as-of date is only a default: a draft's front matter date wins inside the engine.
+  const check: CheckOptions = {
+    asOf: asOf ?? today(),
+    reportUnverified: v.unverified ?? config.reportUnverified ?? true,
+  };
+  if (localeText) check.locale = parseLocale(localeText);
+
+  return {
+    cwd,
+    inputs: positionals,
+    stdin: v.stdin === true,
+    stdinFilename: v['stdin-filename'],
+    format,
+    output: v.output,
+    factDirs,
+    check,
+    severity: (config.severity ?? {}) as SeverityOverrides,
+    include: config.include,
+    exclude: config.exclude,
+    configDir,
+    quiet: v.quiet === true,
+    maxWarnings: v['max-warnings'] !== undefined ? parseCount(v['max-warnings'], '--max-warnings', 0) : config.maxWarnings,
+    jobs: v.jobs !== undefined ? parseCount(v.jobs, '--jobs', 1) : undefined,
+    shard: v.shard !== undefined ? parseShard(v.shard) : undefined,
+    cacheDir: v.cache || v['cache-location'] ? path.resolve(cwd, v['cache-location'] ?? '.factcheck-cache') : undefined,
+    color: v.color,
+  };
+}
+
+/** Today's date (local time) as YYYY-MM-DD. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Reads the drafts of a run (standard input or files) as display path + text. */
+async function readDrafts(run: CheckRun): Promise<DraftInput[]> {
+  if (run.stdin) {
+    const text = fs.readFileSync(0, 'utf8');
+    return [{ path: run.stdinFilename ? posixRelative(run.cwd, path.resolve(run.cwd, run.stdinFilename)) : '<stdin>', text }];
+  }
+  let files = await expandInputs(run.inputs, {
+    cwd: run.cwd,
+    include: run.include,
+    exclude: run.exclude,
+    excludeBase: run.configDir,
+    skipDirs: run.factDirs,
+  });
+  if (run.shard) files = selectShard(files, run.shard, run.cwd);
+  return files.map((file) => {
+    try {
+      return { path: posixRelative(run.cwd, file), text: fs.readFileSync(file, 'utf8') };
+    } catch (e) {
+      throw new UsageError(`${file}: cannot read: ${(e as Error).message}`);
+    }
+  });
+}
+
+/** Runs a parsed check and returns the report (no output). */
+export async function executeCheck(run: CheckRun, onWarning: (line: string) => void = () => {}): Promise<RunReport> {
+  const { base, warnings } = loadBase(run.factDirs);
+  for (const w of warnings) onWarning(w);
+  const drafts = await readDrafts(run);
+  const cache = run.cacheDir ? new CheckCache(run.cacheDir, run.factDirs, run.check) : undefined;
+  const results = await checkDrafts(drafts, base, run.check, { jobs: run.jobs, factDirs: run.factDirs, cache });
+  let warningsFound = 0;
+  const files: FileReport[] = drafts.map((d, i) => {
+    const r = buildFileReport(d.path, d.text, results[i], { severity: run.severity, quiet: run.quiet });
+    warningsFound += r.warningsFound;
+    const { warningsFound: _w, ...file } = r;
+    void _w;
+    return file;
+  });
+  return { asOf: run.check.asOf!, files, summary: summarize(files), warningsFound };
+}
+
+/** `factcheck check ARGS…`: resolves to the exit status. */
+export async function runCheck(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(CHECK_USAGE + '\n');
+    return 0;
+  }
+  const run = parseCheckArgs(args);
+  const report = await executeCheck(run, (w) => process.stderr.write(`factcheck: fact base: ${w}\n`));
+  const toFile = run.output !== undefined;
+  const color = run.color ?? (!toFile && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const text = formatReport(run.format, report, { color, cwd: run.cwd });
+  if (toFile) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(run.cwd, run.output!)), { recursive: true });
+      fs.writeFileSync(path.resolve(run.cwd, run.output!), text);
+    } catch (e) {
+      throw new UsageError(`${run.output}: cannot write the report: ${(e as Error).message}`);
+    }
+  } else {
+    await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+  }
+  return exitStatus(report, run.maxWarnings);
 }
