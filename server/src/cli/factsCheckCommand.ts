@@ -1,6 +1,48 @@
-/** (being written) */
-import { UsageError } from './errors';
-/** Not yet implemented. */
-export async function runFactsCheck(_args: string[]): Promise<number> {
-  throw new UsageError('factsCheckCommand: not implemented yet');
+/**
+ * `factcheck facts check [--facts DIR]…`: loads and validates fact-base folders (the
+ * bundled one by default), prints every problem as `file:line:column: severity: message`
+ * (1-based, paths relative to the working directory), then the coverage of each source.
+ * Exit status 0 without errors, 2 with.
+ */
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { bundledFactsDir, hasErrors, loadFactBase, percent, type Problem, type SourceCoverage } from '../core/factbase';
+
+/** `file:line:column` with a 1-based line and column and a path relative to the working directory. */
+export function formatLocation(file: string, line: number, column: number): string {
+  const rel = relative(process.cwd(), file) || file;
+  return `${rel}:${line + 1}:${column + 1}`;
+}
+
+/** One problem (and its related places) as printed lines. */
+export function formatProblem(p: Problem): string {
+  const lines = [`${formatLocation(p.file, p.line, p.column)}: ${p.severity}: ${p.message}`];
+  for (const r of p.related ?? []) lines.push(`${formatLocation(r.file, r.line, r.column)}: note: ${r.message}`);
+  return lines.join('\n');
+}
+
+/** The coverage lines: one per source, then the overall figure. */
+export function formatCoverage(coverage: readonly SourceCoverage[]): string {
+  const pct = (c: number, t: number): string => `${c}/${t} (${percent(c, t).toFixed(1)}%)`;
+  const lines = coverage.map((c) => `coverage ${c.source} (${relative(process.cwd(), c.file) || c.file}): ${pct(c.covered, c.total)}`);
+  const covered = coverage.reduce((n, c) => n + c.covered, 0);
+  const total = coverage.reduce((n, c) => n + c.total, 0);
+  lines.push(`coverage overall: ${pct(covered, total)} figures in ${coverage.length} source(s)`);
+  return lines.join('\n');
+}
+
+/** Runs the command and resolves to its exit status. */
+export async function runFactsCheck(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { facts: { type: 'string', multiple: true } } });
+  const dirs = values.facts?.length ? values.facts : [bundledFactsDir()];
+  const { base, problems, coverage } = loadFactBase(dirs);
+  for (const p of problems) process.stdout.write(formatProblem(p) + '\n');
+  process.stdout.write(formatCoverage(coverage) + '\n');
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  process.stdout.write(
+    `${errors} error(s), ${warnings} warning(s); ${base.subjects.length} subjects, ${base.measures.length} measures, ` +
+      `${base.observations.length} observations, ${base.roles.length} roles, ${base.exclusions.length} exclusions, ${base.sources.length} sources\n`,
+  );
+  return hasErrors(problems) ? 2 : 0;
 }

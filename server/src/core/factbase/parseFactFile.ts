@@ -1,0 +1,161 @@
+/**
+ * Parses one YAML fact file: YAML syntax, then the zod schema, every problem placed at
+ * its line and column. Pure (text in), so the language server can check unsaved text.
+ */
+import { LineCounter, parseDocument, type Document, type ParsedNode } from 'yaml';
+import {
+  exclusionSchema,
+  factFileSchema,
+  measureSchema,
+  observationSchema,
+  roleSchema,
+  subjectSchema,
+  type FactFile,
+} from './schema';
+import { schemaProblems } from './schemaMessages';
+import { problemAt, type FilePosition, type Problem } from './problems';
+import { YamlPositions } from './yamlPositions';
+
+/** Fact files larger than this are rejected before parsing. */
+export const MAX_FACT_FILE_BYTES = 10 * 1024 * 1024;
+/** At most this many alias dereferences per file (guards against "billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** The sections of a fact file, in the order they are validated. */
+export const SECTIONS = ['subjects', 'measures', 'observations', 'roles', 'exclusions'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+const ENTRY_SCHEMA = {
+  subjects: subjectSchema,
+  measures: measureSchema,
+  observations: observationSchema,
+  roles: roleSchema,
+  exclusions: exclusionSchema,
+} as const;
+
+/** Positions in one fact file, with the map from kept entries to their YAML index. */
+export class FactFilePositions extends YamlPositions {
+  /** For each section, the YAML index of each entry kept in `data` (invalid entries are dropped). */
+  readonly yamlIndex: Record<Section, number[]> = { subjects: [], measures: [], observations: [], roles: [], exclusions: [] };
+
+  /** Position of entry `i` of `data[section]` (its first key), or of one of its fields' values. */
+  entry(section: Section, i: number, field?: string): FilePosition {
+    const y = this.yamlIndex[section][i] ?? i;
+    return field === undefined ? this.valueAt([section, y]) : this.valueAt([section, y, field]);
+  }
+
+  /** Position of a substring of an entry's string field (falls back to the field's start). */
+  entryText(section: Section, i: number, field: string, index: number, length: number): FilePosition {
+    const y = this.yamlIndex[section][i] ?? i;
+    return this.textAt([section, y, field], index, length);
+  }
+}
+
+/** Result of parsing one fact file. */
+export interface ParsedFactFile {
+  file: string;
+  /** The valid entries (entries with schema problems are left out); undefined when the file is unusable. */
+  data?: FactFile;
+  problems: Problem[];
+  positions: FactFilePositions;
+  /** Ids of entries left out for schema problems (references to them are not reported again). */
+  droppedIds?: string[];
+}
+
+/** UTF-8 byte length, counted without allocating. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Parses YAML text with positions; syntax errors become problems. Shared by fact and source files. */
+export function parseYaml(
+  text: string,
+  file: string,
+  lineOffset = 0,
+): { doc?: Document.Parsed<ParsedNode>; value?: unknown; positions: YamlPositions; lines: LineCounter; problems: Problem[] } {
+  const lines = new LineCounter();
+  const problems: Problem[] = [];
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const positions = new YamlPositions(doc, lines, lineOffset);
+  for (const e of doc.errors) {
+    problems.push(problemAt(file, positions.position(e.pos[0]), `invalid YAML: ${e.message}`));
+  }
+  for (const w of doc.warnings) {
+    problems.push(problemAt(file, positions.position(w.pos[0]), `YAML: ${w.message}`, 'warning'));
+  }
+  if (doc.errors.length) return { doc, positions, lines, problems };
+  try {
+    return { doc, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), positions, lines, problems };
+  } catch (e) {
+    const msg = (e as Error).message;
+    problems.push(
+      problemAt(
+        file,
+        { line: lineOffset, column: 0 },
+        /alias/i.test(msg) ? `too many YAML alias references (more than ${MAX_ALIAS_COUNT}); write the values out` : `invalid YAML: ${msg}`,
+      ),
+    );
+    return { doc, positions, lines, problems };
+  }
+}
+
+/** Parses and schema-checks one fact file. */
+export function parseFactFile(text: string, file: string): ParsedFactFile {
+  const tooBig = text.length > MAX_FACT_FILE_BYTES / 4 && utf8Length(text) > MAX_FACT_FILE_BYTES;
+  if (tooBig) {
+    const positions = new FactFilePositions(undefined, new LineCounter());
+    const mb = (utf8Length(text) / 1024 / 1024).toFixed(1);
+    return { file, positions, problems: [problemAt(file, { line: 0, column: 0 }, `fact file is ${mb} MB; the limit is ${MAX_FACT_FILE_BYTES / 1024 / 1024} MB — split it into smaller files`)] };
+  }
+  const y = parseYaml(text, file);
+  const positions = new FactFilePositions(y.doc, y.lines);
+  const problems = y.problems;
+  if (y.value === undefined && problems.length) return { file, positions, problems };
+  const value = y.value ?? {}; // an empty file is an empty fact file
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(
+      problemAt(file, positions.valueAt([]), `a fact file is a mapping with any of the keys ${SECTIONS.join(', ')}; this one is ${Array.isArray(value) ? 'a list' : 'a single value'}`),
+    );
+    return { file, positions, problems };
+  }
+  const parsed = factFileSchema.safeParse(value);
+  if (parsed.success) {
+    for (const s of SECTIONS) positions.yamlIndex[s] = (parsed.data[s] ?? []).map((_, i) => i);
+    return { file, data: parsed.data, positions, problems };
+  }
+  problems.push(...schemaProblems(parsed.error.issues, factFileSchema, positions, file));
+  const droppedIds: string[] = [];
+  const data = salvage(value as Record<string, unknown>, positions, droppedIds);
+  return { file, data, positions, problems, droppedIds };
+}
+
+/** The valid entries of a file that failed the schema, so one bad entry does not hide the rest. */
+function salvage(value: Record<string, unknown>, positions: FactFilePositions, droppedIds: string[]): FactFile {
+  const data: Record<string, unknown[]> = {};
+  for (const s of SECTIONS) {
+    const items = value[s];
+    if (!Array.isArray(items)) continue;
+    const kept: unknown[] = [];
+    items.forEach((item, i) => {
+      const r = ENTRY_SCHEMA[s].safeParse(item);
+      if (r.success) {
+        kept.push(r.data);
+        positions.yamlIndex[s].push(i);
+      } else if (typeof (item as { id?: unknown } | null)?.id === 'string') {
+        droppedIds.push((item as { id: string }).id);
+      }
+    });
+    data[s] = kept;
+  }
+  return data as FactFile;
+}

@@ -1,0 +1,185 @@
+/**
+ * Cross-file validation of a fact base: unique ids, resolving references, then the
+ * checks against the sources (quotes, figures, values, roles, exclusions) and coverage.
+ * Pure: parsed files in, the FactBase with every problem and the coverage out.
+ */
+import type { Exclusion, FactBase, Measure, Observation, Origin, Role, Source, Subject } from '../types';
+import type { ParsedFactFile, Section } from './parseFactFile';
+import type { ParsedSourceFile } from './parseSourceFile';
+import { problemAt, sortProblems, type FilePosition, type Problem } from './problems';
+import { checkAgainstSources } from './sourceChecks';
+import { checkConflicts, checkValues } from './valueChecks';
+import { coverageProblems, sourceCoverage, type SourceCoverage } from './coverage';
+
+/** An entry of a fact file with the means to point at it. */
+export interface Entry<T> {
+  value: T;
+  file: string;
+  section: Section;
+  /** Position of the entry, or of one of its fields' values. */
+  pos(field?: string): FilePosition;
+  /** Position of a substring of a string field. */
+  textPos(field: string, index: number, length: number): FilePosition;
+}
+
+/** The fact base's entries, each with its position, keyed by id where they have one. */
+export interface Entries {
+  subjects: Entry<Subject>[];
+  measures: Entry<Measure>[];
+  observations: Entry<Observation>[];
+  roles: Entry<Role>[];
+  exclusions: Entry<Exclusion>[];
+  sources: Map<string, Source>;
+  subjectById: Map<string, Entry<Subject>>;
+  measureById: Map<string, Entry<Measure>>;
+  observationById: Map<string, Entry<Observation>>;
+}
+
+/** What validateFactBase takes: the parsed files of every folder, in load order. */
+export interface FactBaseInput {
+  dirs: string[];
+  factFiles: ParsedFactFile[];
+  sourceFiles: { file: string; parsed: ParsedSourceFile }[];
+}
+
+/** The validated base, every problem (sorted), and the coverage of each source. */
+export interface ValidationResult {
+  base: FactBase;
+  problems: Problem[];
+  coverage: SourceCoverage[];
+}
+
+const KIND_NOUN: Record<string, string> = {
+  subjects: 'subject',
+  measures: 'measure',
+  observations: 'observation',
+  roles: 'role',
+  sources: 'source',
+};
+
+/** Validates a whole fact base (see the file header for what is checked). */
+export function validateFactBase(input: FactBaseInput): ValidationResult {
+  const problems: Problem[] = [];
+  for (const f of input.factFiles) problems.push(...f.problems);
+  for (const s of input.sourceFiles) problems.push(...s.parsed.problems);
+  const dropped = new Set(input.factFiles.flatMap((f) => f.droppedIds ?? []));
+
+  const origins = new Map<string, Origin>();
+  const kinds = new Map<string, string>();
+  const define = (id: string, kind: string, file: string, pos: FilePosition): boolean => {
+    const first = origins.get(id);
+    if (first) {
+      const p = problemAt(file, pos, `duplicate id "${id}": already used by a ${KIND_NOUN[kinds.get(id) ?? ''] ?? 'entry'} (ids are unique across all files and folders)`);
+      p.related = [{ ...first, message: `"${id}" first defined here` }];
+      problems.push(p);
+      return false;
+    }
+    origins.set(id, { file, line: pos.line, column: pos.column });
+    kinds.set(id, kind);
+    return true;
+  };
+
+  const sources = new Map<string, Source>();
+  for (const { file, parsed } of input.sourceFiles) {
+    if (!parsed.source) continue;
+    if (define(parsed.source.id, 'sources', file, parsed.idPosition ?? { line: 0, column: 0 })) sources.set(parsed.source.id, parsed.source);
+  }
+
+  const e: Entries = {
+    subjects: [], measures: [], observations: [], roles: [], exclusions: [], sources,
+    subjectById: new Map(), measureById: new Map(), observationById: new Map(),
+  };
+  for (const f of input.factFiles) {
+    const d = f.data;
+    if (!d) continue;
+    const entry = <T>(section: Section, value: T, i: number): Entry<T> => ({
+      value, file: f.file, section,
+      pos: (field) => f.positions.entry(section, i, field),
+      textPos: (field, index, length) => f.positions.entryText(section, i, field, index, length),
+    });
+    (d.subjects ?? []).forEach((s, i) => {
+      const en = entry<Subject>('subjects', s, i);
+      if (define(s.id, 'subjects', f.file, en.pos())) { e.subjects.push(en); e.subjectById.set(s.id, en); }
+    });
+    (d.measures ?? []).forEach((m, i) => {
+      const en = entry<Measure>('measures', m, i);
+      if (define(m.id, 'measures', f.file, en.pos())) { e.measures.push(en); e.measureById.set(m.id, en); }
+    });
+    (d.observations ?? []).forEach((o, i) => {
+      const published = o.published ?? sources.get(o.source)?.published ?? '';
+      const en = entry<Observation>('observations', { ...o, published }, i);
+      if (define(o.id, 'observations', f.file, en.pos())) { e.observations.push(en); e.observationById.set(o.id, en); }
+    });
+    (d.roles ?? []).forEach((r, i) => {
+      const en = entry<Role>('roles', r, i);
+      if (define(r.id, 'roles', f.file, en.pos())) e.roles.push(en);
+    });
+    (d.exclusions ?? []).forEach((x, i) => e.exclusions.push(entry<Exclusion>('exclusions', x, i)));
+  }
+
+  problems.push(...checkReferences(e, dropped));
+  problems.push(...checkAgainstSources(e));
+  problems.push(...checkValues(e));
+  problems.push(...checkConflicts(e));
+
+  const coverage = [...sources.values()].map((s) =>
+    sourceCoverage(
+      s,
+      e.observations.filter((o) => o.value.source === s.id).map((o) => o.value),
+      e.exclusions.filter((x) => x.value.source === s.id).map((x) => x.value),
+    ),
+  );
+  for (const c of coverage) problems.push(...coverageProblems(c, sources.get(c.source)!));
+
+  const base: FactBase = {
+    subjects: e.subjects.map((x) => x.value),
+    measures: e.measures.map((x) => x.value),
+    observations: e.observations.map((x) => x.value),
+    roles: e.roles.map((x) => x.value),
+    sources: [...sources.values()],
+    exclusions: e.exclusions.map((x) => x.value),
+    origins,
+    dirs: input.dirs,
+  };
+  return { base, problems: sortProblems(problems), coverage };
+}
+
+/** Every id an entry names must exist, and be of the right kind. */
+function checkReferences(e: Entries, dropped: Set<string>): Problem[] {
+  const out: Problem[] = [];
+  const ref = (en: Entry<unknown>, field: string, id: string | undefined, kind: string, exists: boolean, at?: FilePosition): void => {
+    if (id === undefined || exists || dropped.has(id)) return;
+    out.push(problemAt(en.file, at ?? en.pos(field), `${field} "${id}" names no ${kind} in the fact base`));
+  };
+  for (const s of e.subjects) ref(s, 'partOf', s.value.partOf, 'subject', e.subjectById.has(s.value.partOf ?? ''));
+  for (const s of e.subjects) {
+    // partOf must not loop back to the subject itself.
+    const seen = new Set<string>([s.value.id]);
+    for (let p = s.value.partOf; p !== undefined; p = e.subjectById.get(p)?.value.partOf) {
+      if (seen.has(p)) {
+        out.push(problemAt(s.file, s.pos('partOf'), `subject "${s.value.id}": partOf forms a cycle (${[...seen, p].join(' → ')})`));
+        break;
+      }
+      seen.add(p);
+    }
+  }
+  for (const m of e.measures) ref(m, 'subject', m.value.subject, 'subject', e.subjectById.has(m.value.subject));
+  for (const o of e.observations) {
+    ref(o, 'measure', o.value.measure, 'measure', e.measureById.has(o.value.measure));
+    ref(o, 'source', o.value.source, 'source', e.sources.has(o.value.source));
+    (o.value.conflictsWith ?? []).forEach((c, i) => {
+      const other = e.observationById.get(c);
+      ref(o, 'conflictsWith', c, 'observation', !!other, o.pos('conflictsWith'));
+      if (c === o.value.id) out.push(problemAt(o.file, o.pos('conflictsWith'), `observation "${c}" lists itself in conflictsWith (item ${i + 1})`));
+      else if (other && other.value.measure !== o.value.measure) {
+        out.push(problemAt(o.file, o.pos('conflictsWith'), `conflictsWith "${c}" is an observation of measure "${other.value.measure}", not of "${o.value.measure}"`, 'warning'));
+      }
+    });
+  }
+  for (const r of e.roles) {
+    ref(r, 'source', r.value.source, 'source', e.sources.has(r.value.source));
+    ref(r, 'organisation', r.value.organisation, 'subject', e.subjectById.has(r.value.organisation));
+  }
+  for (const x of e.exclusions) ref(x, 'source', x.value.source, 'source', e.sources.has(x.value.source));
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * Checks of observation values: the project's number parser must read the figure as
+ * the value given (in the measure's unit), with the same qualifier and upper bound; and
+ * two observations of one measure and period must agree unless marked as conflicting.
+ */
+import { parseQuantity, unitInfo } from '../numbers';
+import type { Observation } from '../types';
+import { problemAt, type Problem } from './problems';
+import type { Entries, Entry } from './validate';
+
+/** True when two numbers are equal up to floating-point error. */
+export function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** A number for messages, without floating-point noise. */
+export function showNumber(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+/** Checks each observation's value, qualifier and high against its figure. */
+export function checkValues(e: Entries): Problem[] {
+  const out: Problem[] = [];
+  const badUnits = new Set<string>();
+  for (const o of e.observations) {
+    const measure = e.measureById.get(o.value.measure);
+    if (!measure) continue; // reported as a dangling reference
+    const unit = unitInfo(measure.value.unit);
+    if (!unit) {
+      if (!badUnits.has(measure.value.id)) {
+        badUnits.add(measure.value.id);
+        out.push(problemAt(measure.file, measure.pos('unit'), `measure "${measure.value.id}": the number parser does not know the unit "${measure.value.unit}"`));
+      }
+      continue;
+    }
+    const { figure, value, high, qualifier } = o.value;
+    const q = parseQuantity(figure);
+    if (!q) {
+      out.push(problemAt(o.file, o.pos('figure'), `the number parser reads no quantity in figure "${figure}"`));
+      continue;
+    }
+    const read = q.value / unit.factor;
+    if (!sameNumber(q.value, value * unit.factor)) {
+      out.push(
+        problemAt(o.file, o.pos('value'), `value ${showNumber(value)} does not match figure "${figure}", which reads as ${showNumber(read)} ${measure.value.unit}`),
+      );
+    }
+    if (q.high !== undefined || high !== undefined) {
+      const readHigh = q.high === undefined ? undefined : q.high / unit.factor;
+      if (high === undefined || readHigh === undefined || !sameNumber(q.high ?? NaN, high * unit.factor)) {
+        const given = high === undefined ? 'no high' : `high ${showNumber(high)}`;
+        const want = readHigh === undefined ? 'is not a range' : `reads as a range up to ${showNumber(readHigh)} ${measure.value.unit}`;
+        out.push(problemAt(o.file, o.pos(high === undefined ? 'value' : 'high'), `${given} given, but figure "${figure}" ${want}`));
+      }
+    }
+    if (q.qualifier !== qualifier) {
+      const at = o.pos('qualifier');
+      out.push(problemAt(o.file, at, `qualifier is "${qualifier}" but figure "${figure}" reads as "${q.qualifier}"${q.qualifierText ? ` (${q.qualifierText})` : ''}`));
+    }
+    if (q.unit !== '' && q.unit !== unit.canonical && !(q.dimension === 'fraction' && unit.dimension === 'percent')) {
+      out.push(
+        problemAt(o.file, o.pos('figure'), `figure "${figure}" is in ${q.unitText || q.unit} (${q.dimension}) but measure "${measure.value.id}" is in ${measure.value.unit} (${unit.dimension})`, 'warning'),
+      );
+    }
+  }
+  return out;
+}
+
+function sameValue(a: Observation, b: Observation): boolean {
+  return sameNumber(a.value, b.value) && (a.high === undefined) === (b.high === undefined) && sameNumber(a.high ?? 0, b.high ?? 0);
+}
+
+/** Two observations of one measure and period with different values must name each other in conflictsWith. */
+export function checkConflicts(e: Entries): Problem[] {
+  const out: Problem[] = [];
+  const groups = new Map<string, Entry<Observation>[]>();
+  for (const o of e.observations) {
+    const key = `${o.value.measure}\u0000${o.value.period}`;
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  for (const group of groups.values()) {
+    for (let i = 1; i < group.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const a = group[j].value;
+        const b = group[i].value;
+        if (sameValue(a, b)) continue;
+        if (a.conflictsWith?.includes(b.id) || b.conflictsWith?.includes(a.id)) continue;
+        // A projection and an actual figure for the same period may differ: the actual one wins.
+        if (!!a.estimate !== !!b.estimate) continue;
+        const p = problemAt(
+          group[i].file,
+          group[i].pos('value'),
+          `observations "${a.id}" and "${b.id}" give measure "${a.measure}" for period ${a.period} different values ` +
+            `(${showNumber(a.value)} and ${showNumber(b.value)}); if both are what the sources say, list one in the other's conflictsWith`,
+        );
+        const other = group[j].pos('value');
+        p.related = [{ file: group[j].file, line: other.line, column: other.column, message: `value of "${a.id}"` }];
+        out.push(p);
+      }
+    }
+  }
+  return out;
+}
