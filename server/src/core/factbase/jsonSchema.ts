@@ -14,7 +14,6 @@ export function factFileJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = schema;
   return {
     $schema,
-    $id: 'https://factcheck-zh/facts/schema/factbase.schema.json',
     title: 'factcheck-zh fact file',
     description:
       'A fact file of the factcheck-zh fact base: subjects, measures, observations, roles and exclusions. ' +

@@ -15,63 +15,83 @@ export const periodPattern = /^(\d{4}(H[12]|Q[1-4](-[1-4])?)?|\d{4}\/\d{4}|@\d{4
 
 export const qualifierSchema = z.enum(['exact', 'about', 'over', 'under']);
 
-export const subjectSchema = z.strictObject({
-  id,
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)).default([]),
-  partOf: id.optional(),
-});
+export const subjectSchema = z
+  .strictObject({
+    id: id.describe('Unique id of the subject (怀柔区 → huairou).'),
+    name: z.string().min(1).describe('Official name (怀柔区).'),
+    aliases: z.array(z.string().min(1)).default([]).describe('Other names drafts use for it (怀柔, 科学城).'),
+    partOf: id.optional().describe('Id of the subject this one lies in (huairou-science-city → huairou).'),
+  })
+  .describe('A district, area or body the facts are about.');
 
-export const measureSchema = z.strictObject({
-  id,
-  subject: id,
-  name: z.string().min(1),
-  terms: z.array(z.string().min(1)).min(1, 'a measure needs at least one term writers use for it'),
-  unit: z.string(),
-  kind: z.enum(['count', 'money', 'share', 'growth', 'points', 'area', 'length', 'duration', 'year', 'rank', 'fraction']),
-});
+export const measureSchema = z
+  .strictObject({
+    id: id.describe('Unique id of the measure.'),
+    subject: id.describe('Id of the subject it measures.'),
+    name: z.string().min(1).describe('What is measured, in Chinese (科学设施数量).'),
+    terms: z
+      .array(z.string().min(1))
+      .min(1, 'a measure needs at least one term writers use for it')
+      .describe('Words writers use for it, used to match claims (科学设施, 科技设施).'),
+    unit: z.string().describe("Unit the observations' values are in, as sources write it ('个', '亿元', '%', '万平方米')."),
+    kind: z
+      .enum(['count', 'money', 'share', 'growth', 'points', 'area', 'length', 'duration', 'year', 'rank', 'fraction'])
+      .describe('Kind of quantity: share = percent of a whole, growth = growth rate in percent, points = change in percentage points.'),
+  })
+  .describe('A measured quantity of one subject.');
 
-export const observationSchema = z.strictObject({
-  id,
-  measure: id,
-  value: z.number(),
-  high: z.number().optional(),
-  qualifier: qualifierSchema.default('exact'),
-  figure: z.string().min(1),
-  period: z.string().regex(periodPattern, 'period is YYYY, YYYYH1, YYYYQ1-3, YYYY/YYYY or @YYYY-MM-DD'),
-  periodText: z.string().optional(),
-  published: date.optional(),
-  source: id,
-  quote: z.string().min(1),
-  estimate: z.boolean().optional(),
-  conflictsWith: z.array(id).optional(),
-  note: z.string().optional(),
-});
+export const observationSchema = z
+  .strictObject({
+    id: id.describe('Unique id of the observation.'),
+    measure: id.describe('Id of the measure observed.'),
+    value: z.number().describe("Value in the measure's unit (2.3 for 2.3万人 when the unit is 万人)."),
+    high: z.number().optional().describe('Upper bound of a range (1-3年 → value 1, high 3).'),
+    qualifier: qualifierSchema
+      .default('exact')
+      .describe('exact; about (约, 左右); over (余, 多, 超过, 以上); under (近, 不到, 不足).'),
+    figure: z.string().min(1).describe("The figure exactly as written inside the quote ('40余个', '2.3万人')."),
+    period: z
+      .string()
+      .regex(periodPattern, 'period is YYYY, YYYYH1, YYYYQ1-3, YYYY/YYYY or @YYYY-MM-DD')
+      .describe('2023, 2025H1, 2022Q1-3, 2021/2025 (a span) or @2024-08-26 (a stock as of a date).'),
+    periodText: z.string().optional().describe('The period phrase as the source writes it (十四五以来, 今年上半年).'),
+    published: date.optional().describe("Publication date; the source's when omitted."),
+    source: id.describe('Id of the source (facts/sources/<id>.md).'),
+    quote: z.string().min(1).describe("Verbatim sentence or clause of the source's text containing the figure."),
+    estimate: z.boolean().optional().describe('A projection (预计, 有望): an actual figure for the same period wins over it.'),
+    conflictsWith: z.array(id).optional().describe('Ids of observations of the same measure and period that state another value, kept on purpose.'),
+    note: z.string().optional().describe('Remarks for curators.'),
+  })
+  .describe('One value of a measure, as a source states it.');
 
-export const roleSchema = z.strictObject({
-  id,
-  person: z.string().min(1),
-  titles: z.array(z.string().min(1)).min(1),
-  organisation: id,
-  asOf: date,
-  source: id,
-  quote: z.string().min(1),
-});
+export const roleSchema = z
+  .strictObject({
+    id: id.describe('Unique id of the role.'),
+    person: z.string().min(1).describe("The person's name as the quote writes it."),
+    titles: z.array(z.string().min(1)).min(1).describe('Titles as written, split at 、 and ，(怀柔区委副书记, 区长).'),
+    organisation: id.describe('Id of the subject the titles belong to.'),
+    asOf: date.describe('Date the source states the titles for (YYYY-MM-DD).'),
+    source: id.describe('Id of the source.'),
+    quote: z.string().min(1).describe('Verbatim text of the source naming the person and the titles.'),
+  })
+  .describe('A person holding titles at a date, as a source states it.');
 
-export const exclusionSchema = z.strictObject({
-  source: id,
-  context: z.string().min(1),
-  figure: z.string().min(1),
-  reason: z.string().min(1),
-});
+export const exclusionSchema = z
+  .strictObject({
+    source: id.describe('Id of the source.'),
+    context: z.string().min(1).describe("Text around the figure, verbatim from the source's text."),
+    figure: z.string().min(1).describe('The figure inside the context.'),
+    reason: z.string().min(1).describe('Why this figure is not an observation.'),
+  })
+  .describe('A figure of a source that is deliberately not an observation.');
 
 /** One YAML fact file. */
 export const factFileSchema = z.strictObject({
-  subjects: z.array(subjectSchema).optional(),
-  measures: z.array(measureSchema).optional(),
-  observations: z.array(observationSchema).optional(),
-  roles: z.array(roleSchema).optional(),
-  exclusions: z.array(exclusionSchema).optional(),
+  subjects: z.array(subjectSchema).optional().describe('Districts, areas and bodies.'),
+  measures: z.array(measureSchema).optional().describe('Measured quantities of subjects.'),
+  observations: z.array(observationSchema).optional().describe('Values of measures as sources state them.'),
+  roles: z.array(roleSchema).optional().describe("People's titles as sources state them."),
+  exclusions: z.array(exclusionSchema).optional().describe('Figures of sources that are not facts, with the reason.'),
 });
 
 /** Front matter of a normalized source file (facts/sources/*.md). */
