@@ -25,15 +25,15 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (cmd === 'facts' && sub === 'check') {
-      const { runFactsCheck } = await import('./factsCheckCommand');
+      const { runFactsCheck } = await import('./factsCheckCommand.js');
       return await runFactsCheck(rest);
     }
     if (cmd === 'check') {
-      const { runCheck } = await import('./checkCommand');
+      const { runCheck } = await import('./checkCommand.js');
       return await runCheck(argv.slice(1));
     }
     if (cmd === 'lsp') {
-      const { runLsp } = await import('./lspCommand');
+      const { runLsp } = await import('./lspCommand.js');
       return await runLsp(argv.slice(1));
     }
     if (cmd === '--help' || cmd === '-h' || cmd === 'help') {

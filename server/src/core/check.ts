@@ -2,10 +2,84 @@
  * The core's entry point: a draft's text and a fact base in, claims and findings out.
  * The CLI and the language server both call checkText, so they never disagree.
  */
-import type { CheckOptions, CheckResult, FactBase } from './types';
+import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Quantity } from './types';
+import { outline } from './draft';
+import { indexOf } from './factIndex';
+import { ContextFinder, type ClaimContext } from './context';
+import { rankMeasures } from './match';
+import { judgeQuantity, type QuantityVerdict } from './verdict';
+import { findRoleClaims, judgeRole } from './roles';
+import { scanPeriods, scanQuantities } from './numbers';
+import { addWords } from './segment';
+import { LineIndex } from './positions';
+import { quantityFinding, roleFinding } from './judgement';
+import { consistencyFindings } from './consistency';
+import { pairRespectively } from './respectively';
 
-/** Checks one draft. Pure: no I/O; `options.asOf` defaults to the draft's front matter date, else today. */
+/** Today's date, YYYY-MM-DD (UTC). */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A judged quantity, kept for the consistency checks. */
+export interface JudgedQuantity {
+  q: Quantity;
+  ctx: ClaimContext;
+  verdict: QuantityVerdict;
+  claim: number;
+}
+
+/** Checks one draft. Pure: no I/O; the draft's front matter date wins over `options.asOf`, else today. */
 export function checkText(text: string, base: FactBase, options: CheckOptions = {}): CheckResult {
-  void text; void base; void options;
-  throw new Error('checkText: the engine is being written');
+  const locale = options.locale ?? 'zh';
+  const idx = indexOf(base);
+  addWords(idx.dictionary);
+  const ol = outline(text);
+  const asOf = ol.date ?? options.asOf ?? today();
+  const year = Number(asOf.slice(0, 4));
+  const lines = new LineIndex(text);
+  const quantities = scanQuantities(text).filter((q) => q.start >= ol.bodyStart);
+  const periods = scanPeriods(text).filter((p) => p.start >= ol.bodyStart);
+  const finder = new ContextFinder(idx, text, ol, periods, year);
+  const overrides = pairRespectively(text, quantities, periods, year, ol);
+
+  const claims: CheckedClaim[] = [];
+  const findings: Finding[] = [];
+  const judged: JudgedQuantity[] = [];
+  const suppressed = (start: number) => ol.suppressedLines.has(lines.positionAt(start).line);
+
+  for (const q of quantities) {
+    const ctx = finder.contextOf(q.start, q.end);
+    if (!ctx) continue;
+    const period = overrides.get(q);
+    if (period) Object.assign(ctx, period);
+    const cands = rankMeasures(idx, text, q, ctx, quantities);
+    const verdict = judgeQuantity(idx, q, ctx, cands, asOf);
+    const claimIndex = claims.length;
+    const { claim, finding } = quantityFinding(idx, q, ctx, verdict, asOf, locale, claimIndex);
+    if (suppressed(q.start)) claim.status = 'suppressed';
+    claims.push(claim);
+    judged.push({ q, ctx, verdict, claim: claimIndex });
+    if (finding && claim.status !== 'suppressed') findings.push(finding);
+  }
+  for (const rc of findRoleClaims(idx, text, ol.bodyStart)) {
+    const verdict = judgeRole(idx, rc, asOf);
+    const claimIndex = claims.length;
+    const { claim, finding } = roleFinding(idx, rc, verdict, asOf, locale, claimIndex);
+    if (suppressed(rc.start)) claim.status = 'suppressed';
+    claims.push(claim);
+    if (finding && claim.status !== 'suppressed') findings.push(finding);
+  }
+  for (const f of consistencyFindings(idx, text, judged, claims, findings, lines, locale)) {
+    if (claims[f.claim].status !== 'suppressed') findings.push(f);
+  }
+  const unverifiedOff = options.reportUnverified === false;
+  const kept = findings.filter((f) => !(unverifiedOff && f.code === 'unverified'));
+  // Stable order: by position, claims re-indexed.
+  const order = claims.map((c, i) => ({ c, i })).sort((a, b) => a.c.start - b.c.start || a.c.end - b.c.end);
+  const newIndex = new Map(order.map((o, k) => [o.i, k]));
+  const sortedFindings = kept
+    .map((f) => ({ ...f, claim: newIndex.get(f.claim) ?? f.claim }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  return { asOf, claims: order.map((o) => o.c), findings: sortedFindings };
 }

@@ -3,14 +3,18 @@
  * (OpenCC), pinyin glued after characters removed (發(fā)布 → 发布), full-width digits,
  * Latin letters and signs folded to ASCII. Chinese punctuation (，。：；（）) is kept.
  */
-import * as OpenCC from 'opencc-js';
+import type * as OpenCCModule from 'opencc-js' with { 'resolution-mode': 'import' };
+
+// opencc-js is an ES module with a CommonJS (UMD) build under its "require" export.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const OpenCC: typeof OpenCCModule = require('opencc-js');
 
 let toSimplified: ((text: string) => string) | undefined;
 
 /** Converts traditional characters (Hong Kong / Taiwan variants) to simplified, with OpenCC. */
 export function traditionalToSimplified(text: string): string {
   toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
-  return toSimplified(text);
+  return toSimplified!(text);
 }
 
 // A pinyin syllable in parentheses right after a Han character, with at least one tone mark.

@@ -1,0 +1,88 @@
+/**
+ * Checks of a draft against itself: `arithmetic` (a share stated next to the counts it is
+ * computed from: 37个…其中29个…占九成 is 78%, not 90%) and `inconsistent` (the same measure
+ * and period stated twice with different values).
+ */
+import type { CheckedClaim, Finding, Locale } from './types';
+import type { FactIndex } from './factIndex';
+import type { JudgedQuantity } from './check';
+import type { LineIndex } from './positions';
+import { SEVERITY } from './findings';
+import { message } from './messages';
+import { formatLike, valueInterval } from './numbers';
+import { agreement } from './verdict';
+
+const SHARE_WORDS = /占|比例|比重|其中|之中/;
+const CHANGE_WORDS = /增长|下降|提高|增加|减少|降低|增速|同比|环比/;
+
+/** Findings of the draft's internal consistency. */
+export function consistencyFindings(
+  idx: FactIndex,
+  text: string,
+  judged: JudgedQuantity[],
+  claims: CheckedClaim[],
+  findings: Finding[],
+  lines: LineIndex,
+  locale: Locale,
+): Finding[] {
+  const out: Finding[] = [];
+  const flagged = new Set(findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.claim));
+  // Arithmetic: share after two counts of the same counter in one sentence.
+  for (let i = 2; i < judged.length; i++) {
+    const s = judged[i];
+    if (flagged.has(s.claim) || claims[s.claim].status === 'verified') continue;
+    if (s.q.dimension !== 'percent' && s.q.dimension !== 'fraction') continue;
+    const [a, b] = [judged[i - 2], judged[i - 1]];
+    if (a.ctx.sentence !== s.ctx.sentence || b.ctx.sentence !== s.ctx.sentence) continue;
+    if (a.q.dimension !== 'count' || b.q.dimension !== 'count' || a.q.unit !== b.q.unit || !a.q.unit) continue;
+    const between = text.slice(a.q.end, s.q.start);
+    if (!SHARE_WORDS.test(between) || CHANGE_WORDS.test(text.slice(b.q.end, s.q.start))) continue;
+    if (b.q.value > a.q.value || a.q.value === 0) continue;
+    const ratio = (100 * b.q.value) / a.q.value;
+    const [lo, hi] = valueInterval(s.q);
+    const slack = Math.max(0.5, s.q.precision / 2);
+    if (ratio >= lo - slack && ratio <= hi + slack) continue;
+    const expected = formatLike(ratio, s.q, { qualifier: 'about' });
+    out.push({
+      code: 'arithmetic',
+      severity: SEVERITY.arithmetic,
+      message: message('arithmetic', locale, { measure: `${b.q.text}/${a.q.text}`, expected, claimed: s.q.text }),
+      start: s.q.start,
+      end: s.q.end,
+      expected,
+      citations: [],
+      fix: { start: s.q.start, end: s.q.end, newText: expected },
+      claim: s.claim,
+    });
+    flagged.add(s.claim);
+  }
+  // Inconsistent: same measure, same stated period, different values, neither otherwise flagged.
+  for (let i = 0; i < judged.length; i++) {
+    const b = judged[i];
+    if (!b.verdict.measure || flagged.has(b.claim) || claims[b.claim].status === 'verified') continue;
+    for (let j = 0; j < i; j++) {
+      const a = judged[j];
+      if (a.verdict.measure !== b.verdict.measure) continue;
+      if ((a.ctx.periodText ?? '') !== (b.ctx.periodText ?? '')) continue;
+      if (a.ctx.subject !== b.ctx.subject) continue;
+      const sameValue = Math.abs(a.q.value - b.q.value) <= Math.max(a.q.precision, b.q.precision) / 2;
+      if (sameValue || a.q.dimension !== b.q.dimension) continue;
+      void agreement;
+      out.push({
+        code: 'inconsistent',
+        severity: SEVERITY.inconsistent,
+        message: message('inconsistent', locale, { measure: b.verdict.measure.name, expected: a.q.text, line: lines.positionAt(a.q.start).line + 1 }),
+        start: b.q.start,
+        end: b.q.end,
+        factId: b.verdict.measure.id,
+        expected: a.q.text,
+        citations: [],
+        claim: b.claim,
+      });
+      flagged.add(b.claim);
+      break;
+    }
+  }
+  void idx;
+  return out;
+}

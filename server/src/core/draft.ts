@@ -1,0 +1,132 @@
+/**
+ * The structure of a draft: front matter (title, date), headings, paragraphs, sentences
+ * and clauses, and suppression comments. Everything keeps offsets into the original text
+ * so findings map back to the file exactly as it is on disk.
+ */
+import { parse as parseYaml } from 'yaml';
+
+/** A heading line (Markdown `#`, or a numbered line such as 一、 / （二） on its own). */
+export interface Heading {
+  start: number;
+  end: number;
+  level: number;
+  text: string;
+}
+
+/** A sentence: text between 。！？ or line ends. */
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the paragraph (block of non-blank lines) it belongs to. */
+  paragraph: number;
+  /** Index into headings of the nearest heading above, or -1. */
+  heading: number;
+}
+
+/** The parsed outline of a draft. */
+export interface DraftOutline {
+  /** Offset where the body starts (after front matter). */
+  bodyStart: number;
+  /** Date from front matter `date:` or `asOf:`, YYYY-MM-DD. */
+  date?: string;
+  /** Title from front matter or the first level-1 heading. */
+  title?: string;
+  headings: Heading[];
+  sentences: Sentence[];
+  /** Lines (0-based) whose claims are suppressed by a disable-next-line comment. */
+  suppressedLines: Set<number>;
+}
+
+const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const SUPPRESS = /^\s*(?:<!--\s*factcheck-disable-next-line\s*-->|#\s*factcheck-disable-next-line|\/\/\s*factcheck-disable-next-line)\s*$/;
+const SENTENCE_END = /[。！？!?；;]/;
+
+function toDate(v: unknown): string | undefined {
+  if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  if (typeof v === 'string') {
+    const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(v.trim());
+    if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  }
+  return undefined;
+}
+
+/** Reads the front matter: its end offset, date and title (invalid YAML is ignored). */
+export function readFrontMatter(text: string): { end: number; date?: string; title?: string } {
+  const m = FRONT_MATTER.exec(text);
+  if (!m) return { end: 0 };
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed = parseYaml(m[1], { maxAliasCount: 10 });
+    if (parsed && typeof parsed === 'object') data = parsed as Record<string, unknown>;
+  } catch {
+    // A draft's front matter that is not YAML is left alone; the body is still checked.
+  }
+  return {
+    end: m[0].length,
+    date: toDate(data.asOf) ?? toDate(data.date),
+    title: typeof data.title === 'string' ? data.title : undefined,
+  };
+}
+
+const NUMBERED_HEADING = /^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[，,、])/;
+
+/** Splits a draft into headings, sentences and paragraphs. */
+export function outline(text: string): DraftOutline {
+  const fm = readFrontMatter(text);
+  const headings: Heading[] = [];
+  const sentences: Sentence[] = [];
+  const suppressedLines = new Set<number>();
+  let title = fm.title;
+  let paragraph = 0;
+  let inParagraph = false;
+  let lineNo = 0;
+  // Count lines in the front matter so suppression line numbers stay absolute.
+  for (let i = 0; i < fm.end; i++) if (text.charCodeAt(i) === 10) lineNo++;
+  let pos = fm.end;
+  while (pos <= text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const lineEnd = eol > pos && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+    const line = text.slice(pos, lineEnd);
+    if (SUPPRESS.test(line)) suppressedLines.add(lineNo + 1);
+    if (line.trim() === '') {
+      if (inParagraph) paragraph++;
+      inParagraph = false;
+    } else {
+      inParagraph = true;
+      const md = /^(#{1,6})\s+(.*)$/.exec(line);
+      const short = line.trim().length <= 30 && !SENTENCE_END.test(line.trim().slice(0, -1));
+      if (md || (NUMBERED_HEADING.test(line) && short && !/\d/.test(line))) {
+        const level = md ? md[1].length : 3;
+        headings.push({ start: pos, end: lineEnd, level, text: md ? md[2].trim() : line.trim() });
+        if (md && level === 1 && !title) title = md[2].trim();
+      }
+      // Sentences within the line.
+      let s = pos;
+      for (let i = pos; i < lineEnd; i++) {
+        if (SENTENCE_END.test(text[i])) {
+          sentences.push({ start: s, end: i + 1, paragraph, heading: headings.length - 1 });
+          s = i + 1;
+        }
+      }
+      if (s < lineEnd && text.slice(s, lineEnd).trim() !== '') {
+        sentences.push({ start: s, end: lineEnd, paragraph, heading: headings.length - 1 });
+      }
+    }
+    if (eol >= text.length) break;
+    pos = eol + 1;
+    lineNo++;
+  }
+  return { bodyStart: fm.end, date: fm.date, title, headings, sentences, suppressedLines };
+}
+
+const CLAUSE_END = /[，,；;。！？!?：:\n]/;
+
+/** The clause around [from, to): bounded by ，；。：and line ends, within [lo, hi). */
+export function clauseAround(text: string, from: number, to: number, lo: number, hi: number): { start: number; end: number } {
+  let start = from;
+  while (start > lo && !CLAUSE_END.test(text[start - 1])) start--;
+  let end = to;
+  while (end < hi && !CLAUSE_END.test(text[end])) end++;
+  return { start, end };
+}

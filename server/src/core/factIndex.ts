@@ -1,0 +1,127 @@
+/**
+ * Look-up structures built once per fact base: subjects by name, the subject hierarchy,
+ * measures by term, observations by measure, roles by person, and the user dictionary
+ * for segmentation. Built lazily and cached per FactBase object.
+ */
+import type { FactBase, Measure, Observation, Role, Source, Subject } from './types';
+import { parseQuantity, unitInfo } from './numbers';
+import type { Quantity } from './types';
+
+/** An observation with its parsed figure and the measure it belongs to. */
+export interface IndexedObservation {
+  obs: Observation;
+  measure: Measure;
+  /** The parsed figure (canonical unit), or undefined when the parser cannot read it. */
+  figure?: Quantity;
+  /** Value in the canonical unit of the measure's dimension. */
+  value: number;
+}
+
+/** The index over one fact base. */
+export interface FactIndex {
+  base: FactBase;
+  subjects: Map<string, Subject>;
+  /** Names and aliases, longest first, for scanning text. */
+  subjectNames: { name: string; subject: string }[];
+  /** Measures by id. */
+  measures: Map<string, Measure>;
+  /** Observations per measure id, oldest published first. */
+  observations: Map<string, IndexedObservation[]>;
+  /** Roles per person name. */
+  roles: Map<string, Role[]>;
+  /** Person names, longest first. */
+  people: string[];
+  sources: Map<string, Source>;
+  /** Every measure term, with the measures using it. */
+  terms: Map<string, Measure[]>;
+  /** Words for the segmenter's user dictionary. */
+  dictionary: string[];
+}
+
+const cache = new WeakMap<FactBase, FactIndex>();
+
+/** Returns the (cached) index of a fact base. */
+export function indexOf(base: FactBase): FactIndex {
+  let idx = cache.get(base);
+  if (!idx) {
+    idx = buildIndex(base);
+    cache.set(base, idx);
+  }
+  return idx;
+}
+
+function buildIndex(base: FactBase): FactIndex {
+  const subjects = new Map(base.subjects.map((s) => [s.id, s]));
+  const subjectNames: { name: string; subject: string }[] = [];
+  for (const s of base.subjects) {
+    for (const name of [s.name, ...s.aliases]) subjectNames.push({ name, subject: s.id });
+  }
+  subjectNames.sort((a, b) => b.name.length - a.name.length);
+  const measures = new Map(base.measures.map((m) => [m.id, m]));
+  const observations = new Map<string, IndexedObservation[]>();
+  for (const obs of base.observations) {
+    const measure = measures.get(obs.measure);
+    if (!measure) continue;
+    const figure = parseQuantity(obs.figure);
+    const factor = unitInfo(measure.unit)?.factor ?? 1;
+    const list = observations.get(obs.measure) ?? [];
+    list.push({ obs, measure, figure, value: obs.value * factor });
+    observations.set(obs.measure, list);
+  }
+  for (const list of observations.values()) list.sort((a, b) => a.obs.published.localeCompare(b.obs.published));
+  const roles = new Map<string, Role[]>();
+  for (const r of base.roles) {
+    const list = roles.get(r.person) ?? [];
+    list.push(r);
+    roles.set(r.person, list);
+  }
+  for (const list of roles.values()) list.sort((a, b) => a.asOf.localeCompare(b.asOf));
+  const people = [...roles.keys()].sort((a, b) => b.length - a.length);
+  const terms = new Map<string, Measure[]>();
+  for (const m of base.measures) {
+    for (const t of new Set([...m.terms])) {
+      const list = terms.get(t) ?? [];
+      list.push(m);
+      terms.set(t, list);
+    }
+  }
+  const dictionary = new Set<string>();
+  for (const { name } of subjectNames) dictionary.add(name);
+  for (const t of terms.keys()) dictionary.add(t);
+  for (const p of people) dictionary.add(p);
+  for (const r of base.roles) for (const t of r.titles) dictionary.add(t);
+  return {
+    base,
+    subjects,
+    subjectNames,
+    measures,
+    observations,
+    roles,
+    people,
+    sources: new Map(base.sources.map((s) => [s.id, s])),
+    terms,
+    dictionary: [...dictionary].filter((w) => w.length >= 2 && !/\s/.test(w)),
+  };
+}
+
+/** The chain of a subject and its ancestors (partOf), nearest first. */
+export function ancestry(idx: FactIndex, id: string): string[] {
+  const chain: string[] = [];
+  let cur: string | undefined = id;
+  while (cur && !chain.includes(cur)) {
+    chain.push(cur);
+    cur = idx.subjects.get(cur)?.partOf;
+  }
+  return chain;
+}
+
+/** True when one subject is the other, or contains it, or is part of it. */
+export function subjectsCompatible(idx: FactIndex, a: string, b: string): boolean {
+  return ancestry(idx, a).includes(b) || ancestry(idx, b).includes(a);
+}
+
+/** The district-level subject of a subject (the ancestor whose parent is the root), for deictic 全区. */
+export function districtOf(idx: FactIndex, id: string): string {
+  const chain = ancestry(idx, id);
+  return chain.length >= 2 ? chain[chain.length - 2] : chain[0];
+}

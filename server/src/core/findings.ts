@@ -1,0 +1,79 @@
+/**
+ * Turning verdicts into the one structure every output is built from: citations with the
+ * quoted sentence and its line in the source file, the expected value written the way
+ * the draft writes numbers, the edit a fix would make, and the localized message.
+ */
+import type { Citation, FindingCode, Locale, Quantity, Role, Severity, ClaimStatus } from './types';
+import type { FactIndex, IndexedObservation } from './factIndex';
+import { formatLike } from './numbers';
+import { describePeriod } from './periods';
+
+/** Default severity per finding code, as the report contract fixes it. */
+export const SEVERITY: Record<FindingCode, Severity> = {
+  'wrong-value': 'error',
+  'wrong-unit': 'error',
+  'wrong-period': 'error',
+  misattributed: 'error',
+  'wrong-role': 'error',
+  arithmetic: 'error',
+  'outdated-value': 'warning',
+  'outdated-role': 'warning',
+  'qualifier-mismatch': 'warning',
+  inconsistent: 'warning',
+  unverified: 'information',
+};
+
+/** The claim status a finding code implies. */
+export function statusOf(code: FindingCode | undefined, verified: boolean): ClaimStatus {
+  if (verified) return 'verified';
+  if (!code || code === 'unverified') return 'unverified';
+  if (code === 'outdated-value' || code === 'outdated-role') return 'outdated';
+  return 'contradicted';
+}
+
+function lineOfQuote(idx: FactIndex, sourceId: string, quote: string): { file: string; line: number } {
+  const s = idx.sources.get(sourceId);
+  if (!s) return { file: '', line: 0 };
+  const at = s.body.indexOf(quote);
+  let line = s.bodyLine;
+  for (let i = 0; i < at; i++) if (s.body.charCodeAt(i) === 10) line++;
+  return { file: s.file, line };
+}
+
+/** The citation of an observation. */
+export function citeObservation(idx: FactIndex, io: IndexedObservation): Citation {
+  const s = idx.sources.get(io.obs.source);
+  const { file, line } = lineOfQuote(idx, io.obs.source, io.obs.quote);
+  return {
+    id: io.obs.source,
+    title: s?.title ?? io.obs.source,
+    publisher: s?.publisher ?? '',
+    published: io.obs.published,
+    quote: io.obs.quote,
+    figure: io.obs.figure,
+    file,
+    line,
+  };
+}
+
+/** The citation of a role. */
+export function citeRole(idx: FactIndex, r: Role): Citation {
+  const s = idx.sources.get(r.source);
+  const { file, line } = lineOfQuote(idx, r.source, r.quote);
+  return { id: r.source, title: s?.title ?? r.source, publisher: s?.publisher ?? '', published: s?.published ?? r.asOf, quote: r.quote, figure: r.person, file, line };
+}
+
+/** An observation's value written like the draft's figure (2.6万 stays 2.6万, 三分之一 style stays a fraction). */
+export function expectedLike(q: Quantity, io: IndexedObservation): string {
+  return formatLike(io.value, q, { qualifier: io.obs.qualifier, qualifierText: io.figure?.qualifierText });
+}
+
+/** Values of a measure by period, oldest first, for hover. */
+export function historyOf(list: IndexedObservation[], locale: Locale): { period: string; value: string; published: string; source: string }[] {
+  return list.map((io) => ({ period: describePeriod(io.obs.period, locale), value: io.obs.figure, published: io.obs.published, source: io.obs.source }));
+}
+
+/** Subject display name. */
+export function subjectName(idx: FactIndex, id: string | undefined): string {
+  return (id && idx.subjects.get(id)?.name) || id || '';
+}

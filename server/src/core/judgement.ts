@@ -1,0 +1,136 @@
+/**
+ * Builds the CheckedClaim and Finding of one judged claim (quantity or role): status,
+ * citations, the value history for hover, the expected value, the fix and the message.
+ */
+import type { CheckedClaim, Finding, Locale, Quantity } from './types';
+import type { FactIndex } from './factIndex';
+import type { ClaimContext } from './context';
+import type { QuantityVerdict } from './verdict';
+import type { RoleClaim, RoleVerdict } from './roles';
+import { SEVERITY, citeObservation, citeRole, expectedLike, historyOf, statusOf, subjectName } from './findings';
+import { message } from './messages';
+import { describePeriod } from './periods';
+
+function periodLabel(ctx: ClaimContext, locale: Locale): string | undefined {
+  if (!ctx.period) return undefined;
+  return ctx.periodText ?? (locale === 'zh' ? '所述时期' : 'the stated period');
+}
+
+/** Claim and (optional) finding for a judged quantity. */
+export function quantityFinding(
+  idx: FactIndex,
+  q: Quantity,
+  ctx: ClaimContext,
+  v: QuantityVerdict,
+  asOf: string,
+  locale: Locale,
+  claimIndex: number,
+): { claim: CheckedClaim; finding?: Finding } {
+  const list = v.measure ? (idx.observations.get(v.measure.id) ?? []).filter((io) => io.obs.published <= asOf) : [];
+  const cited = [v.agreeing, v.expected].filter((x, i, a) => x && a.indexOf(x) === i).map((io) => citeObservation(idx, io!));
+  const factId = (v.expected ?? v.agreeing)?.obs.id ?? v.measure?.id;
+  const claim: CheckedClaim = {
+    kind: 'quantity',
+    start: q.start,
+    end: q.end,
+    text: q.text,
+    status: statusOf(v.code, v.verified),
+    factId,
+    value: q.value,
+    unit: q.unit,
+    citations: cited,
+    history: v.measure ? historyOf(list, locale) : undefined,
+    reading: {
+      subject: ctx.subject ? subjectName(idx, ctx.subject) : undefined,
+      measure: v.measure?.name,
+      period: ctx.periodText,
+      quantity: q,
+    },
+  };
+  if (v.verified) return { claim };
+  const code = v.code ?? 'unverified';
+  let expected: string | undefined;
+  let newText: string | undefined;
+  if (code === 'wrong-unit' && v.unitFix) {
+    const unitAt = q.text.lastIndexOf(q.unitText.slice(q.scaleWord?.length ?? 0));
+    newText = unitAt >= 0 ? q.text.slice(0, unitAt) + v.unitFix + q.text.slice(unitAt + q.unitText.length - (q.scaleWord?.length ?? 0)) : undefined;
+    expected = newText;
+  } else if (v.expected && code !== 'misattributed' && code !== 'wrong-period') {
+    expected = expectedLike(q, v.expected);
+    newText = expected;
+  } else if (v.expected && code === 'wrong-period' && v.expected !== v.agreeing) {
+    expected = expectedLike(q, v.expected);
+    newText = expected;
+  }
+  const src = v.expected ? citeObservation(idx, v.expected) : undefined;
+  const msg = message(code, locale, {
+    measure: v.measure?.name,
+    claimed: q.text,
+    expected: code === 'qualifier-mismatch' ? v.expected?.obs.figure : expected,
+    period: periodLabel(ctx, locale),
+    otherPeriod: v.agreeing ? describePeriod(v.agreeing.obs.period, locale) : undefined,
+    subject: subjectName(idx, ctx.subject),
+    otherSubject: v.measure ? subjectName(idx, v.measure.subject) : undefined,
+    publisher: src?.publisher,
+    published: src?.published,
+    olderPublished: v.agreeing?.obs.published,
+  });
+  const finding: Finding = {
+    code,
+    severity: SEVERITY[code],
+    message: msg,
+    start: q.start,
+    end: q.end,
+    factId,
+    expected,
+    citations: cited,
+    fix: newText !== undefined && newText !== q.text ? { start: q.start, end: q.end, newText } : undefined,
+    claim: claimIndex,
+  };
+  return { claim, finding };
+}
+
+/** Claim and (optional) finding for a judged role. */
+export function roleFinding(
+  idx: FactIndex,
+  rc: RoleClaim,
+  v: RoleVerdict,
+  asOf: string,
+  locale: Locale,
+  claimIndex: number,
+): { claim: CheckedClaim; finding?: Finding } {
+  const roles = v.successor ? [...v.roles, v.successor] : v.roles;
+  const citations = roles.map((r) => citeRole(idx, r));
+  const factId = (v.successor ?? roles[roles.length - 1])?.id;
+  const claim: CheckedClaim = {
+    kind: 'role',
+    start: rc.start,
+    end: rc.end,
+    text: rc.person,
+    status: statusOf(v.code, v.verified),
+    factId,
+    citations,
+    reading: { subject: rc.titles.map((t) => t.text).join('、') },
+  };
+  if (v.verified || !v.code) return { claim };
+  const titles = [...new Set(v.roles.flatMap((r) => r.titles))].join('、');
+  let fix: Finding['fix'];
+  let expected: string | undefined;
+  if (v.code === 'outdated-role' && v.successor) {
+    expected = v.successor.person;
+    fix = { start: rc.start, end: rc.end, newText: v.successor.person };
+  }
+  const msg = message(v.code, locale, {
+    person: rc.person,
+    title: v.title,
+    titles,
+    successor: v.successor?.person,
+    published: v.successor?.asOf,
+    publisher: v.successor ? idx.sources.get(v.successor.source)?.publisher : undefined,
+  });
+  void asOf;
+  return {
+    claim,
+    finding: { code: v.code, severity: SEVERITY[v.code], message: msg, start: rc.start, end: rc.end, factId, expected, citations, fix, claim: claimIndex },
+  };
+}

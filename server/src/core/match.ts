@@ -1,0 +1,132 @@
+/**
+ * Finding the measure a quantity claim is about: measure terms near the number (closer
+ * is better; a term separated from the number by another figure binds to that figure),
+ * the wording of the claim's clause against the sources' quotes (IDF-weighted word
+ * overlap after segmentation), and the counter word (17家 is not 17间).
+ */
+import type { Dimension, Measure, Quantity } from './types';
+import type { FactIndex } from './factIndex';
+import type { ClaimContext } from './context';
+import { unitInfo } from './numbers';
+import { words, addWords } from './segment';
+
+/** A measure scored for one claim. */
+export interface Candidate {
+  measure: Measure;
+  score: number;
+  termScore: number;
+  quoteScore: number;
+  /** The claim's dimension fits the measure's unit. */
+  dimensionOk: boolean;
+}
+
+const PERSON_COUNTERS = new Set(['人', '名', '位', '人次']);
+
+function counterClass(unit: string): string {
+  return PERSON_COUNTERS.has(unit) ? '人' : unit;
+}
+
+/** Dimensions a measure's values can be compared in. */
+export function measureDimensions(m: Measure): Dimension[] {
+  const dim = unitInfo(m.unit)?.dimension ?? (m.unit === '' ? 'count' : 'none');
+  if (dim === 'percent' || dim === 'fraction') return ['percent', 'fraction'];
+  if (dim === 'none') return ['count', 'none'];
+  if (dim === 'count') return ['count', 'none'];
+  return [dim];
+}
+
+interface QuoteStats {
+  idf: Map<string, number>;
+  quoteWords: Map<string, Set<string>>; // observation id → words
+  maxIdf: number;
+}
+
+const statsCache = new WeakMap<FactIndex, QuoteStats>();
+
+function quoteStats(idx: FactIndex): QuoteStats {
+  let s = statsCache.get(idx);
+  if (s) return s;
+  addWords(idx.dictionary);
+  const df = new Map<string, number>();
+  const quoteWords = new Map<string, Set<string>>();
+  let n = 0;
+  for (const list of idx.observations.values()) {
+    for (const io of list) {
+      const ws = new Set(words(io.obs.quote.replace(/[\d.]+/g, ' ')));
+      quoteWords.set(io.obs.id, ws);
+      n++;
+      for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
+    }
+  }
+  const idf = new Map<string, number>();
+  for (const [w, c] of df) idf.set(w, Math.log(1 + n / c));
+  s = { idf, quoteWords, maxIdf: Math.log(1 + n) };
+  statsCache.set(idx, s);
+  return s;
+}
+
+/** IDF-weighted share of the clause's words found in the quote. */
+function quoteSimilarity(clauseWords: string[], quote: Set<string>, stats: QuoteStats): number {
+  let total = 0;
+  let hit = 0;
+  for (const w of new Set(clauseWords)) {
+    const weight = stats.idf.get(w) ?? stats.maxIdf;
+    total += weight;
+    if (quote.has(w)) hit += weight;
+  }
+  return total === 0 ? 0 : hit / total;
+}
+
+/** Term score: the best term occurrence by proximity, plus a little for a second distinct term. */
+function termScore(m: Measure, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[]): number {
+  const scores: number[] = [];
+  for (const t of m.terms) {
+    let best = 0;
+    let from = ctx.sentence.start;
+    for (;;) {
+      const a = text.indexOf(t, from);
+      if (a < 0 || a + t.length > ctx.sentence.end) break;
+      from = a + 1;
+      const b = a + t.length;
+      if (a < q.end && b > q.start) continue;
+      const d = b <= q.start ? q.start - b : a - q.end;
+      const lo = Math.min(b, q.end);
+      const hi = Math.max(a, q.start);
+      const blocked = others.some((o) => o !== q && o.start >= lo && o.end <= hi);
+      const inClause = a >= ctx.clause.start && b <= ctx.clause.end;
+      const after = a >= q.end;
+      let s = (inClause ? 1 : 0.4) / (1 + d / 10);
+      if (blocked) s *= 0.3;
+      if (after && !inClause) s *= 0.5;
+      best = Math.max(best, s);
+    }
+    if (best > 0) scores.push(best * Math.min(1, 0.35 + 0.15 * t.length));
+  }
+  scores.sort((x, y) => y - x);
+  return (scores[0] ?? 0) + 0.25 * (scores[1] ?? 0);
+}
+
+/** Scores every measure for a claim, best first. Measures without any signal are left out. */
+export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[]): Candidate[] {
+  const stats = quoteStats(idx);
+  const clauseText = (text.slice(ctx.clause.start, q.start) + ' ' + text.slice(q.end, ctx.clause.end)).replace(/[\d.]+/g, ' ');
+  const clauseWords = words(clauseText);
+  const out: Candidate[] = [];
+  for (const m of idx.measures.values()) {
+    const ts = termScore(m, text, q, ctx, others);
+    let qs = 0;
+    for (const io of idx.observations.get(m.id) ?? []) {
+      const ws = stats.quoteWords.get(io.obs.id);
+      if (ws) qs = Math.max(qs, quoteSimilarity(clauseWords, ws, stats));
+    }
+    if (ts === 0 && qs < 0.3) continue;
+    const dims = measureDimensions(m);
+    const dimensionOk = dims.includes(q.dimension);
+    let unitBonus = 0;
+    if (q.dimension === 'count' && q.unit && dimensionOk) {
+      unitBonus = counterClass(q.unit) === counterClass(m.unit) ? 0.2 : -0.4;
+    }
+    out.push({ measure: m, score: ts + 0.8 * qs + unitBonus, termScore: ts, quoteScore: qs, dimensionOk });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}

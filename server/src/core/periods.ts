@@ -1,0 +1,82 @@
+/**
+ * Periods: parsing the fact base's period syntax (2023, 2025H1, 2022Q1-3, 2021/2025,
+ * @2024-08-26) and deciding whether a claim's period is the period of an observation.
+ */
+
+/** A period in a form the matcher can compare. */
+export type ResolvedPeriod =
+  | { kind: 'year'; from: number; to: number }
+  | { kind: 'part'; year: number; part: string }
+  | { kind: 'span'; from: number; to: number }
+  | { kind: 'recent'; years: number }
+  | { kind: 'asof'; date?: string };
+
+/** Parses the period syntax of observations; undefined for anything else. */
+export function parsePeriod(p: string): ResolvedPeriod | undefined {
+  let m = /^(\d{4})$/.exec(p);
+  if (m) return { kind: 'year', from: +m[1], to: +m[1] };
+  m = /^(\d{4})(H[12]|Q[1-4](?:-[1-4])?)$/.exec(p);
+  if (m) return { kind: 'part', year: +m[1], part: m[2] };
+  m = /^(\d{4})\/(\d{4})$/.exec(p);
+  if (m) return { kind: 'span', from: +m[1], to: +m[2] };
+  m = /^@(\d{4}-\d{2}-\d{2})$/.exec(p);
+  if (m) return { kind: 'asof', date: m[1] };
+  return undefined;
+}
+
+/** How a claim's period relates to an observation's. */
+export type PeriodRelation = 'same' | 'other' | 'unstated';
+
+/** Compares the period a claim states (if any) with an observation's period. */
+export function relatePeriods(claim: ResolvedPeriod | undefined, obs: ResolvedPeriod | undefined): PeriodRelation {
+  if (!claim || !obs) return 'unstated';
+  switch (claim.kind) {
+    case 'asof':
+      return obs.kind === 'asof' ? 'same' : 'unstated';
+    case 'year':
+      if (obs.kind === 'year') return obs.from === claim.from ? 'same' : 'other';
+      if (obs.kind === 'asof' && obs.date) return +obs.date.slice(0, 4) === claim.from ? 'same' : 'other';
+      if (obs.kind === 'span') return obs.to === claim.from && obs.from === claim.from ? 'same' : 'other';
+      return 'other';
+    case 'part':
+      if (obs.kind === 'part') return obs.year === claim.year && obs.part === claim.part ? 'same' : 'other';
+      return 'other';
+    case 'span':
+      if (obs.kind === 'span') return obs.from === claim.from && Math.abs(obs.to - claim.to) <= 1 ? 'same' : 'other';
+      if (obs.kind === 'asof') return 'same'; // 十四五以来 累计 … as of a date
+      return 'other';
+    case 'recent':
+      if (obs.kind === 'span') return obs.to - obs.from + 1 === claim.years ? 'same' : 'other';
+      return 'other';
+  }
+}
+
+/** Describes a period for messages ('2023年', '2025年上半年', '2021—2025年'). */
+export function describePeriod(p: string, locale: 'zh' | 'en'): string {
+  const r = parsePeriod(p);
+  if (!r) return p;
+  const zh = locale === 'zh';
+  switch (r.kind) {
+    case 'year':
+      return zh ? `${r.from}年` : `${r.from}`;
+    case 'part': {
+      const names: Record<string, [string, string]> = {
+        H1: ['上半年', 'H1'],
+        H2: ['下半年', 'H2'],
+        'Q1-3': ['前三季度', 'Q1–Q3'],
+        Q1: ['一季度', 'Q1'],
+        Q2: ['二季度', 'Q2'],
+        Q3: ['三季度', 'Q3'],
+        Q4: ['四季度', 'Q4'],
+      };
+      const [z, e] = names[r.part] ?? [r.part, r.part];
+      return zh ? `${r.year}年${z}` : `${r.year} ${e}`;
+    }
+    case 'span':
+      return zh ? `${r.from}—${r.to}年` : `${r.from}–${r.to}`;
+    case 'recent':
+      return zh ? `近${r.years}年` : `last ${r.years} years`;
+    case 'asof':
+      return zh ? `截至${r.date ?? ''}` : `as of ${r.date ?? ''}`;
+  }
+}

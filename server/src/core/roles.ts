@@ -1,0 +1,110 @@
+/**
+ * Role claims: a known person's name preceded by titles (怀柔区委副书记、区长梁爽;
+ * 区长于庆丰), checked against the roles the fact base records up to the draft's date.
+ */
+import type { FindingCode, Role } from './types';
+import type { FactIndex } from './factIndex';
+import { findSubjects } from './context';
+import { subjectsCompatible } from './factIndex';
+
+/** A role claim found in a draft. */
+export interface RoleClaim {
+  start: number; // the person's name
+  end: number;
+  person: string;
+  /** Titles as written before the name, nearest last. */
+  titles: { text: string; core: string; subject?: string }[];
+}
+
+/** The outcome of judging a role claim. */
+export interface RoleVerdict {
+  code?: FindingCode;
+  verified: boolean;
+  /** The title found wrong or outdated. */
+  title?: string;
+  /** Roles to cite (the person's, and for outdated-role the successor's). */
+  roles: Role[];
+  /** For outdated-role: the current holder's role. */
+  successor?: Role;
+}
+
+const TITLE_END = /(书记|副书记|区长|市长|常委|委员|部长|主任|处长|局长|主席|代表|院长|校长|秘书长|组长|主持人|兼\)|兼）)$/;
+const BODY_WORDS = /^(.*?)(区委|市委|党工委|管委会|人大常委会|人大|政协|组织部|宣传部)/;
+
+/** The comparable core of a title: organisation names stripped (怀柔区委副书记 → 区委副书记; 怀柔区副区长 → 副区长). */
+export function titleCore(idx: FactIndex, title: string): { core: string; subject?: string } {
+  let t = title.replace(/[（(]兼[)）]/g, '').replace(/\s+/g, '');
+  const subj = findSubjects(idx, t)[0];
+  const subject = subj && subj.start === 0 ? subj.subject : undefined;
+  const body = BODY_WORDS.exec(t);
+  if (body) t = t.slice(body[1].length);
+  else {
+    if (subj && subj.start === 0) t = t.slice(subj.end);
+    t = t.replace(/^(区政府|市政府|政府|北京市|北京)+/, '');
+  }
+  return { core: t, subject };
+}
+
+/** Finds role claims: each occurrence of a known person preceded by at least one title. */
+export function findRoleClaims(idx: FactIndex, text: string, from: number): RoleClaim[] {
+  const out: RoleClaim[] = [];
+  for (const person of idx.people) {
+    let i = text.indexOf(person, from);
+    while (i >= 0) {
+      const titles = titlesBefore(idx, text, i, from);
+      if (titles.length && !out.some((c) => c.start < i + person.length && i < c.end)) {
+        out.push({ start: i, end: i + person.length, person, titles });
+      }
+      i = text.indexOf(person, i + person.length);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function titlesBefore(idx: FactIndex, text: string, at: number, from: number): RoleClaim['titles'] {
+  let s = at;
+  while (s > from && s > at - 60 && !/[。；;：:！？!?\n“”"《》]/.test(text[s - 1])) s--;
+  const parts = text.slice(s, at).split(/[、,，]/);
+  const titles: RoleClaim['titles'] = [];
+  for (let k = parts.length - 1; k >= 0; k--) {
+    let p = parts[k].trim();
+    // Strip leading narrative (……介绍, 出席人员) by keeping the longest suffix that starts at a subject or body word.
+    if (!TITLE_END.test(p.replace(/[（(]兼[)）]$/, '')) && !TITLE_END.test(p)) break;
+    const m = /(北京市|北京|怀柔|海淀|区委|区政府|市委|区|市|党工委|管委会|副|常委)/.exec(p);
+    if (m && m.index > 0 && k === 0) p = p.slice(m.index);
+    const { core, subject } = titleCore(idx, p);
+    titles.unshift({ text: p, core, subject });
+  }
+  return titles;
+}
+
+/** Judges a role claim against the person's recorded roles. */
+export function judgeRole(idx: FactIndex, claim: RoleClaim, asOf: string): RoleVerdict {
+  const all = idx.roles.get(claim.person) ?? [];
+  const cores = (r: Role) => r.titles.map((t) => titleCore(idx, t).core);
+  for (const t of claim.titles) {
+    const held = all.filter((r) => cores(r).includes(t.core) && (!t.subject || subjectsCompatible(idx, t.subject, r.organisation)));
+    if (!held.length) return { code: 'wrong-role', verified: false, title: t.text, roles: all };
+  }
+  const knownNow = all.filter((r) => r.asOf <= asOf);
+  if (!knownNow.length) return { verified: false, roles: all };
+  // Outdated: someone else holds one of these titles in the same organisation more recently.
+  for (const t of claim.titles) {
+    const mine = knownNow.filter((r) => cores(r).includes(t.core));
+    if (!mine.length) continue;
+    const last = mine[mine.length - 1];
+    for (const [other, rs] of idx.roles) {
+      if (other === claim.person) continue;
+      const newer = rs.find(
+        (r) => r.asOf > last.asOf && r.asOf <= asOf && r.organisation === last.organisation && cores(r).includes(t.core) && isSoleTitle(t.core),
+      );
+      if (newer) return { code: 'outdated-role', verified: false, title: t.text, roles: mine, successor: newer };
+    }
+  }
+  return { verified: true, roles: knownNow };
+}
+
+/** Titles held by one person at a time (区长, 书记), as opposed to 副区长 or 常委. */
+function isSoleTitle(core: string): boolean {
+  return !/^副|常委|委员|代表/.test(core) && !/^区委副书记$/.test(core);
+}

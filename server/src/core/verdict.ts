@@ -1,0 +1,157 @@
+/**
+ * Judging a quantity claim against the fact base: pick the measure, compare the value
+ * with the observations known at the draft's date, and name the verdict (verified,
+ * wrong-value, wrong-unit, wrong-period, misattributed, outdated-value,
+ * qualifier-mismatch) or leave it unverified.
+ */
+import type { FindingCode, Measure, Quantity } from './types';
+import type { FactIndex, IndexedObservation } from './factIndex';
+import { subjectsCompatible } from './factIndex';
+import type { ClaimContext } from './context';
+import type { Candidate } from './match';
+import { parsePeriod, relatePeriods } from './periods';
+import { unitInfo, valueInterval } from './numbers';
+
+/** Minimum measure score to trust a match. */
+export const MATCH_THRESHOLD = 0.6;
+/** Candidates this close to the best are considered equally likely. */
+const TIE_MARGIN = 0.15;
+
+/** The outcome of judging one quantity claim. */
+export interface QuantityVerdict {
+  code?: FindingCode; // undefined = verified (when measure set) or unverified
+  verified: boolean;
+  measure?: Measure;
+  /** The observation the claim's value agrees with (verified, outdated, wrong period, misattributed). */
+  agreeing?: IndexedObservation;
+  /** The observation that should have been cited (the current value, for fixes). */
+  expected?: IndexedObservation;
+  /** For wrong-unit: the unit text to write. */
+  unitFix?: string;
+}
+
+type Agreement = 'equal' | 'qualifier' | 'differ';
+
+/** Compares a claim's value with an observation, honouring precision, ranges and qualifiers. */
+export function agreement(q: Quantity, io: IndexedObservation): Agreement {
+  const v = io.value;
+  const fig = io.figure;
+  const tol = Math.max(q.precision, fig?.precision ?? 0) / 2 + 1e-9 * Math.max(1, Math.abs(v));
+  if (q.high !== undefined || io.obs.high !== undefined) {
+    const oh = io.obs.high !== undefined ? io.obs.high * (v / (io.obs.value || 1)) : v;
+    const qh = q.high ?? q.value;
+    return Math.abs(q.value - v) <= tol && Math.abs(qh - oh) <= tol ? 'equal' : 'differ';
+  }
+  const cq = q.qualifier;
+  const oq = io.obs.qualifier;
+  if (Math.abs(q.value - v) <= tol) {
+    if ((cq === 'under' && oq === 'over') || (cq === 'over' && oq === 'under')) return 'qualifier';
+    return 'equal';
+  }
+  if (cq !== 'exact') {
+    const [lo, hi] = valueInterval(q);
+    if (oq === 'exact' && v >= lo && v <= hi) return 'equal';
+  }
+  return 'differ';
+}
+
+/** The number as written, before the unit's factor (1007万平方公里 → 10070000). */
+function writtenNumber(q: Quantity): number {
+  const base = q.scaleWord && q.unitText.startsWith(q.scaleWord) ? q.unitText.slice(q.scaleWord.length) : q.unitText;
+  const f = unitInfo(base)?.factor ?? 1;
+  return q.value / f;
+}
+
+function baseUnitText(q: Quantity): string {
+  return q.scaleWord && q.unitText.startsWith(q.scaleWord) ? q.unitText.slice(q.scaleWord.length) : q.unitText;
+}
+
+/** Observations known at the draft's date. */
+function known(idx: FactIndex, m: Measure, asOf: string): IndexedObservation[] {
+  return (idx.observations.get(m.id) ?? []).filter((io) => io.obs.published <= asOf);
+}
+
+/** The observations that count as current: for the stated period, or the latest known; actuals beat estimates. */
+function currentOf(list: IndexedObservation[], ctx: ClaimContext): IndexedObservation[] {
+  let pool = ctx.period ? list.filter((io) => relatePeriods(ctx.period, parsePeriod(io.obs.period)) === 'same') : list;
+  if (!ctx.period && pool.length) {
+    const latest = pool[pool.length - 1].obs.published;
+    pool = pool.filter((io) => io.obs.published === latest);
+  }
+  const actual = pool.filter((io) => !io.obs.estimate);
+  return actual.length ? actual : pool;
+}
+
+function hasAgreeing(idx: FactIndex, c: Candidate, q: Quantity, asOf: string): boolean {
+  return known(idx, c.measure, asOf).some((io) => agreement(q, io) === 'equal');
+}
+
+/** Judges a quantity claim. */
+export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Candidate[], asOf: string): QuantityVerdict {
+  const subj = ctx.subject;
+  const compatible = (c: Candidate) => !subj || subjectsCompatible(idx, subj, c.measure.subject);
+  const primary = cands.filter((c) => c.dimensionOk && compatible(c) && c.score >= MATCH_THRESHOLD);
+  // Value-aware tie-break: among near-equal candidates, prefer one the value agrees with.
+  let best = primary[0];
+  if (best) {
+    const near = primary.filter((c) => c.score >= best.score - TIE_MARGIN);
+    best = near.find((c) => hasAgreeing(idx, c, q, asOf)) ?? best;
+  }
+  // Wrong unit: the best-scoring compatible measure, in any dimension, has the same written number.
+  const unitCand = cands.find((c) => compatible(c) && c.score >= MATCH_THRESHOLD);
+  const wrongUnit = unitCand && (!best || unitCand.score >= best.score - TIE_MARGIN) ? checkUnit(idx, q, unitCand, asOf) : undefined;
+
+  if (!best) {
+    if (wrongUnit) return wrongUnit;
+    return misattribution(idx, q, cands, ctx, asOf) ?? { verified: false };
+  }
+  const list = known(idx, best.measure, asOf);
+  if (!list.length) return misattribution(idx, q, cands, ctx, asOf) ?? { verified: false, measure: best.measure };
+  const current = currentOf(list, ctx);
+  const latest = current[current.length - 1];
+  const eq = current.find((io) => agreement(q, io) === 'equal');
+  if (eq) return { verified: true, measure: best.measure, agreeing: eq, expected: eq };
+  const qual = current.find((io) => agreement(q, io) === 'qualifier');
+  if (qual) return { code: 'qualifier-mismatch', verified: false, measure: best.measure, agreeing: qual, expected: qual };
+  if (wrongUnit && wrongUnit.measure === best.measure) return wrongUnit;
+  const other = list.find((io) => !current.includes(io) && agreement(q, io) === 'equal');
+  if (other && ctx.period && relatePeriods(ctx.period, parsePeriod(other.obs.period)) === 'other') {
+    return { code: 'wrong-period', verified: false, measure: best.measure, agreeing: other, expected: latest };
+  }
+  if (other && !ctx.period) {
+    return { code: 'outdated-value', verified: false, measure: best.measure, agreeing: other, expected: latest };
+  }
+  const mis = misattribution(idx, q, cands, ctx, asOf, best.score);
+  if (mis) return mis;
+  if (wrongUnit) return wrongUnit;
+  if (!current.length) return { verified: false, measure: best.measure };
+  return { code: 'wrong-value', verified: false, measure: best.measure, expected: latest };
+}
+
+/** The value belongs to the same kind of measure of a subject the draft does not name. */
+function misattribution(idx: FactIndex, q: Quantity, cands: Candidate[], ctx: ClaimContext, asOf: string, minScore = MATCH_THRESHOLD): QuantityVerdict | undefined {
+  const subj = ctx.subject;
+  if (!subj || ctx.subjectScope !== 'clause') return undefined;
+  for (const c of cands) {
+    if (!c.dimensionOk || c.score < Math.max(MATCH_THRESHOLD, minScore - TIE_MARGIN)) continue;
+    if (subjectsCompatible(idx, subj, c.measure.subject)) continue;
+    const agree = known(idx, c.measure, asOf).find((io) => agreement(q, io) === 'equal');
+    if (agree) return { code: 'misattributed', verified: false, measure: c.measure, agreeing: agree, expected: agree };
+  }
+  return undefined;
+}
+
+/** Same written number as an observation of the measure, different unit or scale. */
+function checkUnit(idx: FactIndex, q: Quantity, c: Candidate, asOf: string): QuantityVerdict | undefined {
+  const n = writtenNumber(q);
+  for (const io of known(idx, c.measure, asOf).reverse()) {
+    const f = io.figure;
+    if (!f) continue;
+    if (f.unitText === q.unitText) continue;
+    if (Math.abs(writtenNumber(f) - n) > 1e-9 * Math.max(1, Math.abs(n))) continue;
+    if (f.dimension === q.dimension && Math.abs(f.value - q.value) <= 1e-9 * Math.max(1, Math.abs(q.value))) continue;
+    const unitFix = f.scaleWord === q.scaleWord ? baseUnitText(f) : f.unitText;
+    return { code: 'wrong-unit', verified: false, measure: c.measure, agreeing: io, expected: io, unitFix };
+  }
+  return undefined;
+}
