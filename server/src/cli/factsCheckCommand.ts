@@ -23,11 +23,11 @@ export function formatProblem(p: Problem): string {
 
 /** The coverage lines: one per source, then the overall figure. */
 export function formatCoverage(coverage: readonly SourceCoverage[]): string {
-  const pct = (c: number, t: number): string => `${c}/${t} (${percent(c, t).toFixed(1)}%)`;
+  const pct = (c: number, t: number): string => `${c}/${t} figures (${percent(c, t).toFixed(1)}%)`;
   const lines = coverage.map((c) => `coverage ${c.source} (${relative(process.cwd(), c.file) || c.file}): ${pct(c.covered, c.total)}`);
   const covered = coverage.reduce((n, c) => n + c.covered, 0);
   const total = coverage.reduce((n, c) => n + c.total, 0);
-  lines.push(`coverage overall: ${pct(covered, total)} figures in ${coverage.length} source(s)`);
+  lines.push(`coverage overall: ${pct(covered, total)} in ${coverage.length} source(s)`);
   return lines.join('\n');
 }
 

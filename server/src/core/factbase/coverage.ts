@@ -17,6 +17,10 @@ export interface SourceCoverage {
   covered: number;
   /** Quantities of the body that no observation or exclusion accounts for. */
   uncovered: Quantity[];
+  /** Indices (into the observations given) whose figure the scanner finds no quantity in, at the quote's place. */
+  unreadObservations: number[];
+  /** Indices (into the exclusions given) whose figure the scanner finds no quantity in: they exclude nothing. */
+  unusedExclusions: number[];
 }
 
 /** Every occurrence of `needle` in `text` (overlapping ones included). */
@@ -37,12 +41,23 @@ export function figureSpans(body: string, context: string, figure: string): [num
 
 /** Measures the coverage of one source by its observations and exclusions. */
 export function sourceCoverage(source: Source, observations: readonly Observation[], exclusions: readonly Exclusion[]): SourceCoverage {
-  const spans: [number, number][] = [];
-  for (const o of observations) spans.push(...figureSpans(source.body, o.quote, o.figure));
-  for (const x of exclusions) spans.push(...figureSpans(source.body, x.context, x.figure));
   const found = scanQuantities(source.body);
-  const uncovered = found.filter((q) => !spans.some(([s, e]) => s <= q.numberStart && q.numberEnd <= e));
-  return { source: source.id, file: source.file, total: found.length, covered: found.length - uncovered.length, uncovered };
+  const inside = (spans: [number, number][], q: Quantity): boolean => spans.some(([s, e]) => s <= q.numberStart && q.numberEnd <= e);
+  const obsSpans = observations.map((o) => figureSpans(source.body, o.quote, o.figure));
+  const exSpans = exclusions.map((x) => figureSpans(source.body, x.context, x.figure));
+  const all = [...obsSpans, ...exSpans].flat();
+  const uncovered = found.filter((q) => !inside(all, q));
+  const unused = (spans: [number, number][][]): number[] =>
+    spans.flatMap((sp, i) => (sp.length > 0 && !found.some((q) => inside(sp, q)) ? [i] : []));
+  return {
+    source: source.id,
+    file: source.file,
+    total: found.length,
+    covered: found.length - uncovered.length,
+    uncovered,
+    unreadObservations: unused(obsSpans),
+    unusedExclusions: unused(exSpans),
+  };
 }
 
 /** One error per uncovered quantity, at its place in the source file. */

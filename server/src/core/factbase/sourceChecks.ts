@@ -34,7 +34,7 @@ export function longestPrefixMatch(quote: string, body: string): { length: numbe
 export function quoteMismatch(quote: string, source: Source): string {
   const { length, at } = longestPrefixMatch(quote, source.body);
   const name = source.file.replace(/^.*[\\/]/, '');
-  if (length === 0) return `quote does not occur in source "${source.id}" (${name}): not even its first character "${quote[0]}" occurs there`;
+  if (length === 0) return `quote does not occur verbatim in source "${source.id}" (${name}): not even its first character "${quote[0]}" occurs there`;
   const line = source.bodyLine + new LineIndex(source.body).positionAt(at).line + 1;
   const got = source.body.slice(at + length, at + length + 6).split(/\r?\n/)[0];
   return (

@@ -122,14 +122,22 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
   problems.push(...checkValues(e));
   problems.push(...checkConflicts(e));
 
-  const coverage = [...sources.values()].map((s) =>
-    sourceCoverage(
-      s,
-      e.observations.filter((o) => o.value.source === s.id).map((o) => o.value),
-      e.exclusions.filter((x) => x.value.source === s.id).map((x) => x.value),
-    ),
-  );
-  for (const c of coverage) problems.push(...coverageProblems(c, sources.get(c.source)!));
+  const coverage: SourceCoverage[] = [];
+  for (const s of sources.values()) {
+    const obs = e.observations.filter((o) => o.value.source === s.id);
+    const exs = e.exclusions.filter((x) => x.value.source === s.id);
+    const c = sourceCoverage(s, obs.map((o) => o.value), exs.map((x) => x.value));
+    coverage.push(c);
+    problems.push(...coverageProblems(c, s));
+    for (const i of c.unreadObservations) {
+      const o = obs[i];
+      problems.push(problemAt(o.file, o.pos('figure'), `the number scanner finds no quantity in figure "${o.value.figure}" where the quote stands in the source, so drafts that write it this way will not be matched`, 'warning'));
+    }
+    for (const i of c.unusedExclusions) {
+      const x = exs[i];
+      problems.push(problemAt(x.file, x.pos('figure'), `the number scanner finds no quantity in figure "${x.value.figure}" of this exclusion, so it excludes nothing: remove it`, 'warning'));
+    }
+  }
 
   const base: FactBase = {
     subjects: e.subjects.map((x) => x.value),

@@ -1,0 +1,58 @@
+/**
+ * `factcheck facts check` as a process: output format (1-based positions, paths relative
+ * to the working directory), coverage lines, exit status 0 without errors and 2 with.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join, relative } from 'node:path';
+import { BUNDLED, FIXTURE, ROOT, cleanupCopies, copyBase, editValue, lineOf } from './factbaseSupport';
+
+/** Runs the CLI from the package root. */
+function factcheck(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'factcheck.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('factbase: factcheck facts check', function () {
+  this.timeout(60_000);
+  after(cleanupCopies);
+
+  it('exits 0 on a valid base and prints its coverage', () => {
+    const r = factcheck('facts', 'check', '--facts', FIXTURE);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^coverage fx-2024-08 \(test\/fixtures\/factbase\/sources\/fx-2024-08\.md\): (\d+)\/\1 figures \(100\.0%\)$/m);
+    assert.match(r.stdout, /^coverage overall: (\d+)\/\1 figures \(100\.0%\) in 1 source\(s\)$/m);
+    assert.match(r.stdout, /^0 error\(s\), 0 warning\(s\); 3 subjects, 7 measures, 7 observations, 1 roles, 2 exclusions, 1 sources$/m);
+  });
+
+  it('exits 2 and prints file:line:column: error: message for a broken base', () => {
+    const copy = copyBase(FIXTURE);
+    const file = join(copy, 'huairou.yaml');
+    const line = editValue(file, ['observations', 0, 'value'], '38');
+    const r = factcheck('facts', 'check', '--facts', copy);
+    assert.equal(r.status, 2, r.stdout + r.stderr);
+    assert.ok(r.stdout.includes(`${relative(ROOT, file)}:${line + 1}:12: error: value 38 does not match figure "37个"`), r.stdout);
+    assert.match(r.stdout, /^1 error\(s\)/m);
+  });
+
+  it('prints the first definition of a duplicate id as a note', () => {
+    const copy = copyBase(FIXTURE);
+    const r = factcheck('facts', 'check', '--facts', FIXTURE, '--facts', copy);
+    assert.equal(r.status, 2);
+    const note = `${relative(ROOT, join(FIXTURE, 'huairou.yaml'))}:${lineOf(join(FIXTURE, 'huairou.yaml'), ['measures', 0]) + 1}:5: note: "fx.facilities" first defined here`;
+    assert.ok(r.stdout.includes(note), r.stdout);
+  });
+
+  it('exits 2 on a bad option', () => {
+    const r = factcheck('facts', 'check', '--fatcs', FIXTURE);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /factcheck: .*--fatcs/);
+  });
+
+  it('the bundled fact base validates (the default folder)', () => {
+    const r = factcheck('facts', 'check');
+    assert.equal(r.status, 0, r.stdout.split('\n').filter((l) => / error: /.test(l)).slice(0, 30).join('\n'));
+    assert.ok(r.stdout.includes(`coverage overall: `));
+    assert.ok(BUNDLED.endsWith('facts'));
+  });
+});
