@@ -1,0 +1,43 @@
+/**
+ * Creates the language client: the server is out/server/src/lsp/main.js, run as a Node
+ * module over IPC; the documents are chosen by documentSelector(factcheck.languages).
+ */
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { documentSelector } from './documentSelector';
+
+/** The server entry, relative to the extension's root. */
+export const SERVER_MODULE = 'out/server/src/lsp/main.js';
+
+/** Id and display name of the client (the output channel is named after it). */
+export const CLIENT_ID = 'factcheck';
+
+/** Builds (does not start) a client for the given languages. */
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  languages: readonly string[],
+  errorHandler: ErrorHandler,
+  outputChannel: vscode.LogOutputChannel,
+): LanguageClient {
+  const module = context.asAbsolutePath(SERVER_MODULE);
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(languages),
+    synchronize: {
+      configurationSection: 'factcheck',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{facts/**/*.yaml,facts/sources/*.md,.factcheck-allow.json}'),
+    },
+    errorHandler,
+    outputChannel,
+  };
+  return new LanguageClient(CLIENT_ID, vscode.l10n.t('Fact Check'), serverOptions, clientOptions);
+}
