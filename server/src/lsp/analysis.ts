@@ -1,0 +1,95 @@
+/**
+ * One analysis per document version: settings and fact base for the document's scope,
+ * checkText on its text, then suppressions (disable comments, allowlist). Hover, code
+ * actions, diagnostics and the report all read the same cached analysis, so what a
+ * quick fix edits is exactly what the diagnostics showed for that version.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkText } from '../core/check';
+import { LineIndex } from '../core/positions';
+import type { CheckResult, Locale } from '../core/types';
+import type { Allowlists } from './allowlist';
+import type { FactBaseStore, LoadedBase } from './factBases';
+import type { Settings, SettingsStore } from './settings';
+import { applySuppressions } from './suppression';
+import { factBaseDirs, isInside, uriToPath, type Folder, type Workspace } from './workspace';
+
+/** The checked state of one document version. */
+export interface Analysis {
+  uri: string;
+  /** Document version (undefined for a file read from disk). */
+  version?: number;
+  languageId: string;
+  text: string;
+  index: LineIndex;
+  /** checkText's result with suppressed claims marked and their findings dropped. */
+  result: CheckResult;
+  settings: Settings;
+  folder?: Folder;
+  loaded: LoadedBase;
+}
+
+/** Where a document belongs: its folder, settings and fact base. */
+export interface Scope {
+  folder?: Folder;
+  settings: Settings;
+  loaded: LoadedBase;
+}
+
+/** Computes and caches analyses. */
+export class Analyzer {
+  private readonly cache = new Map<string, { key: string; analysis: Analysis }>();
+
+  constructor(
+    private readonly locale: Locale,
+    private readonly workspace: Workspace,
+    private readonly settings: SettingsStore,
+    private readonly bases: FactBaseStore,
+    private readonly allowlists: Allowlists,
+    private readonly bundledDir: string,
+  ) {}
+
+  /** The folder, settings and fact base of a document. */
+  async scope(uri: string): Promise<Scope> {
+    const folder = this.workspace.folderOf(uri);
+    const settings = await this.settings.get(uri);
+    const loaded = this.bases.get(factBaseDirs(folder?.path, settings, this.bundledDir));
+    return { folder, settings, loaded };
+  }
+
+  /** True when a document is a draft to check: a configured language, and not a file of its fact base. */
+  isDraft(uri: string, languageId: string, scope: Scope): boolean {
+    if (!scope.settings.languages.includes(languageId)) return false;
+    const path = uriToPath(uri);
+    return !path || !scope.loaded.dirs.some((d) => isInside(path, d));
+  }
+
+  /** The analysis of an open document's current version (cached). */
+  async ofDocument(doc: TextDocument): Promise<Analysis> {
+    return this.analyze(doc.uri, doc.getText(), doc.languageId, doc.version);
+  }
+
+  /** Analyses a text (cached per uri, version, settings, fact base and allowlist). */
+  async analyze(uri: string, text: string, languageId: string, version?: number, scope?: Scope): Promise<Analysis> {
+    const s = scope ?? (await this.scope(uri));
+    const allow = this.allowlists.entries(s.folder?.path);
+    const key = JSON.stringify([version, s.loaded.generation, s.settings, allow, languageId]);
+    const hit = this.cache.get(uri);
+    if (hit && hit.key === key && hit.analysis.text === text) return hit.analysis;
+    const index = new LineIndex(text);
+    const raw = checkText(text, s.loaded.base, {
+      asOf: s.settings.asOf || undefined,
+      locale: this.locale,
+      reportUnverified: s.settings.reportUnverified,
+    });
+    const result = applySuppressions(text, raw, allow, index);
+    const analysis: Analysis = { uri, version, languageId, text, index, result, settings: s.settings, folder: s.folder, loaded: s.loaded };
+    if (version !== undefined) this.cache.set(uri, { key, analysis });
+    return analysis;
+  }
+
+  /** Drops a closed document's analysis. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}

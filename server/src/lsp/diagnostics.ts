@@ -1,0 +1,139 @@
+/**
+ * Diagnostics of drafts: findings → LSP diagnostics (severity overrides, links to the
+ * code's documentation, the finding in `data`), and the debounced scheduler that
+ * publishes them. A newer edit cancels a pending check, and a result computed for an
+ * older version, or overtaken by a newer check, is never published.
+ */
+import { join } from 'node:path';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { packageRoot } from '../core/factbase/load';
+import type { Finding, Severity } from '../core/types';
+import type { Analysis } from './analysis';
+import { pathToUri } from './workspace';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Source name on every diagnostic. */
+export const DIAGNOSTIC_SOURCE = 'factcheck';
+
+let readmeUri: string | undefined;
+
+/** The documentation link of a finding code: the package README's anchor named after the code. */
+export function codeHref(code: string): string {
+  readmeUri ??= pathToUri(join(packageRoot(), 'README.md'));
+  return `${readmeUri}#${code}`;
+}
+
+/** The severity a finding is shown with after the settings' overrides, or undefined when it is turned off. */
+export function effectiveSeverity(finding: Finding, overrides: Record<string, string>): Severity | undefined {
+  const o = overrides[finding.code];
+  if (o === 'off') return undefined;
+  return o === 'error' || o === 'warning' || o === 'information' || o === 'hint' ? o : finding.severity;
+}
+
+/** The diagnostics of an analysis (findings turned off in the settings are left out). */
+export function toDiagnostics(analysis: Analysis): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of analysis.result.findings) {
+    const severity = effectiveSeverity(f, analysis.settings.severity);
+    if (!severity) continue;
+    const d: Diagnostic = {
+      range: analysis.index.rangeOf(f.start, f.end),
+      severity: SEVERITY[severity],
+      code: f.code,
+      codeDescription: { href: codeHref(f.code) },
+      source: DIAGNOSTIC_SOURCE,
+      message: f.message,
+      data: f,
+    };
+    const related: DiagnosticRelatedInformation[] = f.citations.map((c) => ({
+      location: { uri: pathToUri(c.file), range: { start: { line: c.line, character: 0 }, end: { line: c.line, character: 0 } } },
+      message: `${c.title}（${c.publisher}，${c.published}）：${c.quote}`,
+    }));
+    if (related.length) d.relatedInformation = related;
+    out.push(d);
+  }
+  return out;
+}
+
+/** What the scheduler needs from the server. */
+export interface DraftHost {
+  /** The open document, if still open. */
+  document(uri: string): TextDocument | undefined;
+  /** Analyses the document, or returns null when it is not a draft. */
+  analyze(doc: TextDocument): Promise<Analysis | null>;
+  /** Called with every published analysis (for factcheck/status). */
+  published(analysis: Analysis): void;
+  /** Called when a check throws. */
+  failed(uri: string, error: Error): void;
+}
+
+/** Debounced, version-checked publishing of draft diagnostics. */
+export class DraftDiagnostics {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Latest check requested per document: a finished check publishes only if it is still the latest. */
+  private readonly latest = new Map<string, number>();
+  private seq = 0;
+  /** Documents this scheduler has published diagnostics for. */
+  private readonly published = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly host: DraftHost,
+    private readonly delayMs = 150,
+  ) {}
+
+  /** Schedules a check of a document after the debounce delay, cancelling a pending one. */
+  schedule(uri: string, delayMs = this.delayMs): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    const ticket = ++this.seq;
+    this.latest.set(uri, ticket);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri, ticket);
+      }, delayMs),
+    );
+  }
+
+  /** Cancels pending work for a closed document and clears its diagnostics. */
+  close(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri);
+    this.latest.set(uri, ++this.seq);
+    this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async run(uri: string, ticket: number): Promise<void> {
+    const doc = this.host.document(uri);
+    if (!doc) return;
+    const version = doc.version;
+    let analysis: Analysis | null;
+    try {
+      analysis = await this.host.analyze(doc);
+    } catch (e) {
+      if (this.latest.get(uri) === ticket) this.host.failed(uri, e as Error);
+      return;
+    }
+    // Stale: the document changed, or a newer check was requested, while this one ran.
+    if (this.latest.get(uri) !== ticket || this.host.document(uri)?.version !== version) return;
+    if (!analysis) {
+      // Not a draft (any more): clear what an earlier check published, leave others' diagnostics alone.
+      if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
+    this.published.add(uri);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(analysis) });
+    this.host.published(analysis);
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The loaded fact bases, one per distinct list of folders. A reload whose result has
+ * errors keeps the last good base in use (and says so); a base that never loaded
+ * cleanly is used as loaded (broken entries left out).
+ */
+import { loadFactBase } from '../core/factbase/load';
+import { hasErrors, type Problem } from '../core/factbase/problems';
+import type { FactBase, Locale } from '../core/types';
+import type { FactBaseState } from '../protocol';
+import { t } from './messages';
+import { isInside } from './workspace';
+
+/** One fact base in use. */
+export interface LoadedBase {
+  /** The folders, in load order. */
+  dirs: string[];
+  /** The base checks use (the last good one after a broken reload). */
+  base: FactBase;
+  /** Problems of the latest load attempt (not necessarily of `base`). */
+  problems: Problem[];
+  /** State for factcheck/status. */
+  state: FactBaseState;
+  /** Increases with every load that changed `base`, so analyses can tell they are stale. */
+  generation: number;
+}
+
+interface Slot {
+  dirs: string[];
+  current?: LoadedBase;
+  /** When `current.base` was loaded without errors. */
+  goodAt?: Date;
+}
+
+const EMPTY_BASE = (dirs: string[]): FactBase => ({
+  subjects: [],
+  measures: [],
+  observations: [],
+  roles: [],
+  sources: [],
+  exclusions: [],
+  origins: new Map(),
+  dirs,
+});
+
+let generations = 0;
+
+/** Fact bases keyed by their folder list. */
+export class FactBaseStore {
+  private readonly slots = new Map<string, Slot>();
+
+  constructor(
+    private readonly locale: Locale,
+    /** Called after every (re)load with the base now in use and whether it replaced the previous one. */
+    private readonly onLoaded: (base: LoadedBase, event: { keptLastGood: boolean; failed: boolean }) => void,
+  ) {}
+
+  /** The base for a list of folders, loading it the first time. */
+  get(dirs: string[]): LoadedBase {
+    const slot = this.slot(dirs);
+    return slot.current ?? this.load(slot);
+  }
+
+  /** The bases loaded so far. */
+  loaded(): LoadedBase[] {
+    return [...this.slots.values()].flatMap((s) => (s.current ? [s.current] : []));
+  }
+
+  /** Reloads every loaded base whose folders hold `file` (all loaded bases when `file` is undefined). */
+  reload(file?: string): LoadedBase[] {
+    const out: LoadedBase[] = [];
+    for (const slot of this.slots.values()) {
+      if (!slot.current) continue;
+      if (file !== undefined && !slot.dirs.some((d) => isInside(file, d))) continue;
+      out.push(this.load(slot));
+    }
+    return out;
+  }
+
+  /** Forgets every base (settings changed: folder lists may differ). Keeps nothing loaded. */
+  clear(): void {
+    this.slots.clear();
+  }
+
+  private slot(dirs: string[]): Slot {
+    const key = dirs.join('\n');
+    let slot = this.slots.get(key);
+    if (!slot) {
+      slot = { dirs: [...dirs] };
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+
+  private load(slot: Slot): LoadedBase {
+    const L = this.locale;
+    let base: FactBase;
+    let problems: Problem[];
+    try {
+      ({ base, problems } = loadFactBase(slot.dirs));
+    } catch (e) {
+      const message = t(L, 'base.failed', (e as Error).message);
+      problems = [{ file: slot.dirs[0] ?? '', line: 0, column: 0, message, severity: 'error' }];
+      base = EMPTY_BASE(slot.dirs);
+      const kept = slot.current && slot.goodAt !== undefined;
+      if (kept && slot.current) {
+        slot.current = { ...slot.current, problems, state: { ok: false, message: t(L, 'base.keptLastGood', 1, slot.goodAt!.toLocaleTimeString(), (e as Error).message), problems: 1 } };
+      } else {
+        slot.current = { dirs: slot.dirs, base, problems, state: { ok: false, message, problems: 1 }, generation: ++generations };
+      }
+      this.onLoaded(slot.current, { keptLastGood: !!kept, failed: true });
+      return slot.current;
+    }
+    const errors = problems.filter((p) => p.severity === 'error');
+    const first = errors[0] ? `${errors[0].file}:${errors[0].line + 1}:${errors[0].column + 1} ${errors[0].message}` : '';
+    if (hasErrors(problems) && slot.current && slot.goodAt) {
+      const state: FactBaseState = { ok: false, message: t(L, 'base.keptLastGood', errors.length, slot.goodAt.toLocaleTimeString(), first), problems: problems.length };
+      slot.current = { ...slot.current, problems, state };
+      this.onLoaded(slot.current, { keptLastGood: true, failed: true });
+      return slot.current;
+    }
+    const nObs = base.observations.length + base.roles.length;
+    const warnings = problems.length - errors.length;
+    let state: FactBaseState;
+    if (errors.length) state = { ok: false, message: t(L, 'base.broken', errors.length, first), problems: problems.length };
+    else if (warnings) state = { ok: true, message: t(L, 'base.loadedWithWarnings', nObs, base.sources.length, warnings), problems: problems.length };
+    else state = { ok: true, message: t(L, 'base.loaded', nObs, base.sources.length), problems: 0 };
+    if (!errors.length) slot.goodAt = new Date();
+    slot.current = { dirs: slot.dirs, base, problems, state, generation: ++generations };
+    this.onLoaded(slot.current, { keptLastGood: false, failed: errors.length > 0 });
+    return slot.current;
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * The fact checker's language server on a given connection: drafts get debounced
+ * diagnostics, hovers, quick fixes and go-to-source; fact files get live validation,
+ * go-to-definition and reload on save. Transport-independent: main.ts and the CLI's
+ * `lsp --stdio` create the connection.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { bundledFactsDir, packageRoot } from '../core/factbase/load';
+import type { Locale } from '../core/types';
+import { ACCEPT_CLAIM_COMMAND, ALLOWLIST_FILE } from '../protocol';
+import { Allowlists } from './allowlist';
+import { Analyzer, type Scope } from './analysis';
+import { CODE_ACTION_KINDS, codeActions } from './codeActions';
+import type { ClientSupport, ServerContext } from './context';
+import { definitionOfClaim, definitionOfId } from './definition';
+import { DraftDiagnostics } from './diagnostics';
+import { FactBaseStore, type LoadedBase } from './factBases';
+import { enclosingFactsDir, FactFileDiagnostics, isFactBaseFile } from './factFiles';
+import { hoverAt } from './hover';
+import { localeOf, t } from './messages';
+import { registerRequests } from './requests';
+import { SettingsStore } from './settings';
+import { countClaims, sendStatus } from './status';
+import { uriToPath, Workspace } from './workspace';
+
+/** Starts the language server on a connection (and begins listening). */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let ctx: ServerContext | undefined;
+  const shown = new Map<string, string>();
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    const support: ClientSupport = {
+      configuration: !!caps.workspace?.configuration,
+      documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+      watchedFiles: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      configurationChange: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+      workspaceFolders: !!caps.workspace?.workspaceFolders,
+    };
+    const locale: Locale = localeOf(params.locale);
+    const workspace = new Workspace();
+    workspace.init(params.workspaceFolders, params.rootUri, params.rootPath);
+    const init = params.initializationOptions as { settings?: { factcheck?: unknown } } | undefined;
+    const settings = new SettingsStore(connection, support.configuration, init?.settings?.factcheck);
+    const bases = new FactBaseStore(locale, (base, event) => onBaseLoaded(base, event));
+    const allowlists = new Allowlists((m) => connection.console.warn(m));
+    const bundledDir = bundledFactsDir();
+    const analyzer = new Analyzer(locale, workspace, settings, bases, allowlists, bundledDir);
+    const drafts = new DraftDiagnostics(connection, {
+      document: (uri) => documents.get(uri),
+      analyze: (doc) => analyzeDraft(doc),
+      published: (a) => sendStatus(connection, a.loaded.state, countClaims(a.uri, a.result, a.version)),
+      failed: (uri, e) => reportOnce('check', t(locale, 'check.failed', uri, e.message), e),
+    });
+    const factFiles = new FactFileDiagnostics(connection, () => documents.all());
+    ctx = {
+      connection, documents, locale, support, workspace, settings, bases, allowlists, analyzer, drafts, factFiles, bundledDir,
+      factDirsOf,
+      recheckAll: () => documents.all().forEach((d) => onContent(d)),
+    };
+    registerRequests(ctx);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        definitionProvider: true,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        executeCommandProvider: { commands: [ACCEPT_CLAIM_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'factcheck', version: packageVersion() },
+    };
+  });
+
+  connection.onInitialized(() => {
+    const c = need();
+    if (c.support.configurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factcheck' });
+    if (c.support.watchedFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/sources/*.md' }, { globPattern: `**/${ALLOWLIST_FILE}` }],
+      });
+    }
+    if (c.support.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        e.removed.forEach((f) => c.workspace.remove(f));
+        e.added.forEach((f) => c.workspace.add(f));
+        c.settings.invalidate();
+        c.recheckAll();
+      });
+    }
+    // Load the fact bases now, so the status (and any problem) shows before the first edit.
+    setImmediate(() => {
+      const uris = c.workspace.all().length ? c.workspace.all().map((f) => f.uri) : [''];
+      for (const u of uris) void c.analyzer.scope(u).catch((e: Error) => reportOnce('load', t(c.locale, 'base.failed', e.message), e));
+    });
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    const c = need();
+    c.settings.invalidate(params.settings);
+    c.recheckAll();
+  });
+
+  documents.onDidChangeContent((e) => onContent(e.document));
+  documents.onDidClose((e) => {
+    const c = need();
+    c.drafts.close(e.document.uri);
+    c.analyzer.forget(e.document.uri);
+  });
+  documents.onDidSave((e) => onDiskChange(e.document.uri));
+  connection.onDidChangeWatchedFiles((params) => {
+    // Open documents are handled by didSave; this covers changes made outside the editor.
+    const uris = new Set(params.changes.map((ch) => ch.uri).filter((uri) => !documents.get(uri)));
+    uris.forEach(onDiskChange);
+  });
+
+  connection.onHover(async (params) => {
+    const c = need();
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const analysis = await analyzeDraft(doc);
+    return analysis ? hoverAt(analysis, params.position, c.locale) : null;
+  });
+
+  connection.onCodeAction(async (params) => {
+    const c = need();
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const analysis = await analyzeDraft(doc);
+    if (!analysis) return [];
+    return codeActions(analysis, params, { locale: c.locale, documentChanges: c.support.documentChanges, canAccept: !!analysis.folder });
+  });
+
+  connection.onDefinition(async (params) => {
+    const c = need();
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const scope = await c.analyzer.scope(doc.uri);
+    const dirs = factDirsOf(doc.uri, scope);
+    if (dirs) {
+      const origins = (c.factFiles.validation(dirs) ?? c.factFiles.validate(dirs)).base.origins;
+      return definitionOfId(doc.getText(), params.position, origins);
+    }
+    const analysis = await analyzeDraft(doc);
+    return analysis ? definitionOfClaim(analysis, params.position) : null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+
+  function need(): ServerContext {
+    if (!ctx) throw new Error('the server is not initialized');
+    return ctx;
+  }
+
+  /** An edit or open: fact-base files are validated, drafts are checked (both debounced). */
+  function onContent(doc: TextDocument): void {
+    const c = need();
+    c.drafts.schedule(doc.uri);
+    void c.analyzer.scope(doc.uri).then(
+      (scope) => {
+        const dirs = factDirsOf(doc.uri, scope);
+        if (dirs) c.factFiles.schedule(dirs);
+      },
+      (e: Error) => reportOnce('load', t(c.locale, 'base.failed', e.message), e),
+    );
+  }
+
+  /** The draft analysis of an open document, or null when it is not a draft. */
+  async function analyzeDraft(doc: TextDocument) {
+    const c = need();
+    const scope = await c.analyzer.scope(doc.uri);
+    if (factDirsOf(doc.uri, scope) || !c.analyzer.isDraft(doc.uri, doc.languageId, scope)) return null;
+    return c.analyzer.ofDocument(doc);
+  }
+
+  /** A file changed on disk (saved, or changed outside the editor): reload the bases holding it, re-check. */
+  function onDiskChange(uri: string): void {
+    const c = need();
+    const path = uriToPath(uri);
+    if (!path) return;
+    if (path.endsWith(ALLOWLIST_FILE)) return c.recheckAll();
+    if (!/\.(ya?ml|md)$/.test(path)) return;
+    const reloaded = c.bases.reload(path);
+    if (!reloaded.length) return;
+    for (const b of reloaded) c.factFiles.schedule(b.dirs);
+    c.recheckAll();
+  }
+
+  /** The fact-base folders of a fact-base file: its scope's base, or an enclosing facts/ folder for YAML outside it. */
+  function factDirsOf(uri: string, scope: Scope): string[] | undefined {
+    const path = uriToPath(uri);
+    if (!path) return undefined;
+    if (isFactBaseFile(path, scope.loaded.dirs)) return scope.loaded.dirs;
+    const facts = /\.ya?ml$/.test(path) ? enclosingFactsDir(path) : undefined;
+    if (!facts) return undefined;
+    return scope.settings.useBundledFacts && facts !== need().bundledDir ? [facts, need().bundledDir] : [facts];
+  }
+
+  /** After a (re)load: status to the client, and a message when the base has errors. */
+  function onBaseLoaded(base: LoadedBase, event: { keptLastGood: boolean; failed: boolean }): void {
+    sendStatus(connection, base.state);
+    const key = base.dirs.join('\n');
+    if (!event.failed) {
+      shown.delete(key);
+      return;
+    }
+    if (shown.get(key) === base.state.message) return;
+    shown.set(key, base.state.message);
+    if (event.keptLastGood) void connection.window.showWarningMessage(base.state.message);
+    else void connection.window.showErrorMessage(base.state.message);
+  }
+
+  /** Logs an error, and shows it once per distinct message. */
+  function reportOnce(kind: string, message: string, e: Error): void {
+    connection.console.error(`${message}\n${e.stack ?? ''}`);
+    if (shown.get(kind) === message) return;
+    shown.set(kind, message);
+    void connection.window.showErrorMessage(message);
+  }
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
