@@ -6,7 +6,8 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { listFactFiles, listSourceFiles, packageRoot } from '../core/factbase';
+import { listFactFiles, listSourceFiles } from '../core/factbase/load';
+import { toolInfo } from './toolInfo';
 import type { CheckOptions, CheckResult } from '../core/types';
 
 /** Hash of every file of the fact-base folders (path and content), in a stable order. */
@@ -26,9 +27,8 @@ export function factBaseHash(dirs: string[]): string {
 
 /** Hash of the tool: its version and its compiled core and CLI code (so a rebuilt engine invalidates results). */
 export function toolHash(): string {
-  const root = packageRoot();
   const h = crypto.createHash('sha256');
-  h.update(fs.readFileSync(path.join(root, 'package.json')));
+  h.update(`factcheck ${toolInfo().version}\0`);
   const out = path.resolve(__dirname, '..');
   for (const rel of fs.readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.js')).sort()) {
     h.update(rel);

@@ -206,7 +206,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const report = await executeCheck(run, (w) => process.stderr.write(`factcheck: fact base: ${w}\n`));
   const toFile = run.output !== undefined;
   const color = run.color ?? (!toFile && process.stdout.isTTY === true && !process.env.NO_COLOR);
-  const text = formatReport(run.format, report, { color, cwd: run.cwd });
+  const text = formatReport(run.format, report, { color, cwd: run.cwd, locale: run.check.locale ?? 'zh' });
   if (toFile) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(run.cwd, run.output!)), { recursive: true });

@@ -56,24 +56,32 @@ class GitIgnores {
     return r;
   }
 
-  /** True when some .gitignore between the git root and the file ignores it (or a parent folder). */
+  /**
+   * True when git would ignore the file: some folder above it is ignored, or the file
+   * is. For each path the deepest .gitignore with a matching rule decides (so a nested
+   * `!name` re-includes what a parent .gitignore excluded).
+   */
   ignores(file: string): boolean {
     if (!this.root) return false;
     const rel = path.relative(this.root, file);
     if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
     const parts = rel.split(path.sep);
-    // Check every ancestor folder (a folder's rule excludes everything inside it) and the file.
-    for (let depth = 0; depth < parts.length; depth++) {
-      const dir = path.join(this.root, ...parts.slice(0, depth));
-      const rules = this.rulesOf(dir);
-      if (!rules) continue;
-      const rest = parts.slice(depth);
-      for (let k = 1; k <= rest.length; k++) {
-        const sub = rest.slice(0, k).join('/') + (k < rest.length ? '/' : '');
-        if (rules.ignores(sub)) return true;
-      }
-    }
+    for (let k = 0; k < parts.length; k++) if (this.ignoredAt(parts, k)) return true;
     return false;
+  }
+
+  /** Whether the path parts[0..k] (a folder when k is not the last part) is ignored by itself. */
+  private ignoredAt(parts: string[], k: number): boolean {
+    const isDir = k < parts.length - 1;
+    let ignored = false;
+    for (let depth = 0; depth <= k; depth++) {
+      const rules = this.rulesOf(path.join(this.root!, ...parts.slice(0, depth)));
+      if (!rules) continue;
+      const t = rules.test(parts.slice(depth, k + 1).join('/') + (isDir ? '/' : ''));
+      if (t.ignored) ignored = true;
+      else if (t.unignored) ignored = false;
+    }
+    return ignored;
   }
 }
 

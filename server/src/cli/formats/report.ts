@@ -38,6 +38,8 @@ export interface ReportDiagnostic {
   citations: Citation[];
   /** The quick fix: replace `range` with `newText`. */
   fix?: { range: Range; newText: string };
+  /** Index of the claim it is about, in FileReport.claims (when the engine links one). */
+  claim?: number;
 }
 
 /** One checked file. */
@@ -107,6 +109,7 @@ export function buildFileReport(filePath: string, text: string, result: CheckRes
       expected: f.expected,
       citations: f.citations,
       fix: f.fix ? { range: index.rangeOf(f.fix.start, f.fix.end), newText: f.fix.newText } : undefined,
+      claim: f.claim >= 0 && f.claim < claims.length ? f.claim : undefined,
     });
   }
   all.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
