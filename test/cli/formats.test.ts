@@ -30,7 +30,8 @@ function render(name: FormatName, report: RunReport = run()): string {
 const MULTITOOL = path.join(ROOT, 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool');
 const SARIF_SCHEMA = path.join(ROOT, 'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json');
 
-describe('cli: formats', () => {
+describe('cli: formats', function () {
+  this.timeout(60_000);
   after(cleanupScratch);
 
   it('json: follows the contract, ranges in UTF-16 over the text as it is (CRLF, astral characters)', () => {
@@ -66,13 +67,36 @@ describe('cli: formats', () => {
     const text = render('stylish');
     const lines = text.split('\n');
     assert.equal(lines[0], 'drafts/sample.md');
-    assert.match(lines[1], /^ {2}3:13 {2}错误 {2}科学设施应为37个 {2}wrong-value$/);
-    assert.match(lines[2], /^ {2}3:28 {2}警告 {2}科研人员已更新为2\.6万人 {2}outdated-value$/);
-    assert.match(lines[3], /^ {2}4:8 {3}提示 {2}事实库中没有对应数据 {2}unverified$/);
+    assert.match(lines[1], /^ {2}3:13 {2}error {4}科学设施应为37个 {2}wrong-value$/);
+    assert.match(lines[2], /^ {2}3:28 {2}warning {2}科研人员已更新为2\.6万人 {2}outdated-value$/);
+    assert.match(lines[3], /^ {2}4:8 {3}info {5}事实库中没有对应数据 {2}unverified$/);
     assert.match(text, /┆ 3:13 {2}应为 37个\n.*来源 《怀柔区专场新闻发布会 <b>&<\/b>》 北京市人民政府新闻办公室 2024-08-26: “怀柔科学城布局落地了37个科学设施/);
     assert.match(lines[lines.length - 2], /^✖ 3 个问题 \(1 错误, 1 警告, 1 提示\) · 1 个文件, 3 处数据, 0 已核实$/);
     assert.doesNotMatch(text, /\x1b\[/, 'no colour unless asked');
     assert.match(formatReport('stylish', run(), { color: true, cwd: '/', locale: 'en' }), /\x1b\[31merror/);
+  });
+
+  it('stylish: the $factcheck problem matcher in package.json reads every finding (VS Code loop semantics)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { problemMatchers: { name: string; pattern: { regexp: string; loop?: boolean }[] }[] } };
+    const matcher = pkg.contributes.problemMatchers.find((m) => m.name === 'factcheck');
+    assert.ok(matcher, 'no problem matcher named factcheck');
+    const [fileRe, lineRe] = matcher.pattern.map((p) => new RegExp(p.regexp));
+    assert.equal(matcher.pattern[1].loop, true);
+    const two = run();
+    two.files.push({ ...two.files[0], path: 'drafts/other.md' });
+    const found: string[] = [];
+    let file: string | undefined;
+    for (const line of render('stylish', two).split('\n')) {
+      const m = file !== undefined ? lineRe.exec(line) : null;
+      if (m) {
+        found.push(`${file}:${m[1]}:${m[2]}:${m[3]}:${m[5]}:${m[4]}`);
+        continue;
+      }
+      const f = fileRe.exec(line);
+      file = f ? f[1] : undefined;
+    }
+    const one = ['3:13:error:wrong-value:科学设施应为37个', '3:28:warning:outdated-value:科研人员已更新为2.6万人', '4:8:info:unverified:事实库中没有对应数据'];
+    assert.deepEqual(found, [...one.map((x) => `drafts/sample.md:${x}`), ...one.map((x) => `drafts/other.md:${x}`)]);
   });
 
   it('github: workflow commands with escaped properties, capped per kind with a count of the rest', () => {

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Presets, SingleBar } from 'cli-progress';
 import { bundledFactsDir } from '../core/factbase';
 import type { CheckOptions, Locale } from '../core/types';
 import { UsageError } from './errors';
@@ -178,13 +179,30 @@ async function readDrafts(run: CheckRun): Promise<DraftInput[]> {
   });
 }
 
+/** Runs shorter than this many drafts show no progress bar. */
+const PROGRESS_MIN_DRAFTS = 20;
+
+/** A progress bar on standard error when it is a terminal and the run is long; else nothing. */
+function progressBar(total: number): { update: (done: number) => void; stop: () => void } | undefined {
+  if (!process.stderr.isTTY || total < PROGRESS_MIN_DRAFTS) return undefined;
+  const bar = new SingleBar({ stream: process.stderr, format: 'checking {bar} {value}/{total} drafts', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  bar.start(total, 0);
+  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+}
+
 /** Runs a parsed check and returns the report (no output). */
 export async function executeCheck(run: CheckRun, onWarning: (line: string) => void = () => {}): Promise<RunReport> {
   const { base, warnings } = loadBase(run.factDirs);
   for (const w of warnings) onWarning(w);
   const drafts = await readDrafts(run);
   const cache = run.cacheDir ? new CheckCache(run.cacheDir, run.factDirs, run.check) : undefined;
-  const results = await checkDrafts(drafts, base, run.check, { jobs: run.jobs, factDirs: run.factDirs, cache });
+  const bar = progressBar(drafts.length);
+  let results;
+  try {
+    results = await checkDrafts(drafts, base, run.check, { jobs: run.jobs, factDirs: run.factDirs, cache, onProgress: bar?.update });
+  } finally {
+    bar?.stop();
+  }
   let warningsFound = 0;
   const files: FileReport[] = drafts.map((d, i) => {
     const r = buildFileReport(d.path, d.text, results[i], { severity: run.severity, quiet: run.quiet });

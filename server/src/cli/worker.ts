@@ -16,7 +16,8 @@ parentPort?.on('message', (req: WorkerRequest) => {
     loaded ??= loadBase(setup.factDirs);
     reply = { index: req.index, result: checkOne(req.text, loaded.base, setup.options) };
   } catch (e) {
-    reply = { index: req.index, error: e instanceof Error ? (e.stack ?? e.message) : String(e), usage: e instanceof UsageError };
+    const usage = e instanceof UsageError;
+    reply = { index: req.index, error: e instanceof Error ? (usage ? e.message : (e.stack ?? e.message)) : String(e), usage };
   }
   parentPort?.postMessage(reply);
 });

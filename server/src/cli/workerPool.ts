@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CheckOptions, CheckResult, FactBase } from '../core/types';
 import type { CheckCache } from './cache';
+import { UsageError } from './errors';
 import { checkOne } from './workerTask';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './workerProtocol';
 
@@ -86,9 +87,8 @@ function runInWorkers(
       workers.push(w);
       w.on('message', (reply: WorkerReply) => {
         if ('error' in reply) {
-          const e = new Error(`${drafts[reply.index]?.path ?? 'worker'}: ${reply.error}`);
-          if (reply.usage) e.name = 'UsageError';
-          stopAll(e);
+          // A fact-base problem is the user's to fix (exit 2); anything else is a bug, with its stack.
+          stopAll(reply.usage ? new UsageError(reply.error) : new Error(`${drafts[reply.index]?.path ?? 'worker'}: ${reply.error}`));
           return;
         }
         finish(reply.index, reply.result);

@@ -9,9 +9,12 @@ import type { FormatContext } from './index';
 import type { RunReport } from './report';
 
 const LABELS = {
-  en: { expected: 'expected', source: 'source', problems: 'problems', claims: 'claims', verified: 'verified', files: 'files', clean: 'no problems', error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
+  en: { expected: 'expected', source: 'source', problems: 'problems', claims: 'claims', verified: 'verified', files: 'files', clean: 'no problems', error: 'errors', warning: 'warnings', information: 'info', hint: 'hints' },
   zh: { expected: '应为', source: '来源', problems: '个问题', claims: '处数据', verified: '已核实', files: '个文件', clean: '未发现问题', error: '错误', warning: '警告', information: '提示', hint: '建议' },
 };
+
+/** Severity words of finding lines, in English whatever the locale: the $factcheck problem matcher reads them. */
+const SEVERITY_WORD: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
 /** Longest quote shown, in characters. */
 const MAX_QUOTE = 120;
@@ -36,12 +39,12 @@ export function formatStylish(report: RunReport, ctx: FormatContext): string {
     if (f.diagnostics.length === 0) continue;
     out.push(c.underline(f.path));
     const width = Math.max(...f.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`.length));
-    const sevWidth = Math.max(...f.diagnostics.map((d) => L[d.severity].length));
+    const sevWidth = Math.max(...f.diagnostics.map((d) => SEVERITY_WORD[d.severity].length));
     // Finding lines come first, one after the other, so the $factcheck problem matcher's
     // loop reads them all; the expected values and sources follow as a block.
     for (const d of f.diagnostics) {
       const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(width);
-      const sev = paint[d.severity](L[d.severity].padEnd(sevWidth));
+      const sev = paint[d.severity](SEVERITY_WORD[d.severity].padEnd(sevWidth));
       out.push(`  ${c.dim(pos)}  ${sev}  ${d.message}  ${c.dim(d.code)}`);
     }
     for (const d of f.diagnostics) {

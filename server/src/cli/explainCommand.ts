@@ -1,0 +1,100 @@
+/**
+ * `factcheck explain "句子"`: shows how the engine read a sentence — each claim's
+ * quantity (value, unit, qualifier, precision), subject, measure and period — and why
+ * it was judged as it was: the matched fact, the findings, the cited sources and the
+ * measure's known values. Text for people, or --format json.
+ */
+import { parseArgs } from 'node:util';
+import { bundledFactsDir } from '../core/factbase';
+import type { CheckResult, CheckedClaim, FactBase, Finding, Locale } from '../core/types';
+import { parseDate, parseLocale } from './checkCommand';
+import { UsageError } from './errors';
+import { checkOne, loadBase } from './workerTask';
+
+/** Usage text of `factcheck explain`. */
+export const EXPLAIN_USAGE = `usage: factcheck explain [--facts DIR] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--format text|json] "句子"…`;
+
+const LABELS = {
+  en: { sentence: 'sentence', asOf: 'as of', none: 'No claims found: the sentence has no figure or title the checker reads.', number: 'number', subject: 'subject', measure: 'measure', period: 'period', fact: 'fact', finding: 'finding', source: 'source', history: 'known values', expected: 'expected', unknown: '(not determined)', fix: 'quick fix' },
+  zh: { sentence: '句子', asOf: '核查日期', none: '未发现可核查的数据：句中没有检查器能识别的数字或职务。', number: '数字', subject: '主体', measure: '指标', period: '时期', fact: '事实', finding: '问题', source: '来源', history: '已知数值', expected: '应为', unknown: '（未确定）', fix: '快速修复' },
+};
+
+/** The name of a subject or measure id, with the id: "怀柔科学城 (huairou-science-city)". */
+function named(id: string | undefined, base: FactBase, kind: 'subject' | 'measure', unknown: string): string {
+  if (!id) return unknown;
+  const list: { id: string; name: string }[] = kind === 'subject' ? base.subjects : base.measures;
+  const hit = list.find((x) => x.id === id);
+  return hit ? `${hit.name} (${id})` : id;
+}
+
+/** One claim explained, as lines. */
+function explainClaim(c: CheckedClaim, n: number, findings: Finding[], base: FactBase, locale: Locale): string[] {
+  const L = LABELS[locale];
+  const out = [`${n}. ${c.text}  [${c.kind}, ${c.status}]`];
+  const row = (label: string, value: string): void => void out.push(`   ${label.padEnd(12)} ${value}`);
+  const q = c.reading?.quantity;
+  if (q) {
+    const qual = q.qualifier === 'exact' ? 'exact' : `${q.qualifier}${q.qualifierText ? ` (${q.qualifierText})` : ''}`;
+    const range = q.high !== undefined ? `${q.value}–${q.high}` : `${q.value}`;
+    row(L.number, `${range} ${q.unit || '(no unit)'} [${q.dimension}], written “${q.text}” (${q.form}${q.scaleWord ? `, scale ${q.scaleWord}` : ''}), ${qual}, precision ${q.precision}`);
+  } else if (c.value !== undefined) {
+    row(L.number, `${c.value}${c.unit ? ` ${c.unit}` : ''}`);
+  }
+  row(L.subject, named(c.reading?.subject, base, 'subject', L.unknown));
+  row(L.measure, named(c.reading?.measure, base, 'measure', L.unknown));
+  row(L.period, c.reading?.period ?? L.unknown);
+  if (c.factId) row(L.fact, c.factId);
+  for (const f of findings) {
+    row(L.finding, `${f.severity} ${f.code}: ${f.message}${f.expected !== undefined ? ` (${L.expected} ${f.expected})` : ''}`);
+    if (f.fix) row(L.fix, `“${c.text}” → “${f.fix.newText}”`);
+  }
+  const cites = new Map([...findings.flatMap((f) => f.citations), ...c.citations].map((x) => [`${x.id}\0${x.quote}`, x]));
+  for (const s of cites.values()) row(L.source, `《${s.title}》 ${s.publisher} ${s.published}: “${s.quote}”`);
+  if (c.history?.length) row(L.history, c.history.map((h) => `${h.period} ${h.value} (${h.source}, ${h.published})`).join('; '));
+  return out;
+}
+
+/** The explanation of one sentence's check, as text. */
+export function explainText(sentence: string, result: CheckResult, base: FactBase, locale: Locale): string {
+  const L = LABELS[locale];
+  const lines = [`${L.sentence}: ${sentence}`, `${L.asOf}: ${result.asOf}`, ''];
+  if (result.claims.length === 0) lines.push(L.none);
+  result.claims.forEach((c, i) => {
+    lines.push(...explainClaim(c, i + 1, result.findings.filter((f) => f.claim === i), base, locale), '');
+  });
+  const loose = result.findings.filter((f) => f.claim < 0 || f.claim >= result.claims.length);
+  for (const f of loose) lines.push(`${L.finding}: ${f.severity} ${f.code}: ${f.message}`);
+  return lines.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+/** `factcheck explain ARGS…`: resolves to the exit status (0; 2 on bad arguments). */
+export async function runExplain(args: string[]): Promise<number> {
+  const { values: v, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      facts: { type: 'string', multiple: true },
+      'as-of': { type: 'string' },
+      locale: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (v.help) {
+    process.stdout.write(EXPLAIN_USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError(`no sentence given\n${EXPLAIN_USAGE}`);
+  const format = v.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}: expected text or json`);
+  const locale = v.locale ? parseLocale(v.locale) : 'zh';
+  const { base } = loadBase(v.facts?.length ? v.facts : [bundledFactsDir()]);
+  const options = { asOf: v['as-of'] ? parseDate(v['as-of'], '--as-of') : undefined, locale, reportUnverified: true };
+  const results = positionals.map((s) => ({ sentence: s, result: checkOne(s, base, options) }));
+  const text =
+    format === 'json'
+      ? JSON.stringify(results.map(({ sentence, result }) => ({ sentence, asOf: result.asOf, claims: result.claims, findings: result.findings })), null, 2) + '\n'
+      : results.map(({ sentence, result }) => explainText(sentence, result, base, locale)).join('\n');
+  process.stdout.write(text);
+  return 0;
+}

@@ -1,0 +1,202 @@
+/**
+ * `factcheck check` end to end, as a child process against the small fixture fact base:
+ * golden reports (json, stylish, github), exit statuses 0/1/2, ranges over the file as on
+ * disk, --stdin, --output, --quiet/--max-warnings, the configuration file, parallel
+ * workers giving the same output as one thread, shards, and the cache.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LineIndex } from '../../server/src/core/positions';
+import { AS_OF, FACTS, FIXTURES, ROOT, cleanupScratch, expectGolden, runCli, scratchDir, writeTree } from './support';
+
+const DRAFTS = path.relative(ROOT, path.join(FIXTURES, 'drafts'));
+const FACTS_REL = path.relative(ROOT, FACTS);
+const BASE_ARGS = ['--no-config', '--facts', FACTS_REL, '--as-of', AS_OF, '--locale', 'zh-CN'];
+
+interface Report {
+  asOf: string;
+  files: { path: string; claims: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string; status: string }[]; diagnostics: { severity: string; code: string }[] }[];
+  summary: Record<string, number>;
+}
+
+function check(args: string[], opts: Parameters<typeof runCli>[1] = {}): { status: number | null; report: Report; stderr: string } {
+  const r = runCli(['check', '--format', 'json', ...BASE_ARGS, ...args], opts);
+  assert.ok(r.status === 0 || r.status === 1, `status ${r.status}: ${r.stderr}`);
+  return { status: r.status, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
+}
+
+describe('cli: factcheck check', function () {
+  this.timeout(60_000);
+  after(cleanupScratch);
+
+  describe('golden reports over test/cli/fixtures/drafts', () => {
+    for (const format of ['json', 'stylish', 'github']) {
+      it(`--format ${format}`, () => {
+        const r = runCli(['check', '--format', format, ...BASE_ARGS, DRAFTS]);
+        assert.ok(r.status === 0 || r.status === 1, r.stderr);
+        expectGolden(`drafts.${format === 'json' ? 'json' : format === 'github' ? 'github.txt' : 'stylish.txt'}`, r.stdout);
+      });
+    }
+  });
+
+  it('exits 1 when a finding is an error, 0 when none is, and the summary says why', () => {
+    const bad = check([path.join(DRAFTS, 'errors.md')]);
+    assert.equal(bad.status, 1);
+    assert.ok(bad.report.summary.error > 0);
+    const good = check([path.join(DRAFTS, 'clean.md')]);
+    assert.equal(good.status, 0, JSON.stringify(good.report.files[0].diagnostics));
+    assert.equal(good.report.summary.error, 0);
+    assert.ok(good.report.summary.verified >= 1, 'the correct figures are verified');
+  });
+
+  it('exits 2 with a message on bad arguments, a missing draft, an invalid date or locale', () => {
+    const cases: [string[], RegExp][] = [
+      [['check', '--format', 'xml', DRAFTS], /--format xml: expected one of stylish, json, sarif, github, html/],
+      [['check', '--bogus', DRAFTS], /bogus/],
+      [['check', ...BASE_ARGS, 'no/such/draft.md'], /no\/such\/draft\.md: no such file or folder/],
+      [['check', '--as-of', '2025-02-30', DRAFTS], /--as-of 2025-02-30: expected a date YYYY-MM-DD/],
+      [['check', '--locale', 'fr', DRAFTS], /--locale fr: expected zh-CN or en/],
+      [['check'], /no drafts given/],
+    ];
+    for (const [args, re] of cases) {
+      const r = runCli(args);
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, re);
+      assert.equal(r.stdout, '');
+    }
+  });
+
+  it('exits 2 naming file and line when the fact base is invalid', () => {
+    const dir = scratchDir();
+    fs.cpSync(FACTS, dir, { recursive: true });
+    const file = path.join(dir, 'huairou.yaml');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.trim() === 'value: 37');
+    lines[at] = lines[at].replace('value: 37', 'value: thirty-seven');
+    fs.writeFileSync(file, lines.join('\n'));
+    const r = runCli(['check', '--no-config', '--facts', dir, path.join(DRAFTS, 'clean.md')]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${at + 1}:\\d+: error: `));
+  });
+
+  it('exits 2 naming file and line when the configuration is invalid', () => {
+    const dir = scratchDir();
+    writeTree(dir, { 'factcheck.config.json': '{\n  "severity": { "wrong-value": "loud" }\n}\n', 'a.md': '怀柔科学城布局落地了37个科学设施。\n' });
+    const r = runCli(['check', 'a.md'], { cwd: dir });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /factcheck\.config\.json:2:\d+: .*severity\.wrong-value/);
+  });
+
+  it('reports ranges over the file exactly as on disk (CRLF, BOM-less astral characters, front matter)', () => {
+    const dir = scratchDir();
+    const text = '---\r\ntitle: 测试\r\ndate: 2024-09-01\r\n---\r\n𠀀𠀁 怀柔科学城布局落地了40个科学设施。\r\n在怀科研人员达2.3万人。\r\n';
+    writeTree(dir, { 'crlf.md': text });
+    const { report } = check([path.join(dir, 'crlf.md')]);
+    const claims = report.files[0].claims;
+    assert.ok(claims.length >= 2, JSON.stringify(claims));
+    const index = new LineIndex(text);
+    for (const c of claims) assert.equal(text.slice(index.offsetAt(c.range.start), index.offsetAt(c.range.end)), c.text);
+  });
+
+  it('reads a draft from standard input, named by --stdin-filename', () => {
+    const input = fs.readFileSync(path.join(DRAFTS, 'errors.md'), 'utf8');
+    const named = check(['--stdin', '--stdin-filename', 'drafts/from-stdin.md'], { input });
+    assert.equal(named.report.files[0].path, 'drafts/from-stdin.md');
+    assert.equal(named.status, 1);
+    const fromFile = check([path.join(DRAFTS, 'errors.md')]);
+    assert.deepEqual(named.report.files[0].diagnostics, fromFile.report.files[0].diagnostics);
+    assert.equal(check(['--stdin'], { input }).report.files[0].path, '<stdin>');
+  });
+
+  it('writes the report to --output and nothing to standard output', () => {
+    const out = path.join(scratchDir(), 'reports/report.html');
+    const r = runCli(['check', '--format', 'html', '--output', out, ...BASE_ARGS, DRAFTS]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(fs.readFileSync(out, 'utf8'), /^<!doctype html>/);
+  });
+
+  it('--quiet reports errors only; --max-warnings turns too many warnings into status 1', () => {
+    const dir = scratchDir();
+    writeTree(dir, {
+      'factcheck.config.json': JSON.stringify({ facts: [FACTS], asOf: AS_OF, severity: { unverified: 'warning' } }),
+      'w.md': '全区新增绿地120公顷，新建公园8个。\n',
+    });
+    const run = (extra: string[]): { status: number | null; report: Report } => {
+      const r = runCli(['check', '--format', 'json', ...extra, 'w.md'], { cwd: dir });
+      return { status: r.status, report: JSON.parse(r.stdout) as Report };
+    };
+    const all = run([]);
+    assert.equal(all.status, 0);
+    const warnings = all.report.summary.warning;
+    assert.ok(warnings >= 1, 'unverified claims are warnings by the configuration');
+    assert.ok(all.report.files[0].diagnostics.every((d) => d.code !== 'unverified' || d.severity === 'warning'));
+    assert.equal(run(['--max-warnings', String(warnings)]).status, 0);
+    assert.equal(run(['--max-warnings', String(warnings - 1)]).status, 1);
+    const quiet = run(['--quiet', '--max-warnings', String(warnings - 1)]);
+    assert.equal(quiet.report.summary.warning, 0);
+    assert.equal(quiet.status, 1, 'warnings count for --max-warnings even when --quiet hides them');
+  });
+
+  describe('many drafts', () => {
+    let dir: string;
+    before(() => {
+      dir = scratchDir();
+      for (let i = 0; i < 12; i++) {
+        const name = ['clean.md', 'errors.md', 'notes.txt'][i % 3];
+        fs.mkdirSync(path.join(dir, `d${i % 4}`), { recursive: true });
+        fs.copyFileSync(path.join(FIXTURES, 'drafts', name), path.join(dir, `d${i % 4}`, `${i}-${name}`));
+      }
+    });
+
+    it('gives the same report with worker threads as in one thread, in path order', () => {
+      const one = runCli(['check', '--format', 'json', ...BASE_ARGS.map((a) => (a === FACTS_REL ? FACTS : a)), '--jobs', '1', '.'], { cwd: dir });
+      const two = runCli(['check', '--format', 'json', ...BASE_ARGS.map((a) => (a === FACTS_REL ? FACTS : a)), '--jobs', '2', '.'], { cwd: dir });
+      assert.equal(one.status, 1, one.stderr);
+      assert.equal(two.stdout, one.stdout);
+      const paths = (JSON.parse(one.stdout) as Report).files.map((f) => f.path);
+      assert.equal(paths.length, 12);
+      assert.deepEqual(paths, [...paths].sort());
+    });
+
+    it('splits the drafts into shards that together hold every draft once', () => {
+      const args = (shard: string): string[] => ['check', '--format', 'json', ...BASE_ARGS.map((a) => (a === FACTS_REL ? FACTS : a)), '--shard', shard, '.'];
+      const parts = ['1/3', '2/3', '3/3'].map((s) => (JSON.parse(runCli(args(s), { cwd: dir }).stdout) as Report).files.map((f) => f.path));
+      const all = parts.flat();
+      assert.equal(all.length, 12);
+      assert.equal(new Set(all).size, 12);
+      assert.deepEqual(parts, ['1/3', '2/3', '3/3'].map((s) => (JSON.parse(runCli(args(s), { cwd: dir }).stdout) as Report).files.map((f) => f.path)), 'deterministic');
+    });
+  });
+
+  it('--cache reuses results until the draft, the fact base or the options change', () => {
+    const dir = scratchDir();
+    const facts = path.join(dir, 'facts');
+    fs.cpSync(FACTS, facts, { recursive: true });
+    fs.copyFileSync(path.join(FIXTURES, 'drafts', 'errors.md'), path.join(dir, 'a.md'));
+    const run = (extra: string[] = []): Report => {
+      const r = runCli(['check', '--format', 'json', '--no-config', '--facts', 'facts', '--as-of', AS_OF, '--cache', ...extra, 'a.md'], { cwd: dir });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      return JSON.parse(r.stdout) as Report;
+    };
+    const first = run();
+    const cacheDir = path.join(dir, '.factcheck-cache');
+    const entries = fs.readdirSync(cacheDir);
+    assert.equal(entries.length, 1);
+    // Tamper with the cached result: a hit shows the tampered text.
+    const entry = path.join(cacheDir, entries[0]);
+    const cached = JSON.parse(fs.readFileSync(entry, 'utf8')) as { claims: { text: string }[] };
+    cached.claims[0].text = 'FROM-CACHE';
+    fs.writeFileSync(entry, JSON.stringify(cached));
+    assert.equal(run().files[0].claims[0].text, 'FROM-CACHE');
+    // Other options: a miss.
+    assert.notEqual(run(['--as-of', '2025-06-01']).files[0].claims[0].text, 'FROM-CACHE');
+    // Change the fact base (the facilities figure): a miss, and the new fact is used.
+    const yaml = path.join(facts, 'huairou.yaml');
+    fs.writeFileSync(yaml, fs.readFileSync(yaml, 'utf8').replace('    quote: 怀柔科学城布局落地了37个科学设施\n', '    quote: 怀柔科学城布局落地了37个科学设施\n    note: edited\n'));
+    const after = run();
+    assert.notEqual(after.files[0].claims[0].text, 'FROM-CACHE');
+    assert.deepEqual(after.files[0].claims, first.files[0].claims);
+  });
+});
