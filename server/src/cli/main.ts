@@ -1,6 +1,7 @@
 /**
  * Command-line entry: parses the sub-command and hands it to its module.
  *   factcheck check …            check drafts (see checkCommand)
+ *   factcheck explain "句子"       how a sentence was read and judged (see explainCommand)
  *   factcheck facts check …      validate a fact base
  *   factcheck facts import RAW…  normalize raw articles into source files
  *   factcheck lsp --stdio        start the language server
@@ -10,7 +11,8 @@ import { runImport } from './importCommand';
 import { UsageError } from './errors';
 
 const USAGE = `usage:
-  factcheck check [--format json|stylish] [--facts DIR] [--as-of DATE] [--locale zh-CN|en] FILE|DIR…
+  factcheck check [--format stylish|json|sarif|github|html] [--facts DIR] [--as-of DATE] [--locale zh-CN|en] FILE|DIR|GLOB…
+  factcheck explain [--facts DIR] [--as-of DATE] "句子"
   factcheck facts check [--facts DIR]
   factcheck facts import RAW_FILE… [--meta DIR] [--out DIR]
   factcheck lsp --stdio`;
@@ -31,6 +33,10 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'check') {
       const { runCheck } = await import('./checkCommand.js');
       return await runCheck(argv.slice(1));
+    }
+    if (cmd === 'explain') {
+      const { runExplain } = await import('./explainCommand.js');
+      return await runExplain(argv.slice(1));
     }
     if (cmd === 'lsp') {
       const { runLsp } = await import('./lspCommand.js');
