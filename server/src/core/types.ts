@@ -64,8 +64,19 @@ export interface PeriodMention {
   text: string;
   /** Resolved period in the fact base's period syntax (see Period), or undefined when it needs a year from context. */
   period?: string;
-  /** For relative mentions (今年, 去年, 前三季度): the part to combine with a year ('H1', 'Q1-3', …). */
-  relative?: { yearOffset?: number; part?: string };
+  /**
+   * For relative mentions (今年, 去年, 前三季度, 近3年, 目前), resolved against the publication
+   * (or draft) year Y:
+   * - yearOffset: the year is Y + yearOffset (今年 0, 去年 -1); for a span, its first year.
+   * - part: the part of that year ('H1', 'H2', 'Q1-3', 'Q1'…'Q4'), to append to the year.
+   * - span: a span of that many whole years starting at Y + yearOffset: 近3年 → {span 3,
+   *   yearOffset -3} = (Y-3)/(Y-1); 未来3年 → {span 3, yearOffset 1}; 五年来 → {span 5, yearOffset -5}.
+   * - asOf: a stock or cumulative figure as of publication (目前, 截至目前, 现有, 累计, …以来).
+   * - since: the first year of a cumulative period written as a year (2021年年初以来 → 2021, asOf).
+   * - implicit: the year was not written (上半年, 前三季度 alone): yearOffset 0 is a default,
+   *   and the year may come from an earlier mention in the text instead.
+   */
+  relative?: { yearOffset?: number; part?: string; span?: number; asOf?: boolean; since?: number; implicit?: boolean };
 }
 
 /**

@@ -1,0 +1,76 @@
+/**
+ * Character classes of the number grammar, and the width normalisation it runs on.
+ * Normalising keeps every UTF-16 offset: each full-width character maps to exactly one
+ * half-width character, so offsets into the normalised text are offsets into the original.
+ */
+
+/** Chinese digits 0–9, with both spellings of 0 and 两 for 2. */
+export const CN_DIGITS: ReadonlyMap<string, number> = new Map([
+  ['零', 0], ['〇', 0], ['一', 1], ['二', 2], ['两', 2], ['三', 3], ['四', 4],
+  ['五', 5], ['六', 6], ['七', 7], ['八', 8], ['九', 9],
+]);
+
+/** Chinese multipliers inside a numeral. 万 and 亿 also act as scale words before a unit. */
+export const CN_MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['十', 10], ['百', 100], ['千', 1000], ['万', 1e4], ['亿', 1e8],
+]);
+
+/**
+ * Returns `text` with full-width digits, '．', '％', '，' between digits left alone, and
+ * full-width Latin letters mapped to their ASCII forms; same length as `text`.
+ */
+export function normalizeWidth(text: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // FF10–FF19 digits, FF21–FF3A / FF41–FF5A letters, FF0E '．', FF05 '％', FF0B '＋', FF0D '－'
+    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff0e || c === 0xff05 || c === 0xff0b || c === 0xff0d) {
+      out += String.fromCharCode(c - 0xfee0);
+      changed = true;
+    } else {
+      out += text[i];
+    }
+  }
+  return changed ? out : text;
+}
+
+/** An ASCII digit. */
+export function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** An ASCII Latin letter. */
+export function isLatin(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
+}
+
+/** A Chinese digit or multiplier (零〇一二两三四五六七八九十百千万亿). */
+export function isCnNumeral(ch: string | undefined): boolean {
+  return ch !== undefined && (CN_DIGITS.has(ch) || CN_MULTIPLIERS.has(ch));
+}
+
+/** A character that can begin a number: an ASCII digit or a Chinese numeral. */
+export function startsNumber(ch: string | undefined): boolean {
+  return isDigit(ch) || isCnNumeral(ch);
+}
+
+/** Line breaks end every construction of the grammar. */
+export function isLineBreak(ch: string | undefined): boolean {
+  return ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029';
+}
+
+/** Horizontal white space allowed between a number and its unit ('2.3 万人', '5.7 %'). */
+export function isGapSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\u00a0' || ch === '\u2009' || ch === '\u202f';
+}
+
+/** Opening and closing quotation marks that enclose names (“十四五”, ‘123’, 「…」). */
+export const QUOTE_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['"', '"'],
+]);
+
+/** Clause punctuation: a quoted span that contains one is speech, not a name. */
+export function isClausePunct(ch: string | undefined): boolean {
+  return ch !== undefined && '。，；！？,;!?：:'.includes(ch);
+}
