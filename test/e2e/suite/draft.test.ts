@@ -1,0 +1,186 @@
+/**
+ * The extension in a real VS Code, on the fixture workspace (test/e2e/workspace): a
+ * planted wrong figure gets a diagnostic, its hover cites the source, the quick fix
+ * writes the right value, the commands answer, and a crashed server comes back.
+ * Waits on VS Code events (diagnostics, client state), never on fixed sleeps.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+
+const EXTENSION_ID = 'factcheck-zh.factcheck-zh';
+const WRONG = '年均增长7.5%';
+const WRONG_FIGURE = '7.5%';
+const RIGHT_FIGURE = '5.7%';
+
+interface Api {
+  client(): LanguageClient | undefined;
+}
+
+/** Resolves with the document's diagnostics once `ok` accepts them; rejects after `ms` with what was there. */
+function waitForDiagnostics(
+  uri: vscode.Uri,
+  ok: (d: vscode.Diagnostic[]) => boolean,
+  what: string,
+  options: { fresh?: boolean; ms?: number } = {},
+): Promise<vscode.Diagnostic[]> {
+  const ms = options.ms ?? 90_000;
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      if (!ok(diagnostics)) return false;
+      cleanup();
+      resolve(diagnostics);
+      return true;
+    };
+    // fresh: only diagnostics published from now on count, not what is already shown.
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      cleanup();
+      const now = vscode.languages.getDiagnostics(uri).map((d) => `${d.range.start.line}:${d.range.start.character} ${codeOf(d)} ${d.message}`);
+      reject(new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(now)}`));
+    }, ms);
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      sub.dispose();
+    };
+    if (!options.fresh) check();
+  });
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+/** Resolves when the client next enters `state`; rejects after `ms`. */
+function waitForState(client: LanguageClient, state: State, ms = 60_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`client did not reach state ${State[state]} (now ${State[client.state]})`));
+    }, ms);
+    const sub = client.onDidChangeState((e) => {
+      if (e.newState !== state) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
+describe('Fact Check in VS Code', () => {
+  let api: Api;
+  let document: vscode.TextDocument;
+  let wrongRange: vscode.Range;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+    api = await extension.activate();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the fixture workspace is not open');
+    document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'drafts', 'huairou.md'));
+    await vscode.window.showTextDocument(document);
+    const start = document.getText().indexOf(WRONG) + WRONG.length - WRONG_FIGURE.length;
+    wrongRange = new vscode.Range(document.positionAt(start), document.positionAt(start + WRONG_FIGURE.length));
+  });
+
+  after(async () => {
+    // Never leave the fixture changed on disk: drop whatever the quick fix did.
+    if (document.isDirty) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  it('registers every contributed command', async () => {
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } })
+      .contributes.commands.map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepStrictEqual(contributed.filter((c) => !registered.has(c)), []);
+  });
+
+  it('reports the wrong figure as an error on its range', async () => {
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (ds) => ds.some((d) => d.range.intersection(wrongRange) !== undefined && d.severity === vscode.DiagnosticSeverity.Error),
+      `an error on ${WRONG_FIGURE}`,
+    );
+    const error = diagnostics.find((d) => d.range.intersection(wrongRange) !== undefined)!;
+    assert.strictEqual(codeOf(error), 'wrong-value');
+    assert.ok(error.message.includes(RIGHT_FIGURE), `message names the right value: ${error.message}`);
+    const others = diagnostics.filter((d) => d !== error && d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepStrictEqual(others.map((d) => `${document.getText(d.range)}: ${d.message}`), [], 'no error on the correct figures');
+  });
+
+  it('cites the source in the hover', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, wrongRange.start.translate(0, 1));
+    const text = hoverText(hovers);
+    assert.ok(text.includes(RIGHT_FIGURE), `hover shows ${RIGHT_FIGURE}: ${text}`);
+    assert.ok(/2025-11-\d\d|北京商报/.test(text), `hover cites the 2025-11 source: ${text}`);
+  });
+
+  it('fixes the figure with a quick fix', async () => {
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      wrongRange,
+      vscode.CodeActionKind.QuickFix.value,
+      10,
+    );
+    const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && a.title.includes(RIGHT_FIGURE));
+    assert.ok(fix, `a quick fix to ${RIGHT_FIGURE}; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the edit applies');
+    const text = document.getText();
+    assert.ok(text.includes('怀柔区GDP年均增长5.7%,'), 'the right value is in the text');
+    assert.ok(!text.includes(WRONG), 'the wrong value is gone');
+    await waitForDiagnostics(
+      document.uri,
+      (ds) => !ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      'the error to go away after the fix',
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(document.getText().includes(WRONG), 'reverted');
+  });
+
+  it('answers the commands through the server', async () => {
+    const reload = await vscode.commands.executeCommand<{ bases: { ok: boolean; message: string }[] }>('factcheck.reloadFacts');
+    assert.ok(reload && reload.bases.length > 0 && reload.bases.every((b) => b.ok), `fact base reloads cleanly: ${JSON.stringify(reload)}`);
+    const check = await vscode.commands.executeCommand<{ files: number; error: number }>('factcheck.checkWorkspace');
+    assert.ok(check && check.files >= 1 && check.error >= 1, `workspace check finds the draft's error: ${JSON.stringify(check)}`);
+    await vscode.window.showTextDocument(document);
+    const reportUri = await vscode.commands.executeCommand<string>('factcheck.showReport');
+    assert.ok(reportUri, 'a report was shown');
+    const report = await vscode.workspace.openTextDocument(vscode.Uri.parse(reportUri));
+    assert.ok(report.getText().includes(WRONG_FIGURE), `the report lists the wrong figure: ${report.getText().slice(0, 400)}`);
+  });
+
+  it('restarts a crashed server and checks again', async () => {
+    const client = api.client();
+    assert.ok(client, 'a client is running');
+    // The language client keeps the server's child process privately; a test may reach in to kill it.
+    const server = (client as unknown as { _serverProcess?: { pid?: number } })._serverProcess;
+    assert.ok(server?.pid, 'the server process is known');
+    const running = waitForState(client, State.Running);
+    process.kill(server.pid, 'SIGKILL');
+    await running;
+    const republished = waitForDiagnostics(
+      document.uri,
+      (ds) => ds.some((d) => d.range.intersection(wrongRange) !== undefined && d.severity === vscode.DiagnosticSeverity.Error),
+      'diagnostics from the restarted server',
+      { fresh: true },
+    );
+    const restarted = (client as unknown as { _serverProcess?: { pid?: number } })._serverProcess;
+    assert.ok(restarted?.pid && restarted.pid !== server.pid, 'a new server process runs');
+    await republished;
+  });
+});
