@@ -121,6 +121,11 @@ describe('factbase: cross-file checks on the fixture', () => {
     expectOne(r.problems, /measure "fx\.forest-cover": the number parser does not know the unit "ZZ"/, r.line);
   });
 
+  it('a figure of another dimension than its measure is a warning', () => {
+    const r = edited("    unit: '%'\n    kind: share", '    unit: 个\n    kind: share');
+    expectOne(r.problems, /figure "77\.5%" is in % \(percent\) but measure "fx\.forest-cover" is in 个 \(count\)/, ORIGINAL.split('\n').indexOf('    figure: 77.5%'), FILE, 'warning');
+  });
+
   it('an exclusion that excludes nothing is a warning', () => {
     const text = ORIGINAL + `  - source: fx-2024-08\n    context: 让群众看到变化\n    figure: 变化\n    reason: not a number at all\n`;
     const problems = loadFactBase([FIXTURE], new Map([[FILE, text]])).problems;

@@ -57,7 +57,7 @@ export function checkValues(e: Entries): Problem[] {
       const at = o.pos('qualifier');
       out.push(problemAt(o.file, at, `qualifier is "${qualifier}" but figure "${figure}" reads as "${q.qualifier}"${q.qualifierText ? ` (${q.qualifierText})` : ''}`));
     }
-    if (q.unit !== '' && q.unit !== unit.canonical && !(q.dimension === 'fraction' && unit.dimension === 'percent')) {
+    if (q.unit !== '' && q.dimension !== unit.dimension && !(q.dimension === 'fraction' && unit.dimension === 'percent')) {
       out.push(
         problemAt(o.file, o.pos('figure'), `figure "${figure}" is in ${q.unitText || q.unit} (${q.dimension}) but measure "${measure.value.id}" is in ${measure.value.unit} (${unit.dimension})`, 'warning'),
       );
