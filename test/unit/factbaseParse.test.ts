@@ -71,7 +71,7 @@ describe('factbase: parseFactFile', () => {
   it('reports a pattern mismatch with the schema\'s own explanation', () => {
     const p = only(parseFactFile(OBS.replace("'@2024-08-26'", '2024-08'), 'f.yaml').problems);
     assert.deepEqual([p.line, p.column], [5, 12]);
-    assert.match(p.message, /"period" "2024-08": period is YYYY, YYYYH1/);
+    assert.match(p.message, /"period" is "2024-08", but period is YYYY, YYYYH1/);
   });
 
   it('reports an enum mismatch listing the allowed values', () => {
@@ -134,7 +134,7 @@ describe('factbase: parseSourceFile', () => {
     const r = parseSourceFile(SRC.replace('2024-08-26', '2024/08/26'), '/x/sources/hr-2024-08.md');
     const p = only(r.problems);
     assert.deepEqual([p.line, p.column], [4, 11]);
-    assert.match(p.message, /"published" "2024\/08\/26": dates are written YYYY-MM-DD/);
+    assert.match(p.message, /"published" is "2024\/08\/26", but dates are written YYYY-MM-DD/);
     assert.equal(r.source, undefined);
   });
 

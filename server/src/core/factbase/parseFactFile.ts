@@ -60,6 +60,15 @@ export interface ParsedFactFile {
   positions: FactFilePositions;
   /** Ids of entries left out for schema problems (references to them are not reported again). */
   droppedIds?: string[];
+  /** Figures of entries left out for schema problems (observations, exclusions): still count for coverage. */
+  droppedFigures?: DroppedFigure[];
+}
+
+/** Where a left-out entry says a figure stands: its figure inside its quote or context. */
+export interface DroppedFigure {
+  source: string;
+  context: string;
+  figure: string;
 }
 
 /** UTF-8 byte length, counted without allocating. */
@@ -135,12 +144,13 @@ export function parseFactFile(text: string, file: string): ParsedFactFile {
   }
   problems.push(...schemaProblems(parsed.error.issues, factFileSchema, positions, file));
   const droppedIds: string[] = [];
-  const data = salvage(value as Record<string, unknown>, positions, droppedIds);
-  return { file, data, positions, problems, droppedIds };
+  const droppedFigures: DroppedFigure[] = [];
+  const data = salvage(value as Record<string, unknown>, positions, droppedIds, droppedFigures);
+  return { file, data, positions, problems, droppedIds, droppedFigures };
 }
 
 /** The valid entries of a file that failed the schema, so one bad entry does not hide the rest. */
-function salvage(value: Record<string, unknown>, positions: FactFilePositions, droppedIds: string[]): FactFile {
+function salvage(value: Record<string, unknown>, positions: FactFilePositions, droppedIds: string[], droppedFigures: DroppedFigure[]): FactFile {
   const data: Record<string, unknown[]> = {};
   for (const s of SECTIONS) {
     const items = value[s];
@@ -151,8 +161,13 @@ function salvage(value: Record<string, unknown>, positions: FactFilePositions, d
       if (r.success) {
         kept.push(r.data);
         positions.yamlIndex[s].push(i);
-      } else if (typeof (item as { id?: unknown } | null)?.id === 'string') {
-        droppedIds.push((item as { id: string }).id);
+      } else if (item && typeof item === 'object') {
+        const x = item as Record<string, unknown>;
+        if (typeof x.id === 'string') droppedIds.push(x.id);
+        const context = x.quote ?? x.context;
+        if (typeof x.source === 'string' && typeof context === 'string' && typeof x.figure === 'string') {
+          droppedFigures.push({ source: x.source, context, figure: x.figure });
+        }
       }
     });
     data[s] = kept;

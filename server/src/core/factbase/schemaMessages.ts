@@ -138,7 +138,7 @@ export function schemaProblems(
         message = `${keyName(path)}${shown} is not one of: ${issue.values.map(String).join(', ')}`;
         break;
       case 'invalid_format':
-        message = `${keyName(path)}${shown}: ${custom ?? `does not have the expected form (${issue.format})`}`;
+        message = `${keyName(path)} is${shown || ' not valid'}, but ${custom ?? `it must have the form ${issue.format}`}`;
         break;
       case 'too_small':
         message =

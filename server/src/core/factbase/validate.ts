@@ -126,7 +126,8 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
   for (const s of sources.values()) {
     const obs = e.observations.filter((o) => o.value.source === s.id);
     const exs = e.exclusions.filter((x) => x.value.source === s.id);
-    const c = sourceCoverage(s, obs.map((o) => o.value), exs.map((x) => x.value));
+    const pending = input.factFiles.flatMap((f) => (f.droppedFigures ?? []).filter((d) => d.source === s.id));
+    const c = sourceCoverage(s, obs.map((o) => o.value), exs.map((x) => x.value), pending);
     coverage.push(c);
     problems.push(...coverageProblems(c, s));
     for (const i of c.unreadObservations) {
