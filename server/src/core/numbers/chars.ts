@@ -20,19 +20,9 @@ export const CN_MULTIPLIERS: ReadonlyMap<string, number> = new Map([
  * full-width Latin letters mapped to their ASCII forms; same length as `text`.
  */
 export function normalizeWidth(text: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // FF10–FF19 digits, FF21–FF3A / FF41–FF5A letters, FF0E '．', FF05 '％', FF0B '＋', FF0D '－'
-    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0xff0e || c === 0xff05 || c === 0xff0b || c === 0xff0d) {
-      out += String.fromCharCode(c - 0xfee0);
-      changed = true;
-    } else {
-      out += text[i];
-    }
-  }
-  return changed ? out : text;
+  // FF10–FF19 digits, FF21–FF3A / FF41–FF5A letters, FF0E '．', FF05 '％', FF0B '＋', FF0D '－'
+  const wide = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\uff05\uff0b\uff0d]/g;
+  return text.replace(wide, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** An ASCII digit. */
@@ -73,4 +63,9 @@ export const QUOTE_PAIRS: ReadonlyMap<string, string> = new Map([
 /** Clause punctuation: a quoted span that contains one is speech, not a name. */
 export function isClausePunct(ch: string | undefined): boolean {
   return ch !== undefined && '。，；！？,;!?：:'.includes(ch);
+}
+
+/** True when `ch` is one of the characters of `set` (false for undefined, unlike includes('')). */
+export function oneOf(set: string, ch: string | undefined): boolean {
+  return ch !== undefined && ch.length === 1 && set.includes(ch);
 }

@@ -5,7 +5,7 @@
  * articles (一个, 一批), idioms of bare multipliers (千行百业, 百年), rank (前两名),
  * and bare numbers without a unit unless they carry a scale word (人才资源总量200.45万).
  */
-import { isClausePunct, isCnNumeral, isDigit, isGapSpace, isLatin, isLineBreak, QUOTE_PAIRS } from './chars';
+import { isClausePunct, isCnNumeral, isDigit, isGapSpace, isLatin, isLineBreak, oneOf, QUOTE_PAIRS } from './chars';
 import type { Reading } from './grammar';
 
 /** Longest quoted text that is read as a name (“创新发展16条”, “雁栖青创无忧十条”). */
@@ -13,9 +13,32 @@ const MAX_QUOTED_NAME = 12;
 /** Longest 《…》 title looked for. */
 const MAX_TITLE = 60;
 
+/**
+ * Finds the next position ≥ from where `test` holds, caching the answer so that a run of
+ * increasing `from` costs linear time overall (−1: none left in the text).
+ */
+class NextFinder {
+  private at = -2;
+  constructor(
+    private readonly s: string,
+    private readonly test: (ch: string) => boolean,
+  ) {}
+
+  from(i: number): number {
+    if (this.at === -1 || this.at >= i) return this.at;
+    let k = Math.max(i, this.at + 1);
+    while (k < this.s.length && !this.test(this.s[k])) k++;
+    this.at = k < this.s.length ? k : -1;
+    return this.at;
+  }
+}
+
 /** Spans [start, end) of names: short quotations and book titles. Linear. */
 export function nameSpans(s: string): [number, number][] {
   const out: [number, number][] = [];
+  const closers = new Map<string, NextFinder>();
+  const breaks = new NextFinder(s, isLineBreak);
+  const clauses = new NextFinder(s, isClausePunct);
   let i = 0;
   while (i < s.length) {
     const ch = s[i];
@@ -24,14 +47,14 @@ export function nameSpans(s: string): [number, number][] {
       i++;
       continue;
     }
-    const limit = Math.min(s.length, i + 1 + (ch === '《' ? MAX_TITLE : MAX_QUOTED_NAME) + 1);
-    let j = i + 1;
-    let clause = false;
-    while (j < limit && s[j] !== close && !isLineBreak(s[j])) {
-      if (isClausePunct(s[j])) clause = true;
-      j++;
-    }
-    if (j < limit && s[j] === close && (ch === '《' || !clause)) {
+    let finder = closers.get(close);
+    if (!finder) closers.set(close, (finder = new NextFinder(s, (c) => c === close)));
+    const j = finder.from(i + 1);
+    const max = ch === '《' ? MAX_TITLE : MAX_QUOTED_NAME;
+    const fits = j >= 0 && j - i - 1 <= max;
+    const br = fits ? breaks.from(i + 1) : -1;
+    const cl = fits && ch !== '《' ? clauses.from(i + 1) : -1;
+    if (fits && (br < 0 || br > j) && (cl < 0 || cl > j)) {
       out.push([i, j + 1]);
       i = j + 1;
     } else i++;
@@ -76,7 +99,7 @@ export function notAClaim(s: string, r: Reading): string | undefined {
   if (numBefore === '(' || numBefore === '（') {
     if (afterNum === ')' || afterNum === '）') return 'list ordinal in parentheses';
   }
-  if (!r.hasUnit && atLineStart(s, q.start) && (ORDINAL_END.includes(afterNum ?? '') || isGapSpace(afterNum))) return 'list ordinal';
+  if (!r.hasUnit && atLineStart(s, q.start) && (oneOf(ORDINAL_END, afterNum) || isGapSpace(afterNum))) return 'list ordinal';
   if (!r.hasUnit && atLineStart(s, q.start) && (afterNum === ',' || afterNum === '，') && r.num.kind === 'chinese') return 'list ordinal';
   if (r.hasUnit && (isDigit(after) || isCnNumeral(after)) && q.dimension !== 'percent') return 'name: unit followed by a number (二十届三中全会)';
   if (r.num.kind === 'arabic' && r.num.decimals === 0 && !r.num.grouped && r.num.digits.length === 4) {
@@ -85,7 +108,7 @@ export function notAClaim(s: string, r: Reading): string | undefined {
   }
   if (q.unitText === '年' || q.unit === '年') {
     for (const w of PERIOD_BEFORE) if (s.startsWith(w, q.start - w.length) || s.startsWith(w, ns - w.length)) return 'period phrase';
-    if (PERIOD_AFTER.includes(after ?? '') || s.startsWith('以来', q.end)) return 'period phrase';
+    if (oneOf(PERIOD_AFTER, after) || s.startsWith('以来', q.end)) return 'period phrase';
   }
   if (numBefore === '前' && q.unitText.endsWith('名')) return 'rank 前N名';
   if (numBefore === '每' || before === '每') return 'per-unit base 每N';

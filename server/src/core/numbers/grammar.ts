@@ -11,7 +11,7 @@
  * (dates, names, headings) is decided in context.ts.
  */
 import type { Dimension, NumberForm, Qualifier, Quantity } from '../types';
-import { isCnNumeral, isDigit, isGapSpace } from './chars';
+import { isCnNumeral, isDigit, isGapSpace, oneOf } from './chars';
 import { arabicValue, readArabic, readChinese, type ArabicToken, type ChineseToken } from './numerals';
 import { baseUnit, scaleAt, SCALE_FACTOR, unitAt, unitIsWordStart } from './units';
 
@@ -56,18 +56,32 @@ function tokValue(t: NumTok): number | undefined {
 }
 
 function tokPrecision(t: NumTok): number {
-  return t.kind === 'arabic' ? Number(`1e-${t.decimals}`) : t.precision;
+  return t.kind === 'arabic' ? tenTo(-t.decimals) : t.precision;
 }
 
-/** x × 10^k without float noise when x has few digits. */
+/** Exact powers of ten 1e-20 … 1e20 by exponent + 20. */
+const POW10: readonly number[] = Array.from({ length: 41 }, (_, k) => Number(`1e${k - 20}`));
+
+/** 10^k for small k without float noise. */
+export function tenTo(k: number): number {
+  return POW10[k + 20] ?? Number(`1e${k}`);
+}
+
+/** x × 10^k without float noise (2.3 × 10^4 = 23000, not 22999.999999999996). */
 function shift(x: number, k: number): number {
-  return k === 0 ? x : Number(`${x}e${k}`);
+  if (k === 0) return x;
+  if (Number.isInteger(x) && k > 0) {
+    const y = x * tenTo(k);
+    if (Number.isSafeInteger(y)) return y;
+  }
+  return Number(`${x}e${k}`);
 }
 
 /** log10 of a power of ten, or undefined. */
 function pow10(f: number): number | undefined {
+  if (f === 1) return 0;
   const k = Math.round(Math.log10(f));
-  return Number(`1e${k}`) === f ? k : undefined;
+  return POW10[k + 20] === f ? k : undefined;
 }
 
 /** x × f, exact for powers of ten. */
@@ -202,7 +216,7 @@ function plain(s: string, t0: NumTok): Core | undefined {
   const u = unitAt(s, p + ug);
   if (u && !unitIsWordStart(s, u, p + ug + u.length)) {
     const isCheng = u === '成';
-    const chengOk = !scale && v <= 10 && !NOT_CHENG_AFTER.includes(s[p + ug + 1] ?? '') && !isDigit(s[p + ug + 1]) && !isCnNumeral(s[p + ug + 1]);
+    const chengOk = !scale && v <= 10 && !oneOf(NOT_CHENG_AFTER, s[p + ug + 1]) && !isDigit(s[p + ug + 1]) && !isCnNumeral(s[p + ug + 1]);
     if (!isCheng || chengOk) {
       unit = u;
       p += ug + u.length;

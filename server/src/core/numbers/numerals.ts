@@ -75,9 +75,9 @@ export function readArabic(s: string, i: number): ArabicToken | undefined {
   return { kind: 'arabic', start: i, end: j, digits, decimals, grouped, odd };
 }
 
-/** Numeric value of an Arabic token times 10^exp, correctly rounded (no float noise). */
-export function arabicValue(t: ArabicToken, exp = 0): number {
-  return Number(`${t.digits}e${exp}`);
+/** Numeric value of an Arabic token, correctly rounded from its decimal digits. */
+export function arabicValue(t: ArabicToken): number {
+  return Number(t.digits);
 }
 
 const PLACE: ReadonlyMap<string, number> = new Map([['十', 10], ['百', 100], ['千', 1000]]);

@@ -7,7 +7,7 @@
  * pass: each position is tried once, and a digit or numeral run is read once.
  */
 import type { PeriodMention } from '../types';
-import { isCnNumeral, isDigit, normalizeWidth } from './chars';
+import { isCnNumeral, isDigit, normalizeWidth, oneOf } from './chars';
 import { readChinese } from './numerals';
 
 /** A time expression; `period`/`relative` are unset for dates and times without a year. */
@@ -37,7 +37,7 @@ function partAt(s: string, i: number): { part: string; len: number } | undefined
   const q = CN_PART_DIGIT.get(s[i + first] ?? '');
   if (q !== undefined && s.startsWith('季度', i + first + 1)) return { part: `Q${q}`, len: first + 3 };
   // 1-6月, 1至9月, 1—3月
-  if (s[i] === '1' && '-至到—–~～'.includes(s[i + 1] ?? '') && '369'.includes(s[i + 2] ?? '') && s[i + 3] === '月') {
+  if (s[i] === '1' && oneOf('-至到—–~～', s[i + 1]) && oneOf('369', s[i + 2]) && s[i + 3] === '月') {
     return { part: s[i + 2] === '6' ? 'H1' : s[i + 2] === '9' ? 'Q1-3' : 'Q1', len: 4 };
   }
   return undefined;
@@ -72,7 +72,7 @@ function wordAt(s: string, i: number): Omit<TimeSpan, 'start' | 'text'> | undefi
   const quoted = s[i] === '“' || s[i] === '"' || s[i] === '‘';
   const pi = quoted ? i + 1 : i;
   const plan = s[pi] === '十' ? PLANS.get(s.slice(pi, pi + 3)) : undefined;
-  if (plan && (!quoted || '”"’'.includes(s[pi + 3] ?? ''))) {
+  if (plan && (!quoted || oneOf('”"’', s[pi + 3]))) {
     let end = pi + 3 + (quoted ? 1 : 0);
     if (s[end] === '末') return { kind: 'period', end: end + 1, period: String(plan[1]) };
     if (s[end] === '初') return { kind: 'period', end: end + 1, period: String(plan[0]) };
@@ -163,8 +163,8 @@ function digitsAt(s: string, i: number, j: number): Omit<TimeSpan, 'start' | 'te
     const e = digitRun(s, k);
     if (e - k === 4 && isYear(Number(s.slice(k, e))) && s[e] === '年') {
       const m = Number(s.slice(k, e));
-      if ('-至到—–~～'.includes(sep ?? '') && m > n) return { kind: 'period', end: e + 1, period: `${n}/${m}` };
-      if ('、和与及,，'.includes(sep ?? '')) return { kind: 'period', end: j, period: String(n) };
+      if (oneOf('-至到—–~～', sep) && m > n) return { kind: 'period', end: e + 1, period: `${n}/${m}` };
+      if (oneOf('、和与及,，', sep)) return { kind: 'period', end: j, period: String(n) };
     }
     return undefined;
   }
@@ -201,12 +201,15 @@ function numeralsAt(s: string, i: number): { span?: Omit<TimeSpan, 'start' | 'te
   return { runEnd: j };
 }
 
+/** Characters a word-led time expression can start with. */
+const WORD_FIRST = new Set('“"‘十今去前明上下第一二三四1近最过未截目现累至迄当');
+
 /** Every time expression of `text` (already width-normalised), in order, non-overlapping. */
 export function timeSpans(s: string, orig: string = s): TimeSpan[] {
   const out: TimeSpan[] = [];
   let i = 0;
   while (i < s.length) {
-    const w = wordAt(s, i);
+    const w = WORD_FIRST.has(s[i]) ? wordAt(s, i) : undefined;
     if (w) {
       out.push({ ...w, start: i, text: orig.slice(i, w.end) });
       i = Math.max(w.end, i + 1);

@@ -4,7 +4,7 @@
  * (twice when a following figure lends its unit), so the scan is linear in the text.
  */
 import type { Quantity } from '../types';
-import { isLineBreak, normalizeWidth, startsNumber } from './chars';
+import { isLineBreak, normalizeWidth, oneOf, startsNumber } from './chars';
 import { nameSpans, notAClaim } from './context';
 import { readFigure, type Reading } from './grammar';
 import { timeSpans } from './periods';
@@ -18,7 +18,7 @@ const LIST_JOINERS = '和、与及';
  */
 function borrowUnit(s: string, orig: string, r: Reading): Reading {
   const q = r.q;
-  if (!LIST_JOINERS.includes(s[q.end] ?? '') || q.qualifier !== 'exact' || q.high !== undefined) return r;
+  if (!oneOf(LIST_JOINERS, s[q.end]) || q.qualifier !== 'exact' || q.high !== undefined) return r;
   const bare = !r.hasUnit && !q.scaleWord;
   const ge = q.unitText === '个';
   if (!bare && !ge) return r;

@@ -95,8 +95,11 @@ export function unitAt(s: string, i: number): string | undefined {
   return undefined;
 }
 
+const SCALE_FIRST = new Set(SCALES.map(([w]) => w[0]));
+
 /** The longest scale word written at `i` of `s`, if any. */
 export function scaleAt(s: string, i: number): string | undefined {
+  if (!SCALE_FIRST.has(s[i])) return undefined;
   for (const [w] of SCALES) if (s.startsWith(w, i)) return w;
   return undefined;
 }

@@ -1,0 +1,68 @@
+/**
+ * Period mentions: years, parts of years, plan periods, spans, as-of markers and dates,
+ * in the fact base's period syntax or as relative mentions.
+ */
+import { strict as assert } from 'node:assert';
+import { scanPeriods } from '../../server/src/core/numbers';
+import type { PeriodMention } from '../../server/src/core/types';
+
+const brief = (t: string): [string, string | undefined, PeriodMention['relative']][] =>
+  scanPeriods(t).map((p) => [p.text, p.period, p.relative]);
+
+describe('periods: scanPeriods', () => {
+  const cases: [string, [string, string | undefined, PeriodMention['relative']][]][] = [
+    ['2023年群众安全感指数', [['2023年', '2023', undefined]]],
+    ['2023年和2024年分别达12155.2亿元和12907.1亿元', [['2023年', '2023', undefined], ['2024年', '2024', undefined]]],
+    ['2022、2023年', [['2022', '2022', undefined], ['2023年', '2023', undefined]]],
+    ['2021-2025年', [['2021-2025年', '2021/2025', undefined]]],
+    ['2021至2025年', [['2021至2025年', '2021/2025', undefined]]],
+    ['2023年度国家科学技术奖', [['2023年度', '2023', undefined]]],
+    ['2022年前三季度', [['2022年前三季度', '2022Q1-3', undefined]]],
+    ['2024年上半年', [['2024年上半年', '2024H1', undefined]]],
+    ['2024年第二季度', [['2024年第二季度', '2024Q2', undefined]]],
+    ['2024年1-6月', [['2024年1-6月', '2024H1', undefined]]],
+    ['截至2023年底', [['2023年底', '@2023-12-31', undefined]]],
+    ['2025年7月17日', [['2025年7月17日', '@2025-07-17', undefined]]],
+    ['2025-12-01', [['2025-12-01', '@2025-12-01', undefined]]],
+    ['今年上半年地区生产总值', [['今年上半年', undefined, { yearOffset: 0, part: 'H1' }]]],
+    ['上半年地区生产总值', [['上半年', undefined, { yearOffset: 0, part: 'H1', implicit: true }]]],
+    ['前三季度,全区实现', [['前三季度', undefined, { yearOffset: 0, part: 'Q1-3', implicit: true }]]],
+    ['今年前三季度', [['今年前三季度', undefined, { yearOffset: 0, part: 'Q1-3' }]]],
+    ['去年以来', [['去年以来', undefined, { yearOffset: -1, asOf: true }]]],
+    ['去年', [['去年', undefined, { yearOffset: -1 }]]],
+    ['今年', [['今年', undefined, { yearOffset: 0 }]]],
+    ['“十四五”以来,怀柔区GDP年均增长5.7%', [['“十四五”以来', '2021/2025', undefined]]],
+    ['十四五以来', [['十四五以来', '2021/2025', undefined]]],
+    ['"十四五"时期', [['"十四五"时期', '2021/2025', undefined]]],
+    ['“十三五”以来', [['“十三五”以来', '2016/2020', undefined]]],
+    ['较“十三五”末提高了6.5个百分点', [['“十三五”末', '2020', undefined]]],
+    ['“十五五”科技设施项目', [['“十五五”', '2026/2030', undefined]]],
+    ['近3年农村居民人均可支配收入', [['近3年', undefined, { span: 3, yearOffset: -3 }]]],
+    ['近三年', [['近三年', undefined, { span: 3, yearOffset: -3 }]]],
+    ['未来3年全区将新增', [['未来3年', undefined, { span: 3, yearOffset: 1 }]]],
+    ['五年来,北部地区累计', [['五年来', undefined, { span: 5, yearOffset: -5, asOf: true }], ['累计', undefined, { asOf: true }]]],
+    ['2021年年初以来新增', [['2021年年初以来', undefined, { since: 2021, asOf: true }]]],
+    ['2019年以来', [['2019年以来', undefined, { since: 2019, asOf: true }]]],
+    ['截至目前已有10个平台', [['截至目前', undefined, { asOf: true }]]],
+    ['目前,在怀科研人员', [['目前', undefined, { asOf: true }]]],
+    ['现有上市企业262家', [['现有', undefined, { asOf: true }]]],
+    ['二〇二三年', [['二〇二三年', '2023', undefined]]],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => assert.deepEqual(brief(text), expected));
+  }
+
+  it('leaves out dates without a year, clock times and non-periods', () => {
+    assert.deepEqual(brief('7月17日下午,11月27日举办,14:02'), []);
+    assert.deepEqual(brief('连续5年达到国家二级标准,经过八年努力,1-3年长期为民实事'), []);
+    assert.deepEqual(brief('2024国际基础科学大会'), []);
+    assert.deepEqual(brief('近年来,海淀区'), []);
+    assert.deepEqual(brief('近30万人'), []);
+  });
+
+  it('gives offsets into the original text', () => {
+    const t = '据介绍，“十四五”以来增长5.7%';
+    const [p] = scanPeriods(t);
+    assert.equal(t.slice(p.start, p.end), '“十四五”以来');
+  });
+});
