@@ -19,19 +19,24 @@ const LABELS = {
   zh: { sentence: '句子', asOf: '核查日期', none: '未发现可核查的数据：句中没有检查器能识别的数字或职务。', number: '数字', subject: '主体', measure: '指标', period: '时期', fact: '事实', finding: '问题', source: '来源', history: '已知数值', expected: '应为', unknown: '（未确定）', fix: '快速修复' },
 };
 
-/** The name of a subject or measure id, with the id: "怀柔科学城 (huairou-science-city)". */
-function named(id: string | undefined, base: FactBase, kind: 'subject' | 'measure', unknown: string): string {
-  if (!id) return unknown;
+/** Labels of the rows of a claim's explanation. */
+const ROW_LABELS = ['number', 'subject', 'measure', 'period', 'fact', 'finding', 'fix', 'source', 'history'] as const;
+
+/** A subject or measure (given by id or by name) as "怀柔科学城 (huairou-science-city)". */
+function named(key: string | undefined, base: FactBase, kind: 'subject' | 'measure', unknown: string): string {
+  if (!key) return unknown;
   const list: { id: string; name: string }[] = kind === 'subject' ? base.subjects : base.measures;
-  const hit = list.find((x) => x.id === id);
-  return hit ? `${hit.name} (${id})` : id;
+  const hits = list.filter((x) => x.id === key || x.name === key);
+  return hits.length > 0 ? `${hits[0].name} (${hits.map((h) => h.id).join(', ')})` : key;
 }
 
 /** One claim explained, as lines. */
 function explainClaim(c: CheckedClaim, n: number, findings: Finding[], base: FactBase, locale: Locale): string[] {
   const L = LABELS[locale];
   const out = [`${n}. ${c.text}  [${c.kind}, ${c.status}]`];
-  const row = (label: string, value: string): void => void out.push(`   ${label.padEnd(12)} ${value}`);
+  // Labels of one locale are all full-width (zh) or all ASCII (en): pad with a space of the same width.
+  const width = Math.max(...ROW_LABELS.map((k) => L[k].length));
+  const row = (label: string, value: string): void => void out.push(`   ${label.padEnd(width, locale === 'zh' ? '\u3000' : ' ')}  ${value}`);
   const q = c.reading?.quantity;
   if (q) {
     const qual = q.qualifier === 'exact' ? 'exact' : `${q.qualifier}${q.qualifierText ? ` (${q.qualifierText})` : ''}`;

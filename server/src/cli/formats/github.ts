@@ -48,10 +48,11 @@ export function formatGithub(report: RunReport): string {
     }
   }
   const s = report.summary;
-  const rest = (['error', 'warning', 'notice'] as const).filter((k) => skipped[k] > 0).map((k) => `${skipped[k]} ${k}${skipped[k] === 1 ? '' : 's'}`);
+  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const rest = (['error', 'warning', 'notice'] as const).filter((k) => skipped[k] > 0).map((k) => n(skipped[k], k));
   if (rest.length > 0) {
     out.push(`factcheck: ${rest.join(', ')} not annotated (GitHub shows at most ${ANNOTATION_CAP} of each per step); run with --format stylish or sarif for all findings`);
   }
-  out.push(`factcheck: ${s.files} files, ${s.claims} claims, ${s.verified} verified, ${s.error} errors, ${s.warning} warnings, ${s.information + s.hint} notices`);
+  out.push(`factcheck: ${n(s.files, 'file')}, ${n(s.claims, 'claim')}, ${s.verified} verified, ${n(s.error, 'error')}, ${n(s.warning, 'warning')}, ${n(s.information + s.hint, 'notice')}`);
   return out.join('\n') + '\n';
 }

@@ -136,7 +136,7 @@ export function formatHtml(report: RunReport, ctx: FormatContext): string {
   const L = LABELS[ctx.locale];
   const styleHash = createHash('sha256').update(HTML_STYLE).digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
-  const legend = (Object.keys(L.status) as ClaimStatus[]).map((s) => `<mark class="claim st-${s}">${esc(L.status[s])}</mark>`).join(' ');
+  const legend = (Object.keys(L.status) as ClaimStatus[]).map((s) => `<mark class="legend st-${s}">${esc(L.status[s])}</mark>`).join(' ');
   return `<!doctype html>
 <html lang="${ctx.locale === 'zh' ? 'zh-CN' : 'en'}">
 <head>
