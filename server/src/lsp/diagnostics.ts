@@ -118,6 +118,7 @@ export class DraftDiagnostics {
     const doc = this.host.document(uri);
     if (!doc) return;
     const version = doc.version;
+    this.connection.tracer.log(`check started: ${uri} version ${version}`);
     let analysis: Analysis | null;
     try {
       analysis = await this.host.analyze(doc);
@@ -126,9 +127,13 @@ export class DraftDiagnostics {
       return;
     }
     // Stale: the document changed, or a newer check was requested, while this one ran.
-    if (this.latest.get(uri) !== ticket || this.host.document(uri)?.version !== version) return;
+    if (this.latest.get(uri) !== ticket || this.host.document(uri)?.version !== version) {
+      this.connection.tracer.log(`check dropped (stale): ${uri} version ${version}`);
+      return;
+    }
     if (!analysis) {
       // Not a draft (any more): clear what an earlier check published, leave others' diagnostics alone.
+      this.connection.tracer.log(`check skipped (not a draft): ${uri} version ${version}`);
       if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }

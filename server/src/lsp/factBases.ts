@@ -44,6 +44,11 @@ const EMPTY_BASE = (dirs: string[]): FactBase => ({
 
 let generations = 0;
 
+/** HH:MM:SS of a date (local time). */
+function clock(d: Date): string {
+  return d.toTimeString().slice(0, 8);
+}
+
 /** Fact bases keyed by their folder list. */
 export class FactBaseStore {
   private readonly slots = new Map<string, Slot>();
@@ -103,7 +108,7 @@ export class FactBaseStore {
       base = EMPTY_BASE(slot.dirs);
       const kept = slot.current && slot.goodAt !== undefined;
       if (kept && slot.current) {
-        slot.current = { ...slot.current, problems, state: { ok: false, message: t(L, 'base.keptLastGood', 1, slot.goodAt!.toLocaleTimeString(), (e as Error).message), problems: 1 } };
+        slot.current = { ...slot.current, problems, state: { ok: false, message: t(L, 'base.keptLastGood', 1, clock(slot.goodAt!), (e as Error).message), problems: 1 } };
       } else {
         slot.current = { dirs: slot.dirs, base, problems, state: { ok: false, message, problems: 1 }, generation: ++generations };
       }
@@ -113,7 +118,7 @@ export class FactBaseStore {
     const errors = problems.filter((p) => p.severity === 'error');
     const first = errors[0] ? `${errors[0].file}:${errors[0].line + 1}:${errors[0].column + 1} ${errors[0].message}` : '';
     if (hasErrors(problems) && slot.current && slot.goodAt) {
-      const state: FactBaseState = { ok: false, message: t(L, 'base.keptLastGood', errors.length, slot.goodAt.toLocaleTimeString(), first), problems: problems.length };
+      const state: FactBaseState = { ok: false, message: t(L, 'base.keptLastGood', errors.length, clock(slot.goodAt), first), problems: problems.length };
       slot.current = { ...slot.current, problems, state };
       this.onLoaded(slot.current, { keptLastGood: true, failed: true });
       return slot.current;

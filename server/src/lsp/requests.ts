@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import { basename, join } from 'node:path';
 import type { RequestType } from 'vscode-languageserver-protocol';
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, type Connection } from 'vscode-languageserver';
 import {
   ACCEPT_CLAIM_COMMAND,
   CheckWorkspaceRequest,
@@ -22,6 +22,7 @@ import type { ServerContext } from './context';
 import { effectiveSeverity, toDiagnostics } from './diagnostics';
 import { t } from './messages';
 import { renderReport } from './report';
+import { showMessage } from './status';
 import { pathToUri, uriToPath } from './workspace';
 
 /** File extensions of the languages drafts can be written in. */
@@ -71,7 +72,7 @@ export function registerRequests(ctx: ServerContext): void {
     try {
       ctx.allowlists.add(folder.path, { text: args.text, line: args.line });
     } catch (e) {
-      void connection.window.showErrorMessage(t(ctx.locale, 'accept.failed', folder.path, (e as Error).message));
+      showMessage(connection, MessageType.Error, t(ctx.locale, 'accept.failed', folder.path, (e as Error).message));
       return;
     }
     ctx.recheckAll();

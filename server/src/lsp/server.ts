@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -30,7 +31,7 @@ import { hoverAt } from './hover';
 import { localeOf, t } from './messages';
 import { registerRequests } from './requests';
 import { SettingsStore } from './settings';
-import { countClaims, sendStatus } from './status';
+import { countClaims, sendStatus, showMessage } from './status';
 import { uriToPath, Workspace } from './workspace';
 
 /** Starts the language server on a connection (and begins listening). */
@@ -218,8 +219,7 @@ export function startServer(connection: Connection): void {
     }
     if (shown.get(key) === base.state.message) return;
     shown.set(key, base.state.message);
-    if (event.keptLastGood) void connection.window.showWarningMessage(base.state.message);
-    else void connection.window.showErrorMessage(base.state.message);
+    showMessage(connection, event.keptLastGood ? MessageType.Warning : MessageType.Error, base.state.message);
   }
 
   /** Logs an error, and shows it once per distinct message. */
@@ -227,7 +227,7 @@ export function startServer(connection: Connection): void {
     connection.console.error(`${message}\n${e.stack ?? ''}`);
     if (shown.get(kind) === message) return;
     shown.set(kind, message);
-    void connection.window.showErrorMessage(message);
+    showMessage(connection, MessageType.Error, message);
   }
 }
 

@@ -2,7 +2,7 @@
  * factcheck/status: claim counts of a checked document and the state of the fact base
  * it was checked against, sent after every published check and every base (re)load.
  */
-import type { Connection } from 'vscode-languageserver';
+import { ShowMessageNotification, type Connection, type MessageType } from 'vscode-languageserver';
 import type { CheckResult } from '../core/types';
 import { StatusNotification, type DocumentCounts, type FactBaseState } from '../protocol';
 
@@ -22,4 +22,12 @@ export function countClaims(uri: string, result: CheckResult, version?: number):
 /** Sends factcheck/status. */
 export function sendStatus(connection: Connection, factBase: FactBaseState, document?: DocumentCounts): void {
   void connection.sendNotification(StatusNotification.method, document ? { document, factBase } : { factBase });
+}
+
+/**
+ * Shows a message with window/showMessage (a notification: the server needs no answer,
+ * and clients without window/showMessageRequest support still show it).
+ */
+export function showMessage(connection: Connection, type: MessageType, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type, message });
 }
