@@ -2,7 +2,7 @@
  * The core's entry point: a draft's text and a fact base in, claims and findings out.
  * The CLI and the language server both call checkText, so they never disagree.
  */
-import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Quantity } from './types';
+import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, PeriodMention, Quantity } from './types';
 import { outline } from './draft';
 import { indexOf } from './factIndex';
 import { ContextFinder, type ClaimContext } from './context';
@@ -14,11 +14,22 @@ import { addWords } from './segment';
 import { LineIndex } from './positions';
 import { quantityFinding, roleFinding } from './judgement';
 import { consistencyFindings } from './consistency';
-import { pairRespectively } from './respectively';
+import { pairRespectively, respectiveSlots } from './respectively';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** 全年 ("the whole year") names the year of its context: 前三季度…，预计全年…. */
+function withWholeYear(text: string, periods: PeriodMention[], from: number): PeriodMention[] {
+  const extra: PeriodMention[] = [];
+  for (let i = text.indexOf('全年', from); i >= 0; i = text.indexOf('全年', i + 2)) {
+    if (!periods.some((p) => p.start <= i && i < p.end)) {
+      extra.push({ start: i, end: i + 2, text: '全年', relative: { yearOffset: 0, implicit: true } });
+    }
+  }
+  return extra.length ? [...periods, ...extra].sort((a, b) => a.start - b.start) : periods;
 }
 
 /** A judged quantity, kept for the consistency checks. */
@@ -39,9 +50,10 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
   const year = Number(asOf.slice(0, 4));
   const lines = new LineIndex(text);
   const quantities = scanQuantities(text).filter((q) => q.start >= ol.bodyStart);
-  const periods = scanPeriods(text).filter((p) => p.start >= ol.bodyStart);
+  const periods = withWholeYear(text, scanPeriods(text).filter((p) => p.start >= ol.bodyStart), ol.bodyStart);
   const finder = new ContextFinder(idx, text, ol, periods, year);
   const overrides = pairRespectively(text, quantities, periods, year, ol);
+  const slots = respectiveSlots(text, quantities, ol);
 
   const claims: CheckedClaim[] = [];
   const findings: Finding[] = [];
@@ -53,7 +65,9 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
     if (!ctx) continue;
     const period = overrides.get(q);
     if (period) Object.assign(ctx, period);
-    const cands = rankMeasures(idx, text, q, ctx, quantities);
+    // A duration (连续5年, 经过八年) is a length of time; the years around it do not scope it.
+    if (q.dimension === 'duration') Object.assign(ctx, { period: undefined, periodText: undefined });
+    const cands = rankMeasures(idx, text, q, ctx, quantities, slots.get(q));
     const verdict = judgeQuantity(idx, q, ctx, cands, asOf);
     const claimIndex = claims.length;
     const { claim, finding } = quantityFinding(idx, q, ctx, verdict, asOf, locale, claimIndex);

@@ -48,13 +48,48 @@ export function findSubjects(idx: FactIndex, text: string, from = 0, to = text.l
 
 /** Resolves a period mention to a period, given the draft's year. */
 export function resolveMention(m: PeriodMention, year: number): ResolvedPeriod | undefined {
+  const rel = m.relative;
+  if (rel?.since !== undefined) return { kind: 'span', from: rel.since, to: year };
   if (m.period) return parsePeriod(m.period);
-  const rel = m.relative as ({ yearOffset?: number; part?: string; span?: number; asOf?: boolean } | undefined);
   if (!rel) return undefined;
-  if (rel.asOf) return { kind: 'asof' };
   if (rel.span) return { kind: 'recent', years: rel.span };
+  if (rel.asOf) return { kind: 'asof' };
   const y = year + (rel.yearOffset ?? 0);
   return rel.part ? parsePeriod(`${y}${rel.part}`) : { kind: 'year', from: y, to: y };
+}
+
+/** 自2019年……以来: a year that opens a cumulative period up to the draft's year. */
+function sinceYear(text: string, m: PeriodMention, clauseEnd: number, year: number): ResolvedPeriod | undefined {
+  const r = m.period ? parsePeriod(m.period) : undefined;
+  if (!r || r.kind !== 'year') return undefined;
+  if (!/(自|从|自从)$/.test(text.slice(Math.max(0, m.start - 2), m.start))) return undefined;
+  const rest = text.slice(m.end, Math.min(clauseEnd, m.end + 30));
+  return rest.includes('以来') ? { kind: 'span', from: r.from, to: year } : undefined;
+}
+
+/** True when a mention opens its clause (topic position: 2023年，…; “十四五”以来，…), so it scopes the sentence. */
+function isTopic(text: string, m: PeriodMention, sentenceStart: number): boolean {
+  let i = m.start;
+  while (i > sentenceStart && /[自从在于截至到“"（(\s]/.test(text[i - 1])) i--;
+  const lead = /(预计|力争|其中|计划|目标)$/.exec(text.slice(Math.max(sentenceStart, i - 2), i));
+  if (lead) i -= lead[0].length;
+  return i === sentenceStart || /[，,；;：:。！？\n]/.test(text[i - 1]);
+}
+
+/** A comparison baseline (较“十三五”末, 比去年) names the period compared with, not the claim's period. */
+function isBaseline(text: string, p: PeriodMention): boolean {
+  const before = text.slice(Math.max(0, p.start - 3), p.start).replace(/[“"‘]$/, '');
+  return /(较|比|相比|同比|与|于)$/.test(before);
+}
+
+/** 前三季度 with no year written takes the year of the nearest earlier mention (去年以来，…前三季度 = last year's). */
+function withYearFromContext(p: PeriodMention, earlier: PeriodMention[], year: number): PeriodMention {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const e = earlier[i];
+    const y = e.period ? Number(e.period.slice(0, 4)) : e.relative && !e.relative.implicit && e.relative.yearOffset !== undefined && !e.relative.span ? year + e.relative.yearOffset : NaN;
+    if (!Number.isNaN(y)) return { ...p, relative: { ...p.relative, yearOffset: y - year, implicit: false } };
+  }
+  return p;
 }
 
 /** Builds claim contexts; one instance per checked text. */
@@ -65,10 +100,11 @@ export class ContextFinder {
     private readonly idx: FactIndex,
     private readonly text: string,
     private readonly outline: DraftOutline,
-    private readonly periods: PeriodMention[],
+    private periods: PeriodMention[],
     private readonly year: number,
   ) {
     this.subjects = findSubjects(idx, text, outline.bodyStart);
+    this.periods = periods.map((p, i) => (p.relative?.implicit ? withYearFromContext(p, periods.slice(0, i), year) : p));
   }
 
   /** The sentence containing an offset. */
@@ -114,10 +150,23 @@ export class ContextFinder {
       const found = this.subjectsIn(ss[i].start, ss[i].end);
       if (found.length) return { subject: found[found.length - 1].subject, scope: 'paragraph' };
     }
-    for (let h = sentence.heading; h >= 0; h--) {
-      const hd = this.outline.headings[h];
-      const found = findSubjects(this.idx, hd.text);
+    // The section's own heading, then earlier sentences of the section, then the headings above it.
+    const hs = this.outline.headings;
+    if (sentence.heading >= 0) {
+      const found = findSubjects(this.idx, hs[sentence.heading].text);
       if (found.length) return { subject: found[0].subject, scope: 'heading' };
+      const sectionStart = hs[sentence.heading].start;
+      for (let i = ss.indexOf(sentence) - 1; i >= 0 && ss[i].start >= sectionStart; i--) {
+        const inSection = this.subjectsIn(ss[i].start, ss[i].end);
+        if (inSection.length) return { subject: inSection[inSection.length - 1].subject, scope: 'paragraph' };
+      }
+      let level = hs[sentence.heading].level;
+      for (let h = sentence.heading - 1; h >= 0; h--) {
+        if (hs[h].level >= level) continue;
+        level = hs[h].level;
+        const above = findSubjects(this.idx, hs[h].text);
+        if (above.length) return { subject: above[0].subject, scope: 'heading' };
+      }
     }
     if (this.outline.title) {
       const found = findSubjects(this.idx, this.outline.title);
@@ -132,18 +181,18 @@ export class ContextFinder {
     clause: { start: number; end: number },
     sentence: Sentence,
   ): { period?: ResolvedPeriod; text?: string } {
-    const inSentence = this.periods.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
-    // 2023年和2024年分别达A和B: pair the periods with the quantities in order.
-    const pick = (list: PeriodMention[]) => {
-      const m = list[list.length - 1];
-      return { period: resolveMention(m, this.year), text: m.text };
-    };
+    const inSentence = this.periods.filter((p) => p.start >= sentence.start && p.end <= sentence.end && !isBaseline(this.text, p));
+    const pick = (m: PeriodMention) => ({
+      period: sinceYear(this.text, m, sentence.end, this.year) ?? resolveMention(m, this.year),
+      text: m.text,
+    });
     const inClauseBefore = inSentence.filter((p) => p.start >= clause.start && p.end <= start);
-    if (inClauseBefore.length) return pick(inClauseBefore);
-    const sentenceBefore = inSentence.filter((p) => p.end <= start);
-    if (sentenceBefore.length) return pick(sentenceBefore);
+    if (inClauseBefore.length) return pick(inClauseBefore[inClauseBefore.length - 1]);
+    // Earlier clauses scope this one only from topic position (2023年，… / 成立于2014年 does not).
+    const topics = inSentence.filter((p) => p.end <= start && isTopic(this.text, p, sentence.start));
+    if (topics.length) return pick(topics[topics.length - 1]);
     const inClauseAfter = inSentence.filter((p) => p.start >= end && p.end <= clause.end);
-    if (inClauseAfter.length) return pick(inClauseAfter.slice(0, 1));
+    if (inClauseAfter.length) return pick(inClauseAfter[0]);
     return {};
   }
 }

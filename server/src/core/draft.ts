@@ -93,6 +93,8 @@ export function outline(text: string): DraftOutline {
       if (inParagraph) paragraph++;
       inParagraph = false;
     } else {
+      // A line that ends a sentence ends its paragraph too (sources keep one paragraph a line).
+      const endsSentence = /[。！？!?]\s*$/.test(line);
       inParagraph = true;
       const md = /^(#{1,6})\s+(.*)$/.exec(line);
       const short = line.trim().length <= 30 && !SENTENCE_END.test(line.trim().slice(0, -1));
@@ -111,6 +113,10 @@ export function outline(text: string): DraftOutline {
       }
       if (s < lineEnd && text.slice(s, lineEnd).trim() !== '') {
         sentences.push({ start: s, end: lineEnd, paragraph, heading: headings.length - 1 });
+      }
+      if (endsSentence || headings.length && headings[headings.length - 1].start === pos) {
+        paragraph++;
+        inParagraph = false;
       }
     }
     if (eol >= text.length) break;

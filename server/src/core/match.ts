@@ -9,6 +9,7 @@ import type { FactIndex } from './factIndex';
 import type { ClaimContext } from './context';
 import { unitInfo } from './numbers';
 import { words, addWords } from './segment';
+import type { RespectiveSlot } from './respectively';
 
 /** A measure scored for one claim. */
 export interface Candidate {
@@ -78,7 +79,7 @@ function quoteSimilarity(clauseWords: string[], quote: Set<string>, stats: Quote
 }
 
 /** Term score: the best term occurrence by proximity, plus a little for a second distinct term. */
-function termScore(m: Measure, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[]): number {
+function termScore(m: Measure, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], slot?: RespectiveSlot): number {
   const scores: number[] = [];
   for (const t of m.terms) {
     let best = 0;
@@ -92,11 +93,18 @@ function termScore(m: Measure, text: string, q: Quantity, ctx: ClaimContext, oth
       const d = b <= q.start ? q.start - b : a - q.end;
       const lo = Math.min(b, q.end);
       const hi = Math.max(a, q.start);
-      const blocked = others.some((o) => o !== q && o.start >= lo && o.end <= hi);
+      // A term between another figure and this one, or glued to another figure (17间总统套房、近千间客房), belongs to that figure.
+      const glued = (o: Quantity) => (a >= o.end && a - o.end <= 1) || (o.start >= b && o.start - b <= 1);
+      const blocked = others.some((o) => o !== q && ((o.start >= lo && o.end <= hi) || (glued(o) && d > 1)));
       const inClause = a >= ctx.clause.start && b <= ctx.clause.end;
       const after = a >= q.end;
       let s = (inClause ? 1 : 0.4) / (1 + d / 10);
       if (blocked) s *= 0.3;
+      // 分别: a noun group before 分别 belongs to the figure in the same place after it.
+      if (slot) {
+        const g = slot.groups.findIndex((x) => a >= x.start && b <= x.end);
+        if (g >= 0) s = g === slot.index ? 1 / (1 + 0.1) : s * 0.3;
+      }
       if (after && !inClause) s *= 0.5;
       best = Math.max(best, s);
     }
@@ -107,17 +115,20 @@ function termScore(m: Measure, text: string, q: Quantity, ctx: ClaimContext, oth
 }
 
 /** Scores every measure for a claim, best first. Measures without any signal are left out. */
-export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[]): Candidate[] {
+export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], slot?: RespectiveSlot): Candidate[] {
   const stats = quoteStats(idx);
   const clauseText = (text.slice(ctx.clause.start, q.start) + ' ' + text.slice(q.end, ctx.clause.end)).replace(/[\d.]+/g, ' ');
   const clauseWords = words(clauseText);
+  // The whole sentence helps when the clause alone is generic (全市占比约四分之一 after 人才资源总量…).
+  const sentenceText = (text.slice(ctx.sentence.start, q.start) + ' ' + text.slice(q.end, ctx.sentence.end)).replace(/[\d.]+/g, ' ');
+  const sentenceWords = sentenceText.length > clauseText.length + 2 ? words(sentenceText) : clauseWords;
   const out: Candidate[] = [];
   for (const m of idx.measures.values()) {
-    const ts = termScore(m, text, q, ctx, others);
+    const ts = termScore(m, text, q, ctx, others, slot);
     let qs = 0;
     for (const io of idx.observations.get(m.id) ?? []) {
       const ws = stats.quoteWords.get(io.obs.id);
-      if (ws) qs = Math.max(qs, quoteSimilarity(clauseWords, ws, stats));
+      if (ws) qs = Math.max(qs, 0.6 * quoteSimilarity(clauseWords, ws, stats) + 0.4 * quoteSimilarity(sentenceWords, ws, stats));
     }
     if (ts === 0 && qs < 0.3) continue;
     const dims = measureDimensions(m);

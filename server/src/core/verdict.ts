@@ -36,7 +36,9 @@ type Agreement = 'equal' | 'qualifier' | 'differ';
 export function agreement(q: Quantity, io: IndexedObservation): Agreement {
   const v = io.value;
   const fig = io.figure;
-  const tol = Math.max(q.precision, fig?.precision ?? 0) / 2 + 1e-9 * Math.max(1, Math.abs(v));
+  // A coarse source figure (一万亿元) does not make every nearby value equal: its precision counts up to 2%.
+  const figTol = Math.min((fig?.precision ?? 0) / 2, 0.02 * Math.abs(v));
+  const tol = Math.max(q.precision / 2, figTol) + 1e-9 * Math.max(1, Math.abs(v));
   if (q.high !== undefined || io.obs.high !== undefined) {
     const oh = io.obs.high !== undefined ? io.obs.high * (v / (io.obs.value || 1)) : v;
     const qh = q.high ?? q.value;
@@ -48,9 +50,13 @@ export function agreement(q: Quantity, io: IndexedObservation): Agreement {
     if ((cq === 'under' && oq === 'over') || (cq === 'over' && oq === 'under')) return 'qualifier';
     return 'equal';
   }
-  if (cq !== 'exact') {
+  if (cq !== 'exact' && oq === 'exact') {
     const [lo, hi] = valueInterval(q);
-    if (oq === 'exact' && v >= lo && v <= hi) return 'equal';
+    if (v >= lo && v <= hi) return 'equal';
+  }
+  if (cq === 'exact' && oq !== 'exact' && fig) {
+    const [lo, hi] = valueInterval(fig);
+    if (q.value >= lo && q.value <= hi) return 'equal';
   }
   return 'differ';
 }
@@ -66,6 +72,11 @@ function baseUnitText(q: Quantity): string {
   return q.scaleWord && q.unitText.startsWith(q.scaleWord) ? q.unitText.slice(q.scaleWord.length) : q.unitText;
 }
 
+/** The claim's period when it names one; 目前/现有/累计 (as of now) state none. */
+function statedPeriod(ctx: ClaimContext) {
+  return ctx.period && ctx.period.kind !== 'asof' ? ctx.period : undefined;
+}
+
 /** Observations known at the draft's date. */
 function known(idx: FactIndex, m: Measure, asOf: string): IndexedObservation[] {
   return (idx.observations.get(m.id) ?? []).filter((io) => io.obs.published <= asOf);
@@ -73,8 +84,9 @@ function known(idx: FactIndex, m: Measure, asOf: string): IndexedObservation[] {
 
 /** The observations that count as current: for the stated period, or the latest known; actuals beat estimates. */
 function currentOf(list: IndexedObservation[], ctx: ClaimContext): IndexedObservation[] {
-  let pool = ctx.period ? list.filter((io) => relatePeriods(ctx.period, parsePeriod(io.obs.period)) === 'same') : list;
-  if (!ctx.period && pool.length) {
+  const stated = statedPeriod(ctx);
+  let pool = stated ? list.filter((io) => relatePeriods(stated, parsePeriod(io.obs.period)) === 'same') : list;
+  if (!stated && pool.length) {
     const latest = pool[pool.length - 1].obs.published;
     pool = pool.filter((io) => io.obs.published === latest);
   }
@@ -115,10 +127,11 @@ export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, ca
   if (qual) return { code: 'qualifier-mismatch', verified: false, measure: best.measure, agreeing: qual, expected: qual };
   if (wrongUnit && wrongUnit.measure === best.measure) return wrongUnit;
   const other = list.find((io) => !current.includes(io) && agreement(q, io) === 'equal');
-  if (other && ctx.period && relatePeriods(ctx.period, parsePeriod(other.obs.period)) === 'other') {
+  const stated = statedPeriod(ctx);
+  if (other && stated && relatePeriods(stated, parsePeriod(other.obs.period)) === 'other') {
     return { code: 'wrong-period', verified: false, measure: best.measure, agreeing: other, expected: latest };
   }
-  if (other && !ctx.period) {
+  if (other && !stated) {
     return { code: 'outdated-value', verified: false, measure: best.measure, agreeing: other, expected: latest };
   }
   const mis = misattribution(idx, q, cands, ctx, asOf, best.score);

@@ -18,6 +18,8 @@ export interface NumberStyle {
   grouped?: boolean;
   /** 余/多 after the scale word (3万余人) rather than before it (360余万人次). */
   overAfterScale?: boolean;
+  /** A multiplier written alone as the number (千 in 近千间, 万亿 in 突破万亿元). */
+  bare?: string;
   /** The qualifier of the model figure, to reuse its words for the same qualifier. */
   qualifier?: Qualifier;
   qualifierText?: string;
@@ -55,6 +57,7 @@ export function styleOf(q: Quantity): NumberStyle {
     qualifier: q.qualifier,
   };
   if (q.qualifierText) style.qualifierText = q.qualifierText;
+  if (/^(?:十|百|千|万|亿|万亿)$/.test(numText)) style.bare = numText;
   return style;
 }
 
@@ -150,6 +153,8 @@ function resolveQualifier(q: Qualifier | string | undefined, words: string | und
 
 function wrap(num: string, unit: string, qual: QualWords | undefined, scale = '', overAfterScale = false): string {
   if (!qual) return num + scale + unit;
+  // 余/多 needs a unit or scale after it: a bare number is written 超过37
+  if (qual.inner && !scale && !unit) qual = { ...qual, prefix: qual.prefix || '超过', inner: '' };
   const body = qual.inner ? (overAfterScale && scale ? num + scale + qual.inner + unit : num + qual.inner + scale + unit) : num + scale + unit;
   return qual.prefix + body + qual.after;
 }
@@ -185,7 +190,8 @@ export function formatValue(value: number, unitText: string, style: NumberStyle 
   const n = Number((value / factor).toPrecision(12));
   const { scale, base } = splitScale(unitText);
   const counter = info?.dimension === 'count' || info?.dimension === 'duration';
-  const num = st.form === 'chinese' || (st.form === 'cheng' && !st.arabicDigits) ? chineseNumeral(n, counter && scale === '') : arabic(n, st);
+  let num = st.form === 'chinese' || (st.form === 'cheng' && !st.arabicDigits) ? chineseNumeral(n, counter && scale === '') : arabic(n, st);
+  if (st.bare && num === `一${st.bare}`) num = st.bare;
   return wrap(num, base, qual, scale, st.overAfterScale);
 }
 

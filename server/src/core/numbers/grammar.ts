@@ -95,7 +95,7 @@ function times(x: number, f: number): number {
  * part before the scale is a number below 10 000 on its own.
  */
 function splitCnScale(s: string, t: ChineseToken): { num: ChineseToken; scale?: string } {
-  if (t.shape !== 'int' && t.shape !== 'bare') return { num: t };
+  if (t.shape === 'decimal' || t.shape === 'pair') return { num: t };
   for (const w of ['万亿', '亿', '万']) {
     const k = t.end - w.length;
     if (k <= t.start || s.slice(k, t.end) !== w) continue;
@@ -196,7 +196,7 @@ function plain(s: string, t0: NumTok): Core | undefined {
     p++;
   }
   const gap = t.kind === 'arabic' && isGapSpace(s[p]) && !isGapSpace(s[p + 1]) ? 1 : 0;
-  if (!scale && t.kind === 'arabic') {
+  if (!scale && (t.kind === 'arabic' || t.shape === 'decimal')) {
     const u = unitAt(s, p + gap);
     const w = scaleAt(s, p + gap);
     if (w && !(u && u.length > w.length && u.startsWith(w))) {
@@ -281,7 +281,6 @@ export function readFigure(s: string, orig: string, i: number, lower: number): R
   if (!core) {
     const t = readNum(s, i);
     if (!t) return undefined;
-    if (tokValue(t) === undefined) return { skipTo: Math.max(t.end, i + 1) };
     core = fraction(s, t) ?? plain(s, t);
     if (!core) return { skipTo: Math.max(t.end, i + 1) };
     if (core.form !== 'fraction') core = range(s, core) ?? core;

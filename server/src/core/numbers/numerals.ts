@@ -181,13 +181,16 @@ const BARE: ReadonlyMap<string, number> = new Map([
   ['亿', 1e8], ['万亿', 1e12],
 ]);
 
-/** Reads the maximal run of Chinese numerals at `i` (with 点 followed by a digit inside). */
+/**
+ * Reads the maximal run of Chinese numerals at `i`; after 点 only digits follow (五点七),
+ * so a scale word after a decimal (二点六万) is left for the grammar.
+ */
 export function readChinese(s: string, i: number): ChineseToken | undefined {
   if (!isCnNumeral(s[i])) return undefined;
   let j = i;
   let dot = -1;
   while (j < s.length) {
-    if (isCnNumeral(s[j])) j++;
+    if (dot < 0 ? isCnNumeral(s[j]) : CN_DIGITS.has(s[j])) j++;
     else if (s[j] === '点' && dot < 0 && CN_DIGITS.has(s[j + 1] ?? '')) {
       dot = j;
       j++;
