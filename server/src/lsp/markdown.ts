@@ -1,22 +1,36 @@
 /**
- * Safe Markdown building for hovers and reports: every piece of fact-base or draft text
- * is escaped (each ASCII punctuation character backslash-escaped, as CommonMark allows,
- * so no link, image, HTML or emphasis can come from a quote), and line breaks inside a
- * piece are flattened.
+ * Safe Markdown building for hovers and reports. Every piece of fact-base or draft text
+ * is escaped so that no link, image, autolink, HTML, emphasis, code or table cell break
+ * can come from it: the ASCII characters that start inline markup are backslash-escaped
+ * (CommonMark allows that for any ASCII punctuation), `www.` is broken up against GFM
+ * autolinks, and line breaks are flattened (so no block markup can start). Characters
+ * that only matter at the start of a line (- + . = digits) are left alone, because an
+ * escaped piece never starts a line: numbers and dates stay readable ("5.7%", "2025-12-01")
+ * in clients that show hover Markdown as text.
  */
 
-const PUNCT = /[!-/:-@[-`{-~]/g;
+const INLINE_MARKUP = /[\\`*_{}[\]()<>|~!#&:@$]/g;
 
 /** Escapes text for Markdown (inline): no markup survives. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(PUNCT, '\\$&');
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(INLINE_MARKUP, '\\$&')
+    .replace(/(w)(ww\.)/gi, '$1\u200b$2');
 }
 
-/** A quote with the figure marked bold (first occurrence); everything escaped. */
+/** Escaped text that may start a line (after "> "): leading blanks dropped, a leading list, heading or rule marker escaped. */
+export function escapeLineStart(text: string): string {
+  return escapeMarkdown(text.trimStart()).replace(/^([-+=])/, '\\$1').replace(/^(\d+)\./, '$1\\.');
+}
+
+/** A quote with the figure marked bold (first occurrence), to start a line; everything escaped. */
 export function quoteWithFigure(quote: string, figure: string | undefined): string {
-  const at = figure ? quote.indexOf(figure) : -1;
-  if (!figure || at < 0) return escapeMarkdown(quote);
-  return `${escapeMarkdown(quote.slice(0, at))}**${escapeMarkdown(figure)}**${escapeMarkdown(quote.slice(at + figure.length))}`;
+  const q = quote.trimStart();
+  const at = figure ? q.indexOf(figure) : -1;
+  if (!figure || at < 0) return escapeLineStart(q);
+  const before = at > 0 ? escapeLineStart(q.slice(0, at)) : '';
+  return `${before}**${escapeMarkdown(figure)}**${escapeMarkdown(q.slice(at + figure.length))}`;
 }
 
 /** A link whose label is escaped and whose target is percent-encoded where Markdown would end it. */
