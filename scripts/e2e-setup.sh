@@ -21,7 +21,10 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
 fi
 
 CS="$CACHE/code-server-$CODE_SERVER_VERSION"
-if [ -x "$CS/node_modules/.bin/code-server" ] && "$CS/node_modules/.bin/code-server" --version >/dev/null 2>&1; then
+# XDG_CONFIG_HOME: keep `code-server --version` from writing ~/.config/code-server/config.yaml.
+CONFIG_TMP="$(mktemp -d)"
+trap 'rm -rf "$CONFIG_TMP"' EXIT
+if [ -x "$CS/node_modules/.bin/code-server" ] && XDG_CONFIG_HOME="$CONFIG_TMP" "$CS/node_modules/.bin/code-server" --version >/dev/null 2>&1; then
   echo "e2e-setup: code-server $CODE_SERVER_VERSION already in $CS"
   exit 0
 fi
@@ -43,4 +46,4 @@ mkdir -p "$CS"
 [ -f "$CS/package.json" ] || echo '{"name":"factcheck-e2e-code-server","private":true}' > "$CS/package.json"
 ( cd "$CS" && npm_config_yes=true npm_config_unsafe_perm=true \
     npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" )
-"$CS/node_modules/.bin/code-server" --version
+XDG_CONFIG_HOME="$CONFIG_TMP" "$CS/node_modules/.bin/code-server" --version

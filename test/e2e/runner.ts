@@ -181,21 +181,25 @@ async function main(argv: string[]): Promise<number> {
       void Promise.allSettled([stopAll(), browser.close()]).then(() => process.exit(1));
     });
   }
+  // Both phases run even when the first fails, so one run shows every problem.
+  const failures: string[] = [];
+  const runPhase = async (name: string, body: () => Promise<void>): Promise<void> => {
+    const t = Date.now();
+    try {
+      await body();
+    } catch (err) {
+      failures.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    log(`${name} phase: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  };
   try {
-    if (phase !== 'vsix') {
-      const t = Date.now();
-      await runSuite(browser);
-      log(`suite phase: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    }
-    if (phase !== 'suite') {
-      const t = Date.now();
-      await runVsix(browser, vsix);
-      log(`vsix phase: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    }
+    if (phase !== 'vsix') await runPhase('suite', () => runSuite(browser));
+    if (phase !== 'suite') await runPhase('vsix', () => runVsix(browser, vsix));
   } finally {
     await browser.close();
   }
-  return 0;
+  for (const f of failures) process.stderr.write(`e2e: FAILED ${f}\n`);
+  return failures.length > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(
