@@ -52,6 +52,8 @@ export interface StartOptions {
   folders?: string[];
   /** `factcheck` settings returned for every configuration request. */
   settings?: Record<string, unknown>;
+  /** Per-scope `factcheck` settings (multi-root tests); wins over `settings`. */
+  settingsFor?: (scopeUri: string | undefined) => Record<string, unknown>;
   /** Holds configuration answers for scopes matching this until `releaseConfiguration()`. */
   holdConfigurationFor?: (scopeUri: string | undefined) => boolean;
   /** processId sent in initialize (default: this process). */
@@ -79,6 +81,7 @@ export class LspTestClient {
   private held: (() => void)[] = [];
   private holding: ((scope: string | undefined) => boolean) | undefined;
   private versions = new Map<string, number>();
+  private settingsFor: ((scopeUri: string | undefined) => Record<string, unknown>) | undefined;
 
   private constructor(
     readonly process: ChildProcess,
@@ -92,6 +95,7 @@ export class LspTestClient {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, opts.settings ?? {});
     client.holding = opts.holdConfigurationFor;
+    client.settingsFor = opts.settingsFor;
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.push({ kind: 'diagnostics', params }));
     connection.onNotification(StatusNotification.method, (params: StatusParams) => client.push({ kind: 'status', params }));
@@ -209,7 +213,7 @@ export class LspTestClient {
   }
 
   private configuration(items: ConfigurationItem[]): Promise<unknown[]> {
-    const answer = items.map((it) => (it.section === 'factcheck' ? this.settings : null));
+    const answer = items.map((it) => (it.section === 'factcheck' ? (this.settingsFor?.(it.scopeUri) ?? this.settings) : null));
     if (this.holding && items.some((it) => this.holding!(it.scopeUri))) {
       return new Promise((resolve) => this.held.push(() => resolve(answer)));
     }

@@ -2,14 +2,14 @@
  * Safe Markdown building for hovers and reports. Every piece of fact-base or draft text
  * is escaped so that no link, image, autolink, HTML, emphasis, code or table cell break
  * can come from it: the ASCII characters that start inline markup are backslash-escaped
- * (CommonMark allows that for any ASCII punctuation), `www.` is broken up against GFM
- * autolinks, and line breaks are flattened (so no block markup can start). Characters
+ * (CommonMark allows that for any ASCII punctuation), and so are `:` before `//` and
+ * `@` against GFM autolinks; `www.` is broken up with a zero-width space, and line breaks are flattened (so no block markup can start). Characters
  * that only matter at the start of a line (- + . = digits) are left alone, because an
  * escaped piece never starts a line: numbers and dates stay readable ("5.7%", "2025-12-01")
  * in clients that show hover Markdown as text.
  */
 
-const INLINE_MARKUP = /[\\`*_{}[\]()<>|~!#&:@$]/g;
+const INLINE_MARKUP = /[\\`*_{}[\]()<>|~!#&@$]|:(?=\/\/)/g;
 
 /** Escapes text for Markdown (inline): no markup survives. */
 export function escapeMarkdown(text: string): string {
