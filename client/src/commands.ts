@@ -22,8 +22,8 @@ export interface CommandContext {
   reports: ReportDocuments;
 }
 
-/** A command handler; the returned value is what executeCommand resolves to (for tests and other extensions). */
-export type CommandHandler = (context: CommandContext) => Promise<unknown>;
+/** A command handler: gets the arguments executeCommand was given; its result is what executeCommand resolves to. */
+export type CommandHandler = (context: CommandContext, ...args: unknown[]) => Promise<unknown>;
 
 /** Every contributed command's handler: the Record type makes a missing handler a compile error. */
 export const COMMANDS: Record<CommandId, CommandHandler> = {
@@ -55,22 +55,28 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
     return result;
   },
 
-  'factcheck.openSource': async (context) => {
+  // With a source id as argument (from a link or another extension) it opens that source without asking.
+  'factcheck.openSource': async (context, sourceId) => {
     const client = await readyClient(context);
     const active = vscode.window.activeTextEditor?.document.uri;
-    const sources = await client.sendRequest(ListSourcesRequest, { uri: active?.toString() });
+    const sources = await client.sendRequest(ListSourcesRequest, { uri: active ? client.code2ProtocolConverter.asUri(active) : undefined });
     if (sources.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The fact base has no sources.'));
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(
-      sources.map((s) => ({ label: s.title, description: `${s.publisher} · ${s.published}`, detail: s.id, source: s })),
-      { placeHolder: vscode.l10n.t('Open a source document of the fact base'), matchOnDescription: true, matchOnDetail: true },
-    );
-    if (!picked) return undefined;
-    const document = await vscode.workspace.openTextDocument(client.protocol2CodeConverter.asUri(picked.source.uri));
+    let source = typeof sourceId === 'string' ? sources.find((s) => s.id === sourceId) : undefined;
+    if (typeof sourceId === 'string' && !source) throw new Error(vscode.l10n.t('No source with the id {0}.', sourceId));
+    if (!source) {
+      const picked = await vscode.window.showQuickPick(
+        sources.map((s) => ({ label: s.title, description: `${s.publisher} · ${s.published}`, detail: s.id, source: s })),
+        { placeHolder: vscode.l10n.t('Open a source document of the fact base'), matchOnDescription: true, matchOnDetail: true },
+      );
+      if (!picked) return undefined;
+      source = picked.source;
+    }
+    const document = await vscode.workspace.openTextDocument(client.protocol2CodeConverter.asUri(source.uri));
     await vscode.window.showTextDocument(document, { preview: true });
-    return picked.source.id;
+    return source.id;
   },
 
   'factcheck.showReport': async (context) => {
@@ -100,9 +106,9 @@ async function readyClient(context: CommandContext): Promise<LanguageClient> {
 /** Registers every command of the table. */
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
   return (Object.keys(COMMANDS) as CommandId[]).map((id) =>
-    vscode.commands.registerCommand(id, async () => {
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
-        return await COMMANDS[id](context);
+        return await COMMANDS[id](context, ...args);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         void vscode.window.showErrorMessage(vscode.l10n.t('Fact Check: {0}', message));

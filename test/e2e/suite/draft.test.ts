@@ -164,6 +164,11 @@ describe('Fact Check in VS Code', () => {
     assert.ok(reportUri, 'a report was shown');
     const report = await vscode.workspace.openTextDocument(vscode.Uri.parse(reportUri));
     assert.ok(report.getText().includes(WRONG_FIGURE), `the report lists the wrong figure: ${report.getText().slice(0, 400)}`);
+    const opened = await vscode.commands.executeCommand<string>('factcheck.openSource', 'hr-2025-11');
+    assert.strictEqual(opened, 'hr-2025-11');
+    const active = vscode.window.activeTextEditor?.document;
+    assert.ok(active && active.uri.path.endsWith('/facts/sources/hr-2025-11.md'), `the source is open: ${active?.uri.toString()}`);
+    assert.ok(active.getText().includes('怀柔区GDP年均增长5.7%'), 'it is the source that states the fact');
   });
 
   it('restarts a crashed server and checks again', async () => {
