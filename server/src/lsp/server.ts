@@ -49,11 +49,13 @@ export function startServer(connection: Connection): void {
       configurationChange: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
       workspaceFolders: !!caps.workspace?.workspaceFolders,
     };
-    const locale: Locale = localeOf(params.locale);
+    // initializationOptions: { locale?: 'zh-cn', factcheck?: {…} } or { settings: { factcheck: {…} } },
+    // for clients that send no locale (Neovim, Eglot) or cannot answer workspace/configuration.
+    const init = (params.initializationOptions ?? {}) as { locale?: string; factcheck?: unknown; settings?: { factcheck?: unknown } };
+    const locale: Locale = localeOf(typeof init.locale === 'string' ? init.locale : params.locale);
     const workspace = new Workspace();
     workspace.init(params.workspaceFolders, params.rootUri, params.rootPath);
-    const init = params.initializationOptions as { settings?: { factcheck?: unknown } } | undefined;
-    const settings = new SettingsStore(connection, support.configuration, init?.settings?.factcheck);
+    const settings = new SettingsStore(connection, support.configuration, init.settings?.factcheck ?? init.factcheck);
     const bases = new FactBaseStore(locale, (base, event) => onBaseLoaded(base, event));
     const allowlists = new Allowlists((m) => connection.console.warn(m));
     const bundledDir = bundledFactsDir();

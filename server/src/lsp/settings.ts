@@ -105,7 +105,8 @@ export class SettingsStore {
     let raw: unknown = this.pushed;
     if (this.canPull) {
       try {
-        raw = await this.connection.workspace.getConfiguration(scopeUri ? { scopeUri, section: 'factcheck' } : { section: 'factcheck' });
+        const pulled: unknown = await this.connection.workspace.getConfiguration(scopeUri ? { scopeUri, section: 'factcheck' } : { section: 'factcheck' });
+        if (pulled !== null && pulled !== undefined) raw = pulled; // else keep initializationOptions' settings
       } catch (e) {
         this.connection.console.warn(`workspace/configuration failed: ${(e as Error).message}; using defaults`);
       }
