@@ -190,7 +190,14 @@ export function formatValue(value: number, unitText: string, style: NumberStyle 
   const n = Number((value / factor).toPrecision(12));
   const { scale, base } = splitScale(unitText);
   const counter = info?.dimension === 'count' || info?.dimension === 'duration';
-  let num = st.form === 'chinese' || (st.form === 'cheng' && !st.arabicDigits) ? chineseNumeral(n, counter && scale === '') : arabic(n, st);
+  const chinese = st.form === 'chinese' || (st.form === 'cheng' && !st.arabicDigits);
+  if (chinese && scale && Math.abs(n) >= 1e4) {
+    // 一万万元 is not written: fold the scale into the numeral (一亿元), or use digits
+    const total = value / (baseUnit(base)?.factor ?? 1);
+    if (Math.abs(total) < 1e16) return wrap(chineseNumeral(total), base, qual);
+    return wrap(arabic(n, st), base, qual, scale, st.overAfterScale);
+  }
+  let num = chinese ? chineseNumeral(n, counter && scale === '') : arabic(n, st);
   if (st.bare && num === `一${st.bare}`) num = st.bare;
   return wrap(num, base, qual, scale, st.overAfterScale);
 }

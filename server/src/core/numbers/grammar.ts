@@ -196,7 +196,7 @@ function plain(s: string, t0: NumTok): Core | undefined {
     p++;
   }
   const gap = t.kind === 'arabic' && isGapSpace(s[p]) && !isGapSpace(s[p + 1]) ? 1 : 0;
-  if (!scale && (t.kind === 'arabic' || t.shape === 'decimal')) {
+  if (!scale) {
     const u = unitAt(s, p + gap);
     const w = scaleAt(s, p + gap);
     if (w && !(u && u.length > w.length && u.startsWith(w))) {

@@ -23,6 +23,8 @@ const PLANS: ReadonlyMap<string, [number, number]> = new Map([
 
 const RELATIVE_YEARS: readonly (readonly [string, number])[] = [['今年', 0], ['去年', -1], ['前年', -2], ['明年', 1]];
 
+const SPAN_WORDS = [['最近', -1], ['近', -1], ['过去', -1], ['未来', 1], ['今后', 1]] as const;
+
 const AS_OF = ['截至目前为止', '截止目前', '截至目前', '截至当前', '目前', '现有', '累计', '至今', '迄今', '当前'];
 
 const CN_PART_DIGIT: ReadonlyMap<string, number> = new Map([['一', 1], ['二', 2], ['三', 3], ['四', 4], ['1', 1], ['2', 2], ['3', 3], ['4', 4]]);
@@ -69,9 +71,11 @@ function smallNumberAt(s: string, i: number): { value: number; end: number } | u
 /** Matches a time expression that starts with a word (not a number) at i. */
 function wordAt(s: string, i: number): Omit<TimeSpan, 'start' | 'text'> | undefined {
   // “十四五”以来, 十四五时期, 十三五末
-  const quoted = s[i] === '“' || s[i] === '"' || s[i] === '‘';
+  const c = s[i];
+  const quoted = c === '“' || c === '"' || c === '‘';
   const pi = quoted ? i + 1 : i;
   const plan = s[pi] === '十' ? PLANS.get(s.slice(pi, pi + 3)) : undefined;
+  if (quoted && !plan) return undefined;
   if (plan && (!quoted || oneOf('”"’', s[pi + 3]))) {
     let end = pi + 3 + (quoted ? 1 : 0);
     if (s[end] === '末') return { kind: 'period', end: end + 1, period: String(plan[1]) };
@@ -84,7 +88,7 @@ function wordAt(s: string, i: number): Omit<TimeSpan, 'start' | 'text'> | undefi
     }
     return { kind: 'period', end, period: `${plan[0]}/${plan[1]}` };
   }
-  for (const [w, off] of RELATIVE_YEARS) {
+  if (oneOf('今去前明', c)) for (const [w, off] of RELATIVE_YEARS) {
     if (!s.startsWith(w, i)) continue;
     let end = i + w.length;
     const rel: Rel = { yearOffset: off };
@@ -98,15 +102,15 @@ function wordAt(s: string, i: number): Omit<TimeSpan, 'start' | 'text'> | undefi
     }
     return { kind: 'period', end, relative: rel };
   }
-  const p = partAt(s, i);
+  const p = oneOf('上下前第一二三四1', c) ? partAt(s, i) : undefined;
   if (p && s[i - 1] !== '年') return { kind: 'period', end: i + p.len, relative: { yearOffset: 0, part: p.part, implicit: true } };
-  for (const [w, dir] of [['最近', -1], ['近', -1], ['过去', -1], ['未来', 1], ['今后', 1]] as const) {
+  if (oneOf('最近过未今', c)) for (const [w, dir] of SPAN_WORDS) {
     if (!s.startsWith(w, i)) continue;
     const n = smallNumberAt(s, i + w.length);
     if (!n || n.value < 1 || s[n.end] !== '年' || s.startsWith('年级', n.end)) continue;
     return { kind: 'period', end: n.end + 1, relative: { span: n.value, yearOffset: dir < 0 ? -n.value : 1 } };
   }
-  for (const w of AS_OF) if (s.startsWith(w, i)) return { kind: 'period', end: i + w.length, relative: { asOf: true } };
+  if (oneOf('截目现累至迄当', c)) for (const w of AS_OF) if (s.startsWith(w, i)) return { kind: 'period', end: i + w.length, relative: { asOf: true } };
   return undefined;
 }
 
