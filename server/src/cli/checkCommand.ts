@@ -221,7 +221,12 @@ export async function runCheck(args: string[]): Promise<number> {
     return 0;
   }
   const run = parseCheckArgs(args);
-  const report = await executeCheck(run, (w) => process.stderr.write(`factcheck: fact base: ${w}\n`));
+  // Fact-base warnings are the curators' business (`factcheck facts check` lists them): count them only.
+  let factWarnings = 0;
+  const report = await executeCheck(run, () => void factWarnings++);
+  if (factWarnings > 0) {
+    process.stderr.write(`factcheck: the fact base has ${factWarnings} warning${factWarnings === 1 ? '' : 's'}; \`factcheck facts check\` lists them\n`);
+  }
   const toFile = run.output !== undefined;
   const color = run.color ?? (!toFile && process.stdout.isTTY === true && !process.env.NO_COLOR);
   const text = formatReport(run.format, report, { color, cwd: run.cwd, locale: run.check.locale ?? 'zh' });

@@ -1,7 +1,9 @@
 /**
- * Checks many drafts, in parallel worker threads when there are several, and returns
- * the results in the order of the input (so output is stable whatever finishes first).
- * Cached results are taken from the cache without a thread; new results are stored.
+ * Checks many drafts, in worker threads besides the main thread when there are many,
+ * and returns the results in the order of the input (so output is stable whatever
+ * finishes first). The main thread checks drafts too, one at a time between events; a
+ * worker takes drafts only once it has loaded the fact base and the segmenter, so a
+ * short run never waits for a worker to start. Cached results skip the checking.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,85 +22,118 @@ export interface DraftInput {
 
 /** How to run the checks. */
 export interface PoolOptions {
-  /** Threads; default os.availableParallelism(). 1 checks in the main thread. */
+  /** Threads including the main thread; default os.availableParallelism() (workers then only for MIN_DRAFTS_FOR_WORKERS drafts or more). */
   jobs?: number;
   /** Fact-base folders, loaded by each worker. */
   factDirs: string[];
   cache?: CheckCache;
   /** Called after each draft is done (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /** Let the main thread check drafts too (default true; tests turn it off to exercise the workers alone). */
+  mainThreadChecks?: boolean;
 }
 
-/** Fewer drafts than this are checked in the main thread: a worker's start-up (loading the fact base and the segmenter) costs more than it saves. */
-export const MIN_DRAFTS_FOR_WORKERS = 4;
+/**
+ * Without an explicit --jobs, runs of fewer drafts stay in the main thread: measured here,
+ * a worker spends about 1 s of CPU loading the fact base and segmenter, while a draft
+ * takes about 10 ms, so a worker pays off only for a few hundred drafts.
+ */
+export const MIN_DRAFTS_FOR_WORKERS = 200;
 
 /** Checks the drafts; results[i] belongs to drafts[i]. */
 export async function checkDrafts(drafts: DraftInput[], base: FactBase, options: CheckOptions, pool: PoolOptions): Promise<CheckResult[]> {
   const results: (CheckResult | undefined)[] = drafts.map((d) => pool.cache?.get(d.text));
   const todo = drafts.map((_, i) => i).filter((i) => results[i] === undefined);
   let done = drafts.length - todo.length;
-  const total = drafts.length;
   const finish = (i: number, r: CheckResult): void => {
     results[i] = r;
     pool.cache?.set(drafts[i].text, r);
-    pool.onProgress?.(++done, total);
+    pool.onProgress?.(++done, drafts.length);
   };
-  const jobs = Math.min(pool.jobs ?? os.availableParallelism(), todo.length);
-  if (jobs <= 1 || todo.length < MIN_DRAFTS_FOR_WORKERS) {
+  const jobs = pool.jobs ?? (todo.length >= MIN_DRAFTS_FOR_WORKERS ? os.availableParallelism() : 1);
+  const mainChecks = pool.mainThreadChecks ?? true;
+  const workers = Math.min(mainChecks ? jobs - 1 : Math.max(jobs, 1), todo.length);
+  if (workers <= 0) {
     for (const i of todo) finish(i, checkOne(drafts[i].text, base, options));
   } else {
-    await runInWorkers(drafts, todo, jobs, { factDirs: pool.factDirs, options }, finish);
+    await runShared(drafts, todo, workers, mainChecks ? base : undefined, { factDirs: pool.factDirs, options }, finish);
   }
   return results as CheckResult[];
 }
 
-/** Hands drafts to `jobs` workers one at a time (so a slow draft does not hold up a whole batch). */
-function runInWorkers(
+/** Runs the queue on `workerCount` workers plus, when `base` is given, the main thread. */
+function runShared(
   drafts: DraftInput[],
   todo: number[],
-  jobs: number,
+  workerCount: number,
+  base: FactBase | undefined,
   setup: WorkerSetup,
   finish: (i: number, r: CheckResult) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
-    let running = jobs;
+    let pending = todo.length;
     let failed = false;
     const workers: Worker[] = [];
+    const retired = new Set<Worker>();
+    const retire = (w: Worker): void => {
+      if (retired.has(w)) return;
+      retired.add(w);
+      void w.terminate();
+    };
     const stopAll = (err: Error): void => {
       if (failed) return;
       failed = true;
-      for (const w of workers) void w.terminate();
+      workers.forEach(retire);
       reject(err);
+    };
+    const completed = (i: number, r: CheckResult): void => {
+      finish(i, r);
+      if (--pending === 0) {
+        workers.forEach(retire);
+        resolve();
+      }
     };
     const feed = (w: Worker): void => {
       if (failed) return;
-      if (next >= todo.length) {
-        void w.terminate();
-        if (--running === 0) resolve();
-        return;
-      }
-      const i = todo[next++];
-      const req: WorkerRequest = { index: i, text: drafts[i].text };
+      if (next >= todo.length) return retire(w);
+      const index = todo[next++];
+      const req: WorkerRequest = { index, text: drafts[index].text };
       w.postMessage(req);
     };
-    for (let k = 0; k < jobs; k++) {
+    for (let k = 0; k < workerCount; k++) {
       const w = new Worker(path.join(__dirname, 'worker.js'), { workerData: setup });
       workers.push(w);
       w.on('message', (reply: WorkerReply) => {
-        if ('error' in reply) {
+        if ('ready' in reply) {
+          feed(w);
+        } else if ('error' in reply) {
           // A fact-base problem is the user's to fix (exit 2); anything else is a bug, with its stack.
-          stopAll(reply.usage ? new UsageError(reply.error) : new Error(`${drafts[reply.index]?.path ?? 'worker'}: ${reply.error}`));
-          return;
+          stopAll(reply.usage ? new UsageError(reply.error) : new Error(`${drafts[reply.index]?.path ?? 'checking thread'}: ${reply.error}`));
+        } else {
+          completed(reply.index, reply.result);
+          feed(w);
         }
-        finish(reply.index, reply.result);
-        feed(w);
       });
       w.on('error', (e) => stopAll(e));
       w.on('exit', (code) => {
-        if (code !== 0 && !failed && next < todo.length) stopAll(new Error(`a checking thread stopped with status ${code}`));
+        if (!retired.has(w) && !failed) stopAll(new Error(`a checking thread stopped with status ${code}`));
       });
-      feed(w);
+    }
+    if (base) {
+      // The main thread takes one draft per turn of the event loop, so workers' messages are served in between.
+      const step = (): void => {
+        if (failed || next >= todo.length) return;
+        const i = todo[next++];
+        try {
+          completed(i, checkOne(drafts[i].text, base, setup.options));
+        } catch (e) {
+          stopAll(e as Error);
+          return;
+        }
+        setImmediate(step);
+      };
+      setImmediate(step);
     }
   });
 }

@@ -15,5 +15,8 @@ export interface WorkerRequest {
   text: string;
 }
 
-/** Worker → main: the result, or why it failed (usage: a fact-base or input problem). */
-export type WorkerReply = { index: number; result: CheckResult } | { index: number; error: string; usage?: boolean };
+/**
+ * Worker → main: ready (fact base and segmenter loaded: send drafts), a result, or why
+ * it failed (usage: a fact-base problem; index -1 when loading failed).
+ */
+export type WorkerReply = { ready: true } | { index: number; result: CheckResult } | { index: number; error: string; usage?: boolean };

@@ -1,0 +1,49 @@
+/**
+ * The worker pool in process: workers alone give the same results as the main thread,
+ * in input order; workers plus the main thread too; a worker that cannot load the fact
+ * base fails the run with a UsageError (exit 2), not a crash.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from '../../server/src/cli/errors';
+import { checkDrafts, type DraftInput } from '../../server/src/cli/workerPool';
+import { loadBase } from '../../server/src/cli/workerTask';
+import { AS_OF, FACTS, FIXTURES, cleanupScratch, scratchDir } from './support';
+
+describe('cli: worker pool', function () {
+  this.timeout(120_000);
+  after(cleanupScratch);
+  const options = { asOf: AS_OF, locale: 'zh' as const, reportUnverified: true };
+  const names = fs.readdirSync(path.join(FIXTURES, 'drafts')).sort();
+  const drafts: DraftInput[] = Array.from({ length: 9 }, (_, i) => {
+    const name = names[i % names.length];
+    return { path: `${i}-${name}`, text: fs.readFileSync(path.join(FIXTURES, 'drafts', name), 'utf8') + `\n第${i}稿。\n` };
+  });
+
+  it('gives the same results in workers as in the main thread, in input order', async () => {
+    const { base } = loadBase([FACTS]);
+    const inline = await checkDrafts(drafts, base, options, { jobs: 1, factDirs: [FACTS] });
+    const workers = await checkDrafts(drafts, base, options, { jobs: 2, factDirs: [FACTS], mainThreadChecks: false });
+    const shared = await checkDrafts(drafts, base, options, { jobs: 2, factDirs: [FACTS] });
+    assert.equal(inline.length, drafts.length);
+    assert.ok(inline.some((r) => r.findings.length > 0));
+    assert.deepEqual(workers, inline);
+    assert.deepEqual(shared, inline);
+  });
+
+  it('reports progress for every draft', async () => {
+    const { base } = loadBase([FACTS]);
+    const seen: number[] = [];
+    await checkDrafts(drafts, base, options, { jobs: 2, factDirs: [FACTS], mainThreadChecks: false, onProgress: (done) => seen.push(done) });
+    assert.deepEqual(seen, drafts.map((_, i) => i + 1));
+  });
+
+  it('fails with a UsageError when a worker cannot load the fact base', async () => {
+    const { base } = loadBase([FACTS]);
+    const broken = path.join(scratchDir(), 'facts');
+    fs.cpSync(FACTS, broken, { recursive: true });
+    fs.writeFileSync(path.join(broken, 'huairou.yaml'), 'measures: [\n');
+    await assert.rejects(checkDrafts(drafts, base, options, { jobs: 2, factDirs: [broken], mainThreadChecks: false }), (e) => e instanceof UsageError && /huairou\.yaml:\d+:\d+: error/.test(e.message));
+  });
+});
