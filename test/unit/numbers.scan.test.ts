@@ -3,7 +3,7 @@
  * offsets) and what it must never return (headings, dates, names with digits, periods).
  */
 import { strict as assert } from 'node:assert';
-import { scanQuantities } from '../../server/src/core/numbers';
+import { scanQuantities, whyNotAClaim } from '../../server/src/core/numbers';
 import type { Quantity } from '../../server/src/core/types';
 
 const texts = (t: string): string[] => scanQuantities(t).map((q) => q.text);
@@ -68,6 +68,10 @@ describe('numbers: scanQuantities reads claims', () => {
     ['已有两年多', '两年多', { value: 2, qualifier: 'over', dimension: 'duration' }],
     ['三四个', '三四个', { value: 3, high: 4 }],
     ['上千名', '上千名', { value: 1000, qualifier: 'over', qualifierText: '上' }],
+    ['占比四成多', '四成多', { value: 40, qualifier: 'over', form: 'cheng' }],
+    ['七八成', '七八成', { value: 70, high: 80, form: 'cheng' }],
+    ['零点五个百分点', '零点五个百分点', { value: 0.5, dimension: 'points', form: 'chinese' }],
+    ['两千多年', '两千多年', { value: 2000, qualifier: 'over', dimension: 'duration' }],
     ['长 2.3 万人', '2.3 万人', { value: 23000 }],
   ];
   for (const [text, figure, expected] of cases) {
@@ -211,6 +215,10 @@ describe('numbers: scanQuantities skips what is not a claim', () => {
     ['三城一区', 'no unit'],
     ['一零一中学', 'a school name'],
     ['新中国成立75周年', 'anniversary'],
+    ['十三届全国人大', 'a congress'],
+    ['几十个', 'vague'],
+    ['数十个平台', 'vague'],
+    ['十几家', 'vague'],
   ];
   for (const [text, why] of none) {
     it(`${text} (${why})`, () => assert.deepEqual(texts(text), []));
@@ -227,5 +235,19 @@ describe('numbers: scanQuantities skips what is not a claim', () => {
     assert.deepEqual(texts('高标准建设13.14公里雁栖环湖步道,先后推出了8条特色骑行线路'), ['13.14公里', '8条']);
     assert.deepEqual(texts('现有医疗卫生机构1474家,其中三级医院23家'), ['1474家', '23家']);
     assert.deepEqual(texts('系统谋划实施一批1-3年长期为民实事'), ['1-3年']);
+  });
+});
+
+describe('numbers: whyNotAClaim', () => {
+  it('names the rule that left a figure out', () => {
+    const why = (t: string, at: string): string | undefined => whyNotAClaim(t, t.indexOf(at));
+    assert.match(why('近3年增长7.5%', '3') ?? '', /period 近3年/);
+    assert.match(why('“创新发展16条”', '16') ?? '', /name/);
+    assert.match(why('第十六届', '十六') ?? '', /第/);
+    assert.match(why('PM2.5浓度', '2.5') ?? '', /Latin/);
+    assert.match(why('二十届三中全会', '二十') ?? '', /二十届三中全会/);
+    assert.match(why('7月17日', '7') ?? '', /date/);
+    assert.equal(why('增长7.5%', '7.5'), undefined);
+    assert.equal(why('增长', '长'), 'no number here');
   });
 });

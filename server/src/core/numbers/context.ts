@@ -80,6 +80,9 @@ const PERIOD_BEFORE = ['最近', '过去', '未来', '今后', '近', '前', '�
 /** Characters after 年 that make N年 a period or a date (3年来, 3年前, 3年内, 3年底). */
 const PERIOD_AFTER = '来前后内间底初末';
 
+/** Words after N届 that make it the name of a congress or plenum, not a count. */
+const SESSION_NAMES = ['全国', '中央', '人大', '政协', '市委', '区委', '县委', '党代会', '中共', '人民代表大会', '代表大会', '委员会', '中全会'];
+
 /**
  * Why the reading `r` is not a claim, or undefined when it is one. `s` is the normalised
  * text the reading was made in.
@@ -111,6 +114,8 @@ export function notAClaim(s: string, r: Reading): string | undefined {
     if (oneOf(PERIOD_AFTER, after) || s.startsWith('以来', q.end)) return 'period phrase';
   }
   if (numBefore === '前' && q.unitText.endsWith('名')) return 'rank 前N名';
+  if (numBefore === '几' || numBefore === '数' || afterNum === '几') return 'vague 几十 数百';
+  if (q.unit === '届' && SESSION_NAMES.some((w) => s.startsWith(w, q.end))) return 'name: N届 of a congress (十三届全国人大)';
   if (numBefore === '每' || before === '每') return 'per-unit base 每N';
   if (s.startsWith('方面', q.end) || s.startsWith('方面', q.numberEnd)) return 'N个方面';
   if (r.bareMultiplier && !q.qualifierText) return 'bare multiplier (千行百业, 百年)';

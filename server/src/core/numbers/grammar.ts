@@ -5,7 +5,7 @@
  *   core     := '百分之' num | num '分之' num ['强'|'弱'] | num [range] [余|多] [scale] [余|多] [unit]
  *   range    := ('至'|'到'|'-'|'~'|'～'|'—') num            (the unit after the second number applies to both)
  *   prefix   := 近 将近 接近 约 大约 超过 超 逾 突破 不到 不足 上(百/千/万 only)
- *   suffix   := 左右 以上 以下 | 强 弱 (percent, fraction) | 多 余 (durations: 两年多)
+ *   suffix   := 左右 以上 以下 | 强 弱 (percent, fraction) | 多 余 (durations and 成: 两年多, 四成多)
  *
  * It knows nothing about the text around the figure: whether a figure is a claim at all
  * (dates, names, headings) is decided in context.ts.
@@ -267,7 +267,7 @@ function suffixAt(s: string, c: Core): { word: string; q: Qualifier } | undefine
   const relative = c.dimension === 'percent' || c.dimension === 'fraction' || c.dimension === 'points';
   if (relative && s[p] === '强') return { word: '强', q: 'over' };
   if (relative && s[p] === '弱') return { word: '弱', q: 'under' };
-  if (c.dimension === 'duration' && !c.suffixWord && (s[p] === '多' || s[p] === '余')) return { word: s[p], q: 'over' };
+  if ((c.dimension === 'duration' || c.unitText === '成') && !c.suffixWord && (s[p] === '多' || s[p] === '余')) return { word: s[p], q: 'over' };
   return undefined;
 }
 

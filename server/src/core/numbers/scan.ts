@@ -103,9 +103,16 @@ export function scanQuantities(text: string): Quantity[] {
   }
 }
 
-/** Why the figure whose number starts at `offset` is not a claim (for tests and `explain`). */
+/**
+ * Why the figure whose number starts at `offset` of `text` is not a claim, or undefined
+ * when the scanner would return it (for tests and `explain`).
+ */
 export function whyNotAClaim(text: string, offset: number): string | undefined {
   const s = normalizeWidth(text);
+  const time = timeSpans(s, text).find((t) => t.start <= offset && offset < t.end);
+  if (time) return `inside the ${time.kind === 'period' ? 'period' : time.kind} ${time.text}`;
+  const name = nameSpans(s).find(([a, b]) => a <= offset && offset < b);
+  if (name) return `inside the name ${text.slice(name[0], name[1])}`;
   const r = readFigure(s, text, offset, 0);
   if (!r) return 'no number here';
   if ('skipTo' in r) return 'not a well-formed number';
