@@ -7,7 +7,7 @@ import { outline } from './draft';
 import { indexOf } from './factIndex';
 import { ContextFinder, type ClaimContext } from './context';
 import { rankMeasures } from './match';
-import { judgeQuantity, type QuantityVerdict } from './verdict';
+import { judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
 import { findRoleClaims, judgeRole } from './roles';
 import { scanPeriods, scanQuantities } from './numbers';
 import { addWords } from './segment';
@@ -21,6 +21,14 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** A clause that is only a period, a verb and the figure (2023年超过1.2万亿元) names no measure of its own. */
+function elliptic(text: string, ctx: ClaimContext, periods: PeriodMention[]): boolean {
+  let rest = text.slice(ctx.clause.start, ctx.clause.end);
+  for (const p of periods) if (p.start >= ctx.clause.start && p.end <= ctx.clause.end) rest = rest.replace(p.text, '');
+  rest = rest.replace(/[\d.,，%％]+|[零〇一二两三四五六七八九十百千万亿余多近约超过逾达到为是了的和及与、，\s]|个百分点|左右|以上|[个家人名项所部场套间条款届元平方米公里顷年]/g, '');
+  return rest.length <= 2;
+}
+
 /** 全年 ("the whole year") names the year of its context: 前三季度…，预计全年…. */
 function withWholeYear(text: string, periods: PeriodMention[], from: number): PeriodMention[] {
   const extra: PeriodMention[] = [];
@@ -30,6 +38,20 @@ function withWholeYear(text: string, periods: PeriodMention[], from: number): Pe
     }
   }
   return extra.length ? [...periods, ...extra].sort((a, b) => a.start - b.start) : periods;
+}
+
+/** 2017年至2021年: two years joined by 至/到/— are one span. */
+function yearRanges(text: string, periods: PeriodMention[]): PeriodMention[] {
+  const out: PeriodMention[] = [];
+  for (let i = 0; i < periods.length; i++) {
+    const a = periods[i];
+    const b = periods[i + 1];
+    if (b && a.period && b.period && /^\d{4}$/.test(a.period) && /^\d{4}$/.test(b.period) && /^(至|到|—|-|～|~)$/.test(text.slice(a.end, b.start))) {
+      out.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), period: `${a.period}/${b.period}` });
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 /** A judged quantity, kept for the consistency checks. */
@@ -50,7 +72,7 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
   const year = Number(asOf.slice(0, 4));
   const lines = new LineIndex(text);
   const quantities = scanQuantities(text).filter((q) => q.start >= ol.bodyStart);
-  const periods = withWholeYear(text, scanPeriods(text).filter((p) => p.start >= ol.bodyStart), ol.bodyStart);
+  const periods = yearRanges(text, withWholeYear(text, scanPeriods(text).filter((p) => p.start >= ol.bodyStart), ol.bodyStart));
   const finder = new ContextFinder(idx, text, ol, periods, year);
   const overrides = pairRespectively(text, quantities, periods, year, ol);
   const slots = respectiveSlots(text, quantities, ol);
@@ -68,7 +90,13 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
     // A duration (连续5年, 经过八年) is a length of time; the years around it do not scope it.
     if (q.dimension === 'duration') Object.assign(ctx, { period: undefined, periodText: undefined });
     const cands = rankMeasures(idx, text, q, ctx, quantities, slots.get(q));
-    const verdict = judgeQuantity(idx, q, ctx, cands, asOf);
+    let verdict = judgeQuantity(idx, q, ctx, cands, asOf);
+    const prev = judged[judged.length - 1];
+    if (!verdict.measure && prev?.verdict.measure && prev.ctx.sentence === ctx.sentence && prev.q.dimension === q.dimension && elliptic(text, ctx, periods)) {
+      // 2021年地区生产总值约9500亿元，2023年超过1.2万亿元: the measure carries over to a clause that names none.
+      const carried = cands.find((c) => c.measure === prev.verdict.measure) ?? { measure: prev.verdict.measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
+      verdict = judgeQuantity(idx, q, ctx, [{ ...carried, score: Math.max(carried.score, MATCH_THRESHOLD) }], asOf);
+    }
     const claimIndex = claims.length;
     const { claim, finding } = quantityFinding(idx, q, ctx, verdict, asOf, locale, claimIndex);
     if (suppressed(q.start)) claim.status = 'suppressed';

@@ -34,13 +34,13 @@ export function consistencyFindings(
     if (s.q.dimension !== 'percent' && s.q.dimension !== 'fraction') continue;
     const [a, b] = [judged[i - 2], judged[i - 1]];
     if (a.ctx.sentence !== s.ctx.sentence || b.ctx.sentence !== s.ctx.sentence) continue;
-    if (a.q.dimension !== 'count' || b.q.dimension !== 'count' || a.q.unit !== b.q.unit || !a.q.unit) continue;
+    if (a.q.dimension !== b.q.dimension || a.q.unit !== b.q.unit || !a.q.unit || a.q.dimension === 'percent') continue;
     const between = text.slice(a.q.end, s.q.start);
     if (!SHARE_WORDS.test(between) || CHANGE_WORDS.test(text.slice(b.q.end, s.q.start))) continue;
     if (b.q.value > a.q.value || a.q.value === 0) continue;
     const ratio = (100 * b.q.value) / a.q.value;
     const [lo, hi] = valueInterval(s.q);
-    const slack = Math.max(0.5, s.q.precision / 2);
+    const slack = 0.5; // rounding; the qualifier's meaning is in valueInterval
     if (ratio >= lo - slack && ratio <= hi + slack) continue;
     const expected = formatLike(ratio, s.q, { qualifier: 'about' });
     out.push({

@@ -53,6 +53,8 @@ export function resolveMention(m: PeriodMention, year: number): ResolvedPeriod |
   if (m.period) return parsePeriod(m.period);
   if (!rel) return undefined;
   if (rel.span) return { kind: 'recent', years: rel.span };
+  // 今年以来, 去年以来: from the start of that year up to now.
+  if (rel.asOf && rel.yearOffset !== undefined) return { kind: 'span', from: year + rel.yearOffset, to: year };
   if (rel.asOf) return { kind: 'asof' };
   const y = year + (rel.yearOffset ?? 0);
   return rel.part ? parsePeriod(`${y}${rel.part}`) : { kind: 'year', from: y, to: y };
@@ -104,7 +106,12 @@ export class ContextFinder {
     private readonly year: number,
   ) {
     this.subjects = findSubjects(idx, text, outline.bodyStart);
-    this.periods = periods.map((p, i) => (p.relative?.implicit ? withYearFromContext(p, periods.slice(0, i), year) : p));
+    this.periods = periods.map((p, i) => {
+      if (!p.relative?.implicit) return p;
+      const para = this.sentenceAt(p.start)?.paragraph;
+      const earlier = periods.slice(0, i).filter((e) => this.sentenceAt(e.start)?.paragraph === para);
+      return withYearFromContext(p, earlier, year);
+    });
   }
 
   /** The sentence containing an offset. */

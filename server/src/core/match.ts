@@ -94,8 +94,11 @@ function termScore(m: Measure, text: string, q: Quantity, ctx: ClaimContext, oth
       const lo = Math.min(b, q.end);
       const hi = Math.max(a, q.start);
       // A term between another figure and this one, or glued to another figure (17间总统套房、近千间客房), belongs to that figure.
-      const glued = (o: Quantity) => (a >= o.end && a - o.end <= 1) || (o.start >= b && o.start - b <= 1);
-      const blocked = others.some((o) => o !== q && ((o.start >= lo && o.end <= hi) || (glued(o) && d > 1)));
+      const follows = (o: Quantity) => a === o.end; // 17间总统套房: the noun right after a figure is its own
+      const precedes = (o: Quantity) => o.start >= b && o.start - b <= 1;
+      const between = others.some((o) => o !== q && o.start >= lo && o.end <= hi);
+      const boundElsewhere = !follows(q) && others.some((o) => o !== q && (follows(o) || (precedes(o) && d > 1)));
+      const blocked = between || boundElsewhere;
       const inClause = a >= ctx.clause.start && b <= ctx.clause.end;
       const after = a >= q.end;
       let s = (inClause ? 1 : 0.4) / (1 + d / 10);
@@ -114,13 +117,35 @@ function termScore(m: Measure, text: string, q: Quantity, ctx: ClaimContext, oth
   return (scores[0] ?? 0) + 0.25 * (scores[1] ?? 0);
 }
 
+/** Start of the clause containing an offset. */
+function clauseStart(text: string, at: number, lo: number): number {
+  let i = at;
+  while (i > lo && !/[，,；;。：:]/.test(text[i - 1])) i--;
+  return i;
+}
+
+/** The text of [from, to) with every figure blanked out, so only words are compared. */
+function withoutFigures(text: string, from: number, to: number, figures: Quantity[]): string {
+  let out = '';
+  let at = from;
+  for (const f of figures) {
+    if (f.end <= from || f.start >= to) continue;
+    out += text.slice(at, Math.max(at, f.start)) + ' ';
+    at = Math.max(at, f.end);
+  }
+  return (out + text.slice(at, to)).replace(/[\d.]+/g, ' ');
+}
+
 /** Scores every measure for a claim, best first. Measures without any signal are left out. */
 export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], slot?: RespectiveSlot): Candidate[] {
   const stats = quoteStats(idx);
-  const clauseText = (text.slice(ctx.clause.start, q.start) + ' ' + text.slice(q.end, ctx.clause.end)).replace(/[\d.]+/g, ' ');
+  // A share right after a figure (备案大模型95款，占全市的近七成) is a share of that figure's thing: read both clauses.
+  const prev = q.dimension === 'percent' || q.dimension === 'fraction' ? others.filter((o) => o.end <= ctx.clause.start && o.start >= ctx.sentence.start).pop() : undefined;
+  const from = prev && !others.some((o) => o.start >= ctx.clause.start && o.end <= q.start) ? clauseStart(text, prev.start, ctx.sentence.start) : ctx.clause.start;
+  const clauseText = withoutFigures(text, from, ctx.clause.end, others);
   const clauseWords = words(clauseText);
   // The whole sentence helps when the clause alone is generic (全市占比约四分之一 after 人才资源总量…).
-  const sentenceText = (text.slice(ctx.sentence.start, q.start) + ' ' + text.slice(q.end, ctx.sentence.end)).replace(/[\d.]+/g, ' ');
+  const sentenceText = withoutFigures(text, ctx.sentence.start, ctx.sentence.end, others);
   const sentenceWords = sentenceText.length > clauseText.length + 2 ? words(sentenceText) : clauseWords;
   const out: Candidate[] = [];
   for (const m of idx.measures.values()) {

@@ -43,8 +43,7 @@ export function relatePeriods(claim: ResolvedPeriod | undefined, obs: ResolvedPe
       return 'other';
     case 'span':
       if (obs.kind === 'span') return obs.from === claim.from && Math.abs(obs.to - claim.to) <= 1 ? 'same' : 'other';
-      if (obs.kind === 'asof') return 'same'; // 十四五以来 累计 … as of a date
-      return 'other';
+      return 'other'; // a cumulative figure since an unstated start (@date) is not this span's
     case 'recent':
       if (obs.kind === 'span') return obs.to - obs.from + 1 === claim.years ? 'same' : 'other';
       return 'other';

@@ -68,8 +68,22 @@ function writtenNumber(q: Quantity): number {
   return q.value / f;
 }
 
+/** The digits as written, before scale and unit (18万平方米 → 18). */
+function mantissa(q: Quantity): number {
+  return q.value / (unitInfo(q.unitText)?.factor ?? 1);
+}
+
 function baseUnitText(q: Quantity): string {
   return q.scaleWord && q.unitText.startsWith(q.scaleWord) ? q.unitText.slice(q.scaleWord.length) : q.unitText;
+}
+
+/** True when the claim's stated period is the observation's; a span phrase the source itself uses (“十三五”时期布局的…) counts too. */
+function samePeriod(ctx: ClaimContext, io: IndexedObservation): boolean {
+  const stated = statedPeriod(ctx);
+  if (relatePeriods(stated, parsePeriod(io.obs.period)) === 'same') return true;
+  if (!stated || !ctx.periodText || (stated.kind !== 'span' && stated.kind !== 'recent')) return false;
+  const bare = (s: string) => s.replace(/[“”"‘’]/g, '');
+  return bare(io.obs.quote).includes(bare(ctx.periodText)) || bare(io.obs.periodText ?? '') === bare(ctx.periodText);
 }
 
 /** The claim's period when it names one; 目前/现有/累计 (as of now) state none. */
@@ -85,7 +99,7 @@ function known(idx: FactIndex, m: Measure, asOf: string): IndexedObservation[] {
 /** The observations that count as current: for the stated period, or the latest known; actuals beat estimates. */
 function currentOf(list: IndexedObservation[], ctx: ClaimContext): IndexedObservation[] {
   const stated = statedPeriod(ctx);
-  let pool = stated ? list.filter((io) => relatePeriods(stated, parsePeriod(io.obs.period)) === 'same') : list;
+  let pool = stated ? list.filter((io) => samePeriod(ctx, io)) : list;
   if (!stated && pool.length) {
     const latest = pool[pool.length - 1].obs.published;
     pool = pool.filter((io) => io.obs.published === latest);
@@ -128,7 +142,7 @@ export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, ca
   if (wrongUnit && wrongUnit.measure === best.measure) return wrongUnit;
   const other = list.find((io) => !current.includes(io) && agreement(q, io) === 'equal');
   const stated = statedPeriod(ctx);
-  if (other && stated && relatePeriods(stated, parsePeriod(other.obs.period)) === 'other') {
+  if (other && stated && !samePeriod(ctx, other)) {
     return { code: 'wrong-period', verified: false, measure: best.measure, agreeing: other, expected: latest };
   }
   if (other && !stated) {
@@ -157,11 +171,14 @@ function misattribution(idx: FactIndex, q: Quantity, cands: Candidate[], ctx: Cl
 /** Same written number as an observation of the measure, different unit or scale. */
 function checkUnit(idx: FactIndex, q: Quantity, c: Candidate, asOf: string): QuantityVerdict | undefined {
   const n = writtenNumber(q);
+  const m = mantissa(q);
+  const same = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
   for (const io of known(idx, c.measure, asOf).reverse()) {
     const f = io.figure;
     if (!f) continue;
     if (f.unitText === q.unitText) continue;
-    if (Math.abs(writtenNumber(f) - n) > 1e-9 * Math.max(1, Math.abs(n))) continue;
+    // 1007万平方公里 for 1007万平方米 (same written number), or 18万平方米 for 18平方公里 (same digits, other scale).
+    if (!same(writtenNumber(f), n) && !same(mantissa(f), m)) continue;
     if (f.dimension === q.dimension && Math.abs(f.value - q.value) <= 1e-9 * Math.max(1, Math.abs(q.value))) continue;
     const unitFix = f.scaleWord === q.scaleWord ? baseUnitText(f) : f.unitText;
     return { code: 'wrong-unit', verified: false, measure: c.measure, agreeing: io, expected: io, unitFix };
