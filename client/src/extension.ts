@@ -58,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactCh
       const old = client;
       client = undefined;
       statusBar.clear();
-      await old?.stop();
+      await old?.stop().catch(() => undefined); // a client whose start failed cannot be stopped
       await start();
     }),
   );
@@ -71,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactCh
 export async function deactivate(): Promise<void> {
   const running = client;
   client = undefined;
-  await running?.stop();
+  if (running?.isRunning()) await running.stop();
 }
 
 function configuredLanguages(): readonly string[] {

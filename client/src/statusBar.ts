@@ -32,11 +32,6 @@ export class FactCheckStatusBar implements vscode.Disposable {
     this.render();
   }
 
-  /** The counts last reported for a document, if any. */
-  countsFor(uri: vscode.Uri): DocumentCounts | undefined {
-    return this.counts.get(uri.toString());
-  }
-
   /** Forgets every count (the server restarted). */
   clear(): void {
     this.counts.clear();
