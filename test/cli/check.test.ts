@@ -5,6 +5,7 @@
  * workers giving the same output as one thread, shards, and the cache.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '../../server/src/core/positions';
@@ -144,7 +145,7 @@ describe('cli: factcheck check', function () {
     let dir: string;
     before(() => {
       dir = scratchDir();
-      for (let i = 0; i < 12; i++) {
+      for (let i = 0; i < 24; i++) {
         const name = ['clean.md', 'errors.md', 'notes.txt'][i % 3];
         fs.mkdirSync(path.join(dir, `d${i % 4}`), { recursive: true });
         fs.copyFileSync(path.join(FIXTURES, 'drafts', name), path.join(dir, `d${i % 4}`, `${i}-${name}`));
@@ -157,16 +158,27 @@ describe('cli: factcheck check', function () {
       assert.equal(one.status, 1, one.stderr);
       assert.equal(two.stdout, one.stdout);
       const paths = (JSON.parse(one.stdout) as Report).files.map((f) => f.path);
-      assert.equal(paths.length, 12);
+      assert.equal(paths.length, 24);
       assert.deepEqual(paths, [...paths].sort());
+    });
+
+    it('shows a progress bar on a terminal only', () => {
+      const args = ['check', '--format', 'json', '--output', 'report.json', ...BASE_ARGS.map((a) => (a === FACTS_REL ? FACTS : a)), '.'];
+      const plain = runCli(args, { cwd: dir });
+      assert.equal(plain.stderr, '', 'silent when standard error is not a terminal');
+      // script(1) runs the command on a pseudo-terminal; its output is what the terminal showed.
+      const cmd = [process.execPath, path.join(ROOT, 'bin/factcheck.js'), ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+      const tty = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      assert.ifError(tty.error); // script(1) is in Debian's essential bsdutils
+      assert.match(tty.stdout, /checking .* \d+\/24 drafts/);
     });
 
     it('splits the drafts into shards that together hold every draft once', () => {
       const args = (shard: string): string[] => ['check', '--format', 'json', ...BASE_ARGS.map((a) => (a === FACTS_REL ? FACTS : a)), '--shard', shard, '.'];
       const parts = ['1/3', '2/3', '3/3'].map((s) => (JSON.parse(runCli(args(s), { cwd: dir }).stdout) as Report).files.map((f) => f.path));
       const all = parts.flat();
-      assert.equal(all.length, 12);
-      assert.equal(new Set(all).size, 12);
+      assert.equal(all.length, 24);
+      assert.equal(new Set(all).size, 24);
       assert.deepEqual((JSON.parse(runCli(args('2/3'), { cwd: dir }).stdout) as Report).files.map((f) => f.path), parts[1], 'deterministic');
     });
   });
