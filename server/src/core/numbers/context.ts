@@ -117,7 +117,6 @@ export function notAClaim(s: string, r: Reading): string | undefined {
   if (numBefore === '几' || numBefore === '数' || afterNum === '几') return 'vague 几十 数百';
   if (q.unit === '届' && SESSION_NAMES.some((w) => s.startsWith(w, q.end))) return 'name: N届 of a congress (十三届全国人大)';
   if (numBefore === '每' || before === '每') return 'per-unit base 每N';
-  if (s.startsWith('方面', q.end) || s.startsWith('方面', q.numberEnd)) return 'N个方面';
   if (r.bareMultiplier && !q.qualifierText) return 'bare multiplier (千行百业, 百年)';
   if (r.cnOne && !q.qualifierText && (q.dimension === 'count' || q.dimension === 'duration')) return 'article 一';
   if (!r.hasUnit) {
