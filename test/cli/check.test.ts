@@ -42,6 +42,20 @@ describe('cli: factcheck check', function () {
     }
   });
 
+  it('writes SARIF for the fixtures that Microsoft SARIF Multitool finds no error in', () => {
+    const dir = scratchDir();
+    const sarif = path.join(dir, 'report.sarif');
+    const r = runCli(['check', '--format', 'sarif', '--output', sarif, ...BASE_ARGS, DRAFTS]);
+    assert.equal(r.status, 1, r.stderr);
+    const log = JSON.parse(fs.readFileSync(sarif, 'utf8')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.ok(log.runs[0].results.some((x) => x.ruleId === 'wrong-value' && x.locations[0].physicalLocation.artifactLocation.uri === 'test/cli/fixtures/drafts/errors.md'));
+    const out = path.join(dir, 'validation.sarif');
+    const v = spawnSync(path.join(ROOT, 'node_modules/.bin/sarif-multitool'), ['validate', sarif, '--output', out, '--log', 'ForceOverwrite'], { encoding: 'utf8' });
+    assert.equal(v.status, 0, v.stdout + v.stderr);
+    const results = (JSON.parse(fs.readFileSync(out, 'utf8')) as { runs: { results: { level?: string }[] }[] }).runs[0].results;
+    assert.deepEqual(results.filter((x) => (x.level ?? 'warning') === 'error'), [], v.stdout);
+  });
+
   it('exits 1 when a finding is an error, 0 when none is, and the summary says why', () => {
     const bad = check([path.join(DRAFTS, 'errors.md')]);
     assert.equal(bad.status, 1);
