@@ -15,6 +15,7 @@ import { LineIndex } from './positions';
 import { quantityFinding, roleFinding } from './judgement';
 import { consistencyFindings } from './consistency';
 import { pairRespectively, respectiveSlots } from './respectively';
+import { message } from './messages';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {
@@ -112,8 +113,20 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
     claims.push(claim);
     if (finding && claim.status !== 'suppressed') findings.push(finding);
   }
-  for (const f of consistencyFindings(idx, text, judged, claims, findings, lines, locale)) {
-    if (claims[f.claim].status !== 'suppressed') findings.push(f);
+  const own = consistencyFindings(idx, text, judged, claims, findings, lines, locale);
+  for (let i = findings.length - 1; i >= 0; i--) {
+    if (own.drop.has(findings[i].claim)) {
+      const c = claims[findings[i].claim];
+      c.status = c.status === 'suppressed' ? c.status : 'unverified';
+      findings[i] = { ...findings[i], code: 'unverified', severity: 'information', message: message('unverified', locale, { claimed: c.text }), fix: undefined, expected: undefined };
+    }
+  }
+  for (const f of own.add) {
+    if (claims[f.claim].status === 'suppressed') continue;
+    claims[f.claim].status = 'contradicted';
+    const at = findings.findIndex((x) => x.claim === f.claim);
+    if (at >= 0) findings.splice(at, 1);
+    findings.push(f);
   }
   const unverifiedOff = options.reportUnverified === false;
   const kept = findings.filter((f) => !(unverifiedOff && f.code === 'unverified'));

@@ -24,13 +24,16 @@ export function consistencyFindings(
   findings: Finding[],
   lines: LineIndex,
   locale: Locale,
-): Finding[] {
+): { add: Finding[]; drop: Set<number> } {
   const out: Finding[] = [];
+  const drop = new Set<number>();
   const flagged = new Set(findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.claim));
   // Arithmetic: share after two counts of the same counter in one sentence.
   for (let i = 2; i < judged.length; i++) {
     const s = judged[i];
-    if (flagged.has(s.claim) || claims[s.claim].status === 'verified') continue;
+    // The draft's own counts beat a share matched only by generic words (占比): a wrong-value there is replaced.
+    const replaceable = s.verdict.code === 'wrong-value';
+    if ((flagged.has(s.claim) && !replaceable) || claims[s.claim].status === 'verified') continue;
     if (s.q.dimension !== 'percent' && s.q.dimension !== 'fraction') continue;
     const [a, b] = [judged[i - 2], judged[i - 1]];
     if (a.ctx.sentence !== s.ctx.sentence || b.ctx.sentence !== s.ctx.sentence) continue;
@@ -41,7 +44,11 @@ export function consistencyFindings(
     const ratio = (100 * b.q.value) / a.q.value;
     const [lo, hi] = valueInterval(s.q);
     const slack = 0.5; // rounding; the qualifier's meaning is in valueInterval
-    if (ratio >= lo - slack && ratio <= hi + slack) continue;
+    if (ratio >= lo - slack && ratio <= hi + slack) {
+      if (replaceable) drop.add(s.claim);
+      continue;
+    }
+    if (replaceable) drop.add(s.claim);
     const expected = formatLike(ratio, s.q, { qualifier: 'about' });
     out.push({
       code: 'arithmetic',
@@ -84,5 +91,5 @@ export function consistencyFindings(
     }
   }
   void idx;
-  return out;
+  return { add: out, drop };
 }

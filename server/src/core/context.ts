@@ -7,6 +7,7 @@ import type { PeriodMention } from './types';
 import type { DraftOutline, Sentence } from './draft';
 import { clauseAround } from './draft';
 import type { FactIndex } from './factIndex';
+import { districtOf } from './factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periods';
 
 /** A subject named in the text. */
@@ -138,7 +139,14 @@ export class ContextFinder {
     const sentence = this.sentenceAt(start);
     if (!sentence) return undefined;
     const clause = clauseAround(this.text, start, end, sentence.start, sentence.end);
-    const { subject, scope } = this.subjectFor(start, clause, sentence);
+    const found = this.subjectFor(start, clause, sentence);
+    let { subject, scope } = found;
+    // 全区/本区 names the district of whatever the text is about; a title or heading far away
+    // only says which district, not which part of it.
+    const deictic = /全区|本区|全县/.test(this.text.slice(sentence.start, start));
+    if (subject && (scope === 'heading' || scope === 'title' || (deictic && scope !== 'clause' && scope !== 'sentence'))) {
+      subject = districtOf(this.idx, subject);
+    }
     const { period, text } = this.periodFor(start, end, clause, sentence);
     return { clause, sentence, subject, subjectScope: scope, period, periodText: text };
   }

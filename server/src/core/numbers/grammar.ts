@@ -99,7 +99,7 @@ function splitCnScale(s: string, t: ChineseToken): { num: ChineseToken; scale?: 
   for (const w of ['万亿', '亿', '万']) {
     const k = t.end - w.length;
     if (k <= t.start || s.slice(k, t.end) !== w) continue;
-    const head = readChinese(s.slice(0, k), t.start);
+    const head = readChinese(s, t.start, k);
     if (head && head.end === k && (head.shape === 'int' || head.shape === 'bare' || head.shape === 'decimal') && head.value < 1e4) {
       return { num: head, scale: w };
     }

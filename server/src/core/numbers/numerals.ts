@@ -1,7 +1,10 @@
 /**
  * Numerals: reading one Arabic number (1,234.5 — digits already half-width) or one run of
  * Chinese numerals (三十七, 两万六千, 一百零五, 五点七, 千) at a position, with its value
- * and the step of its last written digit. Reading is linear in the length of the run.
+ * and the step of its last written digit. The Chinese reader is a small grammar of place
+ * values (sections below 万, then 万 and 亿 groups) that rejects malformed runs (十四五,
+ * 一二三); writing numerals back is left to the nzh library (format.ts). Reading is linear
+ * in the length of the run.
  */
 import { CN_DIGITS, isCnNumeral, isDigit } from './chars';
 
@@ -182,14 +185,14 @@ const BARE: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * Reads the maximal run of Chinese numerals at `i`; after 点 only digits follow (五点七),
- * so a scale word after a decimal (二点六万) is left for the grammar.
+ * Reads the maximal run of Chinese numerals at `i` (up to `limit`); after 点 only digits
+ * follow (五点七), so a scale word after a decimal (二点六万) is left for the grammar.
  */
-export function readChinese(s: string, i: number): ChineseToken | undefined {
-  if (!isCnNumeral(s[i])) return undefined;
+export function readChinese(s: string, i: number, limit = s.length): ChineseToken | undefined {
+  if (i >= limit || !isCnNumeral(s[i])) return undefined;
   let j = i;
   let dot = -1;
-  while (j < s.length) {
+  while (j < limit) {
     if (dot < 0 ? isCnNumeral(s[j]) : CN_DIGITS.has(s[j])) j++;
     else if (s[j] === '点' && dot < 0 && CN_DIGITS.has(s[j + 1] ?? '')) {
       dot = j;
