@@ -153,3 +153,18 @@ describe('numbers: valueInterval', () => {
     }
   });
 });
+
+describe('numbers: parseQuantity in its quote', () => {
+  it('reads a figure as the scanner reads it in the quote', () => {
+    const q = parseQuantity('30个', '解决率、满意率分别提高了30个和16个百分点');
+    assert.ok(q);
+    assert.deepEqual([q.value, q.unit, q.dimension, q.start, q.end, q.numberStart, q.numberEnd], [30, '个百分点', 'points', 0, 3, 0, 2]);
+    assert.equal(parseQuantity('30个')?.unit, '个');
+  });
+
+  it('falls back to the figure alone when the scanner skips it there', () => {
+    assert.equal(parseQuantity('第1', '排名全市第1')?.dimension, 'rank');
+    assert.equal(parseQuantity('2014年', '成立于2014年')?.value, 2014);
+    assert.equal(parseQuantity('2.3万人', '另一句话')?.value, 23000);
+  });
+});

@@ -6,6 +6,7 @@ import type { Quantity } from '../types';
 import { isDigit, normalizeWidth, startsNumber } from './chars';
 import { readArabic, readChinese } from './numerals';
 import { readFigure } from './grammar';
+import { scanQuantities } from './scan';
 
 /** Verbs before a figure that leave it exact and are not part of it. */
 const EXACT_LEADS = ['高达', '多达', '共计', '合计', '达到', '达', '共'];
@@ -27,10 +28,19 @@ function rank(s: string, figure: string): Quantity | undefined {
  * Parses `figure` as exactly one quantity, or undefined when it is not one. Offsets are
  * into `figure`. Accepts what the scanner would skip in running text (2014年 reads as 2014
  * 年, 第1 as a rank, 37 as a bare count), since the caller says it is a figure.
+ * With `context` (the quote the figure stands in), the figure is read as the scanner reads
+ * it there when it finds it: '30个' in '分别提高了30个和16个百分点' is in 个百分点.
  */
-export function parseQuantity(figure: string): Quantity | undefined {
+export function parseQuantity(figure: string, context?: string): Quantity | undefined {
   try {
     if (typeof figure !== 'string') return undefined;
+    if (typeof context === 'string' && figure !== '' && context.includes(figure)) {
+      const inContext = scanQuantities(context).find((q) => q.text === figure);
+      if (inContext) {
+        const d = inContext.start;
+        return { ...inContext, start: 0, end: figure.length, numberStart: inContext.numberStart - d, numberEnd: inContext.numberEnd - d };
+      }
+    }
     const s = normalizeWidth(figure);
     const r = rank(s, figure);
     if (r) return r;
