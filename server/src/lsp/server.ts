@@ -105,7 +105,12 @@ export function startServer(connection: Connection): void {
     // Load the fact bases now, so the status (and any problem) shows before the first edit.
     setImmediate(() => {
       const uris = c.workspace.all().length ? c.workspace.all().map((f) => f.uri) : [''];
-      for (const u of uris) void c.analyzer.scope(u).catch((e: Error) => reportOnce('load', t(c.locale, 'base.failed', e.message), e));
+      for (const u of uris) {
+        void c.analyzer
+          .scope(u)
+          .then((scope) => c.analyzer.warmUp(scope))
+          .catch((e: Error) => reportOnce('load', t(c.locale, 'base.failed', e.message), e));
+      }
     });
   });
 
