@@ -98,6 +98,35 @@ async function runSuite(browser: Browser): Promise<void> {
   }
 }
 
+/** Files the installed extension must have, and paths that must not ship (sources, tests, raw articles). */
+const REQUIRED_FILES = [
+  'package.json',
+  'package.nls.json',
+  'package.nls.zh-cn.json',
+  'l10n/bundle.l10n.zh-cn.json',
+  'out/client/src/extension.js',
+  'out/server/src/lsp/main.js',
+  'out/server/src/protocol.js',
+  'facts/subjects.yaml',
+  'facts/schema/factbase.schema.json',
+  'syntaxes/factcheck-quantities.tmLanguage.json',
+  'syntaxes/factcheck-plaintext.tmLanguage.json',
+  'node_modules/nodejieba/build/Release/nodejieba.node',
+  'node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
+  'node_modules/vscode-languageclient/package.json',
+];
+const FORBIDDEN = [/\.ts$/, /^out\/test\//, /^client\//, /^server\//, /^test\//, /^facts\/sources\/raw\//, /^syntaxes\/test\//, /\.map$/, /^node_modules\/typescript\//, /^node_modules\/mocha\//];
+
+/** Checks what the VSIX installed: the runtime pieces are there, sources and tests are not. */
+function checkInstalledFiles(dir: string): void {
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => f.split(path.sep).join('/'));
+  const missing = REQUIRED_FILES.filter((f) => !files.includes(f));
+  if (missing.length > 0) throw new Error(`the installed extension lacks ${missing.join(', ')}`);
+  const stray = files.filter((f) => FORBIDDEN.some((re) => re.test(f)));
+  if (stray.length > 0) throw new Error(`the VSIX ships files it should not (.vscodeignore): ${stray.slice(0, 10).join(', ')}`);
+  log(`vsix: ${files.length} entries installed: runtime files present, no sources or tests`);
+}
+
 /** Phase 2: the packaged VSIX, installed like a user would, driven through the UI. */
 async function runVsix(browser: Browser, vsix: string): Promise<void> {
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist: run \`npm run package\` first`);
@@ -110,8 +139,7 @@ async function runVsix(browser: Browser, vsix: string): Promise<void> {
     installVsix(vsix, extensionsDir, userDataDir);
     const installed = fs.readdirSync(extensionsDir).find((d) => d.startsWith(`${EXTENSION_ID}-`));
     if (!installed) throw new Error(`the VSIX did not install into ${extensionsDir}: ${fs.readdirSync(extensionsDir).join(', ')}`);
-    const native = path.join(extensionsDir, installed, 'node_modules/nodejieba/build/Release/nodejieba.node');
-    if (!fs.existsSync(native)) throw new Error(`the installed extension lacks nodejieba's native module (${native})`);
+    checkInstalledFiles(path.join(extensionsDir, installed));
 
     server = await startCodeServer({ userDataDir, extensionsDir, logFile: path.join(ARTIFACTS, 'vsix-code-server.log') });
     log(`vsix: code-server on ${server.url}`);
