@@ -19,7 +19,7 @@ import { SAMPLE_TEXT, sampleResult } from './sampleResult';
 import { ROOT, scratchDir, cleanupScratch } from './support';
 
 function run(opts: ReportOptions = {}, result: CheckResult = sampleResult()): RunReport {
-  const { warningsFound, ...file } = buildFileReport('drafts/sample.md', SAMPLE_TEXT, result, opts);
+  const { file, warningsFound } = buildFileReport('drafts/sample.md', SAMPLE_TEXT, result, opts);
   return { asOf: '2025-01-01', files: [file], summary: summarize([file]), warningsFound };
 }
 

@@ -207,9 +207,7 @@ export async function executeCheck(run: CheckRun, onWarning: (line: string) => v
   const files: FileReport[] = drafts.map((d, i) => {
     const r = buildFileReport(d.path, d.text, results[i], { severity: run.severity, quiet: run.quiet });
     warningsFound += r.warningsFound;
-    const { warningsFound: _w, ...file } = r;
-    void _w;
-    return file;
+    return r.file;
   });
   return { asOf: run.check.asOf!, files, summary: summarize(files), warningsFound };
 }
@@ -224,7 +222,7 @@ export async function runCheck(args: string[]): Promise<number> {
   // Fact-base warnings are the curators' business (`factcheck facts check` lists them): count them only.
   let factWarnings = 0;
   const report = await executeCheck(run, () => void factWarnings++);
-  if (factWarnings > 0) {
+  if (factWarnings > 0 && !run.quiet) {
     process.stderr.write(`factcheck: the fact base has ${factWarnings} warning${factWarnings === 1 ? '' : 's'}; \`factcheck facts check\` lists them\n`);
   }
   const toFile = run.output !== undefined;

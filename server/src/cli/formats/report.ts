@@ -79,8 +79,8 @@ export interface ReportOptions {
   quiet?: boolean;
 }
 
-/** Builds one file's report from the engine's result over `text`. */
-export function buildFileReport(filePath: string, text: string, result: CheckResult, opts: ReportOptions = {}): FileReport & { warningsFound: number } {
+/** Builds one file's report from the engine's result over `text`, and counts its warnings before --quiet. */
+export function buildFileReport(filePath: string, text: string, result: CheckResult, opts: ReportOptions = {}): { file: FileReport; warningsFound: number } {
   const index = new LineIndex(text);
   const claims: ReportClaim[] = result.claims.map((c) => ({
     range: index.rangeOf(c.start, c.end),
@@ -115,7 +115,7 @@ export function buildFileReport(filePath: string, text: string, result: CheckRes
   all.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   const warningsFound = all.filter((d) => d.severity === 'warning').length;
   const diagnostics = opts.quiet ? all.filter((d) => d.severity === 'error') : all;
-  return { path: filePath, text, asOf: result.asOf, claims, diagnostics, warningsFound };
+  return { file: { path: filePath, text, asOf: result.asOf, claims, diagnostics }, warningsFound };
 }
 
 /** Totals of a list of file reports. */
