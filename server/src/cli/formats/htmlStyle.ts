@@ -17,7 +17,8 @@ thead th, tfoot th { background: #f6f8fa; }
 .badge { font-size: .8em; padding: 0 .4em; border-radius: .6em; color: #fff; background: var(--unk); white-space: nowrap; }
 .sev-error .badge { background: var(--bad); } .sev-warning .badge { background: var(--old); }
 .draft { white-space: pre-wrap; border: 1px solid #d0d7de; border-radius: 6px; padding: 1em; background: #fff; }
-mark.claim { position: relative; background: none; color: inherit; border-bottom: 2px solid var(--unk); cursor: help; }
+mark.claim, mark.legend { background: none; color: inherit; border-bottom: 2px solid var(--unk); }
+mark.claim { position: relative; cursor: help; }
 mark.claim:focus { outline: 2px solid #0969da; outline-offset: 1px; }
 mark.st-verified { background: #dafbe1; border-bottom-color: var(--ok); }
 mark.st-contradicted { background: #ffebe9; border-bottom-color: var(--bad); }
@@ -25,7 +26,7 @@ mark.st-outdated { background: #fff8c5; border-bottom-color: var(--old); }
 mark.st-unverified { border-bottom-style: dashed; }
 mark.st-suppressed { border-bottom-style: dotted; opacity: .7; }
 mark.finding.sev-error { background: #ffebe9; border-bottom-color: var(--bad); }
-mark.finding.sev-warning { background: #fff8c5; border-bottom-color: var(--old); }
+mark.claim.sev-warning { background: #fff8c5; border-bottom-color: var(--old); }
 .tip { display: none; position: absolute; left: 0; top: 1.7em; z-index: 10; width: min(34em, 80vw); white-space: normal;
   background: #fff; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.15); padding: .5em .8em; font-size: .9em; }
 mark.claim:hover > .tip, mark.claim:focus > .tip, mark.claim:focus-within > .tip { display: block; }
