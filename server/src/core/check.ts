@@ -82,6 +82,26 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
   const findings: Finding[] = [];
   const judged: JudgedQuantity[] = [];
   const suppressed = (start: number) => ol.suppressedLines.has(lines.positionAt(start).line);
+  // The figures of each sentence (matching looks only at its own sentence).
+  const bySentence = new Map<unknown, Quantity[]>();
+  const inSentence = (ctx: ClaimContext) => {
+    let list = bySentence.get(ctx.sentence);
+    if (!list) {
+      let lo = 0;
+      let hi = quantities.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (quantities[mid].start < ctx.sentence.start) lo = mid + 1;
+        else hi = mid;
+      }
+      list = [];
+      for (let i = lo; i < quantities.length && quantities[i].start < ctx.sentence.end; i++) {
+        if (quantities[i].end <= ctx.sentence.end) list.push(quantities[i]);
+      }
+      bySentence.set(ctx.sentence, list);
+    }
+    return list;
+  };
 
   for (const q of quantities) {
     const ctx = finder.contextOf(q.start, q.end);
@@ -90,7 +110,7 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
     if (period) Object.assign(ctx, period);
     // A duration (连续5年, 经过八年) is a length of time; the years around it do not scope it.
     if (q.dimension === 'duration') Object.assign(ctx, { period: undefined, periodText: undefined });
-    const cands = rankMeasures(idx, text, q, ctx, quantities, slots.get(q));
+    const cands = rankMeasures(idx, text, q, ctx, inSentence(ctx), slots.get(q));
     let verdict = judgeQuantity(idx, q, ctx, cands, asOf);
     const prev = judged[judged.length - 1];
     if (!verdict.measure && prev?.verdict.measure && prev.ctx.sentence === ctx.sentence && prev.q.dimension === q.dimension && elliptic(text, ctx, periods)) {

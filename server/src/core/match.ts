@@ -5,7 +5,7 @@
  * overlap after segmentation), and the counter word (17家 is not 17间).
  */
 import type { Dimension, Measure, Quantity } from './types';
-import type { FactIndex } from './factIndex';
+import type { FactIndex, IndexedObservation } from './factIndex';
 import type { ClaimContext } from './context';
 import { unitInfo } from './numbers';
 import { words, addWords } from './segment';
@@ -36,10 +36,14 @@ export function measureDimensions(m: Measure): Dimension[] {
   return [dim];
 }
 
+/** Word statistics of the sources' quotes, with an inverted index word → observations. */
 interface QuoteStats {
   idf: Map<string, number>;
-  quoteWords: Map<string, Set<string>>; // observation id → words
+  /** For each word, the observations whose quote has it. */
+  postings: Map<string, IndexedObservation[]>;
   maxIdf: number;
+  /** Terms by first character, for finding term occurrences in a sentence in one pass. */
+  termsByChar: Map<string, string[]>;
 }
 
 const statsCache = new WeakMap<FactIndex, QuoteStats>();
@@ -48,46 +52,68 @@ function quoteStats(idx: FactIndex): QuoteStats {
   let s = statsCache.get(idx);
   if (s) return s;
   addWords(idx.dictionary);
-  const df = new Map<string, number>();
-  const quoteWords = new Map<string, Set<string>>();
+  const postings = new Map<string, IndexedObservation[]>();
   let n = 0;
   for (const list of idx.observations.values()) {
     for (const io of list) {
-      const ws = new Set(words(io.obs.quote.replace(/[\d.]+/g, ' ')));
-      quoteWords.set(io.obs.id, ws);
       n++;
-      for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
+      for (const w of new Set(words(io.obs.quote.replace(/[\d.]+/g, ' ')))) {
+        const p = postings.get(w);
+        if (p) p.push(io);
+        else postings.set(w, [io]);
+      }
     }
   }
   const idf = new Map<string, number>();
-  for (const [w, c] of df) idf.set(w, Math.log(1 + n / c));
-  s = { idf, quoteWords, maxIdf: Math.log(1 + n) };
+  for (const [w, p] of postings) idf.set(w, Math.log(1 + n / p.length));
+  const termsByChar = new Map<string, string[]>();
+  for (const t of idx.terms.keys()) {
+    const list = termsByChar.get(t[0]) ?? [];
+    list.push(t);
+    termsByChar.set(t[0], list);
+  }
+  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar };
   statsCache.set(idx, s);
   return s;
 }
 
-/** IDF-weighted share of the clause's words found in the quote. */
-function quoteSimilarity(clauseWords: string[], quote: Set<string>, stats: QuoteStats): number {
+/** IDF-weighted share of the words found in each quote: observation → similarity (only quotes sharing a word). */
+function similarities(ws: string[], stats: QuoteStats): Map<IndexedObservation, number> {
+  const uniq = new Set(ws);
   let total = 0;
-  let hit = 0;
-  for (const w of new Set(clauseWords)) {
+  const hits = new Map<IndexedObservation, number>();
+  for (const w of uniq) {
     const weight = stats.idf.get(w) ?? stats.maxIdf;
     total += weight;
-    if (quote.has(w)) hit += weight;
+    for (const io of stats.postings.get(w) ?? []) hits.set(io, (hits.get(io) ?? 0) + weight);
   }
-  return total === 0 ? 0 : hit / total;
+  if (total > 0) for (const [io, h] of hits) hits.set(io, h / total);
+  return hits;
+}
+
+/** Every term occurrence in [from, to): term → start offsets. */
+function termOccurrences(text: string, from: number, to: number, stats: QuoteStats): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let i = from; i < to; i++) {
+    const list = stats.termsByChar.get(text[i]);
+    if (!list) continue;
+    for (const t of list) {
+      if (i + t.length <= to && text.startsWith(t, i)) {
+        const at = out.get(t);
+        if (at) at.push(i);
+        else out.set(t, [i]);
+      }
+    }
+  }
+  return out;
 }
 
 /** Term score: the best term occurrence by proximity, plus a little for a second distinct term. */
-function termScore(m: Measure, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], slot?: RespectiveSlot): number {
+function termScore(m: Measure, q: Quantity, ctx: ClaimContext, others: Quantity[], occ: Map<string, number[]>, slot?: RespectiveSlot): number {
   const scores: number[] = [];
-  for (const t of m.terms) {
+  for (const t of new Set(m.terms)) {
     let best = 0;
-    let from = ctx.sentence.start;
-    for (;;) {
-      const a = text.indexOf(t, from);
-      if (a < 0 || a + t.length > ctx.sentence.end) break;
-      from = a + 1;
+    for (const a of occ.get(t) ?? []) {
       const b = a + t.length;
       if (a < q.end && b > q.start) continue;
       const d = b <= q.start ? q.start - b : a - q.end;
@@ -147,14 +173,22 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
   // The whole sentence helps when the clause alone is generic (全市占比约四分之一 after 人才资源总量…).
   const sentenceText = withoutFigures(text, ctx.sentence.start, ctx.sentence.end, others);
   const sentenceWords = sentenceText.length > clauseText.length + 2 ? words(sentenceText) : clauseWords;
+  const occ = termOccurrences(text, ctx.sentence.start, ctx.sentence.end, stats);
+  // Candidates: measures with a term in the sentence, or with a quote sharing words with it.
+  const quoteScore = new Map<Measure, number>();
+  const clauseSim = similarities(clauseWords, stats);
+  const sentenceSim = sentenceWords === clauseWords ? clauseSim : similarities(sentenceWords, stats);
+  for (const io of new Set([...clauseSim.keys(), ...sentenceSim.keys()])) {
+    const v = 0.6 * (clauseSim.get(io) ?? 0) + 0.4 * (sentenceSim.get(io) ?? 0);
+    if (v > (quoteScore.get(io.measure) ?? 0)) quoteScore.set(io.measure, v);
+  }
+  const measures = new Set<Measure>();
+  for (const t of occ.keys()) for (const m of idx.terms.get(t) ?? []) measures.add(m);
+  for (const [m, v] of quoteScore) if (v >= 0.3) measures.add(m);
   const out: Candidate[] = [];
-  for (const m of idx.measures.values()) {
-    const ts = termScore(m, text, q, ctx, others, slot);
-    let qs = 0;
-    for (const io of idx.observations.get(m.id) ?? []) {
-      const ws = stats.quoteWords.get(io.obs.id);
-      if (ws) qs = Math.max(qs, 0.6 * quoteSimilarity(clauseWords, ws, stats) + 0.4 * quoteSimilarity(sentenceWords, ws, stats));
-    }
+  for (const m of measures) {
+    const ts = termScore(m, q, ctx, others, occ, slot);
+    const qs = quoteScore.get(m) ?? 0;
     if (ts === 0 && qs < 0.3) continue;
     const dims = measureDimensions(m);
     const dimensionOk = dims.includes(q.dimension);
@@ -164,5 +198,7 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
     }
     out.push({ measure: m, score: ts + 0.8 * qs + unitBonus, termScore: ts, quoteScore: qs, dimensionOk });
   }
-  return out.sort((a, b) => b.score - a.score);
+  // Stable order for equal scores: by measure id.
+  out.sort((a, b) => b.score - a.score || a.measure.id.localeCompare(b.measure.id));
+  return out;
 }
