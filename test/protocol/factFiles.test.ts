@@ -77,6 +77,7 @@ describe('protocol: fact files', function () {
     await client.open(draft, 'markdown', DRAFT);
     const before = (await client.diagnostics(draft, 1)).diagnostics;
     assert.ok(before.some((d) => d.code === 'wrong-value'), JSON.stringify(before));
+    await client.waitFor((r) => r.kind === 'status' && r.params.document?.uri === draft); // the status that follows those diagnostics
 
     // The source and the fact now say 6.7%: saving the fact file reloads the base.
     const source = join(ws.dir, 'facts', 'sources', 'demo-2024.md');
