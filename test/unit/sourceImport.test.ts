@@ -1,0 +1,80 @@
+/**
+ * Source normalization is code, not a hand edit: re-importing every raw article with its
+ * metadata gives the committed normalized source back byte for byte, through the same
+ * command a curator runs (`factcheck facts import`).
+ */
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readImportMeta } from '../../server/src/cli/importCommand';
+import { importSource, htmlToText } from '../../server/src/core/sources/import';
+import { normalizeText, stripGluedPinyin, foldFullWidth } from '../../server/src/core/sources/normalize';
+
+const root = resolve(__dirname, '..', '..', '..');
+const sources = join(root, 'facts', 'sources');
+
+describe('source import', () => {
+  const metas = readImportMeta(join(sources, 'meta'));
+
+  it('has metadata for every raw article', () => {
+    const raw = readdirSync(join(sources, 'raw')).sort();
+    assert.deepEqual([...metas.keys()].sort(), raw);
+  });
+
+  for (const [original, meta] of metas) {
+    it(`re-imports ${original} to facts/sources/${meta.id}.md byte for byte`, () => {
+      const text = importSource(readFileSync(join(sources, 'raw', original), 'utf8'), meta);
+      assert.equal(text, readFileSync(join(sources, `${meta.id}.md`), 'utf8'));
+    });
+  }
+
+  it('the CLI writes the same files', () => {
+    const out = mkdtempSync(join(tmpdir(), 'fc-import-'));
+    try {
+      const raws = readdirSync(join(sources, 'raw')).map((f) => join(sources, 'raw', f));
+      execFileSync(process.execPath, [join(root, 'bin', 'factcheck.js'), 'facts', 'import', ...raws, '--out', out]);
+      for (const meta of metas.values()) {
+        assert.equal(readFileSync(join(out, `${meta.id}.md`), 'utf8'), readFileSync(join(sources, `${meta.id}.md`), 'utf8'));
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 naming the file when no metadata describes it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-import-'));
+    try {
+      execFileSync(process.execPath, [join(root, 'bin', 'factcheck.js'), 'facts', 'import', join(root, 'package.json'), '--meta', join(sources, 'meta'), '--out', dir], { stdio: 'pipe' });
+      assert.fail('expected exit 2');
+    } catch (e) {
+      const err = e as { status: number; stderr: Buffer };
+      assert.equal(err.status, 2);
+      assert.match(err.stderr.toString(), /package\.json: no metadata file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('normalization', () => {
+  it('converts traditional characters to simplified with OpenCC', () => {
+    assert.equal(normalizeText('區委副書記、區長李俊杰圍繞海淀區的創新舉措'), '区委副书记、区长李俊杰围绕海淀区的创新举措');
+  });
+
+  it('removes pinyin glued after characters but keeps real parentheses', () => {
+    assert.equal(stripGluedPinyin('新聞發(fā)布會(huì)'), '新聞發布會');
+    assert.equal(stripGluedPinyin('(来源:北京商报)'), '(来源:北京商报)');
+    assert.equal(stripGluedPinyin('APEC(apec)会议'), 'APEC(apec)会议');
+  });
+
+  it('folds full-width digits and signs, keeps Chinese punctuation', () => {
+    assert.equal(foldFullWidth('增长５．７％，达１２３项。'), '增长5.7%，达123项。');
+  });
+
+  it('turns HTML into one paragraph a line, without links, scripts or styles', () => {
+    const text = htmlToText('<p>中关村<a href="https://x.example/">科学城</a></p><style>.a{}</style><script>alert(1)</script><p>第二段</p>');
+    assert.equal(text.trim(), '中关村科学城\n第二段');
+  });
+});
