@@ -4,6 +4,7 @@
  * are plain JSON. Ranges are LSP ranges (0-based lines, UTF-16 characters).
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { ALLOW_FILE_NAME } from './core/suppression';
 
 /** Counts of one checked document's claims by verdict (suppressed claims are not counted). */
 export interface DocumentCounts {
@@ -105,4 +106,4 @@ export interface AcceptClaimArgs {
 }
 
 /** Name of the per-workspace-folder allowlist file. */
-export const ALLOWLIST_FILE = '.factcheck-allow.json';
+export const ALLOWLIST_FILE = ALLOW_FILE_NAME;

@@ -10,7 +10,8 @@ import { Presets, SingleBar } from 'cli-progress';
 import { bundledFactsDir } from '../core/factbase';
 import type { CheckOptions, Locale } from '../core/types';
 import { UsageError } from './errors';
-import { loadConfig, type Config } from './config';
+import { findAllowFile, loadConfig, type Config } from './config';
+import { parseAllowFile } from '../core/suppression';
 import { expandInputs, parseShard, posixRelative, selectShard, type Shard } from './files';
 import { buildFileReport, exitStatus, summarize, type FileReport, type RunReport, type SeverityOverrides } from './formats/report';
 import { FORMATS, formatReport, type FormatName } from './formats';
@@ -127,6 +128,15 @@ export function parseCheckArgs(args: string[], cwd: string = process.cwd()): Che
     reportUnverified: v.unverified ?? config.reportUnverified ?? true,
   };
   if (localeText) check.locale = parseLocale(localeText);
+  // Claims accepted in the editor (.factcheck-allow.json, from the working folder upwards) are accepted here too.
+  const allow = findAllowFile(cwd);
+  if (allow) {
+    try {
+      check.allow = parseAllowFile(fs.readFileSync(allow, 'utf8'), allow);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
 
   return {
     cwd,

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import { z } from 'zod';
 import { UsageError } from './errors';
+import { ALLOW_FILE_NAME } from '../core/suppression';
 
 /** File name looked for in the working directory and its parents. */
 export const CONFIG_FILE_NAME = 'factcheck.config.json';
@@ -79,9 +80,19 @@ export function configJsonSchema(): object {
 
 /** Finds factcheck.config.json in `from` or one of its parents. */
 export function findConfigFile(from: string): string | undefined {
+  return findUpwards(from, CONFIG_FILE_NAME);
+}
+
+/** The nearest `.factcheck-allow.json` (claims accepted in the editor) from a folder upwards. */
+export function findAllowFile(from: string): string | undefined {
+  return findUpwards(from, ALLOW_FILE_NAME);
+}
+
+/** The nearest file of a name in a folder or its ancestors. */
+function findUpwards(from: string, name: string): string | undefined {
   let dir = path.resolve(from);
   for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    const candidate = path.join(dir, name);
     if (fs.existsSync(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;

@@ -16,6 +16,7 @@ import { quantityFinding, roleFinding } from './judgement';
 import { consistencyFindings } from './consistency';
 import { pairRespectively, respectiveSlots } from './respectively';
 import { message } from './messages';
+import { applySuppressions } from './suppression';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {
@@ -81,7 +82,6 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
   const claims: CheckedClaim[] = [];
   const findings: Finding[] = [];
   const judged: JudgedQuantity[] = [];
-  const suppressed = (start: number) => ol.suppressedLines.has(lines.positionAt(start).line);
   // The figures of each sentence (matching looks only at its own sentence).
   const bySentence = new Map<unknown, Quantity[]>();
   const inSentence = (ctx: ClaimContext) => {
@@ -120,7 +120,6 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
     }
     const claimIndex = claims.length;
     const { claim, finding } = quantityFinding(idx, q, ctx, verdict, asOf, locale, claimIndex);
-    if (suppressed(q.start)) claim.status = 'suppressed';
     claims.push(claim);
     judged.push({ q, ctx, verdict, claim: claimIndex });
     if (finding && claim.status !== 'suppressed') findings.push(finding);
@@ -129,7 +128,6 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
     const verdict = judgeRole(idx, rc, asOf);
     const claimIndex = claims.length;
     const { claim, finding } = roleFinding(idx, rc, verdict, asOf, locale, claimIndex);
-    if (suppressed(rc.start)) claim.status = 'suppressed';
     claims.push(claim);
     if (finding && claim.status !== 'suppressed') findings.push(finding);
   }
@@ -156,5 +154,5 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
   const sortedFindings = kept
     .map((f) => ({ ...f, claim: newIndex.get(f.claim) ?? f.claim }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  return { asOf, claims: order.map((o) => o.c), findings: sortedFindings };
+  return applySuppressions(text, { asOf, claims: order.map((o) => o.c), findings: sortedFindings }, options.allow ?? [], lines);
 }

@@ -1,6 +1,6 @@
 /**
  * The structure of a draft: front matter (title, date), headings, paragraphs, sentences
- * and clauses, and suppression comments. Everything keeps offsets into the original text
+ * and clauses. Everything keeps offsets into the original text
  * so findings map back to the file exactly as it is on disk.
  */
 import { parse as parseYaml } from 'yaml';
@@ -33,12 +33,9 @@ export interface DraftOutline {
   title?: string;
   headings: Heading[];
   sentences: Sentence[];
-  /** Lines (0-based) whose claims are suppressed by a disable-next-line comment. */
-  suppressedLines: Set<number>;
 }
 
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-const SUPPRESS = /^\s*(?:<!--\s*factcheck-disable-next-line\s*-->|#\s*factcheck-disable-next-line|\/\/\s*factcheck-disable-next-line)\s*$/;
 const SENTENCE_END = /[。！？!?；;]/;
 
 function toDate(v: unknown): string | undefined {
@@ -75,20 +72,15 @@ export function outline(text: string): DraftOutline {
   const fm = readFrontMatter(text);
   const headings: Heading[] = [];
   const sentences: Sentence[] = [];
-  const suppressedLines = new Set<number>();
   let title = fm.title;
   let paragraph = 0;
   let inParagraph = false;
-  let lineNo = 0;
-  // Count lines in the front matter so suppression line numbers stay absolute.
-  for (let i = 0; i < fm.end; i++) if (text.charCodeAt(i) === 10) lineNo++;
   let pos = fm.end;
   while (pos <= text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length;
     const lineEnd = eol > pos && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
     const line = text.slice(pos, lineEnd);
-    if (SUPPRESS.test(line)) suppressedLines.add(lineNo + 1);
     if (line.trim() === '') {
       if (inParagraph) paragraph++;
       inParagraph = false;
@@ -121,9 +113,8 @@ export function outline(text: string): DraftOutline {
     }
     if (eol >= text.length) break;
     pos = eol + 1;
-    lineNo++;
   }
-  return { bodyStart: fm.end, date: fm.date, title, headings, sentences, suppressedLines };
+  return { bodyStart: fm.end, date: fm.date, title, headings, sentences };
 }
 
 const CLAUSE_END = /[，,；;。！？!?：:\n]/;

@@ -292,6 +292,8 @@ export interface CheckOptions {
   locale?: Locale;
   /** Report unverified claims as information findings (default true). */
   reportUnverified?: boolean;
+  /** Claims the writer accepted (the workspace's .factcheck-allow.json): text plus the trimmed content of its line. */
+  allow?: readonly { text: string; line: string }[];
 }
 
 /** Result of checking one text. */

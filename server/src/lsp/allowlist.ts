@@ -5,13 +5,8 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { ALLOWLIST_FILE } from '../protocol';
-import type { AllowEntry } from './suppression';
-
-const allowFileSchema = z.object({
-  claims: z.array(z.object({ text: z.string(), line: z.string() })),
-});
+import { parseAllowFile, type AllowEntry } from '../core/suppression';
 
 interface Cached {
   mtimeMs: number;
@@ -68,20 +63,4 @@ export class Allowlists {
     writeFileSync(file, JSON.stringify({ claims: entries }, null, 2) + '\n', 'utf8');
     this.cache.delete(file);
   }
-}
-
-/** Parses an allowlist file's text; throws an error naming the file and the problem. */
-export function parseAllowFile(text: string, file: string): AllowEntry[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file}: invalid JSON (${(e as Error).message})`);
-  }
-  const r = allowFileSchema.safeParse(json);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}; expected { "claims": [{ "text": "…", "line": "…" }] }`);
-  }
-  return r.data.claims;
 }

@@ -11,7 +11,6 @@ import type { CheckResult, Locale } from '../core/types';
 import type { Allowlists } from './allowlist';
 import type { FactBaseStore, LoadedBase } from './factBases';
 import type { Settings, SettingsStore } from './settings';
-import { applySuppressions } from './suppression';
 import { factBaseDirs, isInside, uriToPath, type Folder, type Workspace } from './workspace';
 
 /** The checked state of one document version. */
@@ -81,8 +80,9 @@ export class Analyzer {
       asOf: s.settings.asOf || undefined,
       locale: this.locale,
       reportUnverified: s.settings.reportUnverified,
+      allow,
     });
-    const result = applySuppressions(text, raw, allow, index);
+    const result = raw;
     const analysis: Analysis = { uri, version, languageId, text, index, result, settings: s.settings, folder: s.folder, loaded: s.loaded };
     if (version !== undefined) this.cache.set(uri, { key, analysis });
     return analysis;

@@ -7,7 +7,7 @@
 import type { TextEdit } from 'vscode-languageserver';
 import type { CheckedClaim, Citation } from '../core/types';
 import type { Analysis } from './analysis';
-import { CITATION_FOOTNOTE_LINE } from './suppression';
+import { CITATION_FOOTNOTE_LINE } from '../core/suppression';
 
 
 /** The source note of a citation. */

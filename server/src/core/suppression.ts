@@ -7,8 +7,9 @@
  * claims get status 'suppressed' and lose their findings, as do the figures of the
  * citation footnotes the server writes (`[^fc1]: 来源：…`). Pure: no LSP, no I/O.
  */
-import { LineIndex } from '../core/positions';
-import type { CheckResult } from '../core/types';
+import { z } from 'zod';
+import { LineIndex } from './positions';
+import type { CheckResult } from './types';
 
 /** The comment texts that disable checking of the next line (both are honoured in every language). */
 export const DISABLE_NEXT_LINE_MARKDOWN = '<!-- factcheck-disable-next-line -->';
@@ -63,4 +64,28 @@ export function applySuppressions(text: string, result: CheckResult, allow: read
   });
   const findings = result.findings.filter((f) => !suppressed.has(f.claim) && !disabled.has(index.positionAt(f.start).line));
   return { ...result, claims, findings };
+}
+
+/** File name of a workspace's allowlist. */
+export const ALLOW_FILE_NAME = '.factcheck-allow.json';
+
+/** The allowlist file `.factcheck-allow.json`: { "claims": [{ "text": …, "line": … }] }. */
+const allowFileSchema = z.object({
+  claims: z.array(z.object({ text: z.string(), line: z.string() })),
+});
+
+/** Parses an allowlist file's text; throws an error naming the file and the problem. */
+export function parseAllowFile(text: string, file: string): AllowEntry[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: invalid JSON (${(e as Error).message})`);
+  }
+  const r = allowFileSchema.safeParse(json);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new Error(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}; expected { "claims": [{ "text": "…", "line": "…" }] }`);
+  }
+  return r.data.claims;
 }
