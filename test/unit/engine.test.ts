@@ -61,6 +61,14 @@ describe('engine', function () {
     });
   }
 
+  it('corrects a wrong title with the titles the sources record', () => {
+    const draft = '---\ndate: 2025-12-15\n---\n怀柔区委常委、副区长兰雄景出席。';
+    const f = finding(checkText(draft, base), draft, '兰雄景');
+    assert.equal(f?.code, 'wrong-role');
+    assert.equal(f?.fix && draft.slice(f.fix.start, f.fix.end), '怀柔区委常委、副区长');
+    assert.equal(f?.fix?.newText, '怀柔科学城管委会副主任、怀柔区副区长');
+  });
+
   it('inconsistent: the same measure stated twice with different values', () => {
     const draft = '---\ndate: 2025-04-20\n---\n今年以来，雁栖湖国际会都已承接会议活动320场。\n\n今年以来，雁栖湖国际会都共承接会议活动350场。';
     const res = checkText(draft, base);

@@ -120,6 +120,17 @@ export function roleFinding(
     expected = v.successor.person;
     fix = { start: rc.start, end: rc.end, newText: v.successor.person };
   }
+  if (v.code === 'wrong-role' && rc.titles.length) {
+    // Correct the title: the whole title run before the name becomes what the latest roles known at the draft's date record.
+    const known = v.roles.filter((r) => r.asOf <= asOf);
+    const pool = known.length ? known : v.roles;
+    const last = pool[pool.length - 1];
+    const titles = [...new Set(pool.filter((r) => r.asOf === last?.asOf).flatMap((r) => r.titles))];
+    if (titles.length) {
+      expected = titles.join('、');
+      fix = { start: rc.titles[0].start, end: rc.start, newText: expected };
+    }
+  }
   const msg = message(v.code, locale, {
     person: rc.person,
     title: v.title,
@@ -128,7 +139,6 @@ export function roleFinding(
     published: v.successor?.asOf,
     publisher: v.successor ? idx.sources.get(v.successor.source)?.publisher : undefined,
   });
-  void asOf;
   return {
     claim,
     finding: { code: v.code, severity: SEVERITY[v.code], message: msg, start: rc.start, end: rc.end, factId, expected, citations, fix, claim: claimIndex },

@@ -12,8 +12,8 @@ export interface RoleClaim {
   start: number; // the person's name
   end: number;
   person: string;
-  /** Titles as written before the name, nearest last. */
-  titles: { text: string; core: string; subject?: string }[];
+  /** Titles as written before the name, nearest last, each with its offset. */
+  titles: { text: string; core: string; subject?: string; start: number }[];
 }
 
 /** The outcome of judging a role claim. */
@@ -65,15 +65,22 @@ function titlesBefore(idx: FactIndex, text: string, at: number, from: number): R
   let s = at;
   while (s > from && s > at - 60 && !/[。；;：:！？!?\n“”"《》]/.test(text[s - 1])) s--;
   const parts = text.slice(s, at).split(/[、,，]/);
+  const offsets: number[] = [];
+  parts.reduce((o, p) => (offsets.push(o), o + p.length + 1), s);
   const titles: RoleClaim['titles'] = [];
   for (let k = parts.length - 1; k >= 0; k--) {
-    let p = parts[k].trim();
+    const raw = parts[k];
+    let p = raw.trim();
+    let start = offsets[k] + (raw.length - raw.trimStart().length);
     // Strip leading narrative (……介绍, 出席人员) by keeping the longest suffix that starts at a subject or body word.
     if (!TITLE_END.test(p.replace(/[（(]兼[)）]$/, '')) && !TITLE_END.test(p)) break;
     const m = /(北京市|北京|怀柔|海淀|区委|区政府|市委|区|市|党工委|管委会|副|常委)/.exec(p);
-    if (m && m.index > 0 && k === 0) p = p.slice(m.index);
+    if (m && m.index > 0 && k === 0) {
+      p = p.slice(m.index);
+      start += m.index;
+    }
     const { core, subject } = titleCore(idx, p);
-    titles.unshift({ text: p, core, subject });
+    titles.unshift({ text: p, core, subject, start });
   }
   return titles;
 }
