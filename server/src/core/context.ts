@@ -143,8 +143,8 @@ export class ContextFinder {
     let { subject, scope } = found;
     // 全区/本区 names the district of whatever the text is about; a title or heading far away
     // only says which district, not which part of it.
-    const deictic = /全区|本区|全县/.test(this.text.slice(sentence.start, start));
-    if (subject && (scope === 'heading' || scope === 'title' || (deictic && scope !== 'clause' && scope !== 'sentence'))) {
+    const deictic = /全区|本区|全县/.test(this.text.slice(clause.start, start));
+    if (subject && (scope === 'heading' || scope === 'title' || (deictic && scope !== 'clause'))) {
       subject = districtOf(this.idx, subject);
     }
     const { period, text } = this.periodFor(start, end, clause, sentence);

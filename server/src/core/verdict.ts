@@ -140,7 +140,8 @@ export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, ca
   const qual = current.find((io) => agreement(q, io) === 'qualifier');
   if (qual) return { code: 'qualifier-mismatch', verified: false, measure: best.measure, agreeing: qual, expected: qual };
   if (wrongUnit && wrongUnit.measure === best.measure) return wrongUnit;
-  const other = list.find((io) => !current.includes(io) && agreement(q, io) === 'equal');
+  // The observation the value belongs to: exact figures before open-ended ones (12155.2亿元 is 2023's, not 2021's 突破万亿元).
+  const other = closest(q, list.filter((io) => !current.includes(io) && agreement(q, io) === 'equal'));
   const stated = statedPeriod(ctx);
   if (other && stated && !samePeriod(ctx, other)) {
     return { code: 'wrong-period', verified: false, measure: best.measure, agreeing: other, expected: latest };
@@ -155,10 +156,16 @@ export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, ca
   return { code: 'wrong-value', verified: false, measure: best.measure, expected: latest };
 }
 
+/** The agreeing observation nearest the claim: exact before approximate, then by distance. */
+function closest(q: Quantity, list: IndexedObservation[]): IndexedObservation | undefined {
+  const rank = (io: IndexedObservation) => (io.obs.qualifier === 'exact' ? 0 : 1) * 1e300 + Math.abs(io.value - q.value);
+  return [...list].sort((a, b) => rank(a) - rank(b))[0];
+}
+
 /** The value belongs to the same kind of measure of a subject the draft does not name. */
 function misattribution(idx: FactIndex, q: Quantity, cands: Candidate[], ctx: ClaimContext, asOf: string, minScore = MATCH_THRESHOLD): QuantityVerdict | undefined {
   const subj = ctx.subject;
-  if (!subj || ctx.subjectScope !== 'clause') return undefined;
+  if (!subj || (ctx.subjectScope !== 'clause' && ctx.subjectScope !== 'sentence')) return undefined;
   for (const c of cands) {
     if (!c.dimensionOk || c.score < Math.max(MATCH_THRESHOLD, minScore - TIE_MARGIN)) continue;
     if (subjectsCompatible(idx, subj, c.measure.subject)) continue;
