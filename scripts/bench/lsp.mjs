@@ -1,0 +1,140 @@
+// Language-server figures, measured through the protocol with the project's test client
+// (out/test/protocol/lspClient.js, the server spawned over stdio): start-up, editing
+// latency, responsiveness during a long check, and memory with a large fact base.
+import { readFileSync } from 'node:fs';
+import { percentiles, draftOfSize, requireRoot, now } from './corpus.mjs';
+
+const { LspTestClient } = requireRoot('./out/test/protocol/lspClient.js');
+const { TextDocument } = requireRoot('vscode-languageserver-textdocument');
+
+/** The server's debounce before a check (DraftDiagnostics' default), subtracted from edit latencies. */
+export const DEBOUNCE_MS = 150;
+
+/** A deterministic pseudo-random generator (mulberry32). */
+export function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const rssOf = (pid) => {
+  const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? NaN);
+  return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+};
+
+/** Start: spawn → ready (a hover on a one-line draft answered), and spawn → first diagnostics of a 10,000-character draft opened at start. */
+export async function startUp() {
+  let t0 = now();
+  let { client } = await LspTestClient.start({ locale: 'zh-cn' });
+  const tiny = 'file:///bench/ready.md';
+  await client.open(tiny, 'markdown', '2024年，全区地区生产总值增长5%。\n');
+  await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: tiny }, position: { line: 0, character: 15 } });
+  const readyMs = now() - t0;
+  await client.stop();
+  t0 = now();
+  ({ client } = await LspTestClient.start({ locale: 'zh-cn' }));
+  const uri = 'file:///bench/first.md';
+  const opened = now();
+  await client.open(uri, 'markdown', draftOfSize(10_000));
+  await client.diagnostics(uri, 1);
+  const t = now();
+  await client.stop();
+  return { readyMs, firstDiagnosticsFromSpawnMs: t - t0, firstDiagnosticsFromOpenMs: t - opened };
+}
+
+/** Editing: one-character edits at random places of a 50,000-character draft, didChange → publishDiagnostics, debounce subtracted. */
+export async function editing(edits = 200, size = 50_000) {
+  const { client } = await LspTestClient.start({ locale: 'zh-cn' });
+  const uri = 'file:///bench/edit.md';
+  let doc = TextDocument.create(uri, 'markdown', 1, draftOfSize(size));
+  await client.open(uri, 'markdown', doc.getText());
+  const first = await client.diagnostics(uri, 1);
+  const rnd = random(42);
+  const bodyStart = doc.getText().indexOf('\n---\n') + 5;
+  const latencies = [];
+  let pending;
+  for (let k = 0; k < edits + 10; k++) {
+    let change;
+    if (pending === undefined) {
+      const at = bodyStart + Math.floor(rnd() * (doc.getText().length - bodyStart));
+      const ch = '1的年，'[Math.floor(rnd() * 4)];
+      const p = doc.positionAt(at);
+      change = { range: { start: p, end: p }, text: ch };
+      pending = at;
+    } else {
+      change = { range: { start: doc.positionAt(pending), end: doc.positionAt(pending + 1) }, text: '' };
+      pending = undefined;
+    }
+    const version = doc.version + 1;
+    doc = TextDocument.update(doc, [change], version);
+    const t = now();
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    await client.diagnostics(uri, version);
+    if (k >= 10) latencies.push(now() - t - DEBOUNCE_MS);
+  }
+  const mem = rssOf(client.process.pid);
+  await client.stop();
+  return { ...percentiles(latencies), diagnostics: first.diagnostics.length, ...mem };
+}
+
+/** A long check: a 2 MB draft; hovers sent every 25 ms while it runs, then an edit that must cancel the stale check. */
+export async function longCheck(size = 2_000_000) {
+  const { client } = await LspTestClient.start({ locale: 'zh-cn' });
+  const uri = 'file:///bench/large.md';
+  const text = draftOfSize(size);
+  const ready = 'file:///bench/ready.md';
+  await client.open(ready, 'markdown', '2024年，全区地区生产总值增长5%。\n');
+  await client.diagnostics(ready, 1);
+  const t0 = now();
+  await client.open(uri, 'markdown', text);
+  let done = false;
+  const hovers = [];
+  const first = client.diagnostics(uri, 1).then(() => (done = true));
+  const hoverLoop = (async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    while (!done && now() - t0 < 120_000) {
+      const t = now();
+      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: ready }, position: { line: 0, character: 15 } });
+      hovers.push(now() - t);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  await first;
+  const fullCheckMs = now() - t0;
+  await hoverLoop;
+  // A newer edit while the check of the previous version runs: only the new version is published.
+  const before = client.received.length;
+  const edit = async (version, at) => {
+    const change = { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: '1' };
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+  };
+  const te = now();
+  await edit(2, 100);
+  await new Promise((r) => setTimeout(r, DEBOUNCE_MS + 200));
+  await edit(3, 20_000);
+  await client.diagnostics(uri, 3);
+  const newerEditMs = now() - te;
+  const stalePublished = client.received.slice(before).some((r) => r.kind === 'diagnostics' && r.params.uri === uri && r.params.version === 2);
+  const mem = rssOf(client.process.pid);
+  await client.stop();
+  return { fullCheckMs, hover: hovers.length ? percentiles(hovers) : undefined, newerEditMs, stalePublished, ...mem };
+}
+
+/** Server memory with an extra fact-base folder (the generated base): RSS after checking a 50,000-character draft. */
+export async function memoryWith(factDir) {
+  const t0 = now();
+  const { client } = await LspTestClient.start({ locale: 'zh-cn', settings: { factBases: [factDir] } });
+  const uri = 'file:///bench/mem.md';
+  await client.open(uri, 'markdown', draftOfSize(50_000));
+  await client.diagnostics(uri, 1);
+  const firstMs = now() - t0;
+  const mem = rssOf(client.process.pid);
+  await client.stop();
+  return { firstDiagnosticsMs: firstMs, ...mem };
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm run bench`: every figure of the speed issue, measured side by side in one run,
+// printed as a table with the target of each. Needs a build (npm run build). Sections can
+// be chosen: node scripts/bench/run.mjs [throughput] [editing] [start] [large] [scale]
+// (all by default). BENCH_OBS sets the generated base's size (default 100000).
+// The figures and the machine they were measured on are recorded in BENCHMARKS.md.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { throughput } from './throughput.mjs';
+import { editing, startUp, longCheck, memoryWith } from './lsp.mjs';
+import { largeCli } from './largeCli.mjs';
+import { scale } from './scale.mjs';
+import { generateBase } from './genBase.mjs';
+import { requireRoot } from './corpus.mjs';
+
+const all = ['throughput', 'editing', 'start', 'large', 'scale'];
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;
+for (const c of chosen) if (!all.includes(c)) throw new Error(`unknown section ${c}: expected ${all.join(', ')}`);
+const rows = [];
+const f = (x, d = 0) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : String(x));
+const row = (figure, value, target, ok) => {
+  rows.push({ figure, value, target, ok: ok === undefined ? '' : ok ? 'yes' : 'NO' });
+  process.stderr.write(`  ${figure}: ${value}${target ? `  (target ${target})` : ''}\n`);
+};
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+
+if (chosen.includes('throughput')) {
+  process.stderr.write('throughput…\n');
+  const r = await throughput();
+  row(`corpus`, `${f(r.chars / 1e6, 2)} M characters in ${r.drafts} drafts`);
+  row('nodejieba cut', `${f(r.jiebaMcps, 2)} M chars/s`);
+  row('factcheck check --jobs 1', `${f(r.checkMcps1, 3)} M chars/s = ${f(r.ratio1, 3)} × cut`, '≥ 0.333 × cut', r.ratio1 >= 1 / 3);
+  row('factcheck check (default jobs)', `${f(r.checkMcpsDefault, 3)} M chars/s = ${f(r.ratioDefault, 3)} × cut`, '≥ 0.333 × cut', r.ratioDefault >= 1 / 3);
+}
+if (chosen.includes('editing')) {
+  process.stderr.write('editing…\n');
+  const r = await editing();
+  row('edit → diagnostics, 50,000-char draft, median', `${f(r.median, 1)} ms (${r.n} edits, ${r.diagnostics} diagnostics)`, '≤ 20 ms', r.median <= 20);
+  row('edit → diagnostics, p95', `${f(r.p95, 1)} ms (max ${f(r.max, 1)})`, '≤ 50 ms', r.p95 <= 50);
+  row('server RSS after the edits (bundled base)', `${f(r.rssMB)} MB (peak ${f(r.peakMB)})`);
+}
+if (chosen.includes('start')) {
+  process.stderr.write('start…\n');
+  const r = await startUp();
+  row('server spawn → ready (dictionary and base loaded, hover answered)', `${f(r.readyMs)} ms`, '≤ 1000 ms', r.readyMs <= 1000);
+  row('open 10,000-char draft at start → first diagnostics', `${f(r.firstDiagnosticsFromOpenMs)} ms (${f(r.firstDiagnosticsFromSpawnMs)} from spawn)`, '≤ 1500 ms', r.firstDiagnosticsFromOpenMs <= 1500);
+}
+if (chosen.includes('large')) {
+  process.stderr.write('large drafts…\n');
+  const c = largeCli();
+  row('CLI on one 2 MB draft', `${f(c.seconds, 1)} s, peak RSS ${f(c.peakMB)} MB, exit ${c.exit}${c.stderr ? ` ${c.stderr}` : ''}`, 'completes', c.exit === 0 || c.exit === 1);
+  const l = await longCheck();
+  row('server: full check of a 2 MB draft', `${f(l.fullCheckMs)} ms`);
+  row('server: hover during that check, max', l.hover ? `${f(l.hover.max)} ms (median ${f(l.hover.median)}, ${l.hover.n} hovers)` : 'no hover sent', '≤ 100 ms', l.hover ? l.hover.max <= 100 : undefined);
+  row('server: newer edit during a check → its diagnostics', `${f(l.newerEditMs)} ms; stale version published: ${l.stalePublished}`, 'stale not published', !l.stalePublished);
+  row('server RSS with the 2 MB draft', `${f(l.rssMB)} MB (peak ${f(l.peakMB)})`);
+}
+if (chosen.includes('scale')) {
+  const n = Number(process.env.BENCH_OBS ?? 100_000);
+  process.stderr.write(`scale (${n} observations)…\n`);
+  const dir = mkdtempSync(join(tmpdir(), 'factcheck-genbase-'));
+  try {
+    const g = generateBase(dir, n);
+    const { bundledFactsDir } = requireRoot('./out/server/src/core/factbase/index.js');
+    const s = scale(bundledFactsDir(), dir);
+    row('generated base', `${g.observations} observations, ${g.measures} measures, ${g.districts * g.years} sources`);
+    row('load, bundled base', `${f(s.bundled.loadMs)} ms`);
+    row('load, generated + bundled base', `${f(s.generated.loadMs)} ms (${s.generated.problems} problems)`, '≤ 3000 ms', s.generated.loadMs <= 3000);
+    row('matching per claim, bundled → generated', `${f(s.bundled.msPerClaim, 3)} → ${f(s.generated.msPerClaim, 3)} ms = ${f(s.matchingRatio, 2)} ×`, '≤ 2 ×', s.matchingRatio <= 2);
+    const m = await memoryWith(dir);
+    row('server RSS with the generated base (50,000-char draft checked)', `${f(m.rssMB)} MB (peak ${f(m.peakMB)}), first diagnostics after ${f(m.firstDiagnosticsMs)} ms`, '≤ 250 MB', m.rssMB <= 250);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log('\n| figure | measured | target | met |\n| --- | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.figure} | ${r.value} | ${r.target ?? ""} | ${r.ok} |`);

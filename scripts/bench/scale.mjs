@@ -1,0 +1,37 @@
+// Fact-base scale: loading a generated base of about 100,000 observations and matching
+// claims against it, each in a fresh process (so load time and memory are not shared
+// with other measurements). Run as a script, it measures one base: node scale.mjs DIR…
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { baseTexts, requireRoot, now } from './corpus.mjs';
+
+/** Load time, heap and per-claim matching time for the fact-base folders `dirs` (in this process). */
+function measure(dirs) {
+  const { loadFactBase } = requireRoot('./out/server/src/core/factbase/index.js');
+  const { checkText } = requireRoot('./out/server/src/core/check.js');
+  let t = now();
+  const { base, problems } = loadFactBase(dirs);
+  const loadMs = now() - t;
+  const rssAfterLoadMB = process.memoryUsage().rss / 2 ** 20;
+  const texts = baseTexts();
+  t = now();
+  checkText(texts[0], base, { asOf: '2025-12-01' }); // indexes and segmenter
+  const firstCheckMs = now() - t;
+  let claims = 0;
+  t = now();
+  for (const x of texts) claims += checkText(x, base, { asOf: '2025-12-01' }).claims.length;
+  const checkMs = now() - t;
+  return { observations: base.observations.length, problems: problems.length, loadMs, firstCheckMs, msPerClaim: checkMs / claims, claims, rssAfterLoadMB, rssMB: process.memoryUsage().rss / 2 ** 20 };
+}
+
+/** Runs `measure` in a child process for each list of folders. */
+export function scale(bundledDir, generatedDir) {
+  const run = (dirs) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), ...dirs], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+  const bundled = run([bundledDir]);
+  const generated = run([generatedDir, bundledDir]);
+  return { bundled, generated, matchingRatio: generated.msPerClaim / bundled.msPerClaim };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.stdout.write(JSON.stringify(measure(process.argv.slice(2))) + '\n');
+}

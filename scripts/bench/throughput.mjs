@@ -1,0 +1,45 @@
+// Throughput: `factcheck check` (in this process, report formatted) over a corpus of at
+// least 2 MB, against nodejieba's raw cut over the same texts in the same process.
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { corpus, requireRoot, now, ROOT } from './corpus.mjs';
+
+/** Runs the throughput measurement; returns its figures. */
+export async function throughput(minChars = 2_000_000) {
+  const jieba = requireRoot('nodejieba');
+  const { texts, chars } = corpus(minChars);
+  jieba.cut('预热'); // loads the dictionary, outside the timing
+  let t = now();
+  for (const x of texts) jieba.cut(x);
+  const jiebaMs = now() - t;
+  const dir = mkdtempSync(join(tmpdir(), 'factcheck-bench-'));
+  try {
+    texts.forEach((x, i) => writeFileSync(join(dir, `d${String(i).padStart(4, '0')}.md`), x));
+    const { parseCheckArgs, executeCheck } = requireRoot('./out/server/src/cli/checkCommand.js');
+    const { formatReport } = requireRoot('./out/server/src/cli/formats/index.js');
+    const run1 = async (jobs) => {
+      const args = [dir, '--no-config', '--format', 'json', '--as-of', '2025-12-01'];
+      if (jobs) args.push('--jobs', String(jobs));
+      const run = parseCheckArgs(args, ROOT);
+      const t0 = now();
+      const report = await executeCheck(run);
+      formatReport(run.format, report, { color: false, cwd: ROOT, locale: 'zh' });
+      return now() - t0;
+    };
+    const oneThread = await run1(1);
+    const defaultJobs = await run1(undefined);
+    const mcs = (ms) => chars / ms / 1000;
+    return {
+      chars,
+      drafts: texts.length,
+      jiebaMcps: mcs(jiebaMs),
+      checkMcps1: mcs(oneThread),
+      checkMcpsDefault: mcs(defaultJobs),
+      ratio1: jiebaMs / oneThread,
+      ratioDefault: jiebaMs / defaultJobs,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
