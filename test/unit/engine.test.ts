@@ -101,6 +101,18 @@ describe('engine', function () {
     assert.equal(finding(checkText(draft, base, { reportUnverified: false }), draft, '4321个'), undefined);
   });
 
+  it('does not call a figure wrong on a weak match, an unknown subject or an addition counted against a total', () => {
+    const draft = [
+      '---', 'date: 2025-12-20', '---',
+      '怀柔区2024年接待游客1200万人次。', // tourists, not the 会都's conference visitors
+      '海淀区一般公共预算收入增长4.5%，社会消费品零售总额增长3.2%。', // not GDP growth
+      '怀柔科学城新增科研人员3000名。', // an addition, not the number of researchers
+      '全区共有中小学45所。', // which district?
+    ].join('\n');
+    const flags = checkText(draft, base).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    assert.deepEqual(flags.map((f) => `${f.code} ${draft.slice(f.start, f.end)}`), []);
+  });
+
   it('never flags headings, dates and names', () => {
     const draft = '---\ndate: 2025-12-15\n---\n# 一、总体情况\n\n（二）2024年7月17日，PM2.5浓度、G20会议、5G基站、地铁16号线、《流浪地球2》、“1+3”格局。\n';
     assert.deepEqual(checkText(draft, base).claims, []);

@@ -10,7 +10,7 @@ import type { LineIndex } from './positions';
 import { SEVERITY } from './findings';
 import { message } from './messages';
 import { formatLike, valueInterval } from './numbers';
-import { agreement } from './verdict';
+import { agreement, CONTRADICT_THRESHOLD } from './verdict';
 
 const SHARE_WORDS = /占|比例|比重|其中|之中/;
 const CHANGE_WORDS = /增长|下降|提高|增加|减少|降低|增速|同比|环比/;
@@ -66,10 +66,11 @@ export function consistencyFindings(
   // Inconsistent: same measure, same stated period, different values, neither otherwise flagged.
   for (let i = 0; i < judged.length; i++) {
     const b = judged[i];
-    if (!b.verdict.measure || flagged.has(b.claim) || claims[b.claim].status === 'verified') continue;
+    const strong = (j: JudgedQuantity) => (j.verdict.score ?? 0) >= CONTRADICT_THRESHOLD;
+    if (!b.verdict.measure || !strong(b) || flagged.has(b.claim) || claims[b.claim].status === 'verified') continue;
     for (let j = 0; j < i; j++) {
       const a = judged[j];
-      if (a.verdict.measure !== b.verdict.measure) continue;
+      if (a.verdict.measure !== b.verdict.measure || !strong(a)) continue;
       if ((a.ctx.periodText ?? '') !== (b.ctx.periodText ?? '')) continue;
       if (a.ctx.subject !== b.ctx.subject) continue;
       const sameValue = Math.abs(a.q.value - b.q.value) <= Math.max(a.q.precision, b.q.precision) / 2;

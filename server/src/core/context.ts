@@ -28,6 +28,8 @@ export interface ClaimContext {
   subjectScope: SubjectScope;
   period?: ResolvedPeriod;
   periodText?: string;
+  /** The clause's text before the claim (新增科研人员 in 新增科研人员3000名). */
+  lead: string;
 }
 
 /** Finds subject names and aliases in a text, longest match first, non-overlapping. */
@@ -148,7 +150,7 @@ export class ContextFinder {
       subject = districtOf(this.idx, subject);
     }
     const { period, text } = this.periodFor(start, end, clause, sentence);
-    return { clause, sentence, subject, subjectScope: scope, period, periodText: text };
+    return { clause, sentence, subject, subjectScope: scope, period, periodText: text, lead: this.text.slice(clause.start, start) };
   }
 
   private subjectFor(at: number, clause: { start: number; end: number }, sentence: Sentence): { subject?: string; scope: SubjectScope } {

@@ -14,6 +14,11 @@ import { unitInfo, valueInterval } from './numbers';
 
 /** Minimum measure score to trust a match. */
 export const MATCH_THRESHOLD = 0.6;
+/**
+ * A claim is only called wrong when its measure is matched this well, and its subject is
+ * known: agreeing with an observation confirms a weak match, disagreeing does not.
+ */
+export const CONTRADICT_THRESHOLD = 1.0;
 /** Candidates this close to the best are considered equally likely. */
 const TIE_MARGIN = 0.15;
 
@@ -28,6 +33,8 @@ export interface QuantityVerdict {
   expected?: IndexedObservation;
   /** For wrong-unit: the unit text to write. */
   unitFix?: string;
+  /** How well the measure matched (see MATCH_THRESHOLD, CONTRADICT_THRESHOLD). */
+  score?: number;
 }
 
 type Agreement = 'equal' | 'qualifier' | 'differ';
@@ -114,6 +121,12 @@ function hasAgreeing(idx: FactIndex, c: Candidate, q: Quantity, asOf: string): b
 
 /** Judges a quantity claim. */
 export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Candidate[], asOf: string): QuantityVerdict {
+  const v = judge(idx, q, ctx, cands, asOf);
+  if (v.measure) v.score = cands.find((c) => c.measure === v.measure)?.score;
+  return v;
+}
+
+function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Candidate[], asOf: string): QuantityVerdict {
   const subj = ctx.subject;
   const compatible = (c: Candidate) => !subj || subjectsCompatible(idx, subj, c.measure.subject);
   const primary = cands.filter((c) => c.dimensionOk && compatible(c) && c.score >= MATCH_THRESHOLD);
@@ -152,8 +165,17 @@ export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, ca
   const mis = misattribution(idx, q, cands, ctx, asOf, best.score);
   if (mis) return mis;
   if (wrongUnit) return wrongUnit;
-  if (!current.length) return { verified: false, measure: best.measure };
+  if (!current.length || best.score < CONTRADICT_THRESHOLD || !subj || isChange(ctx, best.measure)) {
+    return { verified: false, measure: best.measure };
+  }
   return { code: 'wrong-value', verified: false, measure: best.measure, expected: latest };
+}
+
+const CHANGE = /新增|新引进|新建|新落地|净增|增加了?|减少了?|新开工/;
+
+/** The claim counts an addition (新增科研人员3000名) while the measure and its sources count a total. */
+function isChange(ctx: ClaimContext, m: Measure): boolean {
+  return CHANGE.test(ctx.lead) && !CHANGE.test(m.name) && !m.terms.some((t) => CHANGE.test(t));
 }
 
 /** The agreeing observation nearest the claim: exact before approximate, then by distance. */
