@@ -5,7 +5,7 @@
 // behaviour:  node scripts/bench/dump.mjs > before.json; …; node scripts/bench/dump.mjs > after.json; diff
 // Also prints the sources' self-check on stderr (error/warning flags, verified claims).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, dirname, resolve } from 'node:path';
+import { join, dirname, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -21,7 +21,7 @@ for (const dir of sets) {
   if (!existsSync(dir)) continue;
   for (const name of readdirSync(dir).filter((n) => /\.(md|txt)$/.test(n)).sort()) {
     const text = readFileSync(join(dir, name), 'utf8');
-    out[`${dir.replace(root + '/', '')}/${name}`] = checkText(text, base, { asOf: '2025-12-01' });
+    out[`${relative(root, dir)}/${name}`] = checkText(text, base, { asOf: '2025-12-01' });
   }
 }
 let flags = 0;
@@ -35,4 +35,5 @@ for (const s of base.sources) {
   verified += r.claims.filter((c) => c.status === 'verified').length;
 }
 process.stderr.write(`sources self-check: ${flags} error/warning flags, ${verified} of ${claims} claims verified\n`);
-process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+// Paths under the package root are written relative to it, so dumps of two checkouts compare.
+process.stdout.write(JSON.stringify(out, null, 1).split(root + '/').join('<root>/') + '\n');

@@ -9,6 +9,7 @@ import { clauseAround } from './draft';
 import type { FactIndex } from './factIndex';
 import { districtOf } from './factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periods';
+import { within } from './sorted';
 
 /** A subject named in the text. */
 export interface SubjectMention {
@@ -32,13 +33,31 @@ export interface ClaimContext {
   lead: string;
 }
 
+const nameBuckets = new WeakMap<FactIndex, Map<string, FactIndex['subjectNames']>>();
+
+/** Subject names by their first character, each bucket longest first (as idx.subjectNames). */
+function namesByFirstChar(idx: FactIndex): Map<string, FactIndex['subjectNames']> {
+  let m = nameBuckets.get(idx);
+  if (!m) {
+    m = new Map();
+    for (const n of idx.subjectNames) {
+      const list = m.get(n.name[0]);
+      if (list) list.push(n);
+      else m.set(n.name[0], [n]);
+    }
+    nameBuckets.set(idx, m);
+  }
+  return m;
+}
+
 /** Finds subject names and aliases in a text, longest match first, non-overlapping. */
 export function findSubjects(idx: FactIndex, text: string, from = 0, to = text.length): SubjectMention[] {
   const out: SubjectMention[] = [];
-  const firstChars = new Set(idx.subjectNames.map((n) => n.name[0]));
+  const byChar = namesByFirstChar(idx);
   for (let i = from; i < to; i++) {
-    if (!firstChars.has(text[i])) continue;
-    for (const { name, subject } of idx.subjectNames) {
+    const names = byChar.get(text[i]);
+    if (!names) continue;
+    for (const { name, subject } of names) {
       if (text.startsWith(name, i) && i + name.length <= to) {
         out.push({ start: i, end: i + name.length, subject });
         i += name.length - 1;
@@ -100,6 +119,13 @@ function withYearFromContext(p: PeriodMention, earlier: PeriodMention[], year: n
 /** Builds claim contexts; one instance per checked text. */
 export class ContextFinder {
   private readonly subjects: SubjectMention[];
+  /** Per sentence index: the last subject mention of the nearest earlier sentence that has one (built on first use). */
+  private lastBefore?: { mention: SubjectMention; sentence: number }[];
+  private sentenceIndex?: Map<Sentence, number>;
+  /** Memos: the first subject named by a heading, by the headings above one, by the title. */
+  private readonly headingSubject = new Map<number, string | undefined>();
+  private readonly aboveSubject = new Map<number, string | undefined>();
+  private titleSubject?: { subject?: string };
 
   constructor(
     private readonly idx: FactIndex,
@@ -112,8 +138,14 @@ export class ContextFinder {
     this.periods = periods.map((p, i) => {
       if (!p.relative?.implicit) return p;
       const para = this.sentenceAt(p.start)?.paragraph;
-      const earlier = periods.slice(0, i).filter((e) => this.sentenceAt(e.start)?.paragraph === para);
-      return withYearFromContext(p, earlier, year);
+      // Earlier mentions of the same paragraph (paragraphs only grow along the text).
+      const earlier: PeriodMention[] = [];
+      for (let k = i - 1; k >= 0; k--) {
+        const at = this.sentenceAt(periods[k].start)?.paragraph;
+        if (at === para) earlier.push(periods[k]);
+        else if (at !== undefined && para !== undefined && at < para) break;
+      }
+      return withYearFromContext(p, earlier.reverse(), year);
     });
   }
 
@@ -133,7 +165,33 @@ export class ContextFinder {
 
   /** Subject mentions inside [from, to). */
   subjectsIn(from: number, to: number): SubjectMention[] {
-    return this.subjects.filter((s) => s.start >= from && s.end <= to);
+    return within(this.subjects, from, to);
+  }
+
+  /** The last subject mention in sentences before sentence `i`, with the index of its sentence. */
+  private mentionBefore(i: number): { mention: SubjectMention; sentence: number } | undefined {
+    if (!this.lastBefore) {
+      const ss = this.outline.sentences;
+      const out: { mention: SubjectMention; sentence: number }[] = new Array(ss.length);
+      let last: { mention: SubjectMention; sentence: number } | undefined;
+      for (let k = 0; k < ss.length; k++) {
+        out[k] = last!;
+        const found = this.subjectsIn(ss[k].start, ss[k].end);
+        if (found.length) last = { mention: found[found.length - 1], sentence: k };
+      }
+      this.lastBefore = out;
+    }
+    return this.lastBefore[i];
+  }
+
+  private indexOfSentence(sentence: Sentence): number {
+    this.sentenceIndex ??= new Map(this.outline.sentences.map((s, i) => [s, i]));
+    return this.sentenceIndex.get(sentence) ?? -1;
+  }
+
+  private firstSubjectOf(memo: Map<number, string | undefined>, key: number, text: string): string | undefined {
+    if (!memo.has(key)) memo.set(key, findSubjects(this.idx, text)[0]?.subject);
+    return memo.get(key);
   }
 
   /** The context of a claim spanning [start, end). */
@@ -162,34 +220,41 @@ export class ContextFinder {
     const after = this.subjectsIn(at, clause.end);
     if (after.length) return { subject: after[0].subject, scope: 'clause' };
     // Earlier sentences of the same paragraph.
+    // (The nearest earlier sentence naming a subject; paragraphs and sections are runs of sentences.)
     const ss = this.outline.sentences;
-    for (let i = ss.indexOf(sentence) - 1; i >= 0 && ss[i].paragraph === sentence.paragraph; i--) {
-      const found = this.subjectsIn(ss[i].start, ss[i].end);
-      if (found.length) return { subject: found[found.length - 1].subject, scope: 'paragraph' };
-    }
+    const earlier = this.mentionBefore(this.indexOfSentence(sentence));
+    if (earlier && ss[earlier.sentence].paragraph === sentence.paragraph) return { subject: earlier.mention.subject, scope: 'paragraph' };
     // The section's own heading, then earlier sentences of the section, then the headings above it.
     const hs = this.outline.headings;
     if (sentence.heading >= 0) {
-      const found = findSubjects(this.idx, hs[sentence.heading].text);
-      if (found.length) return { subject: found[0].subject, scope: 'heading' };
+      const own = this.firstSubjectOf(this.headingSubject, sentence.heading, hs[sentence.heading].text);
+      if (own) return { subject: own, scope: 'heading' };
       const sectionStart = hs[sentence.heading].start;
-      for (let i = ss.indexOf(sentence) - 1; i >= 0 && ss[i].start >= sectionStart; i--) {
-        const inSection = this.subjectsIn(ss[i].start, ss[i].end);
-        if (inSection.length) return { subject: inSection[inSection.length - 1].subject, scope: 'paragraph' };
-      }
-      let level = hs[sentence.heading].level;
-      for (let h = sentence.heading - 1; h >= 0; h--) {
-        if (hs[h].level >= level) continue;
-        level = hs[h].level;
-        const above = findSubjects(this.idx, hs[h].text);
-        if (above.length) return { subject: above[0].subject, scope: 'heading' };
-      }
+      if (earlier && ss[earlier.sentence].start >= sectionStart) return { subject: earlier.mention.subject, scope: 'paragraph' };
+      const above = this.subjectAbove(sentence.heading);
+      if (above) return { subject: above, scope: 'heading' };
     }
     if (this.outline.title) {
-      const found = findSubjects(this.idx, this.outline.title);
-      if (found.length) return { subject: found[0].subject, scope: 'title' };
+      this.titleSubject ??= { subject: findSubjects(this.idx, this.outline.title)[0]?.subject };
+      if (this.titleSubject.subject) return { subject: this.titleSubject.subject, scope: 'title' };
     }
     return { scope: 'none' };
+  }
+
+  /** The first subject named by the nearest heading of a higher level above heading `h`, and so on upwards. */
+  private subjectAbove(h0: number): string | undefined {
+    if (this.aboveSubject.has(h0)) return this.aboveSubject.get(h0);
+    const hs = this.outline.headings;
+    let level = hs[h0].level;
+    let found: string | undefined;
+    for (let h = h0 - 1; h >= 0; h--) {
+      if (hs[h].level >= level) continue;
+      level = hs[h].level;
+      found = this.firstSubjectOf(this.headingSubject, h, hs[h].text);
+      if (found) break;
+    }
+    this.aboveSubject.set(h0, found);
+    return found;
   }
 
   private periodFor(
@@ -198,7 +263,7 @@ export class ContextFinder {
     clause: { start: number; end: number },
     sentence: Sentence,
   ): { period?: ResolvedPeriod; text?: string } {
-    const inSentence = this.periods.filter((p) => p.start >= sentence.start && p.end <= sentence.end && !isBaseline(this.text, p));
+    const inSentence = within(this.periods, sentence.start, sentence.end).filter((p) => !isBaseline(this.text, p));
     const pick = (m: PeriodMention) => ({
       period: sinceYear(this.text, m, sentence.end, this.year) ?? resolveMention(m, this.year),
       text: m.text,

@@ -47,10 +47,22 @@ function toDate(v: unknown): string | undefined {
   return undefined;
 }
 
+/** Front matters read lately (a YAML parse costs as much as checking a paragraph; drafts repeat theirs). */
+const frontMatters = new Map<string, { end: number; date?: string; title?: string }>();
+
 /** Reads the front matter: its end offset, date and title (invalid YAML is ignored). */
 export function readFrontMatter(text: string): { end: number; date?: string; title?: string } {
   const m = FRONT_MATTER.exec(text);
   if (!m) return { end: 0 };
+  const known = frontMatters.get(m[0]);
+  if (known) return { ...known };
+  const read = parseFrontMatter(m);
+  if (frontMatters.size >= 64) frontMatters.clear();
+  frontMatters.set(m[0], read);
+  return { ...read };
+}
+
+function parseFrontMatter(m: RegExpExecArray): { end: number; date?: string; title?: string } {
   let data: Record<string, unknown> = {};
   try {
     const parsed = parseYaml(m[1], { maxAliasCount: 10 });

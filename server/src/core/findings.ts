@@ -31,13 +31,22 @@ export function statusOf(code: FindingCode | undefined, verified: boolean): Clai
   return 'contradicted';
 }
 
+/** Lines of quotes already located, per source (a claim cites the same few quotes again and again). */
+const quoteLines = new WeakMap<object, Map<string, { file: string; line: number }>>();
+
 function lineOfQuote(idx: FactIndex, sourceId: string, quote: string): { file: string; line: number } {
   const s = idx.sources.get(sourceId);
   if (!s) return { file: '', line: 0 };
+  let memo = quoteLines.get(s);
+  if (!memo) quoteLines.set(s, (memo = new Map()));
+  const known = memo.get(quote);
+  if (known) return known;
   const at = s.body.indexOf(quote);
   let line = s.bodyLine;
   for (let i = 0; i < at; i++) if (s.body.charCodeAt(i) === 10) line++;
-  return { file: s.file, line };
+  const found = { file: s.file, line };
+  memo.set(quote, found);
+  return found;
 }
 
 /** The citation of an observation. */

@@ -1,0 +1,27 @@
+/**
+ * Binary search over lists sorted by offset (figures, periods, subject mentions, all in
+ * text order), so the engine finds what lies in a sentence without scanning the draft:
+ * the cost of a claim does not grow with the length of the draft.
+ */
+
+/** Index of the first item whose `start` is ≥ `offset` (list sorted by start). */
+export function firstStartingAt<T extends { start: number }>(list: readonly T[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The items lying inside [from, to) (start ≥ from, end ≤ to), in list order, for a list
+ * sorted by start whose items do not overlap (so ends are sorted too).
+ */
+export function within<T extends { start: number; end: number }>(list: readonly T[], from: number, to: number): T[] {
+  const out: T[] = [];
+  for (let i = firstStartingAt(list, from); i < list.length && list[i].start < to; i++) if (list[i].end <= to) out.push(list[i]);
+  return out;
+}
