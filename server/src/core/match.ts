@@ -10,6 +10,7 @@ import type { ClaimContext } from './context';
 import { unitInfo } from './numbers';
 import { words, addWords } from './segment';
 import type { RespectiveSlot } from './respectively';
+import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
 
 /** A measure scored for one claim. */
 export interface Candidate {
@@ -36,32 +37,35 @@ export function measureDimensions(m: Measure): Dimension[] {
   return [dim];
 }
 
-/** Word statistics of the sources' quotes, with an inverted index word → observations. */
-interface QuoteStats {
-  idf: Map<string, number>;
-  /** For each word, the observations whose quote has it. */
-  postings: Map<string, IndexedObservation[]>;
-  maxIdf: number;
-  /** Terms by first character, for finding term occurrences in a sentence in one pass. */
-  termsByChar: Map<string, string[]>;
-}
-
 const statsCache = new WeakMap<FactIndex, QuoteStats>();
 
-function quoteStats(idx: FactIndex): QuoteStats {
+/** The quote statistics of a fact base (built once per index). */
+export function quoteStats(idx: FactIndex): QuoteStats {
   let s = statsCache.get(idx);
   if (s) return s;
   addWords(idx.dictionary);
   const postings = new Map<string, IndexedObservation[]>();
+  const wordIds = new Map<string, number>();
+  const wordList: string[] = [];
+  const quoteWords = new Map<IndexedObservation, Int32Array>();
   let n = 0;
   for (const list of idx.observations.values()) {
     for (const io of list) {
       n++;
+      const ids: number[] = [];
       for (const w of new Set(words(io.obs.quote.replace(/[\d.]+/g, ' ')))) {
         const p = postings.get(w);
         if (p) p.push(io);
         else postings.set(w, [io]);
+        let id = wordIds.get(w);
+        if (id === undefined) {
+          id = wordList.length;
+          wordIds.set(w, id);
+          wordList.push(w);
+        }
+        ids.push(id);
       }
+      quoteWords.set(io, Int32Array.from(ids).sort());
     }
   }
   const idf = new Map<string, number>();
@@ -72,23 +76,27 @@ function quoteStats(idx: FactIndex): QuoteStats {
     list.push(t);
     termsByChar.set(t[0], list);
   }
-  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar };
+  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, wordIds, wordList, quoteWords };
   statsCache.set(idx, s);
   return s;
 }
 
-/** IDF-weighted share of the words found in each quote: observation → similarity (only quotes sharing a word). */
-function similarities(ws: string[], stats: QuoteStats): Map<IndexedObservation, number> {
-  const uniq = new Set(ws);
-  let total = 0;
-  const hits = new Map<IndexedObservation, number>();
-  for (const w of uniq) {
-    const weight = stats.idf.get(w) ?? stats.maxIdf;
-    total += weight;
-    for (const io of stats.postings.get(w) ?? []) hits.set(io, (hits.get(io) ?? 0) + weight);
+const scoresCache = new WeakMap<FactIndex, Map<string, QuoteScores>>();
+
+/** The quote scores of a clause and sentence (memoized: a sentence's claims share them, and an edit leaves most sentences alone). */
+function quoteScoresOf(idx: FactIndex, stats: QuoteStats, clauseText: string, sentenceText: string): QuoteScores {
+  let memo = scoresCache.get(idx);
+  if (!memo) scoresCache.set(idx, (memo = new Map()));
+  const key = `${clauseText}\u0000${sentenceText}`;
+  let qs = memo.get(key);
+  if (!qs) {
+    const clauseWords = words(clauseText);
+    const sentenceWords = sentenceText.length > clauseText.length + 2 ? words(sentenceText) : clauseWords;
+    qs = new QuoteScores(idx, stats, clauseWords, sentenceWords);
+    if (memo.size >= 20000) memo.clear();
+    memo.set(key, qs);
   }
-  if (total > 0) for (const [io, h] of hits) hits.set(io, h / total);
-  return hits;
+  return qs;
 }
 
 /** Every term occurrence in [from, to): term → start offsets. */
@@ -169,27 +177,19 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
   const prev = q.dimension === 'percent' || q.dimension === 'fraction' ? others.filter((o) => o.end <= ctx.clause.start && o.start >= ctx.sentence.start).pop() : undefined;
   const from = prev && !others.some((o) => o.start >= ctx.clause.start && o.end <= q.start) ? clauseStart(text, prev.start, ctx.sentence.start) : ctx.clause.start;
   const clauseText = withoutFigures(text, from, ctx.clause.end, others);
-  const clauseWords = words(clauseText);
   // The whole sentence helps when the clause alone is generic (全市占比约四分之一 after 人才资源总量…).
   const sentenceText = withoutFigures(text, ctx.sentence.start, ctx.sentence.end, others);
-  const sentenceWords = sentenceText.length > clauseText.length + 2 ? words(sentenceText) : clauseWords;
   const occ = termOccurrences(text, ctx.sentence.start, ctx.sentence.end, stats);
   // Candidates: measures with a term in the sentence, or with a quote sharing words with it.
-  const quoteScore = new Map<Measure, number>();
-  const clauseSim = similarities(clauseWords, stats);
-  const sentenceSim = sentenceWords === clauseWords ? clauseSim : similarities(sentenceWords, stats);
-  for (const io of new Set([...clauseSim.keys(), ...sentenceSim.keys()])) {
-    const v = 0.6 * (clauseSim.get(io) ?? 0) + 0.4 * (sentenceSim.get(io) ?? 0);
-    if (v > (quoteScore.get(io.measure) ?? 0)) quoteScore.set(io.measure, v);
-  }
+  const quoteScore = quoteScoresOf(idx, stats, clauseText, sentenceText);
   const measures = new Set<Measure>();
   for (const t of occ.keys()) for (const m of idx.terms.get(t) ?? []) measures.add(m);
-  for (const [m, v] of quoteScore) if (v >= 0.3) measures.add(m);
+  for (const m of quoteScore.strong().keys()) measures.add(m);
   const out: Candidate[] = [];
   for (const m of measures) {
     const ts = termScore(m, q, ctx, others, occ, slot);
-    const qs = quoteScore.get(m) ?? 0;
-    if (ts === 0 && qs < 0.3) continue;
+    const qs = quoteScore.of(m);
+    if (ts === 0 && qs < QUOTE_CANDIDATE) continue;
     const dims = measureDimensions(m);
     const dimensionOk = dims.includes(q.dimension);
     let unitBonus = 0;

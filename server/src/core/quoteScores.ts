@@ -1,0 +1,154 @@
+/**
+ * Quote similarity of a claim's clause and sentence to the sources' quotes, as
+ * rankMeasures defines it (IDF-weighted share of the claim's words found in a quote;
+ * 0.6 × clause + 0.4 × sentence; per measure, the best of its observations), computed
+ * without visiting every observation that shares a common word with the claim: words
+ * whose postings are long can together add less than the candidate threshold, so an
+ * observation reaching it must hold one of the rarer words, and only the postings of
+ * those are visited. Each observation's score is then summed word by word in the same
+ * order as a full pass would, so the numbers are exactly the same.
+ */
+import type { Measure } from './types';
+import type { FactIndex, IndexedObservation } from './factIndex';
+
+/** Word statistics of the sources' quotes, with an inverted index word → observations. */
+export interface QuoteStats {
+  idf: Map<string, number>;
+  /** For each word, the observations whose quote has it. */
+  postings: Map<string, IndexedObservation[]>;
+  maxIdf: number;
+  /** Terms by first character, for finding term occurrences in a sentence in one pass. */
+  termsByChar: Map<string, string[]>;
+  /** Word ids of the quotes' words, and the words by id. */
+  wordIds: Map<string, number>;
+  wordList: string[];
+  /** Each observation's quote words, as sorted word ids. */
+  quoteWords: Map<IndexedObservation, Int32Array>;
+}
+
+/** A quote scores at least this to make its measure a candidate on its own. */
+export const QUOTE_CANDIDATE = 0.3;
+
+/** The words of one side (clause or sentence): ids and weights in first-occurrence order, and the total weight. */
+interface Side {
+  ids: Int32Array;
+  weights: Float64Array;
+  total: number;
+}
+
+function sideOf(ws: string[], stats: QuoteStats): Side {
+  const ids: number[] = [];
+  const weights: number[] = [];
+  let total = 0;
+  for (const w of new Set(ws)) {
+    const weight = stats.idf.get(w) ?? stats.maxIdf;
+    total += weight;
+    const id = stats.wordIds.get(w);
+    // A word no quote has adds to the total only.
+    if (id !== undefined) {
+      ids.push(id);
+      weights.push(weight);
+    }
+  }
+  return { ids: Int32Array.from(ids), weights: Float64Array.from(weights), total };
+}
+
+function has(sorted: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid];
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Quote scores of one clause and sentence (words already segmented). */
+export class QuoteScores {
+  private readonly clause: Side;
+  private readonly sentence: Side;
+  private readonly same: boolean;
+  private strongMeasures?: Map<Measure, number>;
+  private readonly byMeasure = new Map<Measure, number>();
+
+  constructor(
+    private readonly idx: FactIndex,
+    private readonly stats: QuoteStats,
+    private readonly clauseWords: string[],
+    sentenceWords: string[],
+  ) {
+    this.clause = sideOf(clauseWords, stats);
+    this.same = sentenceWords === clauseWords;
+    this.sentence = this.same ? this.clause : sideOf(sentenceWords, stats);
+  }
+
+  /** Share of one side's weight found in an observation's quote, or 0 when it has none of the words. */
+  private sim(side: Side, io: IndexedObservation): number {
+    const qw = this.stats.quoteWords.get(io);
+    if (!qw) return 0;
+    let h: number | undefined;
+    for (let k = 0; k < side.ids.length; k++) if (has(qw, side.ids[k])) h = (h ?? 0) + side.weights[k];
+    return h === undefined ? 0 : h / side.total;
+  }
+
+  /** 0.6 × clause similarity + 0.4 × sentence similarity of one observation's quote. */
+  private value(io: IndexedObservation): number {
+    const c = this.sim(this.clause, io);
+    const s = this.same ? c : this.sim(this.sentence, io);
+    return 0.6 * c + 0.4 * s;
+  }
+
+  /** The quote score of a measure: the best of its observations (0 when none shares a word). */
+  of(m: Measure): number {
+    let best = this.strongMeasures?.get(m) ?? this.byMeasure.get(m);
+    if (best !== undefined) return best;
+    best = 0;
+    for (const io of this.idx.observations.get(m.id) ?? []) {
+      const v = this.value(io);
+      if (v > best) best = v;
+    }
+    this.byMeasure.set(m, best);
+    return best;
+  }
+
+  /** Measures whose quote score reaches QUOTE_CANDIDATE, with that score. */
+  strong(): Map<Measure, number> {
+    if (this.strongMeasures) return this.strongMeasures;
+    // Each word's most possible contribution to an observation's score.
+    const gain = new Map<number, number>();
+    const add = (side: Side, share: number) => {
+      for (let k = 0; k < side.ids.length; k++) gain.set(side.ids[k], (gain.get(side.ids[k]) ?? 0) + (share * side.weights[k]) / side.total);
+    };
+    if (this.same) add(this.clause, 1);
+    else {
+      add(this.clause, 0.6);
+      add(this.sentence, 0.4);
+    }
+    // The words with the longest postings that together stay safely under the threshold need not be visited.
+    const byLength = [...gain.keys()].map((id) => ({ id, list: this.postingsOf(id) })).sort((a, b) => b.list.length - a.list.length);
+    let common = 0;
+    let k = 0;
+    for (; k < byLength.length; k++) {
+      const g = gain.get(byLength[k].id)!;
+      if (common + g >= QUOTE_CANDIDATE - 1e-6) break;
+      common += g;
+    }
+    const candidates = new Set<IndexedObservation>();
+    for (; k < byLength.length; k++) for (const io of byLength[k].list) candidates.add(io);
+    const out = new Map<Measure, number>();
+    for (const io of candidates) {
+      const v = this.value(io);
+      if (v > (out.get(io.measure) ?? 0)) out.set(io.measure, v);
+    }
+    for (const [m, v] of out) if (v < QUOTE_CANDIDATE) out.delete(m);
+    this.strongMeasures = out;
+    return out;
+  }
+
+  private postingsOf(id: number): IndexedObservation[] {
+    return this.stats.postings.get(this.stats.wordList[id]) ?? [];
+  }
+}
