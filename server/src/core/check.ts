@@ -16,6 +16,7 @@ import { quantityFinding, roleFinding } from './judgement';
 import { consistencyFindings } from './consistency';
 import { pairRespectively, respectiveSlots } from './respectively';
 import { message } from './messages';
+import type { CheckMemo } from './memo';
 import { applySuppressions } from './suppression';
 
 /** Today's date, YYYY-MM-DD (UTC). */
@@ -64,8 +65,12 @@ export interface JudgedQuantity {
   claim: number;
 }
 
-/** Checks one draft. Pure: no I/O; the draft's front matter date wins over `options.asOf`, else today. */
-export function checkText(text: string, base: FactBase, options: CheckOptions = {}): CheckResult {
+/**
+ * Checks one draft. Pure: no I/O; the draft's front matter date wins over `options.asOf`, else today.
+ * With a `memo` (one per document, kept between checks), lines and claims unchanged since
+ * the last check are not analysed again; the result is the same.
+ */
+export function checkText(text: string, base: FactBase, options: CheckOptions = {}, memo?: CheckMemo): CheckResult {
   const locale = options.locale ?? 'zh';
   const idx = indexOf(base);
   addWords(idx.dictionary);
@@ -73,9 +78,11 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
   const asOf = ol.date ?? options.asOf ?? today();
   const year = Number(asOf.slice(0, 4));
   const lines = new LineIndex(text);
-  const quantities = scanQuantities(text).filter((q) => q.start >= ol.bodyStart);
-  const periods = yearRanges(text, withWholeYear(text, scanPeriods(text).filter((p) => p.start >= ol.bodyStart), ol.bodyStart));
-  const finder = new ContextFinder(idx, text, ol, periods, year);
+  memo?.begin(idx);
+  const scanned = memo?.scan(text, ol.bodyStart);
+  const quantities = scanned?.quantities ?? scanQuantities(text).filter((q) => q.start >= ol.bodyStart);
+  const periods = yearRanges(text, withWholeYear(text, scanned?.periods ?? scanPeriods(text).filter((p) => p.start >= ol.bodyStart), ol.bodyStart));
+  const finder = new ContextFinder(idx, text, ol, periods, year, scanned?.subjects);
   const overrides = pairRespectively(text, quantities, periods, year, ol);
   const slots = respectiveSlots(text, quantities, ol);
 
@@ -110,8 +117,13 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
     if (period) Object.assign(ctx, period);
     // A duration (连续5年, 经过八年) is a length of time; the years around it do not scope it.
     if (q.dimension === 'duration') Object.assign(ctx, { period: undefined, periodText: undefined });
-    const cands = rankMeasures(idx, text, q, ctx, inSentence(ctx), slots.get(q));
-    let verdict = judgeQuantity(idx, q, ctx, cands, asOf);
+    const rank = () => {
+      const ranked = rankMeasures(idx, text, q, ctx, inSentence(ctx), slots.get(q));
+      return { cands: ranked, verdict: judgeQuantity(idx, q, ctx, ranked, asOf) };
+    };
+    const memoized = memo ? memo.claim(q, ctx, slots.get(q), asOf, rank) : rank();
+    const cands = memoized.cands;
+    let verdict = memoized.verdict;
     const prev = judged[judged.length - 1];
     if (!verdict.measure && prev?.verdict.measure && prev.ctx.sentence === ctx.sentence && prev.q.dimension === q.dimension && elliptic(text, ctx, periods)) {
       // 2021年地区生产总值约9500亿元，2023年超过1.2万亿元: the measure carries over to a clause that names none.
@@ -154,5 +166,6 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
   const sortedFindings = kept
     .map((f) => ({ ...f, claim: newIndex.get(f.claim) ?? f.claim }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
+  memo?.end();
   return applySuppressions(text, { asOf, claims: order.map((o) => o.c), findings: sortedFindings }, options.allow ?? [], lines);
 }

@@ -133,8 +133,10 @@ export class ContextFinder {
     private readonly outline: DraftOutline,
     private periods: PeriodMention[],
     private readonly year: number,
+    /** The subject names of the body when already found (findSubjects from outline.bodyStart). */
+    subjects?: SubjectMention[],
   ) {
-    this.subjects = findSubjects(idx, text, outline.bodyStart);
+    this.subjects = subjects ?? findSubjects(idx, text, outline.bodyStart);
     this.periods = periods.map((p, i) => {
       if (!p.relative?.implicit) return p;
       const para = this.sentenceAt(p.start)?.paragraph;

@@ -37,6 +37,8 @@ export interface DraftOutline {
 
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const SENTENCE_END = /[。！？!?；;]/;
+/** SENTENCE_END's characters, for testing one character without making a string of it. */
+const SENTENCE_END_CODES = new Set([...'。！？!?；;'].map((c) => c.charCodeAt(0)));
 
 function toDate(v: unknown): string | undefined {
   if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
@@ -110,7 +112,7 @@ export function outline(text: string): DraftOutline {
       // Sentences within the line.
       let s = pos;
       for (let i = pos; i < lineEnd; i++) {
-        if (SENTENCE_END.test(text[i])) {
+        if (SENTENCE_END_CODES.has(text.charCodeAt(i))) {
           sentences.push({ start: s, end: i + 1, paragraph, heading: headings.length - 1 });
           s = i + 1;
         }

@@ -3,13 +3,31 @@
  * citations, the value history for hover, the expected value, the fix and the message.
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from './types';
-import type { FactIndex } from './factIndex';
+import type { FactIndex, IndexedObservation } from './factIndex';
 import type { ClaimContext } from './context';
 import type { QuantityVerdict } from './verdict';
 import type { RoleClaim, RoleVerdict } from './roles';
 import { SEVERITY, citeObservation, citeRole, expectedLike, historyOf, statusOf, subjectName } from './findings';
 import { message } from './messages';
 import { describePeriod } from './periods';
+
+const knownCache = new WeakMap<FactIndex, Map<string, { list: IndexedObservation[]; history: Map<Locale, CheckedClaim['history']> }>>();
+
+/** A measure's observations published by `asOf`, and their history for hover (memoized per index, measure and date). */
+function knownOf(idx: FactIndex, measureId: string, asOf: string, locale: Locale): { list: IndexedObservation[]; history: CheckedClaim['history'] } {
+  let memo = knownCache.get(idx);
+  if (!memo) knownCache.set(idx, (memo = new Map()));
+  const key = `${measureId}\u0000${asOf}`;
+  let k = memo.get(key);
+  if (!k) {
+    k = { list: (idx.observations.get(measureId) ?? []).filter((io) => io.obs.published <= asOf), history: new Map() };
+    if (memo.size > 10000) memo.clear();
+    memo.set(key, k);
+  }
+  let history = k.history.get(locale);
+  if (!history) k.history.set(locale, (history = historyOf(k.list, locale)));
+  return { list: k.list, history };
+}
 
 function periodLabel(ctx: ClaimContext, locale: Locale): string | undefined {
   if (!ctx.period) return undefined;
@@ -26,7 +44,7 @@ export function quantityFinding(
   locale: Locale,
   claimIndex: number,
 ): { claim: CheckedClaim; finding?: Finding } {
-  const list = v.measure ? (idx.observations.get(v.measure.id) ?? []).filter((io) => io.obs.published <= asOf) : [];
+  const known = v.measure ? knownOf(idx, v.measure.id, asOf, locale) : undefined;
   const cited = [v.agreeing, v.expected].filter((x, i, a) => x && a.indexOf(x) === i).map((io) => citeObservation(idx, io!));
   const factId = (v.expected ?? v.agreeing)?.obs.id ?? v.measure?.id;
   const claim: CheckedClaim = {
@@ -39,7 +57,7 @@ export function quantityFinding(
     value: q.value,
     unit: q.unit,
     citations: cited,
-    history: v.measure ? historyOf(list, locale) : undefined,
+    history: known?.history?.slice(),
     reading: {
       subject: ctx.subject ? subjectName(idx, ctx.subject) : undefined,
       measure: v.measure?.name,

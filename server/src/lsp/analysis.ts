@@ -6,6 +6,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText } from '../core/check';
+import { CheckMemo } from '../core/memo';
 import { LineIndex } from '../core/positions';
 import type { CheckResult, Locale } from '../core/types';
 import type { Allowlists } from './allowlist';
@@ -38,6 +39,8 @@ export interface Scope {
 /** Computes and caches analyses. */
 export class Analyzer {
   private readonly cache = new Map<string, { key: string; analysis: Analysis }>();
+  /** Per open document: what its last checks computed, so an edit re-analyses only what it changed. */
+  private readonly memos = new Map<string, CheckMemo>();
 
   constructor(
     private readonly locale: Locale,
@@ -76,12 +79,19 @@ export class Analyzer {
     const hit = this.cache.get(uri);
     if (hit && hit.key === key && hit.analysis.text === text) return hit.analysis;
     const index = new LineIndex(text);
-    const raw = checkText(text, s.loaded.base, {
-      asOf: s.settings.asOf || undefined,
-      locale: this.locale,
-      reportUnverified: s.settings.reportUnverified,
-      allow,
-    });
+    let memo = version !== undefined ? this.memos.get(uri) : undefined;
+    if (version !== undefined && !memo) this.memos.set(uri, (memo = new CheckMemo()));
+    const raw = checkText(
+      text,
+      s.loaded.base,
+      {
+        asOf: s.settings.asOf || undefined,
+        locale: this.locale,
+        reportUnverified: s.settings.reportUnverified,
+        allow,
+      },
+      memo,
+    );
     const result = raw;
     const analysis: Analysis = { uri, version, languageId, text, index, result, settings: s.settings, folder: s.folder, loaded: s.loaded };
     if (version !== undefined) this.cache.set(uri, { key, analysis });
@@ -96,5 +106,6 @@ export class Analyzer {
   /** Drops a closed document's analysis. */
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.memos.delete(uri);
   }
 }
