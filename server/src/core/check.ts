@@ -5,11 +5,11 @@
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, PeriodMention, Quantity } from './types';
 import { outline } from './draft';
 import { indexOf } from './factIndex';
-import { ContextFinder, type ClaimContext } from './context';
+import { ContextFinder, type ClaimContext, type SubjectMention } from './context';
 import { rankMeasures } from './match';
 import { judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
 import { findRoleClaims, judgeRole } from './roles';
-import { scanPeriods, scanQuantities } from './numbers';
+import { scanQuantitiesAndPeriods } from './numbers';
 import { addWords } from './segment';
 import { LineIndex } from './positions';
 import { quantityFinding, roleFinding } from './judgement';
@@ -79,10 +79,10 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
   const year = Number(asOf.slice(0, 4));
   const lines = new LineIndex(text);
   memo?.begin(idx);
-  const scanned = memo?.scan(text, ol.bodyStart);
-  const quantities = scanned?.quantities ?? scanQuantities(text).filter((q) => q.start >= ol.bodyStart);
-  const periods = yearRanges(text, withWholeYear(text, scanned?.periods ?? scanPeriods(text).filter((p) => p.start >= ol.bodyStart), ol.bodyStart));
-  const finder = new ContextFinder(idx, text, ol, periods, year, scanned?.subjects);
+  const scanned: { quantities: Quantity[]; periods: PeriodMention[]; subjects?: SubjectMention[] } = memo?.scan(text, ol.bodyStart) ?? scanQuantitiesAndPeriods(text);
+  const quantities = scanned.quantities.filter((q) => q.start >= ol.bodyStart);
+  const periods = yearRanges(text, withWholeYear(text, scanned.periods.filter((p) => p.start >= ol.bodyStart), ol.bodyStart));
+  const finder = new ContextFinder(idx, text, ol, periods, year, scanned.subjects);
   const overrides = pairRespectively(text, quantities, periods, year, ol);
   const slots = respectiveSlots(text, quantities, ol);
 

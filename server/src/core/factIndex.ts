@@ -117,8 +117,20 @@ export function ancestry(idx: FactIndex, id: string): string[] {
 
 /** True when one subject is the other, or contains it, or is part of it. */
 export function subjectsCompatible(idx: FactIndex, a: string, b: string): boolean {
-  return ancestry(idx, a).includes(b) || ancestry(idx, b).includes(a);
+  let memo = compatibleMemo.get(idx);
+  if (!memo) compatibleMemo.set(idx, (memo = new Map()));
+  const key = `${a}\u0000${b}`;
+  let ok = memo.get(key);
+  if (ok === undefined) {
+    ok = ancestry(idx, a).includes(b) || ancestry(idx, b).includes(a);
+    if (memo.size > 100000) memo.clear();
+    memo.set(key, ok);
+  }
+  return ok;
 }
+
+/** subjectsCompatible per index and pair (judging asks it for every candidate of every claim). */
+const compatibleMemo = new WeakMap<FactIndex, Map<string, boolean>>();
 
 /** The district-level subject of a subject (the ancestor whose parent is the root), for deictic 全区. */
 export function districtOf(idx: FactIndex, id: string): string {

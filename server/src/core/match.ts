@@ -99,8 +99,19 @@ function quoteScoresOf(idx: FactIndex, stats: QuoteStats, clauseText: string, se
   return qs;
 }
 
-/** Every term occurrence in [from, to): term → start offsets. */
+/** The term occurrences found lately in one text, by sentence range (the claims of a sentence share them). */
+let occMemo: { text: string; stats: QuoteStats; byRange: Map<string, Map<string, number[]>> } | undefined;
+
+/** Every term occurrence in [from, to): term → start offsets (memoized for the last text). */
 function termOccurrences(text: string, from: number, to: number, stats: QuoteStats): Map<string, number[]> {
+  if (occMemo?.text !== text || occMemo.stats !== stats) occMemo = { text, stats, byRange: new Map() };
+  const key = `${from}:${to}`;
+  let found = occMemo.byRange.get(key);
+  if (!found) occMemo.byRange.set(key, (found = findTermOccurrences(text, from, to, stats)));
+  return found;
+}
+
+function findTermOccurrences(text: string, from: number, to: number, stats: QuoteStats): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (let i = from; i < to; i++) {
     const list = stats.termsByChar.get(text[i]);

@@ -14,7 +14,7 @@ import { findSubjects } from './context';
 import type { Candidate } from './match';
 import type { QuantityVerdict } from './verdict';
 import type { RespectiveSlot } from './respectively';
-import { scanPeriods, scanQuantities } from './numbers';
+import { scanQuantitiesAndPeriods } from './numbers';
 
 /** What one line holds, offsets relative to the line's start. */
 interface LineScan {
@@ -79,7 +79,7 @@ export class CheckMemo {
     if (scan) this.stats.lineHits++;
     else {
       this.stats.lineMisses++;
-      scan = { quantities: scanQuantities(text), periods: scanPeriods(text), used: 0 };
+      scan = { ...scanQuantitiesAndPeriods(text), used: 0 };
       this.lines.set(text, scan);
     }
     scan.used = this.generation;

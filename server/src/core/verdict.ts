@@ -100,8 +100,20 @@ function statedPeriod(ctx: ClaimContext) {
 
 /** Observations known at the draft's date. */
 function known(idx: FactIndex, m: Measure, asOf: string): IndexedObservation[] {
-  return (idx.observations.get(m.id) ?? []).filter((io) => io.obs.published <= asOf);
+  let memo = knownMemo.get(idx);
+  if (!memo) knownMemo.set(idx, (memo = new Map()));
+  const key = `${m.id}\u0000${asOf}`;
+  let list = memo.get(key);
+  if (!list) {
+    list = (idx.observations.get(m.id) ?? []).filter((io) => io.obs.published <= asOf);
+    if (memo.size > 10000) memo.clear();
+    memo.set(key, list);
+  }
+  return list;
 }
+
+/** known() per index, measure and date (a draft asks for the same few measures again and again). */
+const knownMemo = new WeakMap<FactIndex, Map<string, IndexedObservation[]>>();
 
 /** The observations that count as current: for the stated period, or the latest known; actuals beat estimates. */
 function currentOf(list: IndexedObservation[], ctx: ClaimContext): IndexedObservation[] {
@@ -202,7 +214,7 @@ function checkUnit(idx: FactIndex, q: Quantity, c: Candidate, asOf: string): Qua
   const n = writtenNumber(q);
   const m = mantissa(q);
   const same = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
-  for (const io of known(idx, c.measure, asOf).reverse()) {
+  for (const io of [...known(idx, c.measure, asOf)].reverse()) {
     const f = io.figure;
     if (!f) continue;
     if (f.unitText === q.unitText) continue;

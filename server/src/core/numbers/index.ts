@@ -3,7 +3,7 @@
  * period mentions, parsing single figures, units, plausible value intervals and writing
  * values back in a draft's style. Pure: no I/O, runs before word segmentation.
  */
-export { scanQuantities, whyNotAClaim } from './scan';
+export { scanQuantities, scanQuantitiesAndPeriods, whyNotAClaim } from './scan';
 export { scanPeriods } from './periods';
 export { parseQuantity } from './parse';
 export { unitInfo, type UnitInfo } from './units';

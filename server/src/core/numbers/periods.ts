@@ -248,8 +248,10 @@ export function timeSpans(s: string, orig: string = s): TimeSpan[] {
  * times are not periods and are left out. Never throws.
  */
 export function scanPeriods(text: string): PeriodMention[] {
-  const s = normalizeWidth(text);
-  return timeSpans(s, text)
-    .filter((t) => t.period !== undefined || t.relative !== undefined)
-    .map(({ kind: _kind, ...m }) => m);
+  return periodsOf(timeSpans(normalizeWidth(text), text));
+}
+
+/** The period mentions among a text's time expressions (what scanPeriods returns). */
+export function periodsOf(times: TimeSpan[]): PeriodMention[] {
+  return times.filter((t) => t.period !== undefined || t.relative !== undefined).map(({ kind: _kind, ...m }) => m);
 }

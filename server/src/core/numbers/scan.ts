@@ -7,7 +7,8 @@ import type { Quantity } from '../types';
 import { isLineBreak, normalizeWidth, oneOf, startsNumber } from './chars';
 import { nameSpans, notAClaim } from './context';
 import { readFigure, type Reading } from './grammar';
-import { timeSpans } from './periods';
+import { periodsOf, timeSpans, type TimeSpan } from './periods';
+import type { PeriodMention } from '../types';
 import { unitInfo } from './units';
 
 const LIST_JOINERS = '和、与及';
@@ -38,10 +39,8 @@ function borrowUnit(s: string, orig: string, r: Reading): Reading {
   };
 }
 
-function scan(text: string): Quantity[] {
-  const s = normalizeWidth(text);
+function scan(text: string, s = normalizeWidth(text), times: TimeSpan[] = timeSpans(s, text)): Quantity[] {
   const names = nameSpans(s);
-  const times = timeSpans(s, text);
   const out: Quantity[] = [];
   let ni = 0;
   let ti = 0;
@@ -101,6 +100,19 @@ export function scanQuantities(text: string): Quantity[] {
   } catch {
     return [];
   }
+}
+
+/** scanQuantities and scanPeriods of one text, finding its time expressions once for both. */
+export function scanQuantitiesAndPeriods(text: string): { quantities: Quantity[]; periods: PeriodMention[] } {
+  const s = normalizeWidth(text);
+  const times = timeSpans(s, text);
+  let quantities: Quantity[];
+  try {
+    quantities = scan(text, s, times);
+  } catch {
+    quantities = [];
+  }
+  return { quantities, periods: periodsOf(times) };
 }
 
 /**
