@@ -92,9 +92,12 @@ function sinceYear(text: string, m: PeriodMention, clauseEnd: number, year: numb
 }
 
 /** True when a mention opens its clause (topic position: 2023年，…; “十四五”以来，…), so it scopes the sentence. */
-function isTopic(text: string, m: PeriodMention, sentenceStart: number): boolean {
+function isTopic(text: string, m: PeriodMention, sentenceStart: number, subjects: SubjectMention[] = []): boolean {
   let i = m.start;
   while (i > sentenceStart && /[自从在于截至到“"（(\s]/.test(text[i - 1])) i--;
+  // 怀柔区近3年…, 海淀区2023年…: a subject may open the clause before the period.
+  const subject = subjects.find((s) => s.end === i);
+  if (subject) i = subject.start;
   const lead = /(预计|力争|其中|计划|目标)$/.exec(text.slice(Math.max(sentenceStart, i - 2), i));
   if (lead) i -= lead[0].length;
   return i === sentenceStart || /[，,；;：:。！？\n]/.test(text[i - 1]);
@@ -273,7 +276,7 @@ export class ContextFinder {
     const inClauseBefore = inSentence.filter((p) => p.start >= clause.start && p.end <= start);
     if (inClauseBefore.length) return pick(inClauseBefore[inClauseBefore.length - 1]);
     // Earlier clauses scope this one only from topic position (2023年，… / 成立于2014年 does not).
-    const topics = inSentence.filter((p) => p.end <= start && isTopic(this.text, p, sentence.start));
+    const topics = inSentence.filter((p) => p.end <= start && isTopic(this.text, p, sentence.start, this.subjectsIn(sentence.start, p.start)));
     if (topics.length) return pick(topics[topics.length - 1]);
     const inClauseAfter = inSentence.filter((p) => p.start >= end && p.end <= clause.end);
     if (inClauseAfter.length) return pick(inClauseAfter[0]);
