@@ -71,6 +71,19 @@ export interface JudgedQuantity {
  * the last check are not analysed again; the result is the same.
  */
 export function checkText(text: string, base: FactBase, options: CheckOptions = {}, memo?: CheckMemo): CheckResult {
+  const steps = checkSteps(text, base, options, memo);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * checkText in steps: the generator pauses (yields) every few lines while scanning and
+ * every few claims while judging, so a caller can serve other requests between steps of
+ * a long check, or drop a check that an edit made stale. Its return value is checkText's.
+ */
+export function* checkSteps(text: string, base: FactBase, options: CheckOptions = {}, memo?: CheckMemo): Generator<void, CheckResult, void> {
   const locale = options.locale ?? 'zh';
   const idx = indexOf(base);
   addWords(idx.dictionary);
@@ -79,7 +92,7 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
   const year = Number(asOf.slice(0, 4));
   const lines = new LineIndex(text);
   memo?.begin(idx);
-  const scanned: { quantities: Quantity[]; periods: PeriodMention[]; subjects?: SubjectMention[] } = memo?.scan(text, ol.bodyStart) ?? scanQuantitiesAndPeriods(text);
+  const scanned: { quantities: Quantity[]; periods: PeriodMention[]; subjects?: SubjectMention[] } = memo ? yield* memo.scanSteps(text, ol.bodyStart) : scanQuantitiesAndPeriods(text);
   const quantities = scanned.quantities.filter((q) => q.start >= ol.bodyStart);
   const periods = yearRanges(text, withWholeYear(text, scanned.periods.filter((p) => p.start >= ol.bodyStart), ol.bodyStart));
   const finder = new ContextFinder(idx, text, ol, periods, year, scanned.subjects);
@@ -111,6 +124,7 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
   };
 
   for (const q of quantities) {
+    if ((claims.length & 31) === 31) yield;
     const ctx = finder.contextOf(q.start, q.end);
     if (!ctx) continue;
     const period = overrides.get(q);
@@ -137,6 +151,7 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
     if (finding && claim.status !== 'suppressed') findings.push(finding);
   }
   for (const rc of findRoleClaims(idx, text, ol.bodyStart)) {
+    if ((claims.length & 31) === 31) yield;
     const verdict = judgeRole(idx, rc, asOf);
     const claimIndex = claims.length;
     const { claim, finding } = roleFinding(idx, rc, verdict, asOf, locale, claimIndex);

@@ -92,6 +92,15 @@ export class CheckMemo {
    * never cross a line break, computed line by line.
    */
   scan(text: string, from: number): { quantities: Quantity[]; periods: PeriodMention[]; subjects: SubjectMention[] } {
+    const steps = this.scanSteps(text, from);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** scan in steps: pauses every 64 lines (see checkSteps). */
+  *scanSteps(text: string, from: number): Generator<void, { quantities: Quantity[]; periods: PeriodMention[]; subjects: SubjectMention[] }, void> {
     const quantities: Quantity[] = [];
     const periods: PeriodMention[] = [];
     const subjects: SubjectMention[] = [];
@@ -99,6 +108,7 @@ export class CheckMemo {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       if (end > start) {
+        if ((this.current.length & 63) === 63) yield;
         const lineText = text.slice(start, end);
         const line = this.line(lineText);
         this.current.push({ start, scan: line });

@@ -7,6 +7,7 @@ import type { PeriodMention, Quantity } from './types';
 import type { DraftOutline } from './draft';
 import { clauseAround } from './draft';
 import { resolveMention, type ClaimContext } from './context';
+import { firstStartingAt, within } from './sorted';
 
 /** For a figure after 分别: the noun-group spans before 分别 and which one is this figure's. */
 export interface RespectiveSlot {
@@ -24,7 +25,7 @@ function occurrences(text: string, quantities: Quantity[], ol: DraftOutline): Re
   const out: Respectively[] = [];
   for (let at = text.indexOf('分别', ol.bodyStart); at >= 0; at = text.indexOf('分别', at + 2)) {
     const clause = clauseAround(text, at, at + 2, ol.bodyStart, text.length);
-    const figures = quantities.filter((q) => q.start >= at && q.end <= clause.end);
+    const figures = within(quantities, at, clause.end);
     if (figures.length >= 2) out.push({ at, clause, figures });
   }
   return out;
@@ -40,9 +41,11 @@ export function pairRespectively(
 ): Map<Quantity, Pick<ClaimContext, 'period' | 'periodText'>> {
   const out = new Map<Quantity, Pick<ClaimContext, 'period' | 'periodText'>>();
   for (const r of occurrences(text, quantities, ol)) {
-    const sentence = ol.sentences.find((s) => s.start <= r.at && r.at < s.end);
+    // The sentence holding 分别: the last one starting at or before it, if it reaches past it.
+    const k = firstStartingAt(ol.sentences, r.at + 1) - 1;
+    const sentence = k >= 0 && r.at < ol.sentences[k].end ? ol.sentences[k] : undefined;
     const from = sentence?.start ?? r.clause.start;
-    const ps = periods.filter((p) => p.start >= from && p.end <= r.at);
+    const ps = within(periods, from, r.at);
     if (ps.length < 2 || ps.length !== r.figures.length) continue;
     r.figures.forEach((q, i) => out.set(q, { period: resolveMention(ps[i], year), periodText: ps[i].text }));
   }

@@ -5,7 +5,7 @@
  * quick fix edits is exactly what the diagnostics showed for that version.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText } from '../core/check';
+import { checkSteps, checkText } from '../core/check';
 import { CheckMemo } from '../core/memo';
 import { LineIndex } from '../core/positions';
 import type { CheckResult, Locale } from '../core/types';
@@ -36,11 +36,23 @@ export interface Scope {
   loaded: LoadedBase;
 }
 
+/** Longest stretch of checking between two turns of the event loop (hover, edits and other documents are served in between). */
+const SLICE_MS = 15;
+
+/** A check dropped because the document changed while it ran. */
+export class CheckCancelled extends Error {
+  constructor() {
+    super('check cancelled: the document changed');
+  }
+}
+
 /** Computes and caches analyses. */
 export class Analyzer {
   private readonly cache = new Map<string, { key: string; analysis: Analysis }>();
   /** Per open document: what its last checks computed, so an edit re-analyses only what it changed. */
   private readonly memos = new Map<string, CheckMemo>();
+  /** Per open document: the check under way (a newer version's check cancels it; the same version's waits for it). */
+  private readonly running = new Map<string, { key: string; text: string; cancelled: boolean; done: Promise<CheckResult> }>();
 
   constructor(
     private readonly locale: Locale,
@@ -79,23 +91,45 @@ export class Analyzer {
     const hit = this.cache.get(uri);
     if (hit && hit.key === key && hit.analysis.text === text) return hit.analysis;
     const index = new LineIndex(text);
-    let memo = version !== undefined ? this.memos.get(uri) : undefined;
-    if (version !== undefined && !memo) this.memos.set(uri, (memo = new CheckMemo()));
-    const raw = checkText(
-      text,
-      s.loaded.base,
-      {
-        asOf: s.settings.asOf || undefined,
-        locale: this.locale,
-        reportUnverified: s.settings.reportUnverified,
-        allow,
-      },
-      memo,
-    );
-    const result = raw;
+    const options = { asOf: s.settings.asOf || undefined, locale: this.locale, reportUnverified: s.settings.reportUnverified, allow };
+    let result: CheckResult;
+    if (version === undefined) result = checkText(text, s.loaded.base, options);
+    else {
+      const running = this.running.get(uri);
+      if (running && running.key === key && running.text === text) result = await running.done;
+      else {
+        if (running) running.cancelled = true;
+        let memo = this.memos.get(uri);
+        if (!memo) this.memos.set(uri, (memo = new CheckMemo()));
+        const run = { key, text, cancelled: false, done: Promise.resolve(undefined as unknown as CheckResult) };
+        run.done = this.runSteps(checkSteps(text, s.loaded.base, options, memo), run);
+        this.running.set(uri, run);
+        try {
+          result = await run.done;
+        } finally {
+          if (this.running.get(uri) === run) this.running.delete(uri);
+        }
+      }
+    }
     const analysis: Analysis = { uri, version, languageId, text, index, result, settings: s.settings, folder: s.folder, loaded: s.loaded };
     if (version !== undefined) this.cache.set(uri, { key, analysis });
     return analysis;
+  }
+
+  /**
+   * Drives a check's steps, letting the event loop serve other messages every
+   * SLICE_MS; throws CheckCancelled once a newer check of the document has started.
+   */
+  private async runSteps(steps: Generator<void, CheckResult, void>, run: { cancelled: boolean }): Promise<CheckResult> {
+    let since = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - since < SLICE_MS) continue;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (run.cancelled) throw new CheckCancelled();
+      since = performance.now();
+    }
   }
 
   /** Checks a short sample against a scope's base, so the first real check does not pay for building the engine's indexes. */

@@ -20,7 +20,7 @@ import { bundledFactsDir, packageRoot } from '../core/factbase/load';
 import type { Locale } from '../core/types';
 import { ACCEPT_CLAIM_COMMAND, ALLOWLIST_FILE } from '../protocol';
 import { Allowlists } from './allowlist';
-import { Analyzer, type Scope } from './analysis';
+import { Analyzer, CheckCancelled, type Scope } from './analysis';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import type { ClientSupport, ServerContext } from './context';
 import { definitionOfClaim, definitionOfId } from './definition';
@@ -190,7 +190,13 @@ export function startServer(connection: Connection): void {
     const c = need();
     const scope = await c.analyzer.scope(doc.uri);
     if (factDirsOf(doc.uri, scope) || !c.analyzer.isDraft(doc.uri, doc.languageId, scope)) return null;
-    return c.analyzer.ofDocument(doc);
+    try {
+      return await c.analyzer.ofDocument(doc);
+    } catch (e) {
+      // The document changed while it was checked: a request about the old version gets no answer.
+      if (e instanceof CheckCancelled) return null;
+      throw e;
+    }
   }
 
   /** A file changed on disk (saved, or changed outside the editor): reload the bases holding it, re-check. */
