@@ -74,7 +74,14 @@ export function citeRole(idx: FactIndex, r: Role): Citation {
 
 /** An observation's value written like the draft's figure (2.6万 stays 2.6万, 三分之一 style stays a fraction). */
 export function expectedLike(q: Quantity, io: IndexedObservation): string {
-  return formatLike(io.value, q, { qualifier: io.obs.qualifier, qualifierText: io.figure?.qualifierText });
+  const opts = { qualifier: io.obs.qualifier, qualifierText: io.figure?.qualifierText };
+  const high = io.figure?.high;
+  if (high === undefined) return formatLike(io.value, q, opts);
+  // A range (1至2所): the low end without its unit, the claim's separator, the high end with it.
+  const low = formatLike(io.value, q, opts);
+  const unitAt = q.unitText ? low.lastIndexOf(q.unitText) : -1;
+  const sep = /至|到|～|~|-|—/.exec(q.text.slice(q.numberStart - q.start, q.numberEnd - q.start))?.[0] ?? '至';
+  return `${unitAt > 0 ? low.slice(0, unitAt) : low}${sep}${formatLike(high, q)}`;
 }
 
 /** Values of a measure by period, oldest first, for hover. */
