@@ -37,6 +37,12 @@ export interface DraftOutline {
 
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const SENTENCE_END = /[。！？!?；;]/;
+/**
+ * Longest sentence, in UTF-16 units. Real drafts' sentences stay under about 200; a line
+ * of thousands of figures without a full stop would make matching (which compares a
+ * claim with the other figures of its sentence) quadratic, so longer runs are cut.
+ */
+export const MAX_SENTENCE = 500;
 /** SENTENCE_END's characters, for testing one character without making a string of it. */
 const SENTENCE_END_CODES = new Set([...'。！？!?；;'].map((c) => c.charCodeAt(0)));
 
@@ -109,12 +115,19 @@ export function outline(text: string): DraftOutline {
         headings.push({ start: pos, end: lineEnd, level, text: md ? md[2].trim() : line.trim() });
         if (md && level === 1 && !title) title = md[2].trim();
       }
-      // Sentences within the line.
+      // Sentences within the line; a run longer than MAX_SENTENCE is cut at its last comma (or hard).
       let s = pos;
+      let comma = -1;
       for (let i = pos; i < lineEnd; i++) {
-        if (SENTENCE_END_CODES.has(text.charCodeAt(i))) {
+        const c = text.charCodeAt(i);
+        if (SENTENCE_END_CODES.has(c)) {
           sentences.push({ start: s, end: i + 1, paragraph, heading: headings.length - 1 });
           s = i + 1;
+        } else if (c === 0xff0c || c === 0x3001) comma = i;
+        if (i + 1 - s >= MAX_SENTENCE && i + 1 < lineEnd) {
+          const cut = comma >= s ? comma + 1 : i + 1;
+          sentences.push({ start: s, end: cut, paragraph, heading: headings.length - 1 });
+          s = cut;
         }
       }
       if (s < lineEnd && text.slice(s, lineEnd).trim() !== '') {
