@@ -77,6 +77,15 @@ describe('engine', function () {
     assert.equal(f?.expected, '320场');
   });
 
+  it('arithmetic: a total that is not the sum of its parts', () => {
+    const draft = '---\ndate: 2025-08-01\n---\n海淀区现有三级医院23家、二级医院34家，合计60家。';
+    const f = finding(checkText(draft, base), draft, '60家');
+    assert.equal(f?.code, 'arithmetic');
+    assert.equal(f?.expected, '57家');
+    const right = draft.replace('60家', '57家');
+    assert.equal(finding(checkText(right, base), right, '57家')?.code ?? 'none', 'unverified');
+  });
+
   it('verifies a correct figure and cites its source with the quote', () => {
     const draft = '---\ndate: 2025-12-15\n---\n怀柔区拥有等级旅游景区17家，民宿1800余家。';
     const res = checkText(draft, base);

@@ -1,6 +1,7 @@
 /**
  * Checks of a draft against itself: `arithmetic` (a share stated next to the counts it is
- * computed from: 37个…其中29个…占九成 is 78%, not 90%) and `inconsistent` (the same measure
+ * computed from: 37个…其中29个…占九成 is 78%, not 90%; a total after its parts: 23家、34家，
+ * 合计60家 is 57) and `inconsistent` (the same measure
  * and period stated twice with different values).
  */
 import type { CheckedClaim, Finding, Locale } from './types';
@@ -13,6 +14,7 @@ import { formatLike, valueInterval } from './numbers';
 import { agreement, CONTRADICT_THRESHOLD } from './verdict';
 
 const SHARE_WORDS = /占|比例|比重|其中|之中/;
+const TOTAL_WORDS = /(合计|共计|总计|总共|共)[达为有]?$/;
 const CHANGE_WORDS = /增长|下降|提高|增加|减少|降低|增速|同比|环比/;
 
 /** Findings of the draft's internal consistency. */
@@ -62,6 +64,35 @@ export function consistencyFindings(
       claim: s.claim,
     });
     flagged.add(s.claim);
+  }
+  // Arithmetic: a total right after its parts (三级医院23家、二级医院34家，合计57家).
+  for (let i = 2; i < judged.length; i++) {
+    const t = judged[i];
+    if (flagged.has(t.claim) || claims[t.claim].status === 'verified') continue;
+    if (!TOTAL_WORDS.test(text.slice(judged[i - 1].q.end, t.q.start))) continue;
+    const parts: JudgedQuantity[] = [];
+    for (let j = i - 1; j >= 0 && judged[j].ctx.sentence === t.ctx.sentence; j--) {
+      const p = judged[j];
+      if (p.q.dimension !== t.q.dimension || p.q.unit !== t.q.unit) break;
+      parts.unshift(p);
+    }
+    if (parts.length < 2 || [t, ...parts].some((x) => x.q.qualifier !== 'exact' || x.q.high !== undefined)) continue;
+    const sum = parts.reduce((acc, p) => acc + p.q.value, 0);
+    const tol = Math.max(t.q.precision, ...parts.map((p) => p.q.precision)) / 2 + 1e-9 * Math.abs(sum);
+    if (Math.abs(sum - t.q.value) <= tol) continue;
+    const expected = formatLike(sum, t.q);
+    out.push({
+      code: 'arithmetic',
+      severity: SEVERITY.arithmetic,
+      message: message('arithmetic', locale, { measure: parts.map((p) => p.q.text).join('+'), expected, claimed: t.q.text }),
+      start: t.q.start,
+      end: t.q.end,
+      expected,
+      citations: [],
+      fix: { start: t.q.start, end: t.q.end, newText: expected },
+      claim: t.claim,
+    });
+    flagged.add(t.claim);
   }
   // Inconsistent: same measure, same stated period, different values, neither otherwise flagged.
   for (let i = 0; i < judged.length; i++) {
