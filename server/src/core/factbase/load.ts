@@ -3,8 +3,9 @@
  * `**\/*.yaml` fact file outside sources/ and schema/, then validates them together.
  * The only module of the fact base that touches the file system.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_FACT_FILE_BYTES, parseFactFile, type ParsedFactFile } from './parseFactFile';
 import { parseSourceFile } from './parseSourceFile';
 import { problemAt, sortProblems, type Problem } from './problems';
@@ -30,18 +31,41 @@ export function bundledFactsDir(): string {
   return join(packageRoot(), 'facts');
 }
 
-/** Relative paths of the fact files of a folder (YAML outside sources/ and schema/, no hidden folders), sorted. */
-export function listFactFiles(dir: string): string[] {
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  return names
-    .filter((n) => /\.ya?ml$/.test(n))
-    .filter((n) => {
-      const parts = n.split(/[\\/]/);
-      if (parts.length > 1 && (parts[0] === 'sources' || parts[0] === 'schema')) return false;
-      return !parts.some((p) => p.startsWith('.') || p === 'node_modules');
-    })
-    .filter((n) => statSync(join(dir, n)).isFile())
-    .sort();
+/** True for a file, or a symbolic link that is not a folder (reading it says where it leads). */
+function isFileOrLink(path: string): boolean {
+  try {
+    const l = lstatSync(path);
+    if (l.isFile()) return true;
+    if (!l.isSymbolicLink()) return false;
+    try {
+      return !statSync(path).isDirectory();
+    } catch {
+      return true; // a dangling link: reading it reports it
+    }
+  } catch {
+    return false; // gone since it was listed
+  }
+}
+
+/**
+ * Relative paths of the fact files of a folder (YAML outside sources/ and schema/, no
+ * hidden folders, no node_modules), sorted. Links to folders are not followed (they are
+ * added to `folderLinks`), so a link cannot pull in files from elsewhere or loop.
+ */
+export function listFactFiles(dir: string, folderLinks: string[] = []): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const r = rel ? join(rel, e.name) : e.name;
+      if (e.isDirectory()) {
+        if (!(rel === '' && (e.name === 'sources' || e.name === 'schema'))) walk(r);
+      } else if (e.isSymbolicLink() && !isFileOrLink(join(dir, r))) folderLinks.push(r);
+      else if (/\.ya?ml$/.test(e.name) && isFileOrLink(join(dir, r))) out.push(r);
+    }
+  };
+  walk('');
+  return out.sort();
 }
 
 /** Relative paths of the source files of a folder (sources/*.md), sorted. */
@@ -49,19 +73,60 @@ export function listSourceFiles(dir: string): string[] {
   const d = join(dir, 'sources');
   if (!existsSync(d)) return [];
   return readdirSync(d)
-    .filter((n) => n.endsWith('.md') && statSync(join(d, n)).isFile())
+    .filter((n) => n.endsWith('.md') && isFileOrLink(join(d, n)))
     .sort()
     .map((n) => join('sources', n));
 }
 
-/** Reads a file unless it is over the size limit (then a problem). */
-function readLimited(file: string, problems: Problem[]): string | undefined {
-  const size = statSync(file).size;
-  if (size > MAX_FACT_FILE_BYTES) {
-    problems.push(problemAt(file, { line: 0, column: 0 }, `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FACT_FILE_BYTES / 1024 / 1024} MB — split it into smaller files`));
+/** True when `path` is `dir` or below it. */
+function inside(path: string, dir: string): boolean {
+  const r = relative(dir, path);
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+}
+
+/**
+ * Reads a file of a fact-base folder as UTF-8 text, or records why not: a link leading
+ * outside the folder, a file over the size limit, bytes that are not UTF-8 (at the line
+ * and column of the first bad byte), or a file that cannot be read.
+ */
+function readChecked(file: string, realDir: string, problems: Problem[]): string | undefined {
+  const at0 = { line: 0, column: 0 };
+  try {
+    const real = realpathSync(file);
+    if (!inside(real, realDir)) {
+      problems.push(problemAt(file, at0, `refused: this file is a link to ${real}, outside the fact-base folder ${realDir}; copy the file into the folder instead`));
+      return undefined;
+    }
+    const size = statSync(real).size;
+    if (size > MAX_FACT_FILE_BYTES) {
+      problems.push(problemAt(file, at0, `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FACT_FILE_BYTES / 1024 / 1024} MB — split it into smaller files`));
+      return undefined;
+    }
+    const bytes = readFileSync(real);
+    const text = bytes.toString('utf8');
+    if (!isUtf8(bytes)) {
+      problems.push(problemAt(file, firstBadByte(bytes, text), 'the file is not UTF-8 text (this byte is not valid UTF-8): save it as UTF-8'));
+      return undefined;
+    }
+    return text;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? (isFileOrLink(file) ? 'it is a link to a file that does not exist' : 'it no longer exists') : err.message;
+    problems.push(problemAt(file, at0, `cannot read this file: ${why}`));
     return undefined;
   }
-  return readFileSync(file, 'utf8');
+}
+
+/** Line and column of the first invalid byte: the first U+FFFD of the decoded text that the bytes do not spell out. */
+function firstBadByte(bytes: Buffer, text: string): { line: number; column: number } {
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, i));
+    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
+      const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+      return { line: text.slice(0, i).split('\n').length - 1, column: i - lineStart };
+    }
+  }
+  return { line: 0, column: 0 };
 }
 
 /**
@@ -71,14 +136,25 @@ function readLimited(file: string, problems: Problem[]): string | undefined {
 export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, string> = new Map()): ValidationResult {
   const problems: Problem[] = [];
   const input: FactBaseInput = { dirs: dirs.map((d) => resolve(d)), factFiles: [], sourceFiles: [] };
-  const read = (file: string): string | undefined => overrides.get(file) ?? readLimited(file, problems);
   for (const dir of input.dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       problems.push(problemAt(dir, { line: 0, column: 0 }, 'fact-base folder not found'));
       continue;
     }
-    const sources = listSourceFiles(dir);
-    const facts = listFactFiles(dir);
+    let sources: string[];
+    let facts: string[];
+    let realDir: string;
+    try {
+      realDir = realpathSync(dir);
+      sources = listSourceFiles(dir);
+      const links: string[] = [];
+      facts = listFactFiles(dir, links);
+      for (const l of links) problems.push(problemAt(join(dir, l), { line: 0, column: 0 }, 'a link to a folder is not followed: its fact files are not loaded (add the folder as a fact base of its own)', 'warning'));
+    } catch (e) {
+      problems.push(problemAt(dir, { line: 0, column: 0 }, `cannot read this fact-base folder: ${(e as Error).message}`));
+      continue;
+    }
+    const read = (file: string): string | undefined => overrides.get(file) ?? readChecked(file, realDir, problems);
     if (sources.length === 0 && facts.length === 0) {
       problems.push(problemAt(dir, { line: 0, column: 0 }, `no fact files (*.yaml) or sources (sources${sep}*.md) in this folder`, 'warning'));
     }

@@ -94,7 +94,7 @@ export function parseYaml(
 ): { doc?: Document.Parsed<ParsedNode>; value?: unknown; positions: YamlPositions; lines: LineCounter; problems: Problem[] } {
   const lines = new LineCounter();
   const problems: Problem[] = [];
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }); // problems are reported, not logged
   const positions = new YamlPositions(doc, lines, lineOffset);
   for (const e of doc.errors) {
     problems.push(problemAt(file, positions.position(e.pos[0]), `invalid YAML: ${e.message}`));
