@@ -29,6 +29,15 @@ export async function throughput(minChars = 2_000_000) {
     };
     const oneThread = await run1(1);
     const defaultJobs = await run1(undefined);
+    // The same corpus with every repetition made distinct (a tag after each ，and 。), so no
+    // per-text memo (segmentation, front matter, quote scores) is reused across repetitions.
+    const reps = new Map();
+    texts.forEach((x, i) => {
+      const k = (reps.get(x) ?? 0) + 1;
+      reps.set(x, k);
+      writeFileSync(join(dir, `d${String(i).padStart(4, '0')}.md`), x.replace(/([，。])/g, `$1〔${k}〕`));
+    });
+    const distinct = await run1(1);
     const mcs = (ms) => chars / ms / 1000;
     return {
       chars,
@@ -38,6 +47,8 @@ export async function throughput(minChars = 2_000_000) {
       checkMcpsDefault: mcs(defaultJobs),
       ratio1: jiebaMs / oneThread,
       ratioDefault: jiebaMs / defaultJobs,
+      checkMcpsDistinct: mcs(distinct),
+      ratioDistinct: jiebaMs / distinct,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
