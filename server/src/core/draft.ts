@@ -95,6 +95,7 @@ export function outline(text: string): DraftOutline {
   let title = fm.title;
   let paragraph = 0;
   let inParagraph = false;
+  let sawText = false;
   let pos = fm.end;
   while (pos <= text.length) {
     let eol = text.indexOf('\n', pos);
@@ -115,6 +116,9 @@ export function outline(text: string): DraftOutline {
         headings.push({ start: pos, end: lineEnd, level, text: md ? md[2].trim() : line.trim() });
         if (md && level === 1 && !title) title = md[2].trim();
       }
+      // A plain-text draft's first line, when short and not a sentence, is its title.
+      if (!title && !sawText && !md && short && !/[。！？!?，,；;]/.test(line)) title = line.trim();
+      sawText = true;
       // Sentences within the line; a run longer than MAX_SENTENCE is cut at its last comma (or hard).
       let s = pos;
       let comma = -1;

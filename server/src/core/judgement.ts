@@ -30,7 +30,11 @@ function knownOf(idx: FactIndex, measureId: string, asOf: string, locale: Locale
 }
 
 function periodLabel(ctx: ClaimContext, locale: Locale): string | undefined {
-  if (!ctx.period) return undefined;
+  const p = ctx.period;
+  if (!p) return undefined;
+  // Name the resolved year when the draft's words leave it implicit (前三季度, 今年上半年).
+  const syntax = p.kind === 'year' ? `${p.from}` : p.kind === 'part' ? `${p.year}${p.part}` : p.kind === 'span' ? `${p.from}/${p.to}` : undefined;
+  if (syntax && !(ctx.periodText && /\d{4}/.test(ctx.periodText))) return describePeriod(syntax, locale);
   return ctx.periodText ?? (locale === 'zh' ? '所述时期' : 'the stated period');
 }
 
