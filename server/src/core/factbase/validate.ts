@@ -123,10 +123,14 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
   problems.push(...checkConflicts(e));
 
   const coverage: SourceCoverage[] = [];
+  // Entries grouped by source once, in their order (a filter per source was quadratic).
+  const obsBySource = groupBy(e.observations, (o) => o.value.source);
+  const exsBySource = groupBy(e.exclusions, (x) => x.value.source);
+  const pendingBySource = groupBy(input.factFiles.flatMap((f) => f.droppedFigures ?? []), (d) => d.source);
   for (const s of sources.values()) {
-    const obs = e.observations.filter((o) => o.value.source === s.id);
-    const exs = e.exclusions.filter((x) => x.value.source === s.id);
-    const pending = input.factFiles.flatMap((f) => (f.droppedFigures ?? []).filter((d) => d.source === s.id));
+    const obs = obsBySource.get(s.id) ?? [];
+    const exs = exsBySource.get(s.id) ?? [];
+    const pending = pendingBySource.get(s.id) ?? [];
     const c = sourceCoverage(s, obs.map((o) => o.value), exs.map((x) => x.value), pending);
     coverage.push(c);
     problems.push(...coverageProblems(c, s));
@@ -151,6 +155,18 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
     dirs: input.dirs,
   };
   return { base, problems: sortProblems(problems), coverage };
+}
+
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const g = out.get(k);
+    if (g) g.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
 }
 
 /** Every id an entry names must exist, and be of the right kind. */
