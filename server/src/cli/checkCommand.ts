@@ -18,6 +18,7 @@ import { FORMATS, formatReport, type FormatName } from './formats';
 import { loadBase } from './workerTask';
 import { checkDrafts, type DraftInput } from './workerPool';
 import { CheckCache } from './cache';
+import { draftText, readDraft } from '../core/draftFile';
 
 /** Usage text of `factcheck check`. */
 export const CHECK_USAGE = `usage: factcheck check [options] FILE|DIR|GLOB…
@@ -166,11 +167,20 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Reads the drafts of a run (standard input or files) as display path + text. */
-async function readDrafts(run: CheckRun): Promise<DraftInput[]> {
+/** The drafts of a run, and the files left out: skipped (warnings) or unreadable (errors), each message naming the file. */
+export interface DraftsRead {
+  drafts: DraftInput[];
+  skipped: string[];
+  unreadable: string[];
+}
+
+/** Reads the drafts of a run (standard input or files) as display path + text; one bad file does not stop the others. */
+async function readDrafts(run: CheckRun): Promise<DraftsRead> {
   if (run.stdin) {
-    const text = fs.readFileSync(0, 'utf8');
-    return [{ path: run.stdinFilename ? posixRelative(run.cwd, path.resolve(run.cwd, run.stdinFilename)) : '<stdin>', text }];
+    const name = run.stdinFilename ? posixRelative(run.cwd, path.resolve(run.cwd, run.stdinFilename)) : '<stdin>';
+    const r = draftText(fs.readFileSync(0));
+    if (!('text' in r)) throw new UsageError(`${name}: ${'skipped' in r ? r.skipped : r.error}`);
+    return { drafts: [{ path: name, text: r.text }], skipped: [], unreadable: [] };
   }
   let files = await expandInputs(run.inputs, {
     cwd: run.cwd,
@@ -180,13 +190,15 @@ async function readDrafts(run: CheckRun): Promise<DraftInput[]> {
     skipDirs: run.factDirs,
   });
   if (run.shard) files = selectShard(files, run.shard, run.cwd);
-  return files.map((file) => {
-    try {
-      return { path: posixRelative(run.cwd, file), text: fs.readFileSync(file, 'utf8') };
-    } catch (e) {
-      throw new UsageError(`${file}: cannot read: ${(e as Error).message}`);
-    }
-  });
+  const out: DraftsRead = { drafts: [], skipped: [], unreadable: [] };
+  for (const file of files) {
+    const shown = posixRelative(run.cwd, file);
+    const r = readDraft(file);
+    if ('text' in r) out.drafts.push({ path: shown, text: r.text });
+    else if ('skipped' in r) out.skipped.push(`${shown}: skipped: ${r.skipped}`);
+    else out.unreadable.push(`${shown}: ${r.error}`);
+  }
+  return out;
 }
 
 /** Runs shorter than this many drafts show no progress bar. */
@@ -200,11 +212,11 @@ function progressBar(total: number): { update: (done: number) => void; stop: () 
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }
 
-/** Runs a parsed check and returns the report (no output). */
-export async function executeCheck(run: CheckRun, onWarning: (line: string) => void = () => {}): Promise<RunReport> {
+/** Runs a parsed check and returns the report (no output), with the files it left out. */
+export async function executeCheck(run: CheckRun, onWarning: (line: string) => void = () => {}): Promise<RunReport & Omit<DraftsRead, 'drafts'>> {
   const { base, warnings } = loadBase(run.factDirs);
   for (const w of warnings) onWarning(w);
-  const drafts = await readDrafts(run);
+  const { drafts, skipped, unreadable } = await readDrafts(run);
   const cache = run.cacheDir ? new CheckCache(run.cacheDir, run.factDirs, run.check) : undefined;
   const bar = progressBar(drafts.length);
   let results;
@@ -219,7 +231,7 @@ export async function executeCheck(run: CheckRun, onWarning: (line: string) => v
     warningsFound += r.warningsFound;
     return r.file;
   });
-  return { asOf: run.check.asOf!, files, summary: summarize(files), warningsFound };
+  return { asOf: run.check.asOf!, files, summary: summarize(files), warningsFound: warningsFound + skipped.length, skipped, unreadable };
 }
 
 /** `factcheck check ARGS…`: resolves to the exit status. */
@@ -235,6 +247,9 @@ export async function runCheck(args: string[]): Promise<number> {
   if (factWarnings > 0 && !run.quiet) {
     process.stderr.write(`factcheck: the fact base has ${factWarnings} warning${factWarnings === 1 ? '' : 's'}; \`factcheck facts check\` lists them\n`);
   }
+  // Files left out: a skipped file is a warning (it counts for --max-warnings), an unreadable one makes the run incomplete (status 2).
+  for (const m of report.skipped) process.stderr.write(`factcheck: warning: ${m}\n`);
+  for (const m of report.unreadable) process.stderr.write(`factcheck: error: ${m}\n`);
   const toFile = run.output !== undefined;
   const color = run.color ?? (!toFile && process.stdout.isTTY === true && !process.env.NO_COLOR);
   const text = formatReport(run.format, report, { color, cwd: run.cwd, locale: run.check.locale ?? 'zh' });
@@ -248,5 +263,5 @@ export async function runCheck(args: string[]): Promise<number> {
   } else {
     await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
   }
-  return exitStatus(report, run.maxWarnings);
+  return report.unreadable.length > 0 ? 2 : exitStatus(report, run.maxWarnings);
 }

@@ -2,7 +2,6 @@
  * The custom requests of server/src/protocol.ts (check the workspace, reload the fact
  * base, list sources, render a report) and the "accept this claim" server command.
  */
-import { readFileSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import { basename, join } from 'node:path';
 import type { RequestType } from 'vscode-languageserver-protocol';
@@ -17,6 +16,7 @@ import {
   type CheckWorkspaceResult,
   type SourceInfo,
 } from '../protocol';
+import { readDraft } from '../core/draftFile';
 import type { Analysis } from './analysis';
 import type { ServerContext } from './context';
 import { effectiveSeverity, toDiagnostics } from './diagnostics';
@@ -86,6 +86,13 @@ async function loadAllScopes(ctx: ServerContext) {
   return [...new Set(scopes.map((s) => s.loaded))];
 }
 
+/** A draft's text on disk; throws with the reason when it is skipped (binary, not UTF-8, too large) or unreadable. */
+function diskText(path: string): string {
+  const r = readDraft(path);
+  if ('text' in r) return r.text;
+  throw new Error(`${path}: ${'skipped' in r ? `skipped: ${r.skipped}` : r.error}`);
+}
+
 /** Analyses an open document, or a file on disk. */
 async function analyzeUri(ctx: ServerContext, uri: string): Promise<Analysis> {
   const doc = ctx.documents.get(uri);
@@ -93,7 +100,7 @@ async function analyzeUri(ctx: ServerContext, uri: string): Promise<Analysis> {
   const path = uriToPath(uri);
   if (!path) throw new Error(`not a file: ${uri}`);
   const languageId = Object.entries(EXTENSIONS).find(([, exts]) => exts.some((e) => path.endsWith(e)))?.[0] ?? 'plaintext';
-  return ctx.analyzer.analyze(uri, readFileSync(path, 'utf8'), languageId);
+  return ctx.analyzer.analyze(uri, diskText(path), languageId);
 }
 
 /** Checks every draft of every workspace folder and publishes its diagnostics. */
@@ -110,7 +117,7 @@ async function checkWorkspace(ctx: ServerContext): Promise<CheckWorkspaceResult>
       const open = ctx.documents.get(uri);
       let analysis: Analysis;
       try {
-        analysis = open ? await ctx.analyzer.ofDocument(open) : await ctx.analyzer.analyze(uri, readFileSync(path, 'utf8'), languageId, undefined, scope);
+        analysis = open ? await ctx.analyzer.ofDocument(open) : await ctx.analyzer.analyze(uri, diskText(path), languageId, undefined, scope);
       } catch (e) {
         ctx.connection.console.error(t(ctx.locale, 'check.failed', path, (e as Error).message));
         continue;

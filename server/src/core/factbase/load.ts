@@ -3,13 +3,13 @@
  * `**\/*.yaml` fact file outside sources/ and schema/, then validates them together.
  * The only module of the fact base that touches the file system.
  */
-import { isUtf8 } from 'node:buffer';
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_FACT_FILE_BYTES, parseFactFile, type ParsedFactFile } from './parseFactFile';
 import { parseSourceFile } from './parseSourceFile';
 import { problemAt, sortProblems, type Problem } from './problems';
 import { validateFactBase, type FactBaseInput, type ValidationResult } from './validate';
+import { decodeUtf8 } from '../utf8';
 
 /** The package's root folder (the one holding package.json), found upwards from this module. */
 export function packageRoot(from: string = __dirname): string {
@@ -102,10 +102,9 @@ function readChecked(file: string, realDir: string, problems: Problem[]): string
       problems.push(problemAt(file, at0, `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FACT_FILE_BYTES / 1024 / 1024} MB — split it into smaller files`));
       return undefined;
     }
-    const bytes = readFileSync(real);
-    const text = bytes.toString('utf8');
-    if (!isUtf8(bytes)) {
-      problems.push(problemAt(file, firstBadByte(bytes, text), 'the file is not UTF-8 text (this byte is not valid UTF-8): save it as UTF-8'));
+    const { text, badAt } = decodeUtf8(readFileSync(real));
+    if (badAt) {
+      problems.push(problemAt(file, badAt, 'the file is not UTF-8 text (this byte is not valid UTF-8): save it as UTF-8'));
       return undefined;
     }
     return text;
@@ -115,18 +114,6 @@ function readChecked(file: string, realDir: string, problems: Problem[]): string
     problems.push(problemAt(file, at0, `cannot read this file: ${why}`));
     return undefined;
   }
-}
-
-/** Line and column of the first invalid byte: the first U+FFFD of the decoded text that the bytes do not spell out. */
-function firstBadByte(bytes: Buffer, text: string): { line: number; column: number } {
-  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) {
-    const offset = Buffer.byteLength(text.slice(0, i));
-    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
-      const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-      return { line: text.slice(0, i).split('\n').length - 1, column: i - lineStart };
-    }
-  }
-  return { line: 0, column: 0 };
 }
 
 /**
