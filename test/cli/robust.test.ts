@@ -3,7 +3,8 @@
  * 20 MB file are skipped with a warning naming the file while the other drafts are
  * checked; a file that disappears during a run is an error (status 2) that still lets
  * the others be checked; a file changed during a run is reported as it was read; a
- * broken fact base (link outside its folder, not UTF-8) stops the run with status 2.
+ * broken fact base (link outside its folder, not UTF-8) stops the run with status 2;
+ * the HTML report of a draft checked against a hostile fact file holds no markup from it.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -12,6 +13,7 @@ import nodeFs = require('node:fs');
 import { executeCheck, parseCheckArgs } from '../../server/src/cli/checkCommand';
 import { draftText, MAX_DRAFT_BYTES, readDraft } from '../../server/src/core/draftFile';
 import { AS_OF, FACTS, FIXTURES, cleanupScratch, runCli, scratchDir } from './support';
+import { HOSTILE_DRAFT, writeHostileFacts } from '../support/hostileFacts';
 
 const ARGS = ['--no-config', '--facts', FACTS, '--as-of', AS_OF, '--locale', 'en'];
 const CLEAN = fs.readFileSync(path.join(FIXTURES, 'drafts', 'clean.md'), 'utf8');
@@ -119,6 +121,24 @@ describe('cli: draft faults', function () {
     assert.match((draftText(Buffer.concat([Buffer.from('a\nbc'), Buffer.from([0xc3])])) as { skipped: string }).skipped, /line 2, column 3/);
     assert.match((draftText(Buffer.alloc(MAX_DRAFT_BYTES + 1, 0x61)) as { skipped: string }).skipped, /10\.0 MB/);
     assert.match((readDraft(scratchDir()) as { error: string }).error, /it is a folder/);
+  });
+
+  it('html: a hostile fact file cannot put a script, an image, a link or an event handler into the report', () => {
+    const dir = scratchDir();
+    const facts = writeHostileFacts(path.join(dir, 'facts'));
+    fs.writeFileSync(path.join(dir, 'draft.md'), HOSTILE_DRAFT);
+    const r = runCli(['check', '--format', 'html', '--no-config', '--facts', facts, '--as-of', AS_OF, 'draft.md'], { cwd: dir });
+    assert.equal(r.status, 1, r.stderr);
+    const html = r.stdout;
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the hostile quote is in the report, as text');
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'none'/);
+    const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'p', 'span', 'mark', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a', 'section', 'div', 'code', 'b', 'ul', 'li', 'cite', 'q']);
+    for (const [, tag, attrs] of html.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)) {
+      assert.ok(allowed.has(tag.toLowerCase()), `<${tag}${attrs}>`);
+      assert.doesNotMatch(attrs, /\son\w+\s*=|\ssrc\s*=|javascript:/i, `<${tag}${attrs}>`);
+      const href = /\shref="([^"]*)"/.exec(attrs);
+      if (href) assert.match(href[1], /^#[\w-]+$/, `only links inside the page: <${tag}${attrs}>`);
+    }
   });
 
   it('exits 2 when the fact base has a source linking outside its folder or a file that is not UTF-8', () => {
