@@ -141,6 +141,25 @@ describe('cli: draft faults', function () {
     }
   });
 
+  it('stylish and facts check: control characters from a fact file reach the terminal as visible symbols', () => {
+    const dir = scratchDir();
+    const facts = writeHostileFacts(path.join(dir, 'facts'));
+    const src = path.join(facts, 'sources', 'demo-2024.md');
+    // A title that would clear the screen and plant a terminal hyperlink.
+    fs.writeFileSync(src, fs.readFileSync(src, 'utf8').replace(/^title: .*$/m, 'title: "示例\\e[2J\\e]8;;https://evil.example\\e\\\\点我\\e]8;;\\e\\\\"'));
+    fs.writeFileSync(path.join(dir, 'draft.md'), HOSTILE_DRAFT);
+    const r = runCli(['check', '--no-config', '--facts', facts, '--as-of', AS_OF, 'draft.md'], { cwd: dir });
+    assert.equal(r.status, 1, r.stderr);
+    assert.ok(r.stdout.includes('示例␛[2J␛]8;;https://evil.example␛\\点我'), r.stdout);
+    assert.ok(!r.stdout.includes('\u001b'), 'no raw ESC');
+    const y = path.join(facts, 'demo.yaml');
+    fs.writeFileSync(y, fs.readFileSync(y, 'utf8').replace('figure: 48个', 'figure: "48个\\e[2J"'));
+    const f = runCli(['facts', 'check', '--facts', facts], { cwd: dir });
+    assert.equal(f.status, 2);
+    assert.ok(f.stdout.includes('48个␛[2J'), f.stdout);
+    assert.ok(!f.stdout.includes('\u001b'), 'no raw ESC');
+  });
+
   it('exits 2 when the fact base has a source linking outside its folder or a file that is not UTF-8', () => {
     const dir = scratchDir();
     fs.cpSync(FACTS, dir, { recursive: true });

@@ -19,6 +19,7 @@ import { loadBase } from './workerTask';
 import { checkDrafts, type DraftInput } from './workerPool';
 import { CheckCache } from './cache';
 import { draftText, readDraft } from '../core/draftFile';
+import { printable } from './printable';
 
 /** Usage text of `factcheck check`. */
 export const CHECK_USAGE = `usage: factcheck check [options] FILE|DIR|GLOB…
@@ -248,8 +249,8 @@ export async function runCheck(args: string[]): Promise<number> {
     process.stderr.write(`factcheck: the fact base has ${factWarnings} warning${factWarnings === 1 ? '' : 's'}; \`factcheck facts check\` lists them\n`);
   }
   // Files left out: a skipped file is a warning (it counts for --max-warnings), an unreadable one makes the run incomplete (status 2).
-  for (const m of report.skipped) process.stderr.write(`factcheck: warning: ${m}\n`);
-  for (const m of report.unreadable) process.stderr.write(`factcheck: error: ${m}\n`);
+  for (const m of report.skipped) process.stderr.write(`factcheck: warning: ${printable(m)}\n`);
+  for (const m of report.unreadable) process.stderr.write(`factcheck: error: ${printable(m)}\n`);
   const toFile = run.output !== undefined;
   const color = run.color ?? (!toFile && process.stdout.isTTY === true && !process.env.NO_COLOR);
   const text = formatReport(run.format, report, { color, cwd: run.cwd, locale: run.check.locale ?? 'zh' });

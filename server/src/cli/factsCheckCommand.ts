@@ -6,6 +6,7 @@
  */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { printable } from './printable';
 import { bundledFactsDir, hasErrors, loadFactBase, percent, type Problem, type SourceCoverage } from '../core/factbase';
 
 /** `file:line:column` with a 1-based line and column and a path relative to the working directory. */
@@ -36,7 +37,7 @@ export async function runFactsCheck(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { facts: { type: 'string', multiple: true } } });
   const dirs = values.facts?.length ? values.facts : [bundledFactsDir()];
   const { base, problems, coverage } = loadFactBase(dirs);
-  for (const p of problems) process.stdout.write(formatProblem(p) + '\n');
+  for (const p of problems) process.stdout.write(printable(formatProblem(p)) + '\n');
   process.stdout.write(formatCoverage(coverage) + '\n');
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;

@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { runImport } from './importCommand';
 import { UsageError } from './errors';
+import { printable } from './printable';
 
 const USAGE = `usage:
   factcheck check [--format stylish|json|sarif|github|html] [--facts DIR] [--as-of DATE] [--locale zh-CN|en] FILE|DIR|GLOB…
@@ -49,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command: ${argv.join(' ') || '(none)'}\n${USAGE}`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`factcheck: ${(e as Error).message}\n`);
+      process.stderr.write(`factcheck: ${printable((e as Error).message)}\n`);
       return 2;
     }
     throw e;

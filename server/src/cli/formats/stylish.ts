@@ -7,6 +7,7 @@ import { createColors } from 'picocolors';
 import type { Citation, Severity } from '../../core/types';
 import type { FormatContext } from './index';
 import type { RunReport } from './report';
+import { printable } from '../printable';
 
 const LABELS = {
   en: { expected: 'expected', source: 'source', problems: 'problems', claims: 'claims', verified: 'verified', files: 'files', clean: 'no problems', error: 'errors', warning: 'warnings', information: 'info', hint: 'hints' },
@@ -26,7 +27,7 @@ function shorten(text: string, max: number): string {
 
 /** "《title》 publisher published: “quote”" */
 function citationLine(c: Citation): string {
-  return `《${c.title}》 ${c.publisher} ${c.published}: “${shorten(c.quote.replace(/\s+/g, ' '), MAX_QUOTE)}”`;
+  return printable(`《${c.title}》 ${c.publisher} ${c.published}: “${shorten(c.quote.replace(/\s+/g, ' '), MAX_QUOTE)}”`);
 }
 
 /** Renders the stylish report. */
@@ -37,7 +38,7 @@ export function formatStylish(report: RunReport, ctx: FormatContext): string {
   const out: string[] = [];
   for (const f of report.files) {
     if (f.diagnostics.length === 0) continue;
-    out.push(c.underline(f.path));
+    out.push(c.underline(printable(f.path)));
     const width = Math.max(...f.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`.length));
     const sevWidth = Math.max(...f.diagnostics.map((d) => SEVERITY_WORD[d.severity].length));
     // Finding lines come first, one after the other, so the $factcheck problem matcher's
@@ -45,7 +46,7 @@ export function formatStylish(report: RunReport, ctx: FormatContext): string {
     for (const d of f.diagnostics) {
       const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(width);
       const sev = paint[d.severity](SEVERITY_WORD[d.severity].padEnd(sevWidth));
-      out.push(`  ${c.dim(pos)}  ${sev}  ${d.message}  ${c.dim(d.code)}`);
+      out.push(`  ${c.dim(pos)}  ${sev}  ${printable(d.message)}  ${c.dim(d.code)}`);
     }
     for (const d of f.diagnostics) {
       if (d.expected === undefined && d.citations.length === 0) continue;
@@ -53,7 +54,7 @@ export function formatStylish(report: RunReport, ctx: FormatContext): string {
       const head = `    ${c.dim('┆')} ${c.dim(pos)}  `;
       const cont = `    ${c.dim('┆')} ${' '.repeat(width)}  `;
       const lines: string[] = [];
-      if (d.expected !== undefined) lines.push(`${L.expected} ${c.bold(d.expected)}`);
+      if (d.expected !== undefined) lines.push(`${L.expected} ${c.bold(printable(d.expected))}`);
       for (const s of d.citations) lines.push(c.dim(`${L.source} ${citationLine(s)}`));
       lines.forEach((l, k) => out.push((k === 0 ? head : cont) + l));
     }
