@@ -47,7 +47,13 @@ export function quoteStats(idx: FactIndex): QuoteStats {
   const postings = new Map<string, IndexedObservation[]>();
   const wordIds = new Map<string, number>();
   const wordList: string[] = [];
-  const quoteWords = new Map<IndexedObservation, Int32Array>();
+  // Observations whose quotes have the same words share a class (a base that repeats a
+  // quote per year or district scores it once).
+  const quoteClass = new Map<IndexedObservation, number>();
+  const classOf = new Map<string, number>();
+  const classWords: Int32Array[] = [];
+  const classMeasures: Measure[][] = [];
+  const classPostings: number[][] = [];
   let n = 0;
   for (const list of idx.observations.values()) {
     for (const io of list) {
@@ -65,7 +71,18 @@ export function quoteStats(idx: FactIndex): QuoteStats {
         }
         ids.push(id);
       }
-      quoteWords.set(io, Int32Array.from(ids).sort());
+      const sorted = Int32Array.from(ids).sort();
+      const key = sorted.join(',');
+      let c = classOf.get(key);
+      if (c === undefined) {
+        c = classWords.length;
+        classOf.set(key, c);
+        classWords.push(sorted);
+        classMeasures.push([]);
+        for (const id of sorted) (classPostings[id] ??= []).push(c);
+      }
+      quoteClass.set(io, c);
+      if (!classMeasures[c].includes(io.measure)) classMeasures[c].push(io.measure);
     }
   }
   const idf = new Map<string, number>();
@@ -76,7 +93,7 @@ export function quoteStats(idx: FactIndex): QuoteStats {
     list.push(t);
     termsByChar.set(t[0], list);
   }
-  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, wordIds, wordList, quoteWords };
+  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, wordIds, wordList, quoteClass, classWords, classMeasures, classPostings };
   statsCache.set(idx, s);
   return s;
 }

@@ -22,8 +22,14 @@ export interface QuoteStats {
   /** Word ids of the quotes' words, and the words by id. */
   wordIds: Map<string, number>;
   wordList: string[];
-  /** Each observation's quote words, as sorted word ids. */
-  quoteWords: Map<IndexedObservation, Int32Array>;
+  /** Each observation's quote class: observations whose quotes have the same words share one. */
+  quoteClass: Map<IndexedObservation, number>;
+  /** Each class's quote words, as sorted word ids. */
+  classWords: Int32Array[];
+  /** The measures of each class's observations. */
+  classMeasures: Measure[][];
+  /** For each word id, the classes whose quotes have it. */
+  classPostings: number[][];
 }
 
 /** A quote scores at least this to make its measure a candidate on its own. */
@@ -73,6 +79,8 @@ export class QuoteScores {
   private readonly same: boolean;
   private strongMeasures?: Map<Measure, number>;
   private readonly byMeasure = new Map<Measure, number>();
+  /** value() per quote class, NaN until computed. */
+  private readonly byClass: Float64Array;
 
   constructor(
     private readonly idx: FactIndex,
@@ -83,22 +91,32 @@ export class QuoteScores {
     this.clause = sideOf(clauseWords, stats);
     this.same = sentenceWords === clauseWords;
     this.sentence = this.same ? this.clause : sideOf(sentenceWords, stats);
+    this.byClass = new Float64Array(stats.classWords.length).fill(NaN);
   }
 
-  /** Share of one side's weight found in an observation's quote, or 0 when it has none of the words. */
-  private sim(side: Side, io: IndexedObservation): number {
-    const qw = this.stats.quoteWords.get(io);
-    if (!qw) return 0;
+  /** Share of one side's weight found in a quote's words, or 0 when it has none of them. */
+  private sim(side: Side, qw: Int32Array): number {
     let h: number | undefined;
     for (let k = 0; k < side.ids.length; k++) if (has(qw, side.ids[k])) h = (h ?? 0) + side.weights[k];
     return h === undefined ? 0 : h / side.total;
   }
 
-  /** 0.6 × clause similarity + 0.4 × sentence similarity of one observation's quote. */
+  /** 0.6 × clause similarity + 0.4 × sentence similarity of a quote class's words (memoized). */
+  private classValue(c: number): number {
+    let v = this.byClass[c];
+    if (Number.isNaN(v)) {
+      const qw = this.stats.classWords[c];
+      const cs = this.sim(this.clause, qw);
+      const ss = this.same ? cs : this.sim(this.sentence, qw);
+      this.byClass[c] = v = 0.6 * cs + 0.4 * ss;
+    }
+    return v;
+  }
+
+  /** The value of one observation's quote, 0 for an observation without one. */
   private value(io: IndexedObservation): number {
-    const c = this.sim(this.clause, io);
-    const s = this.same ? c : this.sim(this.sentence, io);
-    return 0.6 * c + 0.4 * s;
+    const c = this.stats.quoteClass.get(io);
+    return c === undefined ? 0 : this.classValue(c);
   }
 
   /** The quote score of a measure: the best of its observations (0 when none shares a word). */
@@ -128,7 +146,9 @@ export class QuoteScores {
       add(this.sentence, 0.4);
     }
     // The words with the longest postings that together stay safely under the threshold need not be visited.
-    const byLength = [...gain.keys()].map((id) => ({ id, list: this.postingsOf(id) })).sort((a, b) => b.list.length - a.list.length);
+    // (Which words are skipped does not change the result, only the work: a quote reaching
+    // the threshold holds a word that is not skipped, and the best quote of its measure too.)
+    const byLength = [...gain.keys()].map((id) => ({ id, list: this.stats.classPostings[id] ?? [] })).sort((a, b) => b.list.length - a.list.length);
     let common = 0;
     let k = 0;
     for (; k < byLength.length; k++) {
@@ -136,19 +156,15 @@ export class QuoteScores {
       if (common + g >= QUOTE_CANDIDATE - 1e-6) break;
       common += g;
     }
-    const candidates = new Set<IndexedObservation>();
-    for (; k < byLength.length; k++) for (const io of byLength[k].list) candidates.add(io);
+    const candidates = new Set<number>();
+    for (; k < byLength.length; k++) for (const c of byLength[k].list) candidates.add(c);
     const out = new Map<Measure, number>();
-    for (const io of candidates) {
-      const v = this.value(io);
-      if (v > (out.get(io.measure) ?? 0)) out.set(io.measure, v);
+    for (const c of candidates) {
+      const v = this.classValue(c);
+      if (v < QUOTE_CANDIDATE) continue;
+      for (const m of this.stats.classMeasures[c]) if (v > (out.get(m) ?? 0)) out.set(m, v);
     }
-    for (const [m, v] of out) if (v < QUOTE_CANDIDATE) out.delete(m);
     this.strongMeasures = out;
     return out;
-  }
-
-  private postingsOf(id: number): IndexedObservation[] {
-    return this.stats.postings.get(this.stats.wordList[id]) ?? [];
   }
 }
