@@ -74,9 +74,10 @@ export class FactCheckStatusBar implements vscode.Disposable {
     } else {
       lines.push(vscode.l10n.t('**Fact Check**: checking…'));
     }
-    if (this.factBase) lines.push('', this.factBase.message);
-    lines.push('', vscode.l10n.t('Click to open the Problems view.'));
-    return new vscode.MarkdownString(lines.join('\n'));
+    const md = new vscode.MarkdownString(lines.join('\n'));
+    // The fact base's state quotes fact files (paths, figures): shown as text, never as Markdown.
+    if (this.factBase) md.appendMarkdown('\n\n').appendText(this.factBase.message);
+    return md.appendMarkdown('\n\n' + vscode.l10n.t('Click to open the Problems view.'));
   }
 
   dispose(): void {
