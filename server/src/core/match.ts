@@ -28,8 +28,16 @@ function counterClass(unit: string): string {
   return PERSON_COUNTERS.has(unit) ? '人' : unit;
 }
 
-/** Dimensions a measure's values can be compared in. */
+const dimensionsMemo = new WeakMap<Measure, Dimension[]>();
+
+/** Dimensions a measure's values can be compared in (memoized per measure). */
 export function measureDimensions(m: Measure): Dimension[] {
+  let dims = dimensionsMemo.get(m);
+  if (!dims) dimensionsMemo.set(m, (dims = dimensionsOf(m)));
+  return dims;
+}
+
+function dimensionsOf(m: Measure): Dimension[] {
   const dim = unitInfo(m.unit)?.dimension ?? (m.unit === '' ? 'count' : 'none');
   if (dim === 'percent' || dim === 'fraction') return ['percent', 'fraction'];
   if (dim === 'none') return ['count', 'none'];
@@ -93,7 +101,7 @@ export function quoteStats(idx: FactIndex): QuoteStats {
     list.push(t);
     termsByChar.set(t[0], list);
   }
-  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, wordIds, wordList, quoteClass, classWords, classMeasures, classPostings };
+  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, wordIds, wordList, quoteClass, classWords, classMeasures, classPostings, measureClasses: new Map() };
   statsCache.set(idx, s);
   return s;
 }
@@ -142,6 +150,15 @@ function findTermOccurrences(text: string, from: number, to: number, stats: Quot
     }
   }
   return out;
+}
+
+/** Each measure's distinct terms, joined: measures with the same terms have the same term score for a claim. */
+const termsKeyMemo = new WeakMap<Measure, string>();
+
+function termsKey(m: Measure): string {
+  let k = termsKeyMemo.get(m);
+  if (k === undefined) termsKeyMemo.set(m, (k = [...new Set(m.terms)].join('\u0000')));
+  return k;
 }
 
 /** Term score: the best term occurrence by proximity, plus a little for a second distinct term. */
@@ -198,6 +215,27 @@ function withoutFigures(text: string, from: number, to: number, figures: Quantit
   return (out + text.slice(at, to)).replace(/[\d.]+/g, ' ');
 }
 
+const idRanksMemo = new WeakMap<FactIndex, Map<Measure, number>>();
+
+/**
+ * Each measure's place in the order of ids by String.prototype.localeCompare (the same
+ * collator: default locale and options); ids the collator finds equal share a place.
+ */
+function idRanks(idx: FactIndex): Map<Measure, number> {
+  let ranks = idRanksMemo.get(idx);
+  if (ranks) return ranks;
+  const collator = new Intl.Collator();
+  const sorted = [...idx.base.measures].sort((a, b) => collator.compare(a.id, b.id));
+  ranks = new Map();
+  let r = 0;
+  sorted.forEach((m, i) => {
+    if (i > 0 && collator.compare(sorted[i - 1].id, m.id) !== 0) r = i;
+    ranks!.set(m, r);
+  });
+  idRanksMemo.set(idx, ranks);
+  return ranks;
+}
+
 /** Scores every measure for a claim, best first. Measures without any signal are left out. */
 export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], slot?: RespectiveSlot): Candidate[] {
   const stats = quoteStats(idx);
@@ -214,8 +252,12 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
   for (const t of occ.keys()) for (const m of idx.terms.get(t) ?? []) measures.add(m);
   for (const m of quoteScore.strong().keys()) measures.add(m);
   const out: Candidate[] = [];
+  // termScore depends on the measure only through its terms (copies of a measure per district share them).
+  const byTerms = new Map<string, number>();
   for (const m of measures) {
-    const ts = termScore(m, q, ctx, others, occ, slot);
+    const key = termsKey(m);
+    let ts = byTerms.get(key);
+    if (ts === undefined) byTerms.set(key, (ts = termScore(m, q, ctx, others, occ, slot)));
     const qs = quoteScore.of(m);
     if (ts === 0 && qs < QUOTE_CANDIDATE) continue;
     const dims = measureDimensions(m);
@@ -226,7 +268,8 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
     }
     out.push({ measure: m, score: ts + 0.8 * qs + unitBonus, termScore: ts, quoteScore: qs, dimensionOk });
   }
-  // Stable order for equal scores: by measure id.
-  out.sort((a, b) => b.score - a.score || a.measure.id.localeCompare(b.measure.id));
+  // Stable order for equal scores: by measure id (localeCompare's order, as ranks computed once per index).
+  const rank = idRanks(idx);
+  out.sort((a, b) => b.score - a.score || (rank.get(a.measure) ?? 0) - (rank.get(b.measure) ?? 0));
   return out;
 }

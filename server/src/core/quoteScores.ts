@@ -30,6 +30,8 @@ export interface QuoteStats {
   classMeasures: Measure[][];
   /** For each word id, the classes whose quotes have it. */
   classPostings: number[][];
+  /** Each measure's distinct quote classes, filled as measures are scored. */
+  measureClasses: Map<Measure, number[]>;
 }
 
 /** A quote scores at least this to make its measure a candidate on its own. */
@@ -113,10 +115,18 @@ export class QuoteScores {
     return v;
   }
 
-  /** The value of one observation's quote, 0 for an observation without one. */
-  private value(io: IndexedObservation): number {
-    const c = this.stats.quoteClass.get(io);
-    return c === undefined ? 0 : this.classValue(c);
+  /** The distinct quote classes of a measure's observations (memoized per stats). */
+  private classesOf(m: Measure): number[] {
+    let list = this.stats.measureClasses.get(m);
+    if (!list) {
+      const set = new Set<number>();
+      for (const io of this.idx.observations.get(m.id) ?? []) {
+        const c = this.stats.quoteClass.get(io);
+        if (c !== undefined) set.add(c);
+      }
+      this.stats.measureClasses.set(m, (list = [...set]));
+    }
+    return list;
   }
 
   /** The quote score of a measure: the best of its observations (0 when none shares a word). */
@@ -124,8 +134,8 @@ export class QuoteScores {
     let best = this.strongMeasures?.get(m) ?? this.byMeasure.get(m);
     if (best !== undefined) return best;
     best = 0;
-    for (const io of this.idx.observations.get(m.id) ?? []) {
-      const v = this.value(io);
+    for (const c of this.classesOf(m)) {
+      const v = this.classValue(c);
       if (v > best) best = v;
     }
     this.byMeasure.set(m, best);
