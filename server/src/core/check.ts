@@ -90,12 +90,15 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
   const ol = outline(text);
   const asOf = ol.date ?? options.asOf ?? today();
   const year = Number(asOf.slice(0, 4));
+  yield;
   const lines = new LineIndex(text);
   memo?.begin(idx);
   const scanned: { quantities: Quantity[]; periods: PeriodMention[]; subjects?: SubjectMention[] } = memo ? yield* memo.scanSteps(text, ol.bodyStart) : scanQuantitiesAndPeriods(text);
   const quantities = scanned.quantities.filter((q) => q.start >= ol.bodyStart);
   const periods = yearRanges(text, withWholeYear(text, scanned.periods.filter((p) => p.start >= ol.bodyStart), ol.bodyStart));
+  yield;
   const finder = new ContextFinder(idx, text, ol, periods, year, scanned.subjects);
+  yield;
   const overrides = pairRespectively(text, quantities, periods, year, ol);
   const slots = respectiveSlots(text, quantities, ol);
 
@@ -150,6 +153,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     judged.push({ q, ctx, verdict, claim: claimIndex });
     if (finding && claim.status !== 'suppressed') findings.push(finding);
   }
+  yield;
   for (const rc of findRoleClaims(idx, text, ol.bodyStart)) {
     if ((claims.length & 31) === 31) yield;
     const verdict = judgeRole(idx, rc, asOf);
@@ -158,6 +162,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     claims.push(claim);
     if (finding && claim.status !== 'suppressed') findings.push(finding);
   }
+  yield; // the document-level passes below each pause once, so a long draft's tail does not block
   const own = consistencyFindings(idx, text, judged, claims, findings, lines, locale);
   for (let i = findings.length - 1; i >= 0; i--) {
     if (own.drop.has(findings[i].claim)) {
@@ -173,6 +178,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     if (at >= 0) findings.splice(at, 1);
     findings.push(f);
   }
+  yield;
   const unverifiedOff = options.reportUnverified === false;
   const kept = findings.filter((f) => !(unverifiedOff && f.code === 'unverified'));
   // Stable order: by position, claims re-indexed.
@@ -182,5 +188,6 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     .map((f) => ({ ...f, claim: newIndex.get(f.claim) ?? f.claim }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   memo?.end();
+  yield;
   return applySuppressions(text, { asOf, claims: order.map((o) => o.c), findings: sortedFindings }, options.allow ?? [], lines);
 }

@@ -95,13 +95,21 @@ export function consistencyFindings(
     flagged.add(t.claim);
   }
   // Inconsistent: same measure, same stated period, different values, neither otherwise flagged.
+  // The earlier claims of each measure, in order (what a scan of every earlier claim would visit).
+  const earlier = new Map<unknown, JudgedQuantity[]>();
   for (let i = 0; i < judged.length; i++) {
     const b = judged[i];
     const strong = (j: JudgedQuantity) => (j.verdict.score ?? 0) >= CONTRADICT_THRESHOLD;
+    const sameMeasure = b.verdict.measure ? earlier.get(b.verdict.measure) : undefined;
+    if (b.verdict.measure) {
+      if (sameMeasure) sameMeasure.push(b);
+      else earlier.set(b.verdict.measure, [b]);
+    }
     if (!b.verdict.measure || !strong(b) || flagged.has(b.claim) || claims[b.claim].status === 'verified') continue;
-    for (let j = 0; j < i; j++) {
-      const a = judged[j];
-      if (a.verdict.measure !== b.verdict.measure || !strong(a)) continue;
+    const before = sameMeasure ? sameMeasure.length - 1 : 0; // b itself was just added last
+    for (let j = 0; j < before; j++) {
+      const a = sameMeasure![j];
+      if (!strong(a)) continue;
       if ((a.ctx.periodText ?? '') !== (b.ctx.periodText ?? '')) continue;
       if (a.ctx.subject !== b.ctx.subject) continue;
       const sameValue = Math.abs(a.q.value - b.q.value) <= Math.max(a.q.precision, b.q.precision) / 2;

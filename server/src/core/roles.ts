@@ -48,12 +48,32 @@ export function titleCore(idx: FactIndex, title: string): { core: string; subjec
 /** Finds role claims: each occurrence of a known person preceded by at least one title. */
 export function findRoleClaims(idx: FactIndex, text: string, from: number): RoleClaim[] {
   const out: RoleClaim[] = [];
+  // The claims so far, by start: they never overlap, so only the last one starting before
+  // a span's end can overlap it (a binary search, not a test against every claim).
+  const byStart: RoleClaim[] = [];
+  /** How many claims so far start before `at`. */
+  const startingBefore = (at: number): number => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid].start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const overlaps = (start: number, end: number): boolean => {
+    const n = startingBefore(end);
+    return n > 0 && byStart[n - 1].end > start;
+  };
   for (const person of idx.people) {
     let i = text.indexOf(person, from);
     while (i >= 0) {
       const titles = titlesBefore(idx, text, i, from);
-      if (titles.length && !out.some((c) => c.start < i + person.length && i < c.end)) {
-        out.push({ start: i, end: i + person.length, person, titles });
+      if (titles.length && !overlaps(i, i + person.length)) {
+        const c = { start: i, end: i + person.length, person, titles };
+        out.push(c);
+        byStart.splice(startingBefore(c.start), 0, c);
       }
       i = text.indexOf(person, i + person.length);
     }
