@@ -161,8 +161,10 @@ function termsKey(m: Measure): string {
   return k;
 }
 
+const LINKING_VERB = /^(达到|达|为|是|约|超过|已达|实现|保持|共|有)$/;
+
 /** Term score: the best term occurrence by proximity, plus a little for a second distinct term. */
-function termScore(m: Measure, q: Quantity, ctx: ClaimContext, others: Quantity[], occ: Map<string, number[]>, slot?: RespectiveSlot): number {
+function termScore(text: string, m: Measure, q: Quantity, ctx: ClaimContext, others: Quantity[], occ: Map<string, number[]>, slot?: RespectiveSlot): number {
   const scores: number[] = [];
   for (const t of new Set(m.terms)) {
     let best = 0;
@@ -174,7 +176,8 @@ function termScore(m: Measure, q: Quantity, ctx: ClaimContext, others: Quantity[
       const hi = Math.max(a, q.start);
       // A term between another figure and this one, or glued to another figure (17间总统套房、近千间客房), belongs to that figure.
       const follows = (o: Quantity) => a === o.end; // 17间总统套房: the noun right after a figure is its own
-      const precedes = (o: Quantity) => o.start >= b && o.start - b <= 1;
+      // 基础设施完成率达到91%: a noun before a figure, with at most a verb between, is that figure's.
+      const precedes = (o: Quantity) => o.start >= b && (o.start - b <= 1 || LINKING_VERB.test(text.slice(b, o.start)));
       const between = others.some((o) => o !== q && o.start >= lo && o.end <= hi);
       const boundElsewhere = !follows(q) && others.some((o) => o !== q && (follows(o) || (precedes(o) && d > 1)));
       const blocked = between || boundElsewhere;
@@ -188,6 +191,8 @@ function termScore(m: Measure, q: Quantity, ctx: ClaimContext, others: Quantity[
         if (g >= 0) s = g === slot.index ? 1 / (1 + 0.1) : s * 0.3;
       }
       if (after && !inClause) s *= 0.5;
+      // After the figure and past a list separator (83%、基础设施完成率…), a noun starts the next item.
+      if (after && /[、，,；;]/.test(text.slice(q.end, a))) s *= 0.3;
       best = Math.max(best, s);
     }
     if (best > 0) scores.push(best * Math.min(1, 0.35 + 0.15 * t.length));
@@ -257,7 +262,7 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
   for (const m of measures) {
     const key = termsKey(m);
     let ts = byTerms.get(key);
-    if (ts === undefined) byTerms.set(key, (ts = termScore(m, q, ctx, others, occ, slot)));
+    if (ts === undefined) byTerms.set(key, (ts = termScore(text, m, q, ctx, others, occ, slot)));
     const qs = quoteScore.of(m);
     if (ts === 0 && qs < QUOTE_CANDIDATE) continue;
     const dims = measureDimensions(m);
