@@ -44,6 +44,10 @@ function keywordStubs(): { idfDict: string; stopWordDict: string } | undefined {
 let loaded = false;
 
 /** Loads jieba's dictionaries once (cut and insertWord would load them with the full keyword tables). */
+export function loadSegmenter(): void {
+  ensureLoaded();
+}
+
 function ensureLoaded(): void {
   if (loaded) return;
   loaded = true;

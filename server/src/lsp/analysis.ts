@@ -7,6 +7,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkSteps, checkText } from '../core/check';
 import { CheckMemo } from '../core/memo';
+import { loadSegmenter } from '../core/segment';
 import { LineIndex } from '../core/positions';
 import type { CheckResult, Locale } from '../core/types';
 import type { Allowlists } from './allowlist';
@@ -67,8 +68,22 @@ export class Analyzer {
   async scope(uri: string): Promise<Scope> {
     const folder = this.workspace.folderOf(uri);
     const settings = await this.settings.get(uri);
-    const loaded = this.bases.get(factBaseDirs(folder?.path, settings, this.bundledDir));
+    const dirs = factBaseDirs(folder?.path, settings, this.bundledDir);
+    await this.bases.ready(dirs); // a first load in a worker thread: wait for it rather than load twice
+    const loaded = this.bases.get(dirs);
     return { folder, settings, loaded };
+  }
+
+  /**
+   * Loads a document's fact base and the segmenter side by side (the base in a worker
+   * thread, jieba's dictionary here), then warms the engine up on that base.
+   */
+  async start(uri: string): Promise<void> {
+    const settings = await this.settings.get(uri);
+    const pending = this.bases.preload(factBaseDirs(this.workspace.folderOf(uri)?.path, settings, this.bundledDir));
+    loadSegmenter();
+    await pending;
+    this.warmUp(await this.scope(uri));
   }
 
   /** True when a document is a draft to check: a configured language, and not a file of its fact base. */

@@ -3,6 +3,8 @@
  * errors keeps the last good base in use (and says so); a base that never loaded
  * cleanly is used as loaded (broken entries left out).
  */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { loadFactBase } from '../core/factbase/load';
 import { hasErrors, type Problem } from '../core/factbase/problems';
 import type { FactBase, Locale } from '../core/types';
@@ -49,9 +51,21 @@ function clock(d: Date): string {
   return d.toTimeString().slice(0, 8);
 }
 
+/** loadFactBase in a worker thread (base and problems; rejects when the load throws or the worker fails). */
+function loadInWorker(dirs: string[]): Promise<{ base: FactBase; problems: Problem[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(join(__dirname, 'baseWorker.js'), { workerData: { dirs } });
+    worker.once('message', (m: { base: FactBase; problems: Problem[] }) => resolve(m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`fact-base worker exited with code ${code}`)));
+  });
+}
+
 /** Fact bases keyed by their folder list. */
 export class FactBaseStore {
   private readonly slots = new Map<string, Slot>();
+  /** First loads under way in a worker thread, by folder list. */
+  private readonly preloads = new Map<string, Promise<void>>();
 
   constructor(
     private readonly locale: Locale,
@@ -63,6 +77,35 @@ export class FactBaseStore {
   get(dirs: string[]): LoadedBase {
     const slot = this.slot(dirs);
     return slot.current ?? this.load(slot);
+  }
+
+  /**
+   * Starts the first load of a list of folders in a worker thread, so the main thread
+   * can load the segmenter meanwhile; get() after `ready` finds it loaded. If the worker
+   * fails, nothing is installed and get() loads the folders itself (and reports why).
+   */
+  preload(dirs: string[]): Promise<void> {
+    const slot = this.slot(dirs);
+    const key = dirs.join('\n');
+    if (slot.current) return Promise.resolve();
+    let p = this.preloads.get(key);
+    if (!p) {
+      p = loadInWorker(slot.dirs)
+        .then(
+          ({ base, problems }) => {
+            if (!slot.current) this.install(slot, base, problems);
+          },
+          () => undefined,
+        )
+        .finally(() => this.preloads.delete(key));
+      this.preloads.set(key, p);
+    }
+    return p;
+  }
+
+  /** Resolves once no preload of these folders is under way. */
+  ready(dirs: string[]): Promise<void> {
+    return this.preloads.get(dirs.join('\n')) ?? Promise.resolve();
   }
 
   /** The bases loaded so far. */
@@ -115,6 +158,12 @@ export class FactBaseStore {
       this.onLoaded(slot.current, { keptLastGood: !!kept, failed: true });
       return slot.current;
     }
+    return this.install(slot, base, problems);
+  }
+
+  /** Puts a loaded base in use (or keeps the last good one when it has errors). */
+  private install(slot: Slot, base: FactBase, problems: Problem[]): LoadedBase {
+    const L = this.locale;
     const errors = problems.filter((p) => p.severity === 'error');
     const first = errors[0] ? `${errors[0].file}:${errors[0].line + 1}:${errors[0].column + 1} ${errors[0].message}` : '';
     if (hasErrors(problems) && slot.current && slot.goodAt) {

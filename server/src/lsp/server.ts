@@ -107,8 +107,7 @@ export function startServer(connection: Connection): void {
       const uris = c.workspace.all().length ? c.workspace.all().map((f) => f.uri) : [''];
       for (const u of uris) {
         void c.analyzer
-          .scope(u)
-          .then((scope) => c.analyzer.warmUp(scope))
+          .start(u)
           .catch((e: Error) => reportOnce('load', t(c.locale, 'base.failed', e.message), e));
       }
     });
