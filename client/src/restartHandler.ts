@@ -25,6 +25,8 @@ export class RestartingErrorHandler implements ErrorHandler {
   constructor(
     private readonly onRestart: () => void,
     private readonly now: () => number = Date.now,
+    /** How the writer is told (a warning notification). */
+    private readonly notify: (message: string) => void = (m) => void vscode.window.showWarningMessage(m),
   ) {}
 
   error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
@@ -47,7 +49,7 @@ export class RestartingErrorHandler implements ErrorHandler {
       };
     }
     this.onRestart();
-    void vscode.window.showWarningMessage(vscode.l10n.t('The Fact Check server stopped unexpectedly and has been restarted.'));
+    this.notify(vscode.l10n.t('The Fact Check server stopped unexpectedly and has been restarted.'));
     return { action: CloseAction.Restart, handled: true };
   }
 }

@@ -6,7 +6,8 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { CloseAction, State, type LanguageClient } from 'vscode-languageclient/node';
+import { MAX_RESTARTS, RESTART_WINDOW_MS, RestartingErrorHandler } from '../../../client/src/restartHandler';
 
 const EXTENSION_ID = 'factcheck-zh.factcheck-zh';
 const WRONG = '年均增长7.5%';
@@ -189,5 +190,21 @@ describe('Fact Check in VS Code', () => {
     const restarted = (client as unknown as { _serverProcess?: { pid?: number } })._serverProcess;
     assert.ok(restarted?.pid && restarted.pid !== server.pid, 'a new server process runs');
     await republished;
+  });
+
+  it('tells the writer each time it restarts a crashed server, and gives up after repeated crashes', () => {
+    const messages: string[] = [];
+    let restarts = 0;
+    let now = 0;
+    const handler = new RestartingErrorHandler(() => restarts++, () => now, (m) => messages.push(m));
+    for (let i = 0; i < MAX_RESTARTS; i++) assert.equal(handler.closed().action, CloseAction.Restart);
+    assert.equal(restarts, MAX_RESTARTS);
+    assert.equal(messages.length, MAX_RESTARTS);
+    assert.match(messages[0], /restarted/);
+    const last = handler.closed();
+    assert.equal(last.action, CloseAction.DoNotRestart);
+    assert.match(last.message ?? '', /will not be restarted/);
+    now += RESTART_WINDOW_MS + 1;
+    assert.equal(handler.closed().action, CloseAction.Restart, 'after a quiet window it restarts again');
   });
 });
