@@ -51,7 +51,8 @@ export function consistencyFindings(
       continue;
     }
     if (replaceable) drop.add(s.claim);
-    const expected = formatLike(ratio, s.q, { qualifier: 'about' });
+    // The computed share, to a tenth of a percent (29/37 → 约78.4%), whatever form the draft used.
+    const expected = formatLike(Math.round(ratio * 10) / 10, s.q, { qualifier: 'about', unitText: '%' });
     out.push({
       code: 'arithmetic',
       severity: SEVERITY.arithmetic,
