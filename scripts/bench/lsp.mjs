@@ -95,19 +95,29 @@ export async function longCheck(size = 2_000_000) {
   await client.open(uri, 'markdown', text);
   let done = false;
   const hovers = [];
-  const first = client.diagnostics(uri, 1).then(() => (done = true));
+  let publishedAt = Infinity;
+  const first = client.diagnostics(uri, 1).then(() => {
+    done = true;
+    publishedAt = now();
+  });
+  const spans = [];
   const hoverLoop = (async () => {
     await new Promise((r) => setTimeout(r, 300));
     while (!done && now() - t0 < 120_000) {
       const t = now();
       await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: ready }, position: { line: 0, character: 15 } });
       hovers.push(now() - t);
+      spans.push([t, now()]);
       await new Promise((r) => setTimeout(r, 25));
     }
   })();
   await first;
   const fullCheckMs = now() - t0;
   await hoverLoop;
+  // Hovers whose answer came after the diagnostics (one notification of every finding,
+  // which the server serializes and this client parses before it reads the answer).
+  const waitedForPublish = spans.filter(([, end]) => end >= publishedAt).map(([a, b]) => b - a);
+  const duringCheck = spans.filter(([, end]) => end < publishedAt).map(([a, b]) => b - a);
   // A newer edit while the check of the previous version runs: only the new version is published.
   const before = client.received.length;
   const edit = async (version, at) => {
@@ -123,7 +133,7 @@ export async function longCheck(size = 2_000_000) {
   const stalePublished = client.received.slice(before).some((r) => r.kind === 'diagnostics' && r.params.uri === uri && r.params.version === 2);
   const mem = rssOf(client.process.pid);
   await client.stop();
-  return { fullCheckMs, hover: hovers.length ? percentiles(hovers) : undefined, newerEditMs, stalePublished, ...mem };
+  return { fullCheckMs, hover: hovers.length ? percentiles(hovers) : undefined, hoverDuringCheck: duringCheck.length ? percentiles(duringCheck) : undefined, hoverOverPublish: waitedForPublish, newerEditMs, stalePublished, ...mem };
 }
 
 /** Server memory with an extra fact-base folder (the generated base): RSS after checking a 50,000-character draft. */
