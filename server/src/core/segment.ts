@@ -43,7 +43,11 @@ function keywordStubs(): { idfDict: string; stopWordDict: string } | undefined {
 
 let loaded = false;
 
-/** Loads jieba's dictionaries once (cut and insertWord would load them with the full keyword tables). */
+/**
+ * Loads jieba's dictionaries once (cut and insertWord would load them with the full
+ * keyword tables). nodejieba's load always rebuilds them, so in a process that uses
+ * nodejieba itself, call this before its first use.
+ */
 export function loadSegmenter(): void {
   ensureLoaded();
 }
