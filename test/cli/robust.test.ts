@@ -141,7 +141,7 @@ describe('cli: draft faults', function () {
     }
   });
 
-  it('stylish and facts check: control characters from a fact file reach the terminal as visible symbols', () => {
+  it('stylish, github and facts check: control characters from a fact file reach the terminal as visible symbols', () => {
     const dir = scratchDir();
     const facts = writeHostileFacts(path.join(dir, 'facts'));
     const src = path.join(facts, 'sources', 'demo-2024.md');
@@ -152,6 +152,9 @@ describe('cli: draft faults', function () {
     assert.equal(r.status, 1, r.stderr);
     assert.ok(r.stdout.includes('示例␛[2J␛]8;;https://evil.example␛\\点我'), r.stdout);
     assert.ok(!r.stdout.includes('\u001b'), 'no raw ESC');
+    const g = runCli(['check', '--no-config', '--facts', facts, '--as-of', AS_OF, '--format', 'github', 'draft.md'], { cwd: dir });
+    assert.ok(g.stdout.includes('示例␛[2J'), g.stdout);
+    assert.ok(!g.stdout.includes('\u001b'), 'no raw ESC in workflow commands');
     const y = path.join(facts, 'demo.yaml');
     fs.writeFileSync(y, fs.readFileSync(y, 'utf8').replace('figure: 48个', 'figure: "48个\\e[2J"'));
     const f = runCli(['facts', 'check', '--facts', facts], { cwd: dir });

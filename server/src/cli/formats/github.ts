@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../../core/types';
 import type { RunReport } from './report';
+import { printable } from '../printable';
 
 /** Annotations emitted per kind (error, warning, notice): GitHub's per-step limit. */
 export const ANNOTATION_CAP = 10;
@@ -13,9 +14,9 @@ export const ANNOTATION_CAP = 10;
 type Command = 'error' | 'warning' | 'notice';
 const COMMAND: Record<Severity, Command> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
-/** Escapes a command's message (data). */
+/** Escapes a command's message (data); other control characters from drafts and fact files become visible symbols. */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a command property value. */
