@@ -18,6 +18,7 @@ import { pairRespectively, respectiveSlots } from './respectively';
 import { message } from './messages';
 import type { CheckMemo } from './memo';
 import { applySuppressions } from './suppression';
+import { within } from './sorted';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {
@@ -110,17 +111,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
   const inSentence = (ctx: ClaimContext) => {
     let list = bySentence.get(ctx.sentence);
     if (!list) {
-      let lo = 0;
-      let hi = quantities.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (quantities[mid].start < ctx.sentence.start) lo = mid + 1;
-        else hi = mid;
-      }
-      list = [];
-      for (let i = lo; i < quantities.length && quantities[i].start < ctx.sentence.end; i++) {
-        if (quantities[i].end <= ctx.sentence.end) list.push(quantities[i]);
-      }
+      list = within(quantities, ctx.sentence.start, ctx.sentence.end);
       bySentence.set(ctx.sentence, list);
     }
     return list;

@@ -17,6 +17,22 @@ const SHARE_WORDS = /占|比例|比重|其中|之中/;
 const TOTAL_WORDS = /(合计|共计|总计|总共|共)[达为有]?$/;
 const CHANGE_WORDS = /增长|下降|提高|增加|减少|降低|增速|同比|环比/;
 
+/** An arithmetic finding on a claim: what it is computed from, the computed value and the fix writing it. */
+function arithmeticFinding(j: JudgedQuantity, from: string, expected: string, locale: Locale): Finding {
+  const { q, claim } = j;
+  return {
+    code: 'arithmetic',
+    severity: SEVERITY.arithmetic,
+    message: message('arithmetic', locale, { measure: from, expected, claimed: q.text }),
+    start: q.start,
+    end: q.end,
+    expected,
+    citations: [],
+    fix: { start: q.start, end: q.end, newText: expected },
+    claim,
+  };
+}
+
 /** Findings of the draft's internal consistency. */
 export function consistencyFindings(
   idx: FactIndex,
@@ -53,17 +69,7 @@ export function consistencyFindings(
     if (replaceable) drop.add(s.claim);
     // The computed share, to a tenth of a percent (29/37 → 约78.4%), whatever form the draft used.
     const expected = formatLike(Math.round(ratio * 10) / 10, s.q, { qualifier: 'about', unitText: '%' });
-    out.push({
-      code: 'arithmetic',
-      severity: SEVERITY.arithmetic,
-      message: message('arithmetic', locale, { measure: `${b.q.text}/${a.q.text}`, expected, claimed: s.q.text }),
-      start: s.q.start,
-      end: s.q.end,
-      expected,
-      citations: [],
-      fix: { start: s.q.start, end: s.q.end, newText: expected },
-      claim: s.claim,
-    });
+    out.push(arithmeticFinding(s, `${b.q.text}/${a.q.text}`, expected, locale));
     flagged.add(s.claim);
   }
   // Arithmetic: a total right after its parts (三级医院23家、二级医院34家，合计57家).
@@ -81,18 +87,7 @@ export function consistencyFindings(
     const sum = parts.reduce((acc, p) => acc + p.q.value, 0);
     const tol = Math.max(t.q.precision, ...parts.map((p) => p.q.precision)) / 2 + 1e-9 * Math.abs(sum);
     if (Math.abs(sum - t.q.value) <= tol) continue;
-    const expected = formatLike(sum, t.q);
-    out.push({
-      code: 'arithmetic',
-      severity: SEVERITY.arithmetic,
-      message: message('arithmetic', locale, { measure: parts.map((p) => p.q.text).join('+'), expected, claimed: t.q.text }),
-      start: t.q.start,
-      end: t.q.end,
-      expected,
-      citations: [],
-      fix: { start: t.q.start, end: t.q.end, newText: expected },
-      claim: t.claim,
-    });
+    out.push(arithmeticFinding(t, parts.map((p) => p.q.text).join('+'), formatLike(sum, t.q), locale));
     flagged.add(t.claim);
   }
   // Inconsistent: same measure, same stated period, different values, neither otherwise flagged.

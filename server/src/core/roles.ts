@@ -6,6 +6,7 @@ import type { FindingCode, Role } from './types';
 import type { FactIndex } from './factIndex';
 import { findSubjects } from './context';
 import { subjectsCompatible } from './factIndex';
+import { firstStartingAt } from './sorted';
 
 /** A role claim found in a draft. */
 export interface RoleClaim {
@@ -51,19 +52,8 @@ export function findRoleClaims(idx: FactIndex, text: string, from: number): Role
   // The claims so far, by start: they never overlap, so only the last one starting before
   // a span's end can overlap it (a binary search, not a test against every claim).
   const byStart: RoleClaim[] = [];
-  /** How many claims so far start before `at`. */
-  const startingBefore = (at: number): number => {
-    let lo = 0;
-    let hi = byStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (byStart[mid].start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const overlaps = (start: number, end: number): boolean => {
-    const n = startingBefore(end);
+    const n = firstStartingAt(byStart, end); // how many claims so far start before `end`
     return n > 0 && byStart[n - 1].end > start;
   };
   for (const person of idx.people) {
@@ -73,7 +63,7 @@ export function findRoleClaims(idx: FactIndex, text: string, from: number): Role
       if (titles.length && !overlaps(i, i + person.length)) {
         const c = { start: i, end: i + person.length, person, titles };
         out.push(c);
-        byStart.splice(startingBefore(c.start), 0, c);
+        byStart.splice(firstStartingAt(byStart, c.start), 0, c);
       }
       i = text.indexOf(person, i + person.length);
     }
