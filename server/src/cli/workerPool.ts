@@ -76,10 +76,14 @@ function runShared(
     let failed = false;
     const workers: Worker[] = [];
     const retired = new Set<Worker>();
+    const ready = new Set<Worker>();
+    // A worker still loading the segmenter is inside native code: terminating it there can
+    // abort the process (nodejieba throws across the torn-down environment). It is ended
+    // once it reports ready, or reports that it could not load.
     const retire = (w: Worker): void => {
       if (retired.has(w)) return;
       retired.add(w);
-      void w.terminate();
+      if (ready.has(w)) void w.terminate();
     };
     const stopAll = (err: Error): void => {
       if (failed) return;
@@ -106,8 +110,13 @@ function runShared(
       workers.push(w);
       w.on('message', (reply: WorkerReply) => {
         if ('ready' in reply) {
-          feed(w);
+          ready.add(w);
+          if (retired.has(w)) void w.terminate();
+          else feed(w);
+        } else if (retired.has(w)) {
+          void w.terminate();
         } else if ('error' in reply) {
+          ready.add(w); // out of its load either way: safe to end
           // A fact-base problem is the user's to fix (exit 2); anything else is a bug, with its stack.
           stopAll(reply.usage ? new UsageError(reply.error) : new Error(`${drafts[reply.index]?.path ?? 'checking thread'}: ${reply.error}`));
         } else {
