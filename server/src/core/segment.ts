@@ -4,48 +4,15 @@
  * come out as one word. nodejieba's dictionary is process-wide: words are only added.
  */
 import * as jieba from 'nodejieba';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { segmenterTables } from './segmenterTables';
 
 const inserted = new Set<string>();
-
-/**
- * Files standing in for jieba's keyword-extraction tables (a 6 MB IDF table and the stop
- * words), which `load` reads although only `cut` is used here and cut never reads them:
- * loading one-line tables instead saves ~0.1–0.25 s of start-up and ~20 MB. Written once
- * to a temporary folder; undefined (the full tables are loaded) if that fails.
- */
-function keywordStubs(): { idfDict: string; stopWordDict: string } | undefined {
-  try {
-    const dir = join(tmpdir(), 'factcheck-zh-jieba-stubs');
-    mkdirSync(dir, { recursive: true });
-    const put = (name: string, content: string): string => {
-      const file = join(dir, name);
-      let current: string | undefined;
-      try {
-        current = readFileSync(file, 'utf8');
-      } catch {
-        current = undefined;
-      }
-      if (current !== content) {
-        const tmp = `${file}.${process.pid}`;
-        writeFileSync(tmp, content);
-        renameSync(tmp, file);
-      }
-      return file;
-    };
-    return { idfDict: put('idf.utf8', '的 1\n'), stopWordDict: put('stop_words.utf8', '的\n') };
-  } catch {
-    return undefined;
-  }
-}
 
 let loaded = false;
 
 /**
- * Loads jieba's dictionaries once (cut and insertWord would load them with the full
- * keyword tables). nodejieba's load always rebuilds them, so in a process that uses
+ * Loads jieba's dictionaries once: the compact dictionary and no keyword tables
+ * (segmenterTables.ts; cut and insertWord would load the full ones). nodejieba's load always rebuilds them, so in a process that uses
  * nodejieba itself, call this before its first use.
  */
 export function loadSegmenter(): void {
@@ -55,7 +22,9 @@ export function loadSegmenter(): void {
 function ensureLoaded(): void {
   if (loaded) return;
   loaded = true;
-  jieba.load(keywordStubs());
+  // nodejieba exports its dictionary's path at run time, though its typings leave it out.
+  const fullDict = (jieba as { DEFAULT_DICT?: unknown }).DEFAULT_DICT;
+  jieba.load(typeof fullDict === 'string' ? segmenterTables(fullDict) : {});
 }
 
 /** Adds words to the segmenter's dictionary (idempotent). */

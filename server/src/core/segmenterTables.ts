@@ -1,0 +1,78 @@
+/**
+ * The dictionary files jieba is loaded with. nodejieba's `load` builds its dictionary trie
+ * twice (once for the segmenter, once for the TextRank extractor, in one native call) and
+ * reads a 6 MB IDF table only keyword extraction uses; with the full 349,000-word
+ * dictionary that is ~1.1 s and ~240 MB. The engine uses only `cut`, so it loads:
+ * - a compact dictionary: the entries of nodejieba's own dictionary with a frequency of at
+ *   least COMPACT_MIN_FREQUENCY (~105,000 words), the same cut jieba's upstream project
+ *   makes for its small-memory dictionary. Rare compounds (怀柔区, 科技成果) then come out
+ *   as their parts, identically in drafts and in quotes; the fact base's own names and
+ *   terms are added as words whatever their frequency (segment.ts);
+ * - one-line stand-ins for the keyword tables, which `cut` never reads.
+ * The files are derived once into a folder of the user's own under the system's temporary
+ * directory (not writable by others), named after the dictionary's size and modification
+ * time; if that fails, the full tables are used.
+ */
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Dictionary entries rarer than this (jieba's frequency column) are left out. */
+export const COMPACT_MIN_FREQUENCY = 10;
+
+/** Paths handed to nodejieba's `load` (absent keys: nodejieba's defaults). */
+export interface SegmenterTables {
+  dict?: string;
+  idfDict?: string;
+  stopWordDict?: string;
+}
+
+/** Keeps the lines of a jieba dictionary (`word frequency [tag]`) whose frequency is at least `min`. */
+export function compactDictionary(full: string, min: number): string {
+  const kept: string[] = [];
+  for (const line of full.split('\n')) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length >= 2 && Number(fields[1]) >= min) kept.push(line.trim());
+  }
+  return kept.join('\n') + '\n';
+}
+
+/** Writes `content` to `file` unless it already holds it (atomically, through a rename). */
+function put(file: string, content: () => string): string {
+  let exists = false;
+  try {
+    exists = statSync(file).isFile();
+  } catch {
+    exists = false;
+  }
+  if (!exists) {
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, content());
+    renameSync(tmp, file);
+  }
+  return file;
+}
+
+/**
+ * The tables to load jieba with, derived from nodejieba's dictionary at `fullDict`
+ * (written once; later calls only check that the files exist). Returns {} — the full
+ * tables — if the files cannot be written.
+ */
+export function segmenterTables(fullDict: string): SegmenterTables {
+  try {
+    const uid = process.getuid?.();
+    const dir = join(tmpdir(), `factcheck-zh-jieba-${uid ?? 'user'}`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const own = statSync(dir);
+    if (uid !== undefined && (own.uid !== uid || (own.mode & 0o022) !== 0)) return {};
+    const st = statSync(fullDict);
+    const name = `dict-f${COMPACT_MIN_FREQUENCY}-${st.size}-${Math.floor(st.mtimeMs)}.utf8`;
+    return {
+      dict: put(join(dir, name), () => compactDictionary(readFileSync(fullDict, 'utf8'), COMPACT_MIN_FREQUENCY)),
+      idfDict: put(join(dir, 'idf.utf8'), () => '的 1\n'),
+      stopWordDict: put(join(dir, 'stop_words.utf8'), () => '的\n'),
+    };
+  } catch {
+    return {};
+  }
+}

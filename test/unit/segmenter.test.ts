@@ -1,0 +1,57 @@
+// The segmenter's tables: the compact dictionary is nodejieba's own dictionary cut at a
+// frequency, derived once into a private folder, and the engine segments with it while
+// still keeping the fact base's names and terms whole.
+import { strict as assert } from 'node:assert';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COMPACT_MIN_FREQUENCY, compactDictionary, segmenterTables } from '../../server/src/core/segmenterTables';
+import { addWords, words } from '../../server/src/core/segment';
+
+const fullDict = require('nodejieba').DEFAULT_DICT as string;
+
+describe('segmenter tables', () => {
+  it('keeps exactly the dictionary entries at or above the frequency', () => {
+    const full = readFileSync(fullDict, 'utf8');
+    const compact = compactDictionary(full, COMPACT_MIN_FREQUENCY).trim().split('\n');
+    const expected = full
+      .split('\n')
+      .filter((l) => l.trim() && Number(l.trim().split(/\s+/)[1]) >= COMPACT_MIN_FREQUENCY)
+      .map((l) => l.trim());
+    assert.deepEqual(compact, expected);
+    assert.ok(compact.length > 90_000 && compact.length < 130_000, `${compact.length} entries`);
+    assert.ok(compact.includes('发展 1238829 vn') || compact.some((l) => l.startsWith('发展 ')));
+    assert.equal(compactDictionary('甲 3 n\n乙 10 n\n丙 x\n\n丁 11\n', 10), '乙 10 n\n丁 11\n');
+  });
+
+  it('writes the tables once into a folder only the user can write', () => {
+    const before = mkdtempSync(join(tmpdir(), 'fc-seg-'));
+    const prev = process.env.TMPDIR;
+    process.env.TMPDIR = before;
+    try {
+      const t = segmenterTables(fullDict);
+      assert.ok(t.dict && t.idfDict && t.stopWordDict);
+      assert.equal(readFileSync(t.dict, 'utf8'), compactDictionary(readFileSync(fullDict, 'utf8'), COMPACT_MIN_FREQUENCY));
+      const dirMode = statSync(join(t.dict, '..')).mode & 0o777;
+      if (process.getuid) assert.equal(dirMode & 0o022, 0, `mode ${dirMode.toString(8)}`);
+      const mtime = statSync(t.dict).mtimeMs;
+      assert.deepEqual(segmenterTables(fullDict), t);
+      assert.equal(statSync(t.dict).mtimeMs, mtime, 'not rewritten');
+      if (process.getuid) {
+        chmodSync(join(t.dict, '..'), 0o777);
+        assert.deepEqual(segmenterTables(fullDict), {}, 'a folder others can write is not trusted');
+      }
+      assert.deepEqual(segmenterTables(join(before, 'no-such-dict')), {}, 'falls back to the full tables');
+    } finally {
+      if (prev === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = prev;
+      rmSync(before, { recursive: true, force: true });
+    }
+  });
+
+  it('segments policy text, keeping added fact-base words whole', () => {
+    assert.deepEqual(words('海淀区的地区生产总值稳步增长'), ['海淀区', '的', '地区', '生产总值', '稳步', '增长']);
+    addWords(['怀柔科学城']);
+    assert.ok(words('怀柔科学城建设加快').includes('怀柔科学城'));
+  });
+});
