@@ -73,3 +73,21 @@ export function isClausePunct(ch: string | undefined): boolean {
 export function oneOf(set: string, ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && set.includes(ch);
 }
+
+/**
+ * A search for the next character of a set: `next(s, from)` is the first index ≥ from
+ * whose character is in `chars`, or s.length. The scanners' loops skip, one regular-
+ * expression search at a time, the characters that cannot start anything they read.
+ */
+export function charFinder(chars: Iterable<string>): (s: string, from: number) => number {
+  const cls = [...new Set(chars)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const re = new RegExp(`[${cls}]`, 'g');
+  return (s, from) => {
+    re.lastIndex = from;
+    const m = re.exec(s);
+    return m ? m.index : s.length;
+  };
+}
+
+/** The next line break or character that can begin a number (see startsNumber). */
+export const nextNumberOrBreak = charFinder(['\n', '\r', '\u2028', '\u2029', ...'0123456789', ...CN_DIGITS.keys(), ...CN_MULTIPLIERS.keys()]);

@@ -5,7 +5,7 @@
  * articles (一个, 一批), idioms of bare multipliers (千行百业, 百年), rank (前两名),
  * and bare numbers without a unit unless they carry a scale word (人才资源总量200.45万).
  */
-import { isClausePunct, isCnNumeral, isDigit, isGapSpace, isLatin, isLineBreak, oneOf, QUOTE_PAIRS } from './chars';
+import { charFinder, isClausePunct, isCnNumeral, isDigit, isGapSpace, isLatin, isLineBreak, oneOf, QUOTE_PAIRS } from './chars';
 import type { Reading } from './grammar';
 
 /** Longest quoted text that is read as a name (“创新发展16条”, “雁栖青创无忧十条”). */
@@ -33,6 +33,9 @@ class NextFinder {
   }
 }
 
+/** The next character that opens a name: 《 or an opening quotation mark. */
+const nextOpener = charFinder(['《', ...QUOTE_PAIRS.keys()]);
+
 /** Spans [start, end) of names: short quotations and book titles. Linear. */
 export function nameSpans(s: string): [number, number][] {
   const out: [number, number][] = [];
@@ -44,7 +47,7 @@ export function nameSpans(s: string): [number, number][] {
     const ch = s[i];
     const close = ch === '《' ? '》' : QUOTE_PAIRS.get(ch);
     if (close === undefined) {
-      i++;
+      i = nextOpener(s, i + 1);
       continue;
     }
     let finder = closers.get(close);

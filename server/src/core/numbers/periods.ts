@@ -7,7 +7,7 @@
  * pass: each position is tried once, and a digit or numeral run is read once.
  */
 import type { PeriodMention } from '../types';
-import { isCnNumeral, isDigit, normalizeWidth, oneOf } from './chars';
+import { CN_DIGITS, CN_MULTIPLIERS, charFinder, isCnNumeral, isDigit, normalizeWidth, oneOf } from './chars';
 import { readChinese } from './numerals';
 
 /** A time expression; `period`/`relative` are unset for dates and times without a year. */
@@ -207,6 +207,8 @@ function numeralsAt(s: string, i: number): { span?: Omit<TimeSpan, 'start' | 'te
 
 /** Characters a word-led time expression can start with. */
 const WORD_FIRST = new Set('“"‘十今去前明上下第一二三四1近最过未截目现累至迄当');
+/** The next character where a time expression can start: a first character of a time word, a digit or a Chinese numeral. */
+const nextTimeStart = charFinder([...WORD_FIRST, ...'0123456789', ...CN_DIGITS.keys(), ...CN_MULTIPLIERS.keys()]);
 
 /** Every time expression of `text` (already width-normalised), in order, non-overlapping. */
 export function timeSpans(s: string, orig: string = s): TimeSpan[] {
@@ -236,7 +238,7 @@ export function timeSpans(s: string, orig: string = s): TimeSpan[] {
       } else i = Math.max(r.runEnd, i + 1);
       continue;
     }
-    i++;
+    i = nextTimeStart(s, i + 1);
   }
   return out;
 }

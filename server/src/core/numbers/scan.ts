@@ -4,7 +4,7 @@
  * (twice when a following figure lends its unit), so the scan is linear in the text.
  */
 import type { Quantity } from '../types';
-import { isLineBreak, normalizeWidth, oneOf, startsNumber } from './chars';
+import { isLineBreak, nextNumberOrBreak, normalizeWidth, oneOf, startsNumber } from './chars';
 import { nameSpans, notAClaim } from './context';
 import { readFigure, type Reading } from './grammar';
 import { periodsOf, timeSpans, type TimeSpan } from './periods';
@@ -54,7 +54,7 @@ function scan(text: string, s = normalizeWidth(text), times: TimeSpan[] = timeSp
       continue;
     }
     if (!startsNumber(ch)) {
-      i++;
+      i = nextNumberOrBreak(s, i + 1);
       continue;
     }
     while (ti < times.length && times[ti].end <= i) ti++;
