@@ -157,8 +157,17 @@ const termsKeyMemo = new WeakMap<Measure, string>();
 
 function termsKey(m: Measure): string {
   let k = termsKeyMemo.get(m);
-  if (k === undefined) termsKeyMemo.set(m, (k = [...new Set(m.terms)].join('\u0000')));
+  if (k === undefined) termsKeyMemo.set(m, (k = distinctTerms(m).join('\u0000')));
   return k;
+}
+
+const distinctTermsMemo = new WeakMap<Measure, string[]>();
+
+/** A measure's terms without repeats, in order (memoized). */
+function distinctTerms(m: Measure): string[] {
+  let d = distinctTermsMemo.get(m);
+  if (d === undefined) distinctTermsMemo.set(m, (d = [...new Set(m.terms)]));
+  return d;
 }
 
 const LINKING_VERB = /^(达到|达|为|是|约|超过|已达|实现|保持|共|有)$/;
@@ -166,7 +175,7 @@ const LINKING_VERB = /^(达到|达|为|是|约|超过|已达|实现|保持|共|�
 /** Term score: the best term occurrence by proximity, plus a little for a second distinct term. */
 function termScore(text: string, m: Measure, q: Quantity, ctx: ClaimContext, others: Quantity[], occ: Map<string, number[]>, slot?: RespectiveSlot): number {
   const scores: number[] = [];
-  for (const t of new Set(m.terms)) {
+  for (const t of distinctTerms(m)) {
     let best = 0;
     for (const a of occ.get(t) ?? []) {
       const b = a + t.length;
@@ -220,6 +229,18 @@ function withoutFigures(text: string, from: number, to: number, figures: Quantit
   return (out + text.slice(at, to)).replace(/[\d.]+/g, ' ');
 }
 
+/** The last sentence blanked by sentenceWithoutFigures: the claims of a sentence share it. */
+let sentenceMemo: { text: string; from: number; to: number; figures: Quantity[]; out: string } | undefined;
+
+/** withoutFigures for a whole sentence, memoized for the last one (its claims come one after another). */
+function sentenceWithoutFigures(text: string, from: number, to: number, figures: Quantity[]): string {
+  const m = sentenceMemo;
+  if (m && m.text === text && m.from === from && m.to === to && m.figures === figures) return m.out;
+  const out = withoutFigures(text, from, to, figures);
+  sentenceMemo = { text, from, to, figures, out };
+  return out;
+}
+
 const idRanksMemo = new WeakMap<FactIndex, Map<Measure, number>>();
 
 /**
@@ -249,7 +270,7 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
   const from = prev && !others.some((o) => o.start >= ctx.clause.start && o.end <= q.start) ? clauseStart(text, prev.start, ctx.sentence.start) : ctx.clause.start;
   const clauseText = withoutFigures(text, from, ctx.clause.end, others);
   // The whole sentence helps when the clause alone is generic (全市占比约四分之一 after 人才资源总量…).
-  const sentenceText = withoutFigures(text, ctx.sentence.start, ctx.sentence.end, others);
+  const sentenceText = sentenceWithoutFigures(text, ctx.sentence.start, ctx.sentence.end, others);
   const occ = termOccurrences(text, ctx.sentence.start, ctx.sentence.end, stats);
   // Candidates: measures with a term in the sentence, or with a quote sharing words with it.
   const quoteScore = quoteScoresOf(idx, stats, clauseText, sentenceText);
