@@ -1,5 +1,6 @@
 /**
- * Command-line entry: parses the sub-command and hands it to its module.
+ * Command-line entry: parses the sub-command and hands it to its module, loaded only
+ * when that command runs (the language server does not pay for OpenCC and html-to-text).
  *   factcheck check …            check drafts (see checkCommand)
  *   factcheck explain "句子"       how a sentence was read and judged (see explainCommand)
  *   factcheck facts check …      validate a fact base
@@ -7,7 +8,6 @@
  *   factcheck lsp --stdio        start the language server
  */
 import { parseArgs } from 'node:util';
-import { runImport } from './importCommand';
 import { UsageError } from './errors';
 import { printable } from './printable';
 
@@ -24,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     const [cmd, sub, ...rest] = argv;
     if (cmd === 'facts' && sub === 'import') {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { meta: { type: 'string' }, out: { type: 'string' } } });
+      const { runImport } = await import('./importCommand.js');
       for (const f of runImport(positionals, values)) process.stdout.write(`wrote ${f}\n`);
       return 0;
     }
