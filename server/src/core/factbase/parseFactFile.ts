@@ -16,6 +16,7 @@ import { schemaProblems } from './schemaMessages';
 import { problemAt, type FilePosition, type Problem } from './problems';
 import { YamlPositions } from './yamlPositions';
 import { EntryPositions } from './entryPositions';
+import { withPlainEnv } from './plainEnv';
 
 /** Fact files larger than this are rejected before parsing. */
 export const MAX_FACT_FILE_BYTES = 10 * 1024 * 1024;
@@ -116,7 +117,8 @@ export function parseYaml(
 ): { doc?: Document.Parsed<ParsedNode>; value?: unknown; positions: YamlPositions; lines: LineCounter; problems: Problem[] } {
   const lines = new LineCounter();
   const problems: Problem[] = [];
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }); // problems are reported, not logged
+  // problems are reported, not logged
+  const doc = withPlainEnv(() => parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }));
   const positions = new YamlPositions(doc, lines, lineOffset);
   for (const e of doc.errors) {
     problems.push(problemAt(file, positions.position(e.pos[0]), `invalid YAML: ${e.message}`));
