@@ -4,7 +4,7 @@
  * held most of the heap of a large base and made garbage collection most of its load
  * time). Each answer is the one YamlPositions gives on the document it was built from.
  */
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type ParsedNode } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, type Document, type Node, type ParsedNode } from 'yaml';
 import type { FilePosition } from './problems';
 
 /** Numbers kept per record: start and end offset of the node, start of its text (-1: none). */
@@ -18,6 +18,12 @@ interface SectionTable {
   keys: string[];
   /** STRIDE numbers per record. */
   nums: number[];
+}
+
+/** EntryPositions as plain data (structured-clone safe). */
+export interface EntryPositionsWire {
+  tables: Map<string, SectionTable>;
+  lineStarts: number[];
 }
 
 /**
@@ -72,6 +78,18 @@ export class EntryPositions {
       tables.set(section, t);
     }
     return new EntryPositions(tables, lines);
+  }
+
+  /** The tables as plain data, for sending to another thread. */
+  toWire(): EntryPositionsWire {
+    return { tables: this.tables, lineStarts: this.lines.lineStarts };
+  }
+
+  /** Tables received from another thread (see toWire). */
+  static fromWire(wire: EntryPositionsWire): EntryPositions {
+    const lines = new LineCounter();
+    lines.lineStarts = wire.lineStarts;
+    return new EntryPositions(wire.tables, lines);
   }
 
   /** Position of entry `y` (YAML index) of a section, or of one of its fields' values; undefined when not tabled. */

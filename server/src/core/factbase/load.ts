@@ -5,10 +5,11 @@
  */
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { MAX_FACT_FILE_BYTES, parseFactFile, type ParsedFactFile } from './parseFactFile';
+import { MAX_FACT_FILE_BYTES, type ParsedFactFile } from './parseFactFile';
+import { parseFactFiles } from './parallelParse';
 import { parseSourceFile } from './parseSourceFile';
 import { problemAt, sortProblems, type Problem } from './problems';
-import { validateFactBase, type FactBaseInput, type ValidationResult } from './validate';
+import { validateFactBase, type ValidationResult } from './validate';
 import { decodeUtf8 } from '../utf8';
 import { cacheDir, cacheKey, readCache, writeCache, type LoadedText } from './loadCache';
 
@@ -173,15 +174,11 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
   return { ...result, problems: sortProblems([...problems, ...result.problems]) };
 }
 
-/** Parses the texts read and validates them together. */
+/** Parses the texts read (a large base's fact files in worker threads) and validates them together. */
 function parseAndValidate(dirs: string[], texts: LoadedText[]): ValidationResult {
-  const input: FactBaseInput = { dirs, factFiles: [], sourceFiles: [] };
-  for (let i = 0; i < texts.length; i++) {
-    const { kind, file, text } = texts[i];
-    if (kind === 'source') input.sourceFiles.push({ file, parsed: parseSourceFile(text, file) });
-    else input.factFiles.push(parseFactFile(text, file));
-  }
-  return validateFactBase(input);
+  const sourceFiles = texts.filter((t) => t.kind === 'source').map(({ file, text }) => ({ file, parsed: parseSourceFile(text, file) }));
+  const factFiles = parseFactFiles(texts.filter((t) => t.kind === 'fact'));
+  return validateFactBase({ dirs, factFiles, sourceFiles });
 }
 
 export type { ParsedFactFile };

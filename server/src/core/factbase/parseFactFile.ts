@@ -55,6 +55,11 @@ export class FactFilePositions {
     private readonly compact?: EntryPositions,
   ) {}
 
+  /** Compact tables of this file's positions, or undefined when they are kept with the whole document. */
+  get tables(): EntryPositions | undefined {
+    return this.full ? undefined : this.compact;
+  }
+
   /** Position of entry `i` of `data[section]` (its first key), or of one of its fields' values. */
   entry(section: Section, i: number, field?: string): FilePosition {
     const y = this.yamlIndex[section][i] ?? i;
