@@ -63,18 +63,23 @@ if (chosen.includes('scale')) {
   const n = Number(process.env.BENCH_OBS ?? 100_000);
   process.stderr.write(`scale (${n} observations)…\n`);
   const dir = mkdtempSync(join(tmpdir(), 'factcheck-genbase-'));
+  const cacheRoot = mkdtempSync(join(tmpdir(), 'factcheck-cache-'));
   try {
     const g = generateBase(dir, n);
     const { bundledFactsDir } = requireRoot('./out/server/src/core/factbase/index.js');
-    const s = scale(bundledFactsDir(), dir);
+    const s = scale(bundledFactsDir(), dir, cacheRoot);
     row('generated base', `${g.observations} observations, ${g.measures} measures, ${g.districts * g.years} sources`);
-    row('load, bundled base', `${f(s.bundled.loadMs)} ms`);
-    row('load, generated + bundled base', `${f(s.generated.loadMs)} ms (${s.generated.problems} problems)`, '≤ 3000 ms', s.generated.loadMs <= 3000);
+    row('load, bundled base (cold)', `${f(s.bundled.loadMs)} ms`);
+    row('load, generated + bundled base, cold (empty load cache, writing it included)', `${f(s.generated.loadMs)} ms (${s.generated.problems} problems)`, '≤ 3000 ms', s.generated.loadMs <= 3000);
+    row('load, generated + bundled base, warm (load cache found)', `${f(s.warm.loadMs)} ms (${s.warm.problems} problems)`, '≤ 3000 ms', s.warm.loadMs <= 3000);
     row('matching per claim, bundled → generated', `${f(s.bundled.msPerClaim, 3)} → ${f(s.generated.msPerClaim, 3)} ms = ${f(s.matchingRatio, 2)} ×`, '≤ 2 ×', s.matchingRatio <= 2);
+    process.env.FACTCHECK_CACHE_DIR = join(cacheRoot, 'server'); // a cold load in the server, as before the cache
     const m = await memoryWith(dir);
+    delete process.env.FACTCHECK_CACHE_DIR;
     row('server RSS with the generated base (50,000-char draft checked)', `${f(m.rssMB)} MB (peak ${f(m.peakMB)}), first diagnostics after ${f(m.firstDiagnosticsMs)} ms`, '≤ 250 MB', m.rssMB <= 250);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(cacheRoot, { recursive: true, force: true });
   }
 }
 

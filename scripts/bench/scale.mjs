@@ -1,7 +1,10 @@
 // Fact-base scale: loading a generated base of about 100,000 observations and matching
 // claims against it, each in a fresh process (so load time and memory are not shared
-// with other measurements). Run as a script, it measures one base: node scale.mjs DIR…
+// with other measurements). Loads are cold (an empty load cache, writing it included)
+// then warm (a second process finding the cache). Run as a script, it measures one
+// base: node scale.mjs DIR…
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseTexts, requireRoot, now } from './corpus.mjs';
 
@@ -24,12 +27,20 @@ function measure(dirs) {
   return { observations: base.observations.length, problems: problems.length, loadMs, firstCheckMs, msPerClaim: checkMs / claims, claims, rssAfterLoadMB, rssMB: process.memoryUsage().rss / 2 ** 20 };
 }
 
-/** Runs `measure` in a child process for each list of folders. */
-export function scale(bundledDir, generatedDir) {
-  const run = (dirs) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), ...dirs], { encoding: 'utf8', maxBuffer: 1 << 20 }));
-  const bundled = run([bundledDir]);
-  const generated = run([generatedDir, bundledDir]);
-  return { bundled, generated, matchingRatio: generated.msPerClaim / bundled.msPerClaim };
+/** Runs `measure` in a child process for each list of folders, with its own load cache folder under `cacheRoot`. */
+export function scale(bundledDir, generatedDir, cacheRoot) {
+  const run = (dirs, cache) =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--max-old-space-size=4096', fileURLToPath(import.meta.url), ...dirs], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+        env: { ...process.env, FACTCHECK_CACHE_DIR: join(cacheRoot, cache) },
+      }),
+    );
+  const bundled = run([bundledDir], 'bundled');
+  const generated = run([generatedDir, bundledDir], 'generated');
+  const warm = run([generatedDir, bundledDir], 'generated');
+  return { bundled, generated, warm, matchingRatio: generated.msPerClaim / bundled.msPerClaim };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -39,6 +39,44 @@ export function figureSpans(body: string, context: string, figure: string): [num
   return spans;
 }
 
+/**
+ * A test of whether some span holds [start, end]: spans sorted by start with the largest
+ * end so far, so each test is a binary search instead of a pass over every span.
+ */
+function spanCover(spans: readonly [number, number][]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const starts = sorted.map((s) => s[0]);
+  const maxEnd: number[] = [];
+  for (let i = 0, m = -Infinity; i < sorted.length; i++) maxEnd.push((m = Math.max(m, sorted[i][1])));
+  return (start, end) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] >= end; // spans [0, lo) start at or before `start`
+  };
+}
+
+/** A test of whether some quantity's number lies inside [start, end]: quantities sorted by where their number starts. */
+function quantityInside(found: readonly Quantity[]): (start: number, end: number) => boolean {
+  if (found.some((q) => q.numberEnd < q.numberStart)) return (start, end) => found.some((q) => start <= q.numberStart && q.numberEnd <= end);
+  const sorted = [...found].sort((a, b) => a.numberStart - b.numberStart);
+  return (start, end) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].numberStart < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i].numberStart <= end; i++) if (sorted[i].numberEnd <= end) return true;
+    return false;
+  };
+}
+
 /** Measures the coverage of one source by its observations and exclusions. */
 export function sourceCoverage(
   source: Source,
@@ -48,13 +86,13 @@ export function sourceCoverage(
   pending: readonly { context: string; figure: string }[] = [],
 ): SourceCoverage {
   const found = scanQuantities(source.body);
-  const inside = (spans: [number, number][], q: Quantity): boolean => spans.some(([s, e]) => s <= q.numberStart && q.numberEnd <= e);
   const obsSpans = observations.map((o) => figureSpans(source.body, o.quote, o.figure));
   const exSpans = exclusions.map((x) => figureSpans(source.body, x.context, x.figure));
-  const all = [...obsSpans, ...exSpans, ...pending.map((p) => figureSpans(source.body, p.context, p.figure))].flat();
-  const uncovered = found.filter((q) => !inside(all, q));
+  const covered = spanCover([...obsSpans, ...exSpans, ...pending.map((p) => figureSpans(source.body, p.context, p.figure))].flat());
+  const uncovered = found.filter((q) => !covered(q.numberStart, q.numberEnd));
+  const holdsOne = quantityInside(found);
   const unused = (spans: [number, number][][]): number[] =>
-    spans.flatMap((sp, i) => (sp.length > 0 && !found.some((q) => inside(sp, q)) ? [i] : []));
+    spans.flatMap((sp, i) => (sp.length > 0 && !sp.some(([s, e]) => holdsOne(s, e)) ? [i] : []));
   return {
     source: source.id,
     file: source.file,

@@ -9,6 +9,8 @@ export type { ParsedSourceFile } from './parseSourceFile';
 export { validateFactBase } from './validate';
 export type { FactBaseInput, ValidationResult } from './validate';
 export { loadFactBase, bundledFactsDir, packageRoot, listFactFiles, listSourceFiles } from './load';
+export type { LoadOptions } from './load';
+export { cacheDir } from './loadCache';
 export { sourceCoverage, percent } from './coverage';
 export type { SourceCoverage } from './coverage';
 export { hasErrors, sortProblems } from './problems';

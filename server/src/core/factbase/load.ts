@@ -5,11 +5,13 @@
  */
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { MAX_FACT_FILE_BYTES, parseFactFile, type ParsedFactFile } from './parseFactFile';
+import { MAX_FACT_FILE_BYTES, type ParsedFactFile } from './parseFactFile';
+import { parseFactFiles } from './parallelParse';
 import { parseSourceFile } from './parseSourceFile';
 import { problemAt, sortProblems, type Problem } from './problems';
-import { validateFactBase, type FactBaseInput, type ValidationResult } from './validate';
+import { validateFactBase, type ValidationResult } from './validate';
 import { decodeUtf8 } from '../utf8';
+import { cacheDir, cacheKey, readCache, writeCache, type LoadedText } from './loadCache';
 
 /** The package's root folder (the one holding package.json), found upwards from this module. */
 export function packageRoot(from: string = __dirname): string {
@@ -116,14 +118,23 @@ function readChecked(file: string, realDir: string, problems: Problem[]): string
   }
 }
 
+/** Options of loadFactBase. */
+export interface LoadOptions {
+  /** Use the persistent cache of validated bases (default: on, unless texts are overridden; see loadCache.ts). */
+  cache?: boolean;
+}
+
 /**
  * Loads and validates fact-base folders together (ids must be unique across all of
  * them). Paths in problems and origins are absolute. Also the coverage of each source.
+ * Every file is read each time; parsing and validation are skipped when the cache holds
+ * the result for exactly these files' contents (see loadCache.ts).
  */
-export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, string> = new Map()): ValidationResult {
+export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, string> = new Map(), options: LoadOptions = {}): ValidationResult {
   const problems: Problem[] = [];
-  const input: FactBaseInput = { dirs: dirs.map((d) => resolve(d)), factFiles: [], sourceFiles: [] };
-  for (const dir of input.dirs) {
+  const resolved = dirs.map((d) => resolve(d));
+  const texts: LoadedText[] = [];
+  for (const dir of resolved) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       problems.push(problemAt(dir, { line: 0, column: 0 }, 'fact-base folder not found'));
       continue;
@@ -145,19 +156,29 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
     if (sources.length === 0 && facts.length === 0) {
       problems.push(problemAt(dir, { line: 0, column: 0 }, `no fact files (*.yaml) or sources (sources${sep}*.md) in this folder`, 'warning'));
     }
-    for (const rel of sources) {
-      const file = join(dir, rel);
-      const text = read(file);
-      if (text !== undefined) input.sourceFiles.push({ file, parsed: parseSourceFile(text, file) });
-    }
-    for (const rel of facts) {
-      const file = join(dir, rel);
-      const text = read(file);
-      if (text !== undefined) input.factFiles.push(parseFactFile(text, file));
+    for (const [kind, rels] of [['source', sources], ['fact', facts]] as const) {
+      for (const rel of rels) {
+        const file = join(dir, rel);
+        const text = read(file);
+        if (text !== undefined) texts.push({ kind, file, text });
+      }
     }
   }
-  const result = validateFactBase(input);
+  const cache = (options.cache ?? overrides.size === 0) ? cacheDir() : undefined;
+  const key = cache === undefined ? undefined : cacheKey(resolved, texts);
+  let result = cache && key ? readCache<ValidationResult>(cache, key) : undefined;
+  if (!result) {
+    result = parseAndValidate(resolved, texts);
+    if (cache && key) writeCache(cache, key, result);
+  }
   return { ...result, problems: sortProblems([...problems, ...result.problems]) };
+}
+
+/** Parses the texts read (a large base's fact files in worker threads) and validates them together. */
+function parseAndValidate(dirs: string[], texts: LoadedText[]): ValidationResult {
+  const sourceFiles = texts.filter((t) => t.kind === 'source').map(({ file, text }) => ({ file, parsed: parseSourceFile(text, file) }));
+  const factFiles = parseFactFiles(texts.filter((t) => t.kind === 'fact'));
+  return validateFactBase({ dirs, factFiles, sourceFiles });
 }
 
 export type { ParsedFactFile };

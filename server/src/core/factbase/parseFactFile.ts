@@ -15,6 +15,8 @@ import {
 import { schemaProblems } from './schemaMessages';
 import { problemAt, type FilePosition, type Problem } from './problems';
 import { YamlPositions } from './yamlPositions';
+import { EntryPositions } from './entryPositions';
+import { withPlainEnv } from './plainEnv';
 
 /** Fact files larger than this are rejected before parsing. */
 export const MAX_FACT_FILE_BYTES = 10 * 1024 * 1024;
@@ -33,21 +35,47 @@ const ENTRY_SCHEMA = {
   exclusions: exclusionSchema,
 } as const;
 
-/** Positions in one fact file, with the map from kept entries to their YAML index. */
-export class FactFilePositions extends YamlPositions {
-  /** For each section, the YAML index of each entry kept in `data` (invalid entries are dropped). */
-  readonly yamlIndex: Record<Section, number[]> = { subjects: [], measures: [], observations: [], roles: [], exclusions: [] };
+/** For each section, the YAML index of each entry kept in `data` (invalid entries are dropped). */
+export type YamlIndex = Record<Section, number[]>;
+
+/** A YamlIndex with no entries. */
+function emptyIndex(): YamlIndex {
+  return { subjects: [], measures: [], observations: [], roles: [], exclusions: [] };
+}
+
+/**
+ * Positions of the kept entries of one fact file and of their fields. Kept as compact
+ * tables (EntryPositions) when they cover the document, else with the whole document.
+ */
+export class FactFilePositions {
+  constructor(
+    /** For each section, the YAML index of each entry kept in `data`. */
+    readonly yamlIndex: YamlIndex = emptyIndex(),
+    private readonly full?: YamlPositions,
+    private readonly compact?: EntryPositions,
+  ) {}
+
+  /** Compact tables of this file's positions, or undefined when they are kept with the whole document. */
+  get tables(): EntryPositions | undefined {
+    return this.full ? undefined : this.compact;
+  }
 
   /** Position of entry `i` of `data[section]` (its first key), or of one of its fields' values. */
   entry(section: Section, i: number, field?: string): FilePosition {
     const y = this.yamlIndex[section][i] ?? i;
-    return field === undefined ? this.valueAt([section, y]) : this.valueAt([section, y, field]);
+    const c = this.compact?.entry(section, y, field);
+    if (c) return c;
+    if (!this.full) return { line: 0, column: 0 };
+    return field === undefined ? this.full.valueAt([section, y]) : this.full.valueAt([section, y, field]);
   }
 
   /** Position of a substring of an entry's string field (falls back to the field's start). */
   entryText(section: Section, i: number, field: string, index: number, length: number): FilePosition {
     const y = this.yamlIndex[section][i] ?? i;
-    return this.textAt([section, y, field], index, length);
+    const c = this.compact?.entryText(section, y, field, index, length);
+    if (c) return c;
+    if (!this.full) return { line: 0, column: 0 };
+    return this.full.textAt([section, y, field], index, length);
   }
 }
 
@@ -94,7 +122,8 @@ export function parseYaml(
 ): { doc?: Document.Parsed<ParsedNode>; value?: unknown; positions: YamlPositions; lines: LineCounter; problems: Problem[] } {
   const lines = new LineCounter();
   const problems: Problem[] = [];
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }); // problems are reported, not logged
+  // problems are reported, not logged
+  const doc = withPlainEnv(() => parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' }));
   const positions = new YamlPositions(doc, lines, lineOffset);
   for (const e of doc.errors) {
     problems.push(problemAt(file, positions.position(e.pos[0]), `invalid YAML: ${e.message}`));
@@ -122,35 +151,40 @@ export function parseYaml(
 export function parseFactFile(text: string, file: string): ParsedFactFile {
   const tooBig = text.length > MAX_FACT_FILE_BYTES / 4 && utf8Length(text) > MAX_FACT_FILE_BYTES;
   if (tooBig) {
-    const positions = new FactFilePositions(undefined, new LineCounter());
+    const positions = new FactFilePositions();
     const mb = (utf8Length(text) / 1024 / 1024).toFixed(1);
     return { file, positions, problems: [problemAt(file, { line: 0, column: 0 }, `fact file is ${mb} MB; the limit is ${MAX_FACT_FILE_BYTES / 1024 / 1024} MB — split it into smaller files`)] };
   }
   const y = parseYaml(text, file);
-  const positions = new FactFilePositions(y.doc, y.lines);
   const problems = y.problems;
-  if (y.value === undefined && problems.length) return { file, positions, problems };
+  const index = emptyIndex();
+  // Compact tables when they cover the document, so the document can be dropped.
+  const keep = (): FactFilePositions => {
+    const compact = y.doc && EntryPositions.build(y.doc, text, y.lines);
+    return compact ? new FactFilePositions(index, undefined, compact) : new FactFilePositions(index, y.positions);
+  };
+  if (y.value === undefined && problems.length) return { file, positions: keep(), problems };
   const value = y.value ?? {}; // an empty file is an empty fact file
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push(
-      problemAt(file, positions.valueAt([]), `a fact file is a mapping with any of the keys ${SECTIONS.join(', ')}; this one is ${Array.isArray(value) ? 'a list' : 'a single value'}`),
+      problemAt(file, y.positions.valueAt([]), `a fact file is a mapping with any of the keys ${SECTIONS.join(', ')}; this one is ${Array.isArray(value) ? 'a list' : 'a single value'}`),
     );
-    return { file, positions, problems };
+    return { file, positions: keep(), problems };
   }
   const parsed = factFileSchema.safeParse(value);
   if (parsed.success) {
-    for (const s of SECTIONS) positions.yamlIndex[s] = (parsed.data[s] ?? []).map((_, i) => i);
-    return { file, data: parsed.data, positions, problems };
+    for (const s of SECTIONS) index[s] = (parsed.data[s] ?? []).map((_, i) => i);
+    return { file, data: parsed.data, positions: keep(), problems };
   }
-  problems.push(...schemaProblems(parsed.error.issues, factFileSchema, positions, file));
+  problems.push(...schemaProblems(parsed.error.issues, factFileSchema, y.positions, file));
   const droppedIds: string[] = [];
   const droppedFigures: DroppedFigure[] = [];
-  const data = salvage(value as Record<string, unknown>, positions, droppedIds, droppedFigures);
-  return { file, data, positions, problems, droppedIds, droppedFigures };
+  const data = salvage(value as Record<string, unknown>, index, droppedIds, droppedFigures);
+  return { file, data, positions: keep(), problems, droppedIds, droppedFigures };
 }
 
 /** The valid entries of a file that failed the schema, so one bad entry does not hide the rest. */
-function salvage(value: Record<string, unknown>, positions: FactFilePositions, droppedIds: string[], droppedFigures: DroppedFigure[]): FactFile {
+function salvage(value: Record<string, unknown>, index: YamlIndex, droppedIds: string[], droppedFigures: DroppedFigure[]): FactFile {
   const data: Record<string, unknown[]> = {};
   for (const s of SECTIONS) {
     const items = value[s];
@@ -160,7 +194,7 @@ function salvage(value: Record<string, unknown>, positions: FactFilePositions, d
       const r = ENTRY_SCHEMA[s].safeParse(item);
       if (r.success) {
         kept.push(r.data);
-        positions.yamlIndex[s].push(i);
+        index[s].push(i);
       } else if (item && typeof item === 'object') {
         const x = item as Record<string, unknown>;
         if (typeof x.id === 'string') droppedIds.push(x.id);

@@ -22,6 +22,12 @@ export function showNumber(n: number): string {
 export function checkValues(e: Entries): Problem[] {
   const out: Problem[] = [];
   const badUnits = new Set<string>();
+  // Figures repeat across sources and years: read each distinct one once (parseQuantity is pure).
+  const quantities = new Map<string, ReturnType<typeof parseQuantity>>();
+  const parse = (figure: string): ReturnType<typeof parseQuantity> => {
+    if (!quantities.has(figure)) quantities.set(figure, parseQuantity(figure));
+    return quantities.get(figure);
+  };
   for (const o of e.observations) {
     const measure = e.measureById.get(o.value.measure);
     if (!measure) continue; // reported as a dangling reference
@@ -34,7 +40,7 @@ export function checkValues(e: Entries): Problem[] {
       continue;
     }
     const { figure, value, high, qualifier } = o.value;
-    const q = parseQuantity(figure);
+    const q = parse(figure);
     if (!q) {
       out.push(problemAt(o.file, o.pos('figure'), `the number parser reads no quantity in figure "${figure}"`));
       continue;

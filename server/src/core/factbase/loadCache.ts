@@ -1,0 +1,158 @@
+/**
+ * A persistent cache of validated fact bases, for warm starts: the result of parsing and
+ * validating a fact base, stored in the user's cache folder under a key that hashes the
+ * content and path of every file read, the folders, the package's version, the compiled
+ * code of the core and the versions of the libraries it parses with. Any change to one
+ * of them is a new key; an entry that cannot be read, does not match its checksum or was
+ * stored under another key is ignored (and the base is loaded afresh). Never in a fact
+ * base's folder. FACTCHECK_CACHE_DIR sets the folder; FACTCHECK_CACHE=0 turns it off.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+/** Bumped whenever the stored layout or what a key covers changes. */
+const FORMAT = 'factcheck-zh factbase cache 1';
+const MAGIC = Buffer.from('FCFBC1\n');
+const DIGEST = 32;
+/** Entries kept; older ones are removed when one is written. */
+const KEEP = 4;
+/** Libraries whose versions change what parsing and validation give. */
+const LIBRARIES = ['yaml', 'zod', 'fastest-levenshtein'];
+
+/** The folder cache entries go in, or undefined when caching is off or there is none. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string | undefined {
+  if (env.FACTCHECK_CACHE === '0' || env.FACTCHECK_CACHE_DIR === '') return undefined;
+  if (env.FACTCHECK_CACHE_DIR) return env.FACTCHECK_CACHE_DIR;
+  let base = env.XDG_CACHE_HOME;
+  if (!base) {
+    let home: string;
+    try {
+      home = homedir();
+    } catch {
+      return undefined;
+    }
+    if (!home) return undefined;
+    base = platform === 'win32' ? (env.LOCALAPPDATA ?? join(home, 'AppData', 'Local')) : platform === 'darwin' ? join(home, 'Library', 'Caches') : join(home, '.cache');
+  }
+  return join(base, 'factcheck-zh', 'factbase');
+}
+
+let fingerprint: string | undefined;
+
+/** Hash of the compiled core (every .js file below it) and of the libraries' package.json files; once per process. */
+function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const h = createHash('sha256');
+  const core = dirname(__dirname);
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.js')) h.update(`${p}\0`).update(readFileSync(p));
+    }
+  };
+  walk(core);
+  for (const lib of LIBRARIES) {
+    let dir = dirname(require.resolve(lib));
+    while (!safeIsFile(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+    h.update(`${lib}\0`).update(readFileSync(join(dir, 'package.json')));
+  }
+  fingerprint = h.digest('hex');
+  return fingerprint;
+}
+
+function safeIsFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** One file read for a load: its kind, absolute path and text. */
+export interface LoadedText {
+  kind: 'source' | 'fact';
+  file: string;
+  text: string;
+}
+
+/** The key of a load: what the result depends on, hashed. */
+export function cacheKey(dirs: readonly string[], texts: readonly LoadedText[]): string {
+  const h = createHash('sha256');
+  h.update(`${FORMAT}\0${codeFingerprint()}\0${JSON.stringify(dirs)}\0${texts.length}\0`);
+  for (const t of texts) h.update(`${t.kind}\0${t.file}\0${t.text.length}\0`).update(t.text).update('\0');
+  return h.digest('hex');
+}
+
+/** Path of the entry for a key. */
+function entryPath(dir: string, key: string): string {
+  return join(dir, `base-${key.slice(0, 40)}.bin`);
+}
+
+/** The value stored under `key`, or undefined when there is none that reads back whole. */
+export function readCache<T>(dir: string, key: string): T | undefined {
+  try {
+    const buf = readFileSync(entryPath(dir, key));
+    if (buf.length < MAGIC.length + DIGEST || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    const payload = buf.subarray(MAGIC.length + DIGEST);
+    const digest = createHash('sha256').update(payload).digest();
+    if (!digest.equals(buf.subarray(MAGIC.length, MAGIC.length + DIGEST))) return undefined;
+    const stored = deserialize(payload) as { key?: unknown; value?: T };
+    if (!stored || stored.key !== key) return undefined;
+    touch(entryPath(dir, key));
+    return stored.value;
+  } catch {
+    return undefined; // missing, unreadable or corrupt: load afresh
+  }
+}
+
+/** Stores `value` under `key` (written whole or not at all); keeps the newest few entries. Never throws. */
+export function writeCache(dir: string, key: string, value: unknown): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const payload = serialize({ key, value });
+    const digest = createHash('sha256').update(payload).digest();
+    const tmp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+    writeFileSync(tmp, Buffer.concat([MAGIC, digest, payload]), { mode: 0o600, flag: 'wx' });
+    renameSync(tmp, entryPath(dir, key));
+    prune(dir);
+  } catch {
+    // a cache that cannot be written only makes the next load slower
+  }
+}
+
+/** Marks an entry as used now, so pruning keeps it. */
+function touch(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // read-only cache folder: pruning order only
+  }
+}
+
+/** Removes all but the KEEP newest entries, and temporary files left by stopped writers. */
+function prune(dir: string): void {
+  const entries: { path: string; mtime: number }[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    try {
+      const st = statSync(path);
+      if (name.startsWith('base-') && name.endsWith('.bin')) entries.push({ path, mtime: st.mtimeMs });
+      else if (name.startsWith('.tmp-') && Date.now() - st.mtimeMs > 10 * 60_000) unlinkSync(path);
+    } catch {
+      // removed meanwhile by another process
+    }
+  }
+  entries.sort((a, b) => b.mtime - a.mtime);
+  for (const e of entries.slice(KEEP)) {
+    try {
+      unlinkSync(e.path);
+    } catch {
+      // removed meanwhile
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * parseFactFiles in worker threads gives what parseFactFile gives in this thread, file
+ * for file: data, problems, dropped ids and figures, and every entry and field position
+ * (files whose positions need the whole document are parsed in this thread).
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundledFactsDir, listFactFiles, parseFactFile, SECTIONS } from '../../server/src/core/factbase';
+import { parseFactFiles } from '../../server/src/core/factbase/parallelParse';
+
+const FIELDS = ['id', 'name', 'subject', 'unit', 'measure', 'value', 'high', 'qualifier', 'figure', 'period', 'source', 'quote', 'conflictsWith', 'person', 'titles', 'context', 'nope'];
+
+describe('factbase: fact files parsed in worker threads', function () {
+  this.timeout(60_000);
+
+  it('match parsing in this thread, for valid, broken and aliased files', () => {
+    const dir = bundledFactsDir();
+    const files = listFactFiles(dir).map((rel) => ({ file: join(dir, rel), text: readFileSync(join(dir, rel), 'utf8') }));
+    const first = files[0].text;
+    files.push(
+      { file: 'syntax.yaml', text: 'observations:\n  - id: a\n    value: [1, 2\n' },
+      { file: 'schema.yaml', text: first.replace(/value: [0-9.]+/, 'value: "x"').replace(/figure: /, 'figur: ') },
+      { file: 'alias.yaml', text: 'subjects:\n  - &s {id: a1, name: A}\n  - *s\n' },
+      { file: 'list.yaml', text: '- 1\n' },
+      { file: 'empty.yaml', text: '' },
+    );
+    const here = files.map((f) => parseFactFile(f.text, f.file));
+    const there = parseFactFiles(files, 0);
+    assert.equal(there.length, here.length);
+    there.forEach((t, k) => {
+      const h = here[k];
+      const { positions: tp, ...tRest } = t;
+      const { positions: hp, ...hRest } = h;
+      assert.deepStrictEqual(tRest, hRest, h.file);
+      assert.deepStrictEqual(tp.yamlIndex, hp.yamlIndex, h.file);
+      for (const s of SECTIONS) {
+        (h.data?.[s] ?? []).forEach((_, i) => {
+          assert.deepStrictEqual(tp.entry(s, i), hp.entry(s, i), `${h.file} ${s}[${i}]`);
+          for (const f of FIELDS) assert.deepStrictEqual(tp.entry(s, i, f), hp.entry(s, i, f), `${h.file} ${s}[${i}].${f}`);
+        });
+      }
+    });
+  });
+});
