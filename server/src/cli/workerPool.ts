@@ -40,6 +40,9 @@ export interface PoolOptions {
  */
 export const MIN_DRAFTS_FOR_WORKERS = 200;
 
+/** Drafts sent ahead to each worker (a draft takes a few milliseconds; a round trip through the main thread can take as long). */
+export const WORKER_PREFETCH = 4;
+
 /** Checks the drafts; results[i] belongs to drafts[i]. */
 export async function checkDrafts(drafts: DraftInput[], base: FactBase, options: CheckOptions, pool: PoolOptions): Promise<CheckResult[]> {
   const results: (CheckResult | undefined)[] = drafts.map((d) => pool.cache?.get(d.text));
@@ -98,12 +101,20 @@ function runShared(
         resolve();
       }
     };
+    // Each worker holds up to WORKER_PREFETCH drafts, so it never idles while the main
+    // thread, busy with a draft of its own, has yet to read a result and send the next text.
+    const inFlight = new Map<Worker, number>();
     const feed = (w: Worker): void => {
       if (failed) return;
-      if (next >= todo.length) return retire(w);
-      const index = todo[next++];
-      const req: WorkerRequest = { index, text: drafts[index].text };
-      w.postMessage(req);
+      let held = inFlight.get(w) ?? 0;
+      while (held < WORKER_PREFETCH && next < todo.length) {
+        const index = todo[next++];
+        const req: WorkerRequest = { index, text: drafts[index].text };
+        w.postMessage(req);
+        held++;
+      }
+      inFlight.set(w, held);
+      if (held === 0) retire(w);
     };
     for (let k = 0; k < workerCount; k++) {
       const w = new Worker(path.join(__dirname, 'worker.js'), { workerData: setup });
@@ -120,6 +131,7 @@ function runShared(
           // A fact-base problem is the user's to fix (exit 2); anything else is a bug, with its stack.
           stopAll(reply.usage ? new UsageError(reply.error) : new Error(`${drafts[reply.index]?.path ?? 'checking thread'}: ${reply.error}`));
         } else {
+          inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
           completed(reply.index, reply.result);
           feed(w);
         }
