@@ -139,7 +139,8 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
       verdict = judgeQuantity(idx, q, ctx, [{ ...carried, score: Math.max(carried.score, MATCH_THRESHOLD) }], asOf);
     }
     const claimIndex = claims.length;
-    const { claim, finding } = quantityFinding(idx, q, ctx, verdict, asOf, locale, claimIndex);
+    const build = () => quantityFinding(idx, q, ctx, verdict, asOf, locale, claimIndex);
+    const { claim, finding } = memo ? memo.built(memoized, q, verdict, locale, claimIndex, build) : build();
     claims.push(claim);
     judged.push({ q, ctx, verdict, claim: claimIndex });
     if (finding && claim.status !== 'suppressed') findings.push(finding);

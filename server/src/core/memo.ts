@@ -1,13 +1,14 @@
 /**
  * Incremental checking: what checkText computes per line (figures, periods, subject
- * names) and per claim (the ranked measures and the verdict), kept between checks of
- * one document, so a check after a small edit analyses only the lines and claims whose
- * inputs changed. Keys hold every input the step reads, with offsets made relative to
- * the line or sentence, so a hit returns exactly what the step would compute: a check
- * with a memo gives the same result as a fresh one (test/unit/incremental.test.ts). The
- * document-level passes (outline, contexts, 分别, roles, consistency) always run again.
+ * names) and per claim (the ranked measures, the verdict, the claim and finding built
+ * from them), kept between checks of one document, so a check after a small edit
+ * analyses only the lines and claims whose inputs changed. A claim is recognised by
+ * every input its steps read, with offsets made relative to the line, so a hit returns
+ * exactly what the steps would compute: a check with a memo gives the same result as a
+ * fresh one (test/unit/incremental.test.ts). The document-level passes (outline,
+ * contexts, 分别, roles, consistency) always run again.
  */
-import type { PeriodMention, Quantity } from './types';
+import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from './types';
 import type { FactIndex } from './factIndex';
 import type { ClaimContext, SubjectMention } from './context';
 import { findSubjects } from './context';
@@ -15,6 +16,15 @@ import type { Candidate } from './match';
 import type { QuantityVerdict } from './verdict';
 import type { RespectiveSlot } from './respectively';
 import { scanQuantitiesAndPeriods } from './numbers';
+import { builtAt, type Built } from './memoBuilt';
+
+/** A line's figures, periods and subject names placed at one start offset. */
+interface Placed {
+  quantities: Quantity[];
+  periods: PeriodMention[];
+  subjects: SubjectMention[];
+  used: number;
+}
 
 /** What one line holds, offsets relative to the line's start. */
 interface LineScan {
@@ -22,10 +32,10 @@ interface LineScan {
   periods: PeriodMention[];
   subjects?: SubjectMention[];
   used: number;
-  /** The same, shifted to where the line stood in the last check (reused while it stays there). */
-  at?: { start: number; quantities: Quantity[]; periods: PeriodMention[]; subjects: SubjectMention[] };
-  /** Claims of this line: key of the claim's place and context in it → memo. */
-  claims?: Map<string, ClaimMemo & { used: number }>;
+  /** The same, shifted to each start offset the line stood at lately (a line may occur more than once). */
+  places: Map<number, Placed>;
+  /** Claims of this line, by the index of their figure in the line. */
+  claims?: Map<number, ClaimEntry[]>;
 }
 
 /** A claim's ranked measures and verdict. */
@@ -34,13 +44,58 @@ export interface ClaimMemo {
   verdict: QuantityVerdict;
 }
 
+/** A memoized claim: its inputs (the context with its line start, the 分别 slot, the date) and results. */
+interface ClaimEntry extends ClaimMemo {
+  ctx: ClaimContext;
+  l0: number;
+  slot?: RespectiveSlot;
+  asOf: string;
+  used: number;
+  built?: Built;
+}
+
 function shiftQuantity(q: Quantity, by: number): Quantity {
   return { ...q, start: q.start + by, end: q.end + by, numberStart: q.numberStart + by, numberEnd: q.numberEnd + by };
 }
 
-/** A quantity with its offsets relative to `origin`, as key text. */
-function relative(q: Quantity, origin: number): string {
-  return JSON.stringify(shiftQuantity(q, -origin));
+/** Flat objects with the same keys and values (resolved periods). */
+function sameFlat(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] !== y[k]) return false;
+    n++;
+  }
+  for (const _ in y) n--;
+  return n === 0;
+}
+
+/** Spans at the same place relative to their lines' starts. */
+function sameSpan(a: { start: number; end: number }, l0: number, b: { start: number; end: number }, m0: number): boolean {
+  return a.start - l0 === b.start - m0 && a.end - l0 === b.end - m0;
+}
+
+/** True when a memoized claim's inputs are this claim's: every field of the context, the slot and the date. */
+function sameInputs(e: ClaimEntry, ctx: ClaimContext, l0: number, slot: RespectiveSlot | undefined, asOf: string): boolean {
+  if (e.asOf !== asOf) return false;
+  if (e.slot !== slot) {
+    if (!e.slot || !slot || e.slot.index !== slot.index || e.slot.groups.length !== slot.groups.length) return false;
+    for (let i = 0; i < slot.groups.length; i++) if (!sameSpan(e.slot.groups[i], e.l0, slot.groups[i], l0)) return false;
+  }
+  const a = e.ctx as unknown as Record<string, unknown>;
+  const b = ctx as unknown as Record<string, unknown>;
+  let n = 0;
+  for (const k in b) {
+    n++;
+    if (k === 'sentence' || k === 'clause') {
+      if (!sameSpan(a[k] as { start: number; end: number }, e.l0, b[k] as { start: number; end: number }, l0)) return false;
+    } else if (!sameFlat(a[k], b[k])) return false;
+  }
+  for (const _ in a) n--;
+  return n === 0;
 }
 
 /** The per-line and per-claim results of one document's checks (create one per open document). */
@@ -48,10 +103,10 @@ export class CheckMemo {
   private idx?: FactIndex;
   private generation = 0;
   private readonly lines = new Map<string, LineScan>();
-  /** The lines of the text being checked, in order (start offsets and scans). */
-  private current: { start: number; scan: LineScan }[] = [];
+  /** The lines of the text being checked, in order (start offsets, scans and placements). */
+  private current: { start: number; scan: LineScan; placed: Placed }[] = [];
   /** Hits and misses of the last check, for tests and the benchmark. */
-  readonly stats = { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0 };
+  readonly stats = { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0 };
 
   /** Starts a check against `idx` (a different fact base empties the memo). */
   begin(idx: FactIndex): void {
@@ -61,15 +116,25 @@ export class CheckMemo {
     }
     this.generation++;
     this.current = [];
-    Object.assign(this.stats, { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0 });
+    Object.assign(this.stats, { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0 });
   }
 
   /** Ends a check: entries unused by this check and the one before are dropped. */
   end(): void {
     const keep = this.generation - 1;
     for (const [k, v] of this.lines) {
-      if (v.used < keep) this.lines.delete(k);
-      else if (v.claims) for (const [c, m] of v.claims) if (m.used < keep) v.claims.delete(c);
+      if (v.used < keep) {
+        this.lines.delete(k);
+        continue;
+      }
+      for (const [at, p] of v.places) if (p.used < keep) v.places.delete(at);
+      if (v.claims) {
+        for (const [at, list] of v.claims) {
+          const kept = list.filter((m) => m.used >= keep);
+          if (!kept.length) v.claims.delete(at);
+          else if (kept.length < list.length) v.claims.set(at, kept);
+        }
+      }
     }
     this.current = [];
   }
@@ -79,11 +144,28 @@ export class CheckMemo {
     if (scan) this.stats.lineHits++;
     else {
       this.stats.lineMisses++;
-      scan = { ...scanQuantitiesAndPeriods(text), used: 0 };
+      scan = { ...scanQuantitiesAndPeriods(text), used: 0, places: new Map() };
       this.lines.set(text, scan);
     }
     scan.used = this.generation;
     return scan;
+  }
+
+  /** A line's figures, periods and subject names at `start` (copied once per place it stands at). */
+  private place(line: LineScan, lineText: string, start: number): Placed {
+    let p = line.places.get(start);
+    if (!p) {
+      line.subjects ??= findSubjects(this.idx!, lineText);
+      p = {
+        quantities: line.quantities.map((q) => shiftQuantity(q, start)),
+        periods: line.periods.map((x) => ({ ...x, start: x.start + start, end: x.end + start })),
+        subjects: line.subjects.map((m) => ({ ...m, start: m.start + start, end: m.end + start })),
+        used: 0,
+      };
+      line.places.set(start, p);
+    }
+    p.used = this.generation;
+    return p;
   }
 
   /**
@@ -111,19 +193,11 @@ export class CheckMemo {
         if ((this.current.length & 63) === 63) yield;
         const lineText = text.slice(start, end);
         const line = this.line(lineText);
-        this.current.push({ start, scan: line });
-        if (line.at?.start !== start) {
-          line.subjects ??= findSubjects(this.idx!, lineText);
-          line.at = {
-            start,
-            quantities: line.quantities.map((q) => shiftQuantity(q, start)),
-            periods: line.periods.map((p) => ({ ...p, start: p.start + start, end: p.end + start })),
-            subjects: line.subjects.map((m) => ({ ...m, start: m.start + start, end: m.end + start })),
-          };
-        }
-        quantities.push(...line.at.quantities);
-        periods.push(...line.at.periods);
-        subjects.push(...line.at.subjects);
+        const placed = this.place(line, lineText, start);
+        this.current.push({ start, scan: line, placed });
+        for (const q of placed.quantities) quantities.push(q);
+        for (const p of placed.periods) periods.push(p);
+        for (const m of placed.subjects) subjects.push(m);
       }
       start = end + 1;
     }
@@ -133,37 +207,54 @@ export class CheckMemo {
   /**
    * The memo of a claim, computing it when missing. A line's text fixes its figures,
    * sentences and clauses (scan and outline never look past a line break), so the claim
-   * is keyed by its line, its place in the line and everything else its context holds.
+   * is recognised by its line, its figure's index in the line and everything else its
+   * context holds.
    */
   claim(q: Quantity, ctx: ClaimContext, slot: RespectiveSlot | undefined, asOf: string, compute: () => ClaimMemo): ClaimMemo {
     const line = this.lineAt(q.start);
-    if (!line || ctx.sentence.start < line.start) {
+    const at = line && ctx.sentence.start >= line.start ? line.placed.quantities.indexOf(q) : -1;
+    if (!line || at < 0) {
       this.stats.claimMisses++;
       return compute();
     }
-    const l0 = line.start;
-    const own = { ...ctx, sentence: [ctx.sentence.start - l0, ctx.sentence.end - l0], clause: [ctx.clause.start - l0, ctx.clause.end - l0] };
-    const groups = slot ? [slot.index, ...slot.groups.map((g) => [g.start - l0, g.end - l0])] : null;
-    const at = line.scan.at?.quantities.indexOf(q) ?? -1;
-    const key = `${at >= 0 ? at : relative(q, l0)}\u0001${JSON.stringify(own)}\u0001${JSON.stringify(groups)}\u0001${asOf}`;
     line.scan.claims ??= new Map();
-    let hit = line.scan.claims.get(key);
+    let list = line.scan.claims.get(at);
+    if (!list) line.scan.claims.set(at, (list = []));
+    let hit = list.find((e) => sameInputs(e, ctx, line.start, slot, asOf));
     if (hit) this.stats.claimHits++;
     else {
       this.stats.claimMisses++;
-      hit = { ...compute(), used: 0 };
-      line.scan.claims.set(key, hit);
+      hit = { ...compute(), ctx, l0: line.start, slot, asOf, used: 0 };
+      list.push(hit);
     }
     hit.used = this.generation;
     return hit;
   }
 
+  /**
+   * The claim and finding of a judged claim (quantityFinding's result), reused from the
+   * claim's memo when it was built there from the same verdict in the same locale,
+   * moved to the figure's offsets and numbered `claimIndex`; built and kept otherwise.
+   */
+  built(memo: ClaimMemo, q: Quantity, verdict: QuantityVerdict, locale: Locale, claimIndex: number, build: () => { claim: CheckedClaim; finding?: Finding }): { claim: CheckedClaim; finding?: Finding } {
+    const e = memo as Partial<ClaimEntry>;
+    const b = e.built;
+    if (b && b.verdict === verdict && b.locale === locale) {
+      this.stats.builtHits++;
+      return builtAt(b, q, claimIndex);
+    }
+    const made = build();
+    if (e.used === undefined) return made;
+    e.built = { verdict, locale, q, claim: made.claim, finding: made.finding };
+    return builtAt(e.built, q, claimIndex);
+  }
+
   /** The line of the current check holding an offset. */
-  private lineAt(offset: number): { start: number; scan: LineScan } | undefined {
+  private lineAt(offset: number): { start: number; scan: LineScan; placed: Placed } | undefined {
     const ls = this.current;
     let lo = 0;
     let hi = ls.length - 1;
-    let found: { start: number; scan: LineScan } | undefined;
+    let found: { start: number; scan: LineScan; placed: Placed } | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (ls[mid].start <= offset) {
