@@ -9,7 +9,7 @@ import { clauseAround } from './draft';
 import type { FactIndex } from './factIndex';
 import { districtOf } from './factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periods';
-import { within } from './sorted';
+import { firstStartingAt, within } from './sorted';
 
 /** A subject named in the text. */
 export interface SubjectMention {
@@ -214,6 +214,40 @@ export class ContextFinder {
     }
     const { period, text } = this.periodFor(start, end, clause, sentence);
     return { clause, sentence, subject, subjectScope: scope, period, periodText: text, lead: this.text.slice(clause.start, start) };
+  }
+
+  /**
+   * What contextOf reads outside the line [start, end) for a figure inside it, as a key:
+   * the draft's year; the nearest earlier sentence naming a subject (its subject, whether
+   * it is in the line's paragraph and section); the subjects of the line's heading, of the
+   * headings above and of the title; and the line's periods as resolved (前三季度 alone
+   * takes its year from an earlier mention of its paragraph). Sentences, clauses, subject
+   * names and the other periods a context reads never cross a line break, so equal lines
+   * with equal keys give their figures equal contexts, moved with the line.
+   */
+  outsideLine(start: number, end: number): string {
+    const ss = this.outline.sentences;
+    const hs = this.outline.headings;
+    let key = `${this.year}`;
+    const k = firstStartingAt(ss, start);
+    if (k < ss.length && ss[k].start < end) {
+      const s = ss[k];
+      const h = s.heading;
+      if (h >= 0) key += `\u0001h${this.firstSubjectOf(this.headingSubject, h, hs[h].text) ?? ''}\u0001${this.subjectAbove(h) ?? ''}`;
+      const e = this.mentionBefore(k);
+      if (e) key += `\u0001e${e.mention.subject}\u0001${ss[e.sentence].paragraph === s.paragraph}\u0001${h >= 0 && ss[e.sentence].start >= hs[h].start}`;
+    }
+    if (this.outline.title) {
+      this.titleSubject ??= { subject: findSubjects(this.idx, this.outline.title)[0]?.subject };
+      key += `\u0001t${this.titleSubject.subject ?? ''}`;
+    }
+    for (let i = firstStartingAt(this.periods, start); i < this.periods.length && this.periods[i].start < end; i++) {
+      const p = this.periods[i];
+      const r = p.relative;
+      key += `\u0001p${p.start - start},${p.end - start},${p.text},${p.period ?? ''}`;
+      if (r) key += JSON.stringify(r);
+    }
+    return key;
   }
 
   private subjectFor(at: number, clause: { start: number; end: number }, sentence: Sentence): { subject?: string; scope: SubjectScope } {

@@ -16,7 +16,7 @@ import type { Candidate } from './match';
 import type { QuantityVerdict } from './verdict';
 import type { RespectiveSlot } from './respectively';
 import { scanQuantitiesAndPeriods } from './numbers';
-import { builtAt, type Built } from './memoBuilt';
+import type { Built } from './memoBuilt';
 
 /** A line's figures, periods and subject names placed at one start offset. */
 interface Placed {
@@ -36,6 +36,30 @@ interface LineScan {
   places: Map<number, Placed>;
   /** Claims of this line, by the index of their figure in the line. */
   claims?: Map<number, ClaimEntry[]>;
+  /** All the claims of this line, by what the line's contexts read outside it, the date and the locale. */
+  judged?: Map<string, { items: LineClaim[]; used: number }>;
+}
+
+/** One claim of a line as a check judged it: its figure's index in the line, the line's start then, its context, verdict, claim and finding. */
+export interface LineClaim {
+  at: number;
+  l0: number;
+  ctx: ClaimContext;
+  verdict: QuantityVerdict;
+  built: Built;
+}
+
+/** A line of the current check: its span and its figures there. */
+export interface FigureLine {
+  start: number;
+  end: number;
+  quantities: Quantity[];
+}
+
+/** A line of the current check, with its scan and placement. */
+interface CurrentLine extends FigureLine {
+  scan: LineScan;
+  placed: Placed;
 }
 
 /** A claim's ranked measures and verdict. */
@@ -104,9 +128,9 @@ export class CheckMemo {
   private generation = 0;
   private readonly lines = new Map<string, LineScan>();
   /** The lines of the text being checked, in order (start offsets, scans and placements). */
-  private current: { start: number; scan: LineScan; placed: Placed }[] = [];
+  private current: CurrentLine[] = [];
   /** Hits and misses of the last check, for tests and the benchmark. */
-  readonly stats = { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0 };
+  readonly stats = { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0, lineClaimHits: 0 };
 
   /** Starts a check against `idx` (a different fact base empties the memo). */
   begin(idx: FactIndex): void {
@@ -116,7 +140,7 @@ export class CheckMemo {
     }
     this.generation++;
     this.current = [];
-    Object.assign(this.stats, { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0 });
+    Object.assign(this.stats, { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0, lineClaimHits: 0 });
   }
 
   /** Ends a check: entries unused by this check and the one before are dropped. */
@@ -128,6 +152,7 @@ export class CheckMemo {
         continue;
       }
       for (const [at, p] of v.places) if (p.used < keep) v.places.delete(at);
+      if (v.judged) for (const [env, j] of v.judged) if (j.used < keep) v.judged.delete(env);
       if (v.claims) {
         for (const [at, list] of v.claims) {
           const kept = list.filter((m) => m.used >= keep);
@@ -194,7 +219,7 @@ export class CheckMemo {
         const lineText = text.slice(start, end);
         const line = this.line(lineText);
         const placed = this.place(line, lineText, start);
-        this.current.push({ start, scan: line, placed });
+        this.current.push({ start, end, scan: line, placed, quantities: placed.quantities });
         for (const q of placed.quantities) quantities.push(q);
         for (const p of placed.periods) periods.push(p);
         for (const m of placed.subjects) subjects.push(m);
@@ -232,29 +257,54 @@ export class CheckMemo {
   }
 
   /**
-   * The claim and finding of a judged claim (quantityFinding's result), reused from the
-   * claim's memo when it was built there from the same verdict in the same locale,
-   * moved to the figure's offsets and numbered `claimIndex`; built and kept otherwise.
+   * The claim and finding of a judged claim (quantityFinding's result, with what it was
+   * built from), kept in the claim's memo: reused when built there from the same verdict
+   * in the same locale, built and kept otherwise. builtAt moves it to the figure.
    */
-  built(memo: ClaimMemo, q: Quantity, verdict: QuantityVerdict, locale: Locale, claimIndex: number, build: () => { claim: CheckedClaim; finding?: Finding }): { claim: CheckedClaim; finding?: Finding } {
+  built(memo: ClaimMemo, q: Quantity, verdict: QuantityVerdict, locale: Locale, build: () => { claim: CheckedClaim; finding?: Finding }): Built {
     const e = memo as Partial<ClaimEntry>;
     const b = e.built;
     if (b && b.verdict === verdict && b.locale === locale) {
       this.stats.builtHits++;
-      return builtAt(b, q, claimIndex);
+      return b;
     }
     const made = build();
-    if (e.used === undefined) return made;
-    e.built = { verdict, locale, q, claim: made.claim, finding: made.finding };
-    return builtAt(e.built, q, claimIndex);
+    const fresh = { verdict, locale, q, claim: made.claim, finding: made.finding };
+    if (e.used !== undefined) e.built = fresh;
+    return fresh;
+  }
+
+  /** The lines of the current check (after scan) that hold figures. */
+  figureLines(): FigureLine[] {
+    return this.current.filter((l) => l.quantities.length);
+  }
+
+  /**
+   * The claims an earlier check made of a line with the same text, where everything its
+   * contexts read outside the line (`env`), the date and the locale were the same.
+   */
+  lineClaims(line: FigureLine, env: string, asOf: string, locale: Locale): LineClaim[] | undefined {
+    const kept = (line as CurrentLine).scan.judged?.get(`${env}\u0001${asOf}\u0001${locale}`);
+    if (!kept) return undefined;
+    kept.used = this.generation;
+    this.stats.lineClaimHits += kept.items.length;
+    this.stats.claimHits += kept.items.length;
+    return kept.items;
+  }
+
+  /** Keeps the claims a check made of a line (see lineClaims). */
+  keepLineClaims(line: FigureLine, env: string, asOf: string, locale: Locale, items: LineClaim[]): void {
+    const scan = (line as CurrentLine).scan;
+    scan.judged ??= new Map();
+    scan.judged.set(`${env}\u0001${asOf}\u0001${locale}`, { items, used: this.generation });
   }
 
   /** The line of the current check holding an offset. */
-  private lineAt(offset: number): { start: number; scan: LineScan; placed: Placed } | undefined {
+  private lineAt(offset: number): CurrentLine | undefined {
     const ls = this.current;
     let lo = 0;
     let hi = ls.length - 1;
-    let found: { start: number; scan: LineScan; placed: Placed } | undefined;
+    let found: CurrentLine | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (ls[mid].start <= offset) {

@@ -6,6 +6,8 @@
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from './types';
 import type { QuantityVerdict } from './verdict';
+import type { ClaimContext } from './context';
+import type { Sentence } from './draft';
 
 /** quantityFinding's result for one claim, and what it was built from. */
 export interface Built {
@@ -26,4 +28,9 @@ export function builtAt(b: Built, q: Quantity, claimIndex: number): { claim: Che
   if (!f) return { claim };
   const finding: Finding = { ...f, start: f.start + by, end: f.end + by, fix: f.fix && { ...f.fix, start: f.fix.start + by, end: f.fix.end + by }, claim: claimIndex };
   return { claim, finding };
+}
+
+/** A claim's context moved by `by` with its line, in the current check's `sentence` (the same span, moved). */
+export function movedContext(ctx: ClaimContext, by: number, sentence: Sentence): ClaimContext {
+  return { ...ctx, clause: { start: ctx.clause.start + by, end: ctx.clause.end + by }, sentence };
 }
