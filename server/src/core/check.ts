@@ -8,7 +8,7 @@ import { indexOf } from './factIndex';
 import { ContextFinder, type ClaimContext, type SubjectMention } from './context';
 import { rankMeasures } from './match';
 import { judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
-import { findRoleClaims, judgeRole } from './roles';
+import { findRoleClaims, judgeRole, type RoleClaim } from './roles';
 import { scanQuantitiesAndPeriods } from './numbers';
 import { addWords } from './segment';
 import { LineIndex } from './positions';
@@ -182,13 +182,17 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     }
   }
   yield;
-  for (const rc of findRoleClaims(idx, text, ol.bodyStart)) {
-    if ((claims.length & 31) === 31) yield;
-    const verdict = judgeRole(idx, rc, asOf);
-    const claimIndex = claims.length;
-    const { claim, finding } = roleFinding(idx, rc, verdict, asOf, locale, claimIndex);
+  const judgeRoleClaim = (rc: RoleClaim, claimIndex: number) => roleFinding(idx, rc, judgeRole(idx, rc, asOf), asOf, locale, claimIndex);
+  const pushRole = ({ claim, finding }: { claim: CheckedClaim; finding?: Finding }) => {
     claims.push(claim);
     if (finding && claim.status !== 'suppressed') findings.push(finding);
+  };
+  if (memo) for (const made of yield* memo.roleSteps(asOf, locale, claims.length, judgeRoleClaim)) pushRole(made);
+  else {
+    for (const rc of findRoleClaims(idx, text, ol.bodyStart)) {
+      if ((claims.length & 31) === 31) yield;
+      pushRole(judgeRoleClaim(rc, claims.length));
+    }
   }
   yield; // the document-level passes below each pause once, so a long draft's tail does not block
   const own = consistencyFindings(idx, text, judged, claims, findings, lines, locale);

@@ -16,7 +16,8 @@ import type { Candidate } from './match';
 import type { QuantityVerdict } from './verdict';
 import type { RespectiveSlot } from './respectively';
 import { scanQuantitiesAndPeriods } from './numbers';
-import type { Built } from './memoBuilt';
+import { movedRole, type Built } from './memoBuilt';
+import { findRoleClaims, type RoleClaim } from './roles';
 
 /** A line's figures, periods and subject names placed at one start offset. */
 interface Placed {
@@ -36,6 +37,10 @@ interface LineScan {
   places: Map<number, Placed>;
   /** Claims of this line, by the index of their figure in the line. */
   claims?: Map<number, ClaimEntry[]>;
+  /** The role claims of this line's text (offsets relative to its start). */
+  roles?: RoleClaim[];
+  /** Their claims and findings, by date and locale. */
+  judgedRoles?: Map<string, { made: { claim: CheckedClaim; finding?: Finding }[]; used: number }>;
   /** All the claims of this line, by what the line's contexts read outside it, the date and the locale. */
   judged?: Map<string, { items: LineClaim[]; used: number }>;
 }
@@ -58,6 +63,7 @@ export interface FigureLine {
 
 /** A line of the current check, with its scan and placement. */
 interface CurrentLine extends FigureLine {
+  text: string;
   scan: LineScan;
   placed: Placed;
 }
@@ -153,6 +159,7 @@ export class CheckMemo {
       }
       for (const [at, p] of v.places) if (p.used < keep) v.places.delete(at);
       if (v.judged) for (const [env, j] of v.judged) if (j.used < keep) v.judged.delete(env);
+      if (v.judgedRoles) for (const [k, j] of v.judgedRoles) if (j.used < keep) v.judgedRoles.delete(k);
       if (v.claims) {
         for (const [at, list] of v.claims) {
           const kept = list.filter((m) => m.used >= keep);
@@ -219,7 +226,7 @@ export class CheckMemo {
         const lineText = text.slice(start, end);
         const line = this.line(lineText);
         const placed = this.place(line, lineText, start);
-        this.current.push({ start, end, scan: line, placed, quantities: placed.quantities });
+        this.current.push({ start, end, text: lineText, scan: line, placed, quantities: placed.quantities });
         for (const q of placed.quantities) quantities.push(q);
         for (const p of placed.periods) periods.push(p);
         for (const m of placed.subjects) subjects.push(m);
@@ -297,6 +304,37 @@ export class CheckMemo {
     const scan = (line as CurrentLine).scan;
     scan.judged ??= new Map();
     scan.judged.set(`${env}\u0001${asOf}\u0001${locale}`, { items, used: this.generation });
+  }
+
+  /**
+   * The claims and findings of the role claims of the current check's lines, in order,
+   * numbered from `first`: findRoleClaims on each line's text (a title run and the name
+   * after it never cross a line break), judged by `judge` (offsets relative to the line)
+   * once per line text, date and locale, and moved to where the line stands. Pauses
+   * every 32 claims judged.
+   */
+  *roleSteps(asOf: string, locale: Locale, first: number, judge: (rc: RoleClaim, claimIndex: number) => { claim: CheckedClaim; finding?: Finding }): Generator<void, { claim: CheckedClaim; finding?: Finding }[], void> {
+    const out: { claim: CheckedClaim; finding?: Finding }[] = [];
+    const key = `${asOf}\u0001${locale}`;
+    let judged = 0;
+    for (const line of this.current) {
+      const scan = line.scan;
+      scan.roles ??= findRoleClaims(this.idx!, line.text, 0);
+      if (!scan.roles.length) continue;
+      scan.judgedRoles ??= new Map();
+      let kept = scan.judgedRoles.get(key);
+      if (!kept) {
+        const made: { claim: CheckedClaim; finding?: Finding }[] = [];
+        for (const rc of scan.roles) {
+          if ((++judged & 31) === 0) yield;
+          made.push(judge(rc, 0));
+        }
+        scan.judgedRoles.set(key, (kept = { made, used: 0 }));
+      }
+      kept.used = this.generation;
+      for (const m of kept.made) out.push(movedRole(m, line.start, first + out.length));
+    }
+    return out;
   }
 
   /** The line of the current check holding an offset. */

@@ -30,6 +30,15 @@ export function builtAt(b: Built, q: Quantity, claimIndex: number): { claim: Che
   return { claim, finding };
 }
 
+/** A role claim's claim and finding (roleFinding's result) moved by `by`, numbered `claimIndex`; new objects. */
+export function movedRole(made: { claim: CheckedClaim; finding?: Finding }, by: number, claimIndex: number): { claim: CheckedClaim; finding?: Finding } {
+  const c = made.claim;
+  const claim: CheckedClaim = { ...c, start: c.start + by, end: c.end + by };
+  const f = made.finding;
+  if (!f) return { claim };
+  return { claim, finding: { ...f, start: f.start + by, end: f.end + by, fix: f.fix && { ...f.fix, start: f.fix.start + by, end: f.fix.end + by }, claim: claimIndex } };
+}
+
 /** A claim's context moved by `by` with its line, in the current check's `sentence` (the same span, moved). */
 export function movedContext(ctx: ClaimContext, by: number, sentence: Sentence): ClaimContext {
   return { ...ctx, clause: { start: ctx.clause.start + by, end: ctx.clause.end + by }, sentence };
