@@ -217,7 +217,8 @@ export class ContextFinder {
   }
 
   /**
-   * What contextOf reads outside the line [start, end) for a figure inside it, as a key:
+   * What contextOf reads outside the line [start, end) for a figure inside it, as a key
+   * (a list of values and flat objects, offsets relative to the line):
    * the draft's year; the nearest earlier sentence naming a subject (its subject, whether
    * it is in the line's paragraph and section); the subjects of the line's heading, of the
    * headings above and of the title; and the line's periods as resolved (前三季度 alone
@@ -225,27 +226,25 @@ export class ContextFinder {
    * names and the other periods a context reads never cross a line break, so equal lines
    * with equal keys give their figures equal contexts, moved with the line.
    */
-  outsideLine(start: number, end: number): string {
+  outsideLine(start: number, end: number): unknown[] {
     const ss = this.outline.sentences;
     const hs = this.outline.headings;
-    let key = `${this.year}`;
+    const key: unknown[] = [this.year];
     const k = firstStartingAt(ss, start);
     if (k < ss.length && ss[k].start < end) {
       const s = ss[k];
       const h = s.heading;
-      if (h >= 0) key += `\u0001h${this.firstSubjectOf(this.headingSubject, h, hs[h].text) ?? ''}\u0001${this.subjectAbove(h) ?? ''}`;
+      if (h >= 0) key.push('h', this.firstSubjectOf(this.headingSubject, h, hs[h].text), this.subjectAbove(h));
       const e = this.mentionBefore(k);
-      if (e) key += `\u0001e${e.mention.subject}\u0001${ss[e.sentence].paragraph === s.paragraph}\u0001${h >= 0 && ss[e.sentence].start >= hs[h].start}`;
+      if (e) key.push('e', e.mention.subject, ss[e.sentence].paragraph === s.paragraph, h >= 0 && ss[e.sentence].start >= hs[h].start);
     }
     if (this.outline.title) {
       this.titleSubject ??= { subject: findSubjects(this.idx, this.outline.title)[0]?.subject };
-      key += `\u0001t${this.titleSubject.subject ?? ''}`;
+      key.push('t', this.titleSubject.subject);
     }
     for (let i = firstStartingAt(this.periods, start); i < this.periods.length && this.periods[i].start < end; i++) {
       const p = this.periods[i];
-      const r = p.relative;
-      key += `\u0001p${p.start - start},${p.end - start},${p.text},${p.period ?? ''}`;
-      if (r) key += JSON.stringify(r);
+      key.push('p', p.start - start, p.end - start, p.text, p.period, p.relative);
     }
     return key;
   }

@@ -42,7 +42,7 @@ interface LineScan {
   /** Their claims and findings, by date and locale. */
   judgedRoles?: Map<string, { made: { claim: CheckedClaim; finding?: Finding }[]; used: number }>;
   /** All the claims of this line, by what the line's contexts read outside it, the date and the locale. */
-  judged?: Map<string, { items: LineClaim[]; used: number }>;
+  judged?: { env: unknown[]; asOf: string; locale: Locale; items: LineClaim[]; used: number }[];
 }
 
 /** One claim of a line as a check judged it: its figure's index in the line, the line's start then, its context, verdict, claim and finding. */
@@ -103,6 +103,13 @@ function sameFlat(a: unknown, b: unknown): boolean {
   return n === 0;
 }
 
+/** Lists of the same length whose items are equal or flat objects with the same keys and values. */
+function sameList(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameFlat(a[i], b[i])) return false;
+  return true;
+}
+
 /** Spans at the same place relative to their lines' starts. */
 function sameSpan(a: { start: number; end: number }, l0: number, b: { start: number; end: number }, m0: number): boolean {
   return a.start - l0 === b.start - m0 && a.end - l0 === b.end - m0;
@@ -158,7 +165,7 @@ export class CheckMemo {
         continue;
       }
       for (const [at, p] of v.places) if (p.used < keep) v.places.delete(at);
-      if (v.judged) for (const [env, j] of v.judged) if (j.used < keep) v.judged.delete(env);
+      if (v.judged?.some((j) => j.used < keep)) v.judged = v.judged.filter((j) => j.used >= keep);
       if (v.judgedRoles) for (const [k, j] of v.judgedRoles) if (j.used < keep) v.judgedRoles.delete(k);
       if (v.claims) {
         for (const [at, list] of v.claims) {
@@ -290,8 +297,8 @@ export class CheckMemo {
    * The claims an earlier check made of a line with the same text, where everything its
    * contexts read outside the line (`env`), the date and the locale were the same.
    */
-  lineClaims(line: FigureLine, env: string, asOf: string, locale: Locale): LineClaim[] | undefined {
-    const kept = (line as CurrentLine).scan.judged?.get(`${env}\u0001${asOf}\u0001${locale}`);
+  lineClaims(line: FigureLine, env: unknown[], asOf: string, locale: Locale): LineClaim[] | undefined {
+    const kept = (line as CurrentLine).scan.judged?.find((j) => j.asOf === asOf && j.locale === locale && sameList(j.env, env));
     if (!kept) return undefined;
     kept.used = this.generation;
     this.stats.lineClaimHits += kept.items.length;
@@ -300,10 +307,9 @@ export class CheckMemo {
   }
 
   /** Keeps the claims a check made of a line (see lineClaims). */
-  keepLineClaims(line: FigureLine, env: string, asOf: string, locale: Locale, items: LineClaim[]): void {
+  keepLineClaims(line: FigureLine, env: unknown[], asOf: string, locale: Locale, items: LineClaim[]): void {
     const scan = (line as CurrentLine).scan;
-    scan.judged ??= new Map();
-    scan.judged.set(`${env}\u0001${asOf}\u0001${locale}`, { items, used: this.generation });
+    (scan.judged ??= []).push({ env, asOf, locale, items, used: this.generation });
   }
 
   /**
