@@ -177,12 +177,19 @@ export class ContextFinder {
   private mentionBefore(i: number): { mention: SubjectMention; sentence: number } | undefined {
     if (!this.lastBefore) {
       const ss = this.outline.sentences;
+      const ms = this.subjects;
       const out: { mention: SubjectMention; sentence: number }[] = new Array(ss.length);
       let last: { mention: SubjectMention; sentence: number } | undefined;
+      // One sweep: sentences and mentions are both sorted and do not overlap; a sentence's
+      // last mention is its last one lying inside it (as subjectsIn gives them).
+      let j = 0;
       for (let k = 0; k < ss.length; k++) {
         out[k] = last!;
-        const found = this.subjectsIn(ss[k].start, ss[k].end);
-        if (found.length) last = { mention: found[found.length - 1], sentence: k };
+        const { start, end } = ss[k];
+        while (j < ms.length && ms[j].start < start) j++;
+        let found = -1;
+        for (; j < ms.length && ms[j].start < end; j++) if (ms[j].end <= end) found = j;
+        if (found >= 0) last = { mention: ms[found], sentence: k };
       }
       this.lastBefore = out;
     }
