@@ -58,6 +58,7 @@ export async function editing(edits = 200, size = 50_000) {
   const rnd = random(42);
   const bodyStart = doc.getText().indexOf('\n---\n') + 5;
   const latencies = [];
+  const serverMs = [];
   let pending;
   for (let k = 0; k < edits + 10; k++) {
     let change;
@@ -77,10 +78,14 @@ export async function editing(edits = 200, size = 50_000) {
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     await client.diagnostics(uri, version);
     if (k >= 10) latencies.push(now() - t - DEBOUNCE_MS);
+    // The server's own time for this version: from the check's start to the diagnostics handed to the connection (traced right after them).
+    const published = `check published: ${uri} version ${version},`;
+    const trace = await client.waitFor((r) => r.kind === 'trace' && r.message.startsWith(published));
+    if (k >= 10) serverMs.push(Number(/checked in ([\d.]+) ms/.exec(trace.message)[1]));
   }
   const mem = rssOf(client.process.pid);
   await client.stop();
-  return { ...percentiles(latencies), diagnostics: first.diagnostics.length, ...mem };
+  return { ...percentiles(latencies), server: percentiles(serverMs), diagnostics: first.diagnostics.length, ...mem };
 }
 
 /** A long check: a 2 MB draft; hovers sent every 25 ms while it runs, then an edit that must cancel the stale check. */

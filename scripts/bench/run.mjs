@@ -40,6 +40,7 @@ if (chosen.includes('editing')) {
   const r = await editing();
   row('edit → diagnostics, 50,000-char draft, median', `${f(r.median, 1)} ms (${r.n} edits, ${r.diagnostics} diagnostics)`, '≤ 20 ms', r.median <= 20);
   row('edit → diagnostics, p95', `${f(r.p95, 1)} ms (max ${f(r.max, 1)})`, '≤ 50 ms', r.p95 <= 50);
+  row('same, in the server: check start → diagnostics handed to the connection (debounce, encoding and transport excluded), median / p95', `${f(r.server.median, 1)} / ${f(r.server.p95, 1)} ms`);
   row('server RSS after the edits (bundled base)', `${f(r.rssMB)} MB (peak ${f(r.peakMB)})`);
 }
 if (chosen.includes('start')) {

@@ -41,6 +41,29 @@ function edit(text: string, rnd: () => number): string {
   return lines.join('\n');
 }
 
+/** Lines that change what other lines' claims read around them: headings, subjects, periods, paragraph breaks. */
+const CONTEXT_LINES = [
+  '# 海淀区', '## 怀柔区', '一、经济发展', '', '2023年，全区地区生产总值增长5%。', '海淀区', '前三季度', '怀柔区前三季度，', '2022年，全区经济运行平稳',
+  '上半年，全区实现地区生产总值约6637亿元。', '全年', '---\ntitle: 怀柔区\ndate: 2024-10-01\n---', '2021年全区地区生产总值约9500亿元，\n前三季度，全区地区生产总值增长5%。',
+];
+
+/** One edit of a text's surroundings: a line's year changed, a context line inserted, a line deleted, two lines joined or one split. */
+function editAround(text: string, rnd: () => number): string {
+  const lines = text.split('\n');
+  const at = Math.floor(rnd() * lines.length);
+  const r = rnd();
+  const year = /20\d\d年/.exec(lines[at]);
+  if (r < 0.1 && year) lines[at] = lines[at].replace(year[0], `${2020 + Math.floor(rnd() * 6)}年`);
+  else if (r < 0.4) lines.splice(at, 0, CONTEXT_LINES[Math.floor(rnd() * CONTEXT_LINES.length)]);
+  else if (r < 0.6) lines.splice(at, 1);
+  else if (r < 0.8 && at + 1 < lines.length) lines.splice(at, 2, lines[at] + lines[at + 1]);
+  else {
+    const cut = Math.floor(rnd() * (lines[at].length + 1));
+    lines.splice(at, 1, lines[at].slice(0, cut), lines[at].slice(cut));
+  }
+  return lines.join('\n');
+}
+
 describe('incremental checking', function () {
   this.timeout(120000);
   let base: FactBase;
@@ -66,6 +89,50 @@ describe('incremental checking', function () {
       }
     });
     assert.ok(checks >= 150);
+  });
+
+  it('gives the result of a fresh check after edits of the lines around claims (headings, subjects, periods, paragraphs)', () => {
+    const rnd = random(99);
+    const memo = new CheckMemo();
+    let text = drafts.join('\n\n');
+    for (let k = 0; k < 120; k++) {
+      const options = { asOf: k % 7 === 6 ? '2024-06-30' : '2025-12-01', locale: k % 5 === 4 ? ('en' as const) : ('zh' as const) };
+      assert.deepEqual(checkText(text, base, options, memo), checkText(text, base, options), `after ${k} edits`);
+      text = editAround(text, rnd);
+    }
+  });
+
+  it('judges a line again when a year on an earlier line of its paragraph changes', () => {
+    // 前三季度 alone takes its year from the paragraph's earlier line: 2025 matches the base, 2023 does not.
+    const memo = new CheckMemo();
+    const draft = (year: number) => `# 怀柔区\n\n${year}年，怀柔区经济运行平稳\n前三季度，怀柔区现代服务业对GDP增长的贡献超过八成。\n`;
+    const statuses: string[] = [];
+    for (const year of [2025, 2023, 2025]) {
+      const options = { asOf: '2025-12-01' };
+      const r = checkText(draft(year), base, options, memo);
+      assert.deepEqual(r, checkText(draft(year), base, options));
+      statuses.push(r.claims.map((c) => c.status).join());
+    }
+    assert.deepEqual(statuses, ['verified', 'contradicted', 'verified']);
+    assert.equal(memo.stats.lineClaimHits, 1);
+  });
+
+  it('judges a line again when the paragraph or section of the subject named before it changes', () => {
+    // The line's text and the earlier subject stay; only a blank line or a heading between them moves.
+    const line = '前三季度，现代服务业对GDP增长的贡献超过八成。';
+    const pairs = [
+      [`# 海淀区\n\n怀柔区经济运行平稳，\n${line}\n`, `# 海淀区\n\n怀柔区经济运行平稳，\n\n${line}\n`],
+      [`# 海淀区\n## 产业\n怀柔区经济运行平稳。\n${line}\n`, `# 海淀区\n怀柔区经济运行平稳。\n## 产业\n${line}\n`],
+    ];
+    for (const [a, b] of pairs) {
+      const memo = new CheckMemo();
+      const subjects = [a, b, a].map((text) => {
+        const r = checkText(text, base, { asOf: '2025-12-01' }, memo);
+        assert.deepEqual(r, checkText(text, base, { asOf: '2025-12-01' }));
+        return r.claims[0].reading?.subject;
+      });
+      assert.deepEqual(subjects, ['怀柔区', '海淀区', '怀柔区']);
+    }
   });
 
   it('reuses what an edit leaves alone', () => {

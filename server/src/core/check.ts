@@ -8,7 +8,7 @@ import { indexOf } from './factIndex';
 import { ContextFinder, type ClaimContext, type SubjectMention } from './context';
 import { rankMeasures } from './match';
 import { judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
-import { findRoleClaims, judgeRole } from './roles';
+import { findRoleClaims, judgeRole, type RoleClaim } from './roles';
 import { scanQuantitiesAndPeriods } from './numbers';
 import { addWords } from './segment';
 import { LineIndex } from './positions';
@@ -16,7 +16,8 @@ import { quantityFinding, roleFinding } from './judgement';
 import { consistencyFindings } from './consistency';
 import { pairRespectively, respectiveSlots } from './respectively';
 import { message } from './messages';
-import type { CheckMemo } from './memo';
+import type { CheckMemo, LineClaim } from './memo';
+import { builtAt, movedContext, type Built } from './memoBuilt';
 import { applySuppressions } from './suppression';
 import { within } from './sorted';
 
@@ -117,10 +118,15 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     return list;
   };
 
-  for (const q of quantities) {
-    if ((claims.length & 31) === 31) yield;
+  const push = (q: Quantity, ctx: ClaimContext, verdict: QuantityVerdict, { claim, finding }: { claim: CheckedClaim; finding?: Finding }) => {
+    judged.push({ q, ctx, verdict, claim: claims.length });
+    claims.push(claim);
+    if (finding && claim.status !== 'suppressed') findings.push(finding);
+  };
+  /** Judges one figure and adds its claim; with a memo, returns what the line's memo keeps of it. */
+  const judgeFigure = (q: Quantity): { ctx: ClaimContext; verdict: QuantityVerdict; built: Built } | undefined => {
     const ctx = finder.contextOf(q.start, q.end);
-    if (!ctx) continue;
+    if (!ctx) return undefined;
     const period = overrides.get(q);
     if (period) Object.assign(ctx, period);
     // A duration (连续5年, 经过八年) is a length of time; the years around it do not scope it.
@@ -138,20 +144,55 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
       const carried = cands.find((c) => c.measure === prev.verdict.measure) ?? { measure: prev.verdict.measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
       verdict = judgeQuantity(idx, q, ctx, [{ ...carried, score: Math.max(carried.score, MATCH_THRESHOLD) }], asOf);
     }
-    const claimIndex = claims.length;
-    const { claim, finding } = quantityFinding(idx, q, ctx, verdict, asOf, locale, claimIndex);
-    claims.push(claim);
-    judged.push({ q, ctx, verdict, claim: claimIndex });
-    if (finding && claim.status !== 'suppressed') findings.push(finding);
+    const build = () => quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length);
+    if (!memo) return void push(q, ctx, verdict, build());
+    const built = memo.built(memoized, q, verdict, locale, build);
+    push(q, ctx, verdict, builtAt(built, q, claims.length));
+    return { ctx, verdict, built };
+  };
+
+  if (memo) {
+    // Line by line: a line whose text and surroundings (outsideLine) are those of an
+    // earlier check gets that check's claims again, moved; the others are judged.
+    for (const line of memo.figureLines()) {
+      const env = finder.outsideLine(line.start, line.end);
+      const kept = memo.lineClaims(line, env, asOf, locale);
+      if (kept) {
+        for (const k of kept) {
+          if ((claims.length & 31) === 31) yield;
+          const q = line.quantities[k.at];
+          const by = line.start - k.l0;
+          const sentence = finder.sentenceAt(k.ctx.sentence.start + by)!;
+          push(q, movedContext(k.ctx, by, sentence), k.verdict, builtAt(k.built, q, claims.length));
+        }
+        continue;
+      }
+      const items: LineClaim[] = [];
+      for (let at = 0; at < line.quantities.length; at++) {
+        if ((claims.length & 31) === 31) yield;
+        const r = judgeFigure(line.quantities[at]);
+        if (r) items.push({ at, l0: line.start, ...r });
+      }
+      memo.keepLineClaims(line, env, asOf, locale, items);
+    }
+  } else {
+    for (const q of quantities) {
+      if ((claims.length & 31) === 31) yield;
+      judgeFigure(q);
+    }
   }
   yield;
-  for (const rc of findRoleClaims(idx, text, ol.bodyStart)) {
-    if ((claims.length & 31) === 31) yield;
-    const verdict = judgeRole(idx, rc, asOf);
-    const claimIndex = claims.length;
-    const { claim, finding } = roleFinding(idx, rc, verdict, asOf, locale, claimIndex);
+  const judgeRoleClaim = (rc: RoleClaim, claimIndex: number) => roleFinding(idx, rc, judgeRole(idx, rc, asOf), asOf, locale, claimIndex);
+  const pushRole = ({ claim, finding }: { claim: CheckedClaim; finding?: Finding }) => {
     claims.push(claim);
     if (finding && claim.status !== 'suppressed') findings.push(finding);
+  };
+  if (memo) for (const made of yield* memo.roleSteps(asOf, locale, claims.length, judgeRoleClaim)) pushRole(made);
+  else {
+    for (const rc of findRoleClaims(idx, text, ol.bodyStart)) {
+      if ((claims.length & 31) === 31) yield;
+      pushRole(judgeRoleClaim(rc, claims.length));
+    }
   }
   yield; // the document-level passes below each pause once, so a long draft's tail does not block
   const own = consistencyFindings(idx, text, judged, claims, findings, lines, locale);

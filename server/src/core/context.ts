@@ -9,7 +9,7 @@ import { clauseAround } from './draft';
 import type { FactIndex } from './factIndex';
 import { districtOf } from './factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periods';
-import { within } from './sorted';
+import { firstStartingAt, within } from './sorted';
 
 /** A subject named in the text. */
 export interface SubjectMention {
@@ -177,12 +177,19 @@ export class ContextFinder {
   private mentionBefore(i: number): { mention: SubjectMention; sentence: number } | undefined {
     if (!this.lastBefore) {
       const ss = this.outline.sentences;
+      const ms = this.subjects;
       const out: { mention: SubjectMention; sentence: number }[] = new Array(ss.length);
       let last: { mention: SubjectMention; sentence: number } | undefined;
+      // One sweep: sentences and mentions are both sorted and do not overlap; a sentence's
+      // last mention is its last one lying inside it (as subjectsIn gives them).
+      let j = 0;
       for (let k = 0; k < ss.length; k++) {
         out[k] = last!;
-        const found = this.subjectsIn(ss[k].start, ss[k].end);
-        if (found.length) last = { mention: found[found.length - 1], sentence: k };
+        const { start, end } = ss[k];
+        while (j < ms.length && ms[j].start < start) j++;
+        let found = -1;
+        for (; j < ms.length && ms[j].start < end; j++) if (ms[j].end <= end) found = j;
+        if (found >= 0) last = { mention: ms[found], sentence: k };
       }
       this.lastBefore = out;
     }
@@ -214,6 +221,39 @@ export class ContextFinder {
     }
     const { period, text } = this.periodFor(start, end, clause, sentence);
     return { clause, sentence, subject, subjectScope: scope, period, periodText: text, lead: this.text.slice(clause.start, start) };
+  }
+
+  /**
+   * What contextOf reads outside the line [start, end) for a figure inside it, as a key
+   * (a list of values and flat objects, offsets relative to the line):
+   * the draft's year; the nearest earlier sentence naming a subject (its subject, whether
+   * it is in the line's paragraph and section); the subjects of the line's heading, of the
+   * headings above and of the title; and the line's periods as resolved (前三季度 alone
+   * takes its year from an earlier mention of its paragraph). Sentences, clauses, subject
+   * names and the other periods a context reads never cross a line break, so equal lines
+   * with equal keys give their figures equal contexts, moved with the line.
+   */
+  outsideLine(start: number, end: number): unknown[] {
+    const ss = this.outline.sentences;
+    const hs = this.outline.headings;
+    const key: unknown[] = [this.year];
+    const k = firstStartingAt(ss, start);
+    if (k < ss.length && ss[k].start < end) {
+      const s = ss[k];
+      const h = s.heading;
+      if (h >= 0) key.push('h', this.firstSubjectOf(this.headingSubject, h, hs[h].text), this.subjectAbove(h));
+      const e = this.mentionBefore(k);
+      if (e) key.push('e', e.mention.subject, ss[e.sentence].paragraph === s.paragraph, h >= 0 && ss[e.sentence].start >= hs[h].start);
+    }
+    if (this.outline.title) {
+      this.titleSubject ??= { subject: findSubjects(this.idx, this.outline.title)[0]?.subject };
+      key.push('t', this.titleSubject.subject);
+    }
+    for (let i = firstStartingAt(this.periods, start); i < this.periods.length && this.periods[i].start < end; i++) {
+      const p = this.periods[i];
+      key.push('p', p.start - start, p.end - start, p.text, p.period, p.relative);
+    }
+    return key;
   }
 
   private subjectFor(at: number, clause: { start: number; end: number }, sentence: Sentence): { subject?: string; scope: SubjectScope } {

@@ -43,8 +43,10 @@ const SENTENCE_END = /[。！？!?；;]/;
  * claim with the other figures of its sentence) quadratic, so longer runs are cut.
  */
 export const MAX_SENTENCE = 500;
-/** SENTENCE_END's characters, for testing one character without making a string of it. */
-const SENTENCE_END_CODES = new Set([...'。！？!?；;'].map((c) => c.charCodeAt(0)));
+/** Per UTF-16 code: 1 for SENTENCE_END's characters, 2 for the commas a long run is cut at (，、). */
+const CHAR_KIND = new Uint8Array(0x10000);
+for (const c of '。！？!?；;') CHAR_KIND[c.charCodeAt(0)] = 1;
+CHAR_KIND[0xff0c] = CHAR_KIND[0x3001] = 2;
 
 function toDate(v: unknown): string | undefined {
   if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
@@ -123,11 +125,11 @@ export function outline(text: string): DraftOutline {
       let s = pos;
       let comma = -1;
       for (let i = pos; i < lineEnd; i++) {
-        const c = text.charCodeAt(i);
-        if (SENTENCE_END_CODES.has(c)) {
+        const kind = CHAR_KIND[text.charCodeAt(i)];
+        if (kind === 1) {
           sentences.push({ start: s, end: i + 1, paragraph, heading: headings.length - 1 });
           s = i + 1;
-        } else if (c === 0xff0c || c === 0x3001) comma = i;
+        } else if (kind === 2) comma = i;
         if (i + 1 - s >= MAX_SENTENCE && i + 1 < lineEnd) {
           const cut = comma >= s ? comma + 1 : i + 1;
           sentences.push({ start: s, end: cut, paragraph, heading: headings.length - 1 });

@@ -1,13 +1,14 @@
 /**
  * Incremental checking: what checkText computes per line (figures, periods, subject
- * names) and per claim (the ranked measures and the verdict), kept between checks of
- * one document, so a check after a small edit analyses only the lines and claims whose
- * inputs changed. Keys hold every input the step reads, with offsets made relative to
- * the line or sentence, so a hit returns exactly what the step would compute: a check
- * with a memo gives the same result as a fresh one (test/unit/incremental.test.ts). The
- * document-level passes (outline, contexts, 分别, roles, consistency) always run again.
+ * names) and per claim (the ranked measures, the verdict, the claim and finding built
+ * from them), kept between checks of one document, so a check after a small edit
+ * analyses only the lines and claims whose inputs changed. A claim is recognised by
+ * every input its steps read, with offsets made relative to the line, so a hit returns
+ * exactly what the steps would compute: a check with a memo gives the same result as a
+ * fresh one (test/unit/incremental.test.ts). The document-level passes (outline,
+ * contexts, 分别, roles, consistency) always run again.
  */
-import type { PeriodMention, Quantity } from './types';
+import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from './types';
 import type { FactIndex } from './factIndex';
 import type { ClaimContext, SubjectMention } from './context';
 import { findSubjects } from './context';
@@ -15,6 +16,16 @@ import type { Candidate } from './match';
 import type { QuantityVerdict } from './verdict';
 import type { RespectiveSlot } from './respectively';
 import { scanQuantitiesAndPeriods } from './numbers';
+import { movedRole, type Built } from './memoBuilt';
+import { findRoleClaims, type RoleClaim } from './roles';
+
+/** A line's figures, periods and subject names placed at one start offset. */
+interface Placed {
+  quantities: Quantity[];
+  periods: PeriodMention[];
+  subjects: SubjectMention[];
+  used: number;
+}
 
 /** What one line holds, offsets relative to the line's start. */
 interface LineScan {
@@ -22,10 +33,39 @@ interface LineScan {
   periods: PeriodMention[];
   subjects?: SubjectMention[];
   used: number;
-  /** The same, shifted to where the line stood in the last check (reused while it stays there). */
-  at?: { start: number; quantities: Quantity[]; periods: PeriodMention[]; subjects: SubjectMention[] };
-  /** Claims of this line: key of the claim's place and context in it → memo. */
-  claims?: Map<string, ClaimMemo & { used: number }>;
+  /** The same, shifted to each start offset the line stood at lately (a line may occur more than once). */
+  places: Map<number, Placed>;
+  /** Claims of this line, by the index of their figure in the line. */
+  claims?: Map<number, ClaimEntry[]>;
+  /** The role claims of this line's text (offsets relative to its start). */
+  roles?: RoleClaim[];
+  /** Their claims and findings, by date and locale. */
+  judgedRoles?: Map<string, { made: { claim: CheckedClaim; finding?: Finding }[]; used: number }>;
+  /** All the claims of this line, by what the line's contexts read outside it, the date and the locale. */
+  judged?: { env: unknown[]; asOf: string; locale: Locale; items: LineClaim[]; used: number }[];
+}
+
+/** One claim of a line as a check judged it: its figure's index in the line, the line's start then, its context, verdict, claim and finding. */
+export interface LineClaim {
+  at: number;
+  l0: number;
+  ctx: ClaimContext;
+  verdict: QuantityVerdict;
+  built: Built;
+}
+
+/** A line of the current check: its span and its figures there. */
+export interface FigureLine {
+  start: number;
+  end: number;
+  quantities: Quantity[];
+}
+
+/** A line of the current check, with its scan and placement. */
+interface CurrentLine extends FigureLine {
+  text: string;
+  scan: LineScan;
+  placed: Placed;
 }
 
 /** A claim's ranked measures and verdict. */
@@ -34,13 +74,65 @@ export interface ClaimMemo {
   verdict: QuantityVerdict;
 }
 
+/** A memoized claim: its inputs (the context with its line start, the 分别 slot, the date) and results. */
+interface ClaimEntry extends ClaimMemo {
+  ctx: ClaimContext;
+  l0: number;
+  slot?: RespectiveSlot;
+  asOf: string;
+  used: number;
+  built?: Built;
+}
+
 function shiftQuantity(q: Quantity, by: number): Quantity {
   return { ...q, start: q.start + by, end: q.end + by, numberStart: q.numberStart + by, numberEnd: q.numberEnd + by };
 }
 
-/** A quantity with its offsets relative to `origin`, as key text. */
-function relative(q: Quantity, origin: number): string {
-  return JSON.stringify(shiftQuantity(q, -origin));
+/** Flat objects with the same keys and values (resolved periods). */
+function sameFlat(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] !== y[k]) return false;
+    n++;
+  }
+  for (const _ in y) n--;
+  return n === 0;
+}
+
+/** Lists of the same length whose items are equal or flat objects with the same keys and values. */
+function sameList(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameFlat(a[i], b[i])) return false;
+  return true;
+}
+
+/** Spans at the same place relative to their lines' starts. */
+function sameSpan(a: { start: number; end: number }, l0: number, b: { start: number; end: number }, m0: number): boolean {
+  return a.start - l0 === b.start - m0 && a.end - l0 === b.end - m0;
+}
+
+/** True when a memoized claim's inputs are this claim's: every field of the context, the slot and the date. */
+function sameInputs(e: ClaimEntry, ctx: ClaimContext, l0: number, slot: RespectiveSlot | undefined, asOf: string): boolean {
+  if (e.asOf !== asOf) return false;
+  if (e.slot !== slot) {
+    if (!e.slot || !slot || e.slot.index !== slot.index || e.slot.groups.length !== slot.groups.length) return false;
+    for (let i = 0; i < slot.groups.length; i++) if (!sameSpan(e.slot.groups[i], e.l0, slot.groups[i], l0)) return false;
+  }
+  const a = e.ctx as unknown as Record<string, unknown>;
+  const b = ctx as unknown as Record<string, unknown>;
+  let n = 0;
+  for (const k in b) {
+    n++;
+    if (k === 'sentence' || k === 'clause') {
+      if (!sameSpan(a[k] as { start: number; end: number }, e.l0, b[k] as { start: number; end: number }, l0)) return false;
+    } else if (!sameFlat(a[k], b[k])) return false;
+  }
+  for (const _ in a) n--;
+  return n === 0;
 }
 
 /** The per-line and per-claim results of one document's checks (create one per open document). */
@@ -48,10 +140,10 @@ export class CheckMemo {
   private idx?: FactIndex;
   private generation = 0;
   private readonly lines = new Map<string, LineScan>();
-  /** The lines of the text being checked, in order (start offsets and scans). */
-  private current: { start: number; scan: LineScan }[] = [];
+  /** The lines of the text being checked, in order (start offsets, scans and placements). */
+  private current: CurrentLine[] = [];
   /** Hits and misses of the last check, for tests and the benchmark. */
-  readonly stats = { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0 };
+  readonly stats = { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0, lineClaimHits: 0 };
 
   /** Starts a check against `idx` (a different fact base empties the memo). */
   begin(idx: FactIndex): void {
@@ -61,15 +153,27 @@ export class CheckMemo {
     }
     this.generation++;
     this.current = [];
-    Object.assign(this.stats, { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0 });
+    Object.assign(this.stats, { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0, lineClaimHits: 0 });
   }
 
   /** Ends a check: entries unused by this check and the one before are dropped. */
   end(): void {
     const keep = this.generation - 1;
     for (const [k, v] of this.lines) {
-      if (v.used < keep) this.lines.delete(k);
-      else if (v.claims) for (const [c, m] of v.claims) if (m.used < keep) v.claims.delete(c);
+      if (v.used < keep) {
+        this.lines.delete(k);
+        continue;
+      }
+      for (const [at, p] of v.places) if (p.used < keep) v.places.delete(at);
+      if (v.judged?.some((j) => j.used < keep)) v.judged = v.judged.filter((j) => j.used >= keep);
+      if (v.judgedRoles) for (const [k, j] of v.judgedRoles) if (j.used < keep) v.judgedRoles.delete(k);
+      if (v.claims) {
+        for (const [at, list] of v.claims) {
+          const kept = list.filter((m) => m.used >= keep);
+          if (!kept.length) v.claims.delete(at);
+          else if (kept.length < list.length) v.claims.set(at, kept);
+        }
+      }
     }
     this.current = [];
   }
@@ -79,11 +183,28 @@ export class CheckMemo {
     if (scan) this.stats.lineHits++;
     else {
       this.stats.lineMisses++;
-      scan = { ...scanQuantitiesAndPeriods(text), used: 0 };
+      scan = { ...scanQuantitiesAndPeriods(text), used: 0, places: new Map() };
       this.lines.set(text, scan);
     }
     scan.used = this.generation;
     return scan;
+  }
+
+  /** A line's figures, periods and subject names at `start` (copied once per place it stands at). */
+  private place(line: LineScan, lineText: string, start: number): Placed {
+    let p = line.places.get(start);
+    if (!p) {
+      line.subjects ??= findSubjects(this.idx!, lineText);
+      p = {
+        quantities: line.quantities.map((q) => shiftQuantity(q, start)),
+        periods: line.periods.map((x) => ({ ...x, start: x.start + start, end: x.end + start })),
+        subjects: line.subjects.map((m) => ({ ...m, start: m.start + start, end: m.end + start })),
+        used: 0,
+      };
+      line.places.set(start, p);
+    }
+    p.used = this.generation;
+    return p;
   }
 
   /**
@@ -111,19 +232,11 @@ export class CheckMemo {
         if ((this.current.length & 63) === 63) yield;
         const lineText = text.slice(start, end);
         const line = this.line(lineText);
-        this.current.push({ start, scan: line });
-        if (line.at?.start !== start) {
-          line.subjects ??= findSubjects(this.idx!, lineText);
-          line.at = {
-            start,
-            quantities: line.quantities.map((q) => shiftQuantity(q, start)),
-            periods: line.periods.map((p) => ({ ...p, start: p.start + start, end: p.end + start })),
-            subjects: line.subjects.map((m) => ({ ...m, start: m.start + start, end: m.end + start })),
-          };
-        }
-        quantities.push(...line.at.quantities);
-        periods.push(...line.at.periods);
-        subjects.push(...line.at.subjects);
+        const placed = this.place(line, lineText, start);
+        this.current.push({ start, end, text: lineText, scan: line, placed, quantities: placed.quantities });
+        for (const q of placed.quantities) quantities.push(q);
+        for (const p of placed.periods) periods.push(p);
+        for (const m of placed.subjects) subjects.push(m);
       }
       start = end + 1;
     }
@@ -133,37 +246,109 @@ export class CheckMemo {
   /**
    * The memo of a claim, computing it when missing. A line's text fixes its figures,
    * sentences and clauses (scan and outline never look past a line break), so the claim
-   * is keyed by its line, its place in the line and everything else its context holds.
+   * is recognised by its line, its figure's index in the line and everything else its
+   * context holds.
    */
   claim(q: Quantity, ctx: ClaimContext, slot: RespectiveSlot | undefined, asOf: string, compute: () => ClaimMemo): ClaimMemo {
     const line = this.lineAt(q.start);
-    if (!line || ctx.sentence.start < line.start) {
+    const at = line && ctx.sentence.start >= line.start ? line.placed.quantities.indexOf(q) : -1;
+    if (!line || at < 0) {
       this.stats.claimMisses++;
       return compute();
     }
-    const l0 = line.start;
-    const own = { ...ctx, sentence: [ctx.sentence.start - l0, ctx.sentence.end - l0], clause: [ctx.clause.start - l0, ctx.clause.end - l0] };
-    const groups = slot ? [slot.index, ...slot.groups.map((g) => [g.start - l0, g.end - l0])] : null;
-    const at = line.scan.at?.quantities.indexOf(q) ?? -1;
-    const key = `${at >= 0 ? at : relative(q, l0)}\u0001${JSON.stringify(own)}\u0001${JSON.stringify(groups)}\u0001${asOf}`;
     line.scan.claims ??= new Map();
-    let hit = line.scan.claims.get(key);
+    let list = line.scan.claims.get(at);
+    if (!list) line.scan.claims.set(at, (list = []));
+    let hit = list.find((e) => sameInputs(e, ctx, line.start, slot, asOf));
     if (hit) this.stats.claimHits++;
     else {
       this.stats.claimMisses++;
-      hit = { ...compute(), used: 0 };
-      line.scan.claims.set(key, hit);
+      hit = { ...compute(), ctx, l0: line.start, slot, asOf, used: 0 };
+      list.push(hit);
     }
     hit.used = this.generation;
     return hit;
   }
 
+  /**
+   * The claim and finding of a judged claim (quantityFinding's result, with what it was
+   * built from), kept in the claim's memo: reused when built there from the same verdict
+   * in the same locale, built and kept otherwise. builtAt moves it to the figure.
+   */
+  built(memo: ClaimMemo, q: Quantity, verdict: QuantityVerdict, locale: Locale, build: () => { claim: CheckedClaim; finding?: Finding }): Built {
+    const e = memo as Partial<ClaimEntry>;
+    const b = e.built;
+    if (b && b.verdict === verdict && b.locale === locale) {
+      this.stats.builtHits++;
+      return b;
+    }
+    const made = build();
+    const fresh = { verdict, locale, q, claim: made.claim, finding: made.finding };
+    if (e.used !== undefined) e.built = fresh;
+    return fresh;
+  }
+
+  /** The lines of the current check (after scan) that hold figures. */
+  figureLines(): FigureLine[] {
+    return this.current.filter((l) => l.quantities.length);
+  }
+
+  /**
+   * The claims an earlier check made of a line with the same text, where everything its
+   * contexts read outside the line (`env`), the date and the locale were the same.
+   */
+  lineClaims(line: FigureLine, env: unknown[], asOf: string, locale: Locale): LineClaim[] | undefined {
+    const kept = (line as CurrentLine).scan.judged?.find((j) => j.asOf === asOf && j.locale === locale && sameList(j.env, env));
+    if (!kept) return undefined;
+    kept.used = this.generation;
+    this.stats.lineClaimHits += kept.items.length;
+    this.stats.claimHits += kept.items.length;
+    return kept.items;
+  }
+
+  /** Keeps the claims a check made of a line (see lineClaims). */
+  keepLineClaims(line: FigureLine, env: unknown[], asOf: string, locale: Locale, items: LineClaim[]): void {
+    const scan = (line as CurrentLine).scan;
+    (scan.judged ??= []).push({ env, asOf, locale, items, used: this.generation });
+  }
+
+  /**
+   * The claims and findings of the role claims of the current check's lines, in order,
+   * numbered from `first`: findRoleClaims on each line's text (a title run and the name
+   * after it never cross a line break), judged by `judge` (offsets relative to the line)
+   * once per line text, date and locale, and moved to where the line stands. Pauses
+   * every 32 claims judged.
+   */
+  *roleSteps(asOf: string, locale: Locale, first: number, judge: (rc: RoleClaim, claimIndex: number) => { claim: CheckedClaim; finding?: Finding }): Generator<void, { claim: CheckedClaim; finding?: Finding }[], void> {
+    const out: { claim: CheckedClaim; finding?: Finding }[] = [];
+    const key = `${asOf}\u0001${locale}`;
+    let judged = 0;
+    for (const line of this.current) {
+      const scan = line.scan;
+      scan.roles ??= findRoleClaims(this.idx!, line.text, 0);
+      if (!scan.roles.length) continue;
+      scan.judgedRoles ??= new Map();
+      let kept = scan.judgedRoles.get(key);
+      if (!kept) {
+        const made: { claim: CheckedClaim; finding?: Finding }[] = [];
+        for (const rc of scan.roles) {
+          if ((++judged & 31) === 0) yield;
+          made.push(judge(rc, 0));
+        }
+        scan.judgedRoles.set(key, (kept = { made, used: 0 }));
+      }
+      kept.used = this.generation;
+      for (const m of kept.made) out.push(movedRole(m, line.start, first + out.length));
+    }
+    return out;
+  }
+
   /** The line of the current check holding an offset. */
-  private lineAt(offset: number): { start: number; scan: LineScan } | undefined {
+  private lineAt(offset: number): CurrentLine | undefined {
     const ls = this.current;
     let lo = 0;
     let hi = ls.length - 1;
-    let found: { start: number; scan: LineScan } | undefined;
+    let found: CurrentLine | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (ls[mid].start <= offset) {
