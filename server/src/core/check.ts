@@ -13,7 +13,7 @@ import { scanQuantitiesAndPeriods } from './numbers';
 import { addWords } from './segment';
 import { LineIndex } from './positions';
 import { quantityFinding, roleFinding } from './judgement';
-import { consistencyFindings } from './consistency';
+import { consistencySteps } from './consistency';
 import { pairRespectively, respectiveSlots } from './respectively';
 import { message } from './messages';
 import type { CheckMemo, LineClaim } from './memo';
@@ -37,8 +37,13 @@ function elliptic(text: string, ctx: ClaimContext, periods: PeriodMention[]): bo
 /** 全年 ("the whole year") names the year of its context: 前三季度…，预计全年…. */
 function withWholeYear(text: string, periods: PeriodMention[], from: number): PeriodMention[] {
   const extra: PeriodMention[] = [];
+  // periods are in order of start: walk them alongside, keeping the furthest end so far
+  // (a mention covers i when one starting at or before i ends after it).
+  let k = 0;
+  let furthest = -1;
   for (let i = text.indexOf('全年', from); i >= 0; i = text.indexOf('全年', i + 2)) {
-    if (!periods.some((p) => p.start <= i && i < p.end)) {
+    for (; k < periods.length && periods[k].start <= i; k++) furthest = Math.max(furthest, periods[k].end);
+    if (!(furthest > i)) {
       extra.push({ start: i, end: i + 2, text: '全年', relative: { yearOffset: 0, implicit: true } });
     }
   }
@@ -57,6 +62,31 @@ function yearRanges(text: string, periods: PeriodMention[]): PeriodMention[] {
     } else out.push(a);
   }
   return out;
+}
+
+/**
+ * Adds the consistency findings, each replacing its claim's finding: the claim becomes
+ * contradicted (unless suppressed), the first finding of that claim is dropped and the new
+ * one appended — as one pass over the findings (removing them one by one was quadratic in
+ * a draft of thousands of findings). consistencySteps adds at most one finding per claim;
+ * should a claim come twice, its last finding is kept.
+ */
+function replaceFindings(findings: Finding[], add: Finding[], claims: CheckedClaim[]): void {
+  const adds = add.filter((f) => claims[f.claim].status !== 'suppressed');
+  if (!adds.length) return;
+  const last = new Map<number, Finding>();
+  for (const f of adds) {
+    claims[f.claim].status = 'contradicted';
+    last.set(f.claim, f);
+  }
+  const dropped = new Set<number>();
+  let n = 0;
+  for (const x of findings) {
+    if (last.has(x.claim) && !dropped.has(x.claim)) dropped.add(x.claim);
+    else findings[n++] = x;
+  }
+  findings.length = n;
+  for (const f of adds) if (last.get(f.claim) === f) findings.push(f);
 }
 
 /** A judged quantity, kept for the consistency checks. */
@@ -103,6 +133,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
   yield;
   const overrides = pairRespectively(text, quantities, periods, year, ol);
   const slots = respectiveSlots(text, quantities, ol);
+  yield;
 
   const claims: CheckedClaim[] = [];
   const findings: Finding[] = [];
@@ -151,6 +182,8 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     return { ctx, verdict, built };
   };
 
+  // Figures judged so far: a pause every 8 (judging one the first time can take a few milliseconds).
+  let figures = 0;
   if (memo) {
     // Line by line: a line whose text and surroundings (outsideLine) are those of an
     // earlier check gets that check's claims again, moved; the others are judged.
@@ -169,7 +202,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
       }
       const items: LineClaim[] = [];
       for (let at = 0; at < line.quantities.length; at++) {
-        if ((claims.length & 31) === 31) yield;
+        if ((++figures & 7) === 0) yield;
         const r = judgeFigure(line.quantities[at]);
         if (r) items.push({ at, l0: line.start, ...r });
       }
@@ -177,7 +210,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     }
   } else {
     for (const q of quantities) {
-      if ((claims.length & 31) === 31) yield;
+      if ((++figures & 7) === 0) yield;
       judgeFigure(q);
     }
   }
@@ -195,7 +228,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     }
   }
   yield; // the document-level passes below each pause once, so a long draft's tail does not block
-  const own = consistencyFindings(idx, text, judged, claims, findings, lines, locale);
+  const own = yield* consistencySteps(idx, text, judged, claims, findings, lines, locale);
   for (let i = findings.length - 1; i >= 0; i--) {
     if (own.drop.has(findings[i].claim)) {
       const c = claims[findings[i].claim];
@@ -203,13 +236,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
       findings[i] = { ...findings[i], code: 'unverified', severity: 'information', message: message('unverified', locale, { claimed: c.text }), fix: undefined, expected: undefined };
     }
   }
-  for (const f of own.add) {
-    if (claims[f.claim].status === 'suppressed') continue;
-    claims[f.claim].status = 'contradicted';
-    const at = findings.findIndex((x) => x.claim === f.claim);
-    if (at >= 0) findings.splice(at, 1);
-    findings.push(f);
-  }
+  replaceFindings(findings, own.add, claims);
   yield;
   const unverifiedOff = options.reportUnverified === false;
   const kept = findings.filter((f) => !(unverifiedOff && f.code === 'unverified'));

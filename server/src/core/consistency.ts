@@ -43,11 +43,35 @@ export function consistencyFindings(
   lines: LineIndex,
   locale: Locale,
 ): { add: Finding[]; drop: Set<number> } {
+  const steps = consistencySteps(idx, text, judged, claims, findings, lines, locale);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Claims visited between two pauses of consistencySteps. */
+const CLAIMS_PER_STEP = 256;
+
+/**
+ * consistencyFindings in steps: pauses (yields) every CLAIMS_PER_STEP claims of each pass,
+ * so a draft of thousands of claims does not hold a caller (the server) for one long stretch.
+ */
+export function* consistencySteps(
+  idx: FactIndex,
+  text: string,
+  judged: JudgedQuantity[],
+  claims: CheckedClaim[],
+  findings: Finding[],
+  lines: LineIndex,
+  locale: Locale,
+): Generator<void, { add: Finding[]; drop: Set<number> }, void> {
   const out: Finding[] = [];
   const drop = new Set<number>();
   const flagged = new Set(findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.claim));
   // Arithmetic: share after two counts of the same counter in one sentence.
   for (let i = 2; i < judged.length; i++) {
+    if (i % CLAIMS_PER_STEP === 0) yield;
     const s = judged[i];
     // The draft's own counts beat a share matched only by generic words (占比): a wrong-value there is replaced.
     const replaceable = s.verdict.code === 'wrong-value';
@@ -74,6 +98,7 @@ export function consistencyFindings(
   }
   // Arithmetic: a total right after its parts (三级医院23家、二级医院34家，合计57家).
   for (let i = 2; i < judged.length; i++) {
+    if (i % CLAIMS_PER_STEP === 0) yield;
     const t = judged[i];
     if (flagged.has(t.claim) || claims[t.claim].status === 'verified') continue;
     if (!TOTAL_WORDS.test(text.slice(judged[i - 1].q.end, t.q.start))) continue;
@@ -94,6 +119,7 @@ export function consistencyFindings(
   // The earlier claims of each measure, in order (what a scan of every earlier claim would visit).
   const earlier = new Map<unknown, JudgedQuantity[]>();
   for (let i = 0; i < judged.length; i++) {
+    if (i % CLAIMS_PER_STEP === 0) yield;
     const b = judged[i];
     const strong = (j: JudgedQuantity) => (j.verdict.score ?? 0) >= CONTRADICT_THRESHOLD;
     const sameMeasure = b.verdict.measure ? earlier.get(b.verdict.measure) : undefined;
