@@ -277,25 +277,44 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
   const measures = new Set<Measure>();
   for (const t of occ.keys()) for (const m of idx.terms.get(t) ?? []) measures.add(m);
   for (const m of quoteScore.strong().keys()) measures.add(m);
-  const out: Candidate[] = [];
+  const ranked: { c: Candidate; rank: number }[] = [];
   // termScore depends on the measure only through its terms (copies of a measure per district share them).
   const byTerms = new Map<string, number>();
+  const rank = idRanks(idx);
+  const claimCounter = q.unit ? counterClass(q.unit) : undefined;
   for (const m of measures) {
-    const key = termsKey(m);
-    let ts = byTerms.get(key);
-    if (ts === undefined) byTerms.set(key, (ts = termScore(text, m, q, ctx, others, occ, slot)));
+    const info = measureInfo(m, rank);
+    let ts = byTerms.get(info.termsKey);
+    if (ts === undefined) byTerms.set(info.termsKey, (ts = termScore(text, m, q, ctx, others, occ, slot)));
     const qs = quoteScore.of(m);
     if (ts === 0 && qs < QUOTE_CANDIDATE) continue;
-    const dims = measureDimensions(m);
-    const dimensionOk = dims.includes(q.dimension);
+    const dimensionOk = info.dims.includes(q.dimension);
     let unitBonus = 0;
-    if (q.dimension === 'count' && q.unit && dimensionOk) {
-      unitBonus = counterClass(q.unit) === counterClass(m.unit) ? 0.2 : -0.4;
+    if (q.dimension === 'count' && claimCounter !== undefined && dimensionOk) {
+      unitBonus = claimCounter === info.counter ? 0.2 : -0.4;
     }
-    out.push({ measure: m, score: ts + 0.8 * qs + unitBonus, termScore: ts, quoteScore: qs, dimensionOk });
+    ranked.push({ c: { measure: m, score: ts + 0.8 * qs + unitBonus, termScore: ts, quoteScore: qs, dimensionOk }, rank: info.rank });
   }
   // Stable order for equal scores: by measure id (localeCompare's order, as ranks computed once per index).
-  const rank = idRanks(idx);
-  out.sort((a, b) => b.score - a.score || (rank.get(a.measure) ?? 0) - (rank.get(b.measure) ?? 0));
-  return out;
+  ranked.sort((a, b) => b.c.score - a.c.score || a.rank - b.rank);
+  return ranked.map((r) => r.c);
+}
+
+/** What ranking needs of a measure beyond a claim: its terms' key, dimensions, counter class and place in id order. */
+interface MeasureInfo {
+  termsKey: string;
+  dims: Dimension[];
+  counter: string;
+  rank: number;
+}
+
+const measureInfoMemo = new WeakMap<Map<Measure, number>, WeakMap<Measure, MeasureInfo>>();
+
+/** measureInfo per measure, memoized per index (through its id ranks). */
+function measureInfo(m: Measure, ranks: Map<Measure, number>): MeasureInfo {
+  let memo = measureInfoMemo.get(ranks);
+  if (!memo) measureInfoMemo.set(ranks, (memo = new WeakMap()));
+  let info = memo.get(m);
+  if (!info) memo.set(m, (info = { termsKey: termsKey(m), dims: measureDimensions(m), counter: counterClass(m.unit), rank: ranks.get(m) ?? 0 }));
+  return info;
 }
