@@ -118,19 +118,25 @@ export function ancestry(idx: FactIndex, id: string): string[] {
 /** True when one subject is the other, or contains it, or is part of it. */
 export function subjectsCompatible(idx: FactIndex, a: string, b: string): boolean {
   let memo = compatibleMemo.get(idx);
-  if (!memo) compatibleMemo.set(idx, (memo = new Map()));
-  const key = `${a}\u0000${b}`;
-  let ok = memo.get(key);
+  if (!memo || compatibleCount > 100000) {
+    compatibleMemo.set(idx, (memo = new Map()));
+    compatibleCount = 0;
+  }
+  let row = memo.get(a);
+  if (!row) memo.set(a, (row = new Map()));
+  let ok = row.get(b);
   if (ok === undefined) {
     ok = ancestry(idx, a).includes(b) || ancestry(idx, b).includes(a);
-    if (memo.size > 100000) memo.clear();
-    memo.set(key, ok);
+    row.set(b, ok);
+    compatibleCount++;
   }
   return ok;
 }
 
-/** subjectsCompatible per index and pair (judging asks it for every candidate of every claim). */
-const compatibleMemo = new WeakMap<FactIndex, Map<string, boolean>>();
+/** subjectsCompatible per index and pair (judging asks it for every candidate of every claim), by one subject then the other. */
+const compatibleMemo = new WeakMap<FactIndex, Map<string, Map<string, boolean>>>();
+/** Pairs memoized since the last reset (the memo starts afresh past 100,000). */
+let compatibleCount = 0;
 
 /** The district-level subject of a subject (the ancestor whose parent is the root), for deictic 全区. */
 export function districtOf(idx: FactIndex, id: string): string {
