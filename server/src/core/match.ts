@@ -96,12 +96,14 @@ export function quoteStats(idx: FactIndex): QuoteStats {
   const idf = new Map<string, number>();
   for (const [w, p] of postings) idf.set(w, Math.log(1 + n / p.length));
   const termsByChar = new Map<string, string[]>();
+  const termFirst = new Uint8Array(0x10000);
   for (const t of idx.terms.keys()) {
     const list = termsByChar.get(t[0]) ?? [];
     list.push(t);
     termsByChar.set(t[0], list);
+    termFirst[t.charCodeAt(0)] = 1;
   }
-  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, wordIds, wordList, quoteClass, classWords, classMeasures, classPostings, measureClasses: new Map() };
+  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, termFirst, wordIds, wordList, quoteClass, classWords, classMeasures, classPostings, measureClasses: new Map() };
   statsCache.set(idx, s);
   return s;
 }
@@ -139,6 +141,7 @@ function termOccurrences(text: string, from: number, to: number, stats: QuoteSta
 function findTermOccurrences(text: string, from: number, to: number, stats: QuoteStats): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (let i = from; i < to; i++) {
+    if (stats.termFirst[text.charCodeAt(i)] === 0) continue;
     const list = stats.termsByChar.get(text[i]);
     if (!list) continue;
     for (const t of list) {
