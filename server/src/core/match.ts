@@ -62,8 +62,11 @@ export function quoteStats(idx: FactIndex): QuoteStats {
   const classWords: Int32Array[] = [];
   const classMeasures: Measure[][] = [];
   const classPostings: number[][] = [];
+  // Each measure's distinct quote classes, in the order of its observations (by measure id).
+  const measureClasses = new Map<string, number[]>();
   let n = 0;
-  for (const list of idx.observations.values()) {
+  for (const [measureId, list] of idx.observations) {
+    const classes = new Set<number>();
     for (const io of list) {
       n++;
       const ids: number[] = [];
@@ -90,8 +93,10 @@ export function quoteStats(idx: FactIndex): QuoteStats {
         for (const id of sorted) (classPostings[id] ??= []).push(c);
       }
       quoteClass.set(io, c);
+      classes.add(c);
       if (!classMeasures[c].includes(io.measure)) classMeasures[c].push(io.measure);
     }
+    measureClasses.set(measureId, [...classes]);
   }
   const idf = new Map<string, number>();
   for (const [w, p] of postings) idf.set(w, Math.log(1 + n / p.length));
@@ -103,7 +108,7 @@ export function quoteStats(idx: FactIndex): QuoteStats {
     termsByChar.set(t[0], list);
     termFirst[t.charCodeAt(0)] = 1;
   }
-  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, termFirst, wordIds, wordList, quoteClass, classWords, classMeasures, classPostings, measureClasses: new Map() };
+  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, termFirst, wordIds, wordList, quoteClass, classWords, classMeasures, classPostings, measureClasses };
   statsCache.set(idx, s);
   return s;
 }

@@ -32,8 +32,8 @@ export interface QuoteStats {
   classMeasures: Measure[][];
   /** For each word id, the classes whose quotes have it. */
   classPostings: number[][];
-  /** Each measure's distinct quote classes, filled as measures are scored. */
-  measureClasses: Map<Measure, number[]>;
+  /** Each measure's distinct quote classes by measure id, in the order of its observations. */
+  measureClasses: Map<string, number[]>;
 }
 
 /** A quote scores at least this to make its measure a candidate on its own. */
@@ -117,18 +117,9 @@ export class QuoteScores {
     return v;
   }
 
-  /** The distinct quote classes of a measure's observations (memoized per stats). */
+  /** The distinct quote classes of a measure's observations (computed with the stats). */
   private classesOf(m: Measure): number[] {
-    let list = this.stats.measureClasses.get(m);
-    if (!list) {
-      const set = new Set<number>();
-      for (const io of this.idx.observations.get(m.id) ?? []) {
-        const c = this.stats.quoteClass.get(io);
-        if (c !== undefined) set.add(c);
-      }
-      this.stats.measureClasses.set(m, (list = [...set]));
-    }
-    return list;
+    return this.stats.measureClasses.get(m.id) ?? [];
   }
 
   /** The quote score of a measure: the best of its observations (0 when none shares a word). */
