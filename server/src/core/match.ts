@@ -113,20 +113,22 @@ export function quoteStats(idx: FactIndex): QuoteStats {
   return s;
 }
 
-const scoresCache = new WeakMap<FactIndex, Map<string, QuoteScores>>();
+/** Quote scores by sentence text, then clause text (the sentence's string is shared by its claims, so its hash is computed once). */
+const scoresCache = new WeakMap<FactIndex, { bySentence: Map<string, Map<string, QuoteScores>>; size: number }>();
 
 /** The quote scores of a clause and sentence (memoized: a sentence's claims share them, and an edit leaves most sentences alone). */
 function quoteScoresOf(idx: FactIndex, stats: QuoteStats, clauseText: string, sentenceText: string): QuoteScores {
   let memo = scoresCache.get(idx);
-  if (!memo) scoresCache.set(idx, (memo = new Map()));
-  const key = `${clauseText}\u0000${sentenceText}`;
-  let qs = memo.get(key);
+  if (!memo || memo.size >= 20000) scoresCache.set(idx, (memo = { bySentence: new Map(), size: 0 }));
+  let byClause = memo.bySentence.get(sentenceText);
+  if (!byClause) memo.bySentence.set(sentenceText, (byClause = new Map()));
+  let qs = byClause.get(clauseText);
   if (!qs) {
     const clauseWords = words(clauseText);
     const sentenceWords = sentenceText.length > clauseText.length + 2 ? words(sentenceText) : clauseWords;
     qs = new QuoteScores(idx, stats, clauseWords, sentenceWords);
-    if (memo.size >= 20000) memo.clear();
-    memo.set(key, qs);
+    byClause.set(clauseText, qs);
+    memo.size++;
   }
   return qs;
 }
@@ -191,13 +193,20 @@ function termScore(text: string, m: Measure, q: Quantity, ctx: ClaimContext, oth
       const d = b <= q.start ? q.start - b : a - q.end;
       const lo = Math.min(b, q.end);
       const hi = Math.max(a, q.start);
-      // A term between another figure and this one, or glued to another figure (17间总统套房、近千间客房), belongs to that figure.
-      const follows = (o: Quantity) => a === o.end; // 17间总统套房: the noun right after a figure is its own
-      // 基础设施完成率达到91%: a noun before a figure, with at most a verb between, is that figure's.
-      const precedes = (o: Quantity) => o.start >= b && (o.start - b <= 1 || LINKING_VERB.test(text.slice(b, o.start)));
-      const between = others.some((o) => o !== q && o.start >= lo && o.end <= hi);
-      const boundElsewhere = !follows(q) && others.some((o) => o !== q && (follows(o) || (precedes(o) && d > 1)));
-      const blocked = between || boundElsewhere;
+      // A term between another figure and this one, or glued to another figure (17间总统套房、近千间客房), belongs to that figure:
+      // it follows that figure (17间总统套房: the noun right after a figure is its own), or precedes it with at most a
+      // verb between (基础设施完成率达到91%) while this figure is further away. One pass over the sentence's figures.
+      const ownNoun = a === q.end;
+      let blocked = false;
+      for (const o of others) {
+        if (o === q) continue;
+        const between = o.start >= lo && o.end <= hi;
+        const boundElsewhere = !ownNoun && (a === o.end || (o.start >= b && d > 1 && (o.start - b <= 1 || LINKING_VERB.test(text.slice(b, o.start)))));
+        if (between || boundElsewhere) {
+          blocked = true;
+          break;
+        }
+      }
       const inClause = a >= ctx.clause.start && b <= ctx.clause.end;
       const after = a >= q.end;
       let s = (inClause ? 1 : 0.4) / (1 + d / 10);
