@@ -2,7 +2,7 @@
 // frequency, derived once into a private folder, and the engine segments with it while
 // still keeping the fact base's names and terms whole.
 import { strict as assert } from 'node:assert';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMPACT_MIN_FREQUENCY, compactDictionary, segmenterTables } from '../../server/src/core/segmenterTables';
@@ -40,6 +40,11 @@ describe('segmenter tables', () => {
       if (process.getuid) {
         chmodSync(join(t.dict, '..'), 0o777);
         assert.deepEqual(segmenterTables(fullDict), {}, 'a folder others can write is not trusted');
+        const dir = join(t.dict, '..');
+        rmSync(dir, { recursive: true, force: true });
+        const elsewhere = mkdtempSync(join(before, 'target-'));
+        symlinkSync(elsewhere, dir);
+        assert.deepEqual(segmenterTables(fullDict), {}, 'a link in place of the folder is not followed');
       }
       assert.deepEqual(segmenterTables(join(before, 'no-such-dict')), {}, 'falls back to the full tables');
     } finally {

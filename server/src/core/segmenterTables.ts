@@ -13,7 +13,7 @@
  * directory (not writable by others), named after the dictionary's size and modification
  * time; if that fails, the full tables are used.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,8 +63,8 @@ export function segmenterTables(fullDict: string): SegmenterTables {
     const uid = process.getuid?.();
     const dir = join(tmpdir(), `factcheck-zh-jieba-${uid ?? 'user'}`);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const own = statSync(dir);
-    if (uid !== undefined && (own.uid !== uid || (own.mode & 0o022) !== 0)) return {};
+    const own = lstatSync(dir); // a link is refused: the folder itself must be the user's
+    if (!own.isDirectory() || (uid !== undefined && (own.uid !== uid || (own.mode & 0o022) !== 0))) return {};
     const st = statSync(fullDict);
     const name = `dict-f${COMPACT_MIN_FREQUENCY}-${st.size}-${Math.floor(st.mtimeMs)}.utf8`;
     return {
