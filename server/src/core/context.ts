@@ -33,17 +33,24 @@ export interface ClaimContext {
   lead: string;
 }
 
-const nameBuckets = new WeakMap<FactIndex, Map<string, FactIndex['subjectNames']>>();
+/** Subject names by their first character (each bucket longest first, as idx.subjectNames), and a table of those characters. */
+interface NameBuckets {
+  byChar: Map<string, FactIndex['subjectNames']>;
+  /** 1 for each UTF-16 code unit some name starts with (checked before the Map). */
+  first: Uint8Array;
+}
 
-/** Subject names by their first character, each bucket longest first (as idx.subjectNames). */
-function namesByFirstChar(idx: FactIndex): Map<string, FactIndex['subjectNames']> {
+const nameBuckets = new WeakMap<FactIndex, NameBuckets>();
+
+function namesByFirstChar(idx: FactIndex): NameBuckets {
   let m = nameBuckets.get(idx);
   if (!m) {
-    m = new Map();
+    m = { byChar: new Map(), first: new Uint8Array(0x10000) };
     for (const n of idx.subjectNames) {
-      const list = m.get(n.name[0]);
+      const list = m.byChar.get(n.name[0]);
       if (list) list.push(n);
-      else m.set(n.name[0], [n]);
+      else m.byChar.set(n.name[0], [n]);
+      m.first[n.name.charCodeAt(0)] = 1;
     }
     nameBuckets.set(idx, m);
   }
@@ -53,8 +60,9 @@ function namesByFirstChar(idx: FactIndex): Map<string, FactIndex['subjectNames']
 /** Finds subject names and aliases in a text, longest match first, non-overlapping. */
 export function findSubjects(idx: FactIndex, text: string, from = 0, to = text.length): SubjectMention[] {
   const out: SubjectMention[] = [];
-  const byChar = namesByFirstChar(idx);
+  const { byChar, first } = namesByFirstChar(idx);
   for (let i = from; i < to; i++) {
+    if (first[text.charCodeAt(i)] === 0) continue;
     const names = byChar.get(text[i]);
     if (!names) continue;
     for (const { name, subject } of names) {
