@@ -18,8 +18,7 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol/node';
 import { escapeMarkdown } from '../../server/src/lsp/markdown';
-import type { Finding } from '../../server/src/core/types';
-import { ACCEPT_CLAIM_COMMAND, ALLOWLIST_FILE } from '../../server/src/protocol';
+import { ACCEPT_CLAIM_COMMAND, ALLOWLIST_FILE, type DiagnosticData } from '../../server/src/protocol';
 import { fileUri, LspTestClient } from './lspClient';
 import { actionsOf, applyEdits, byteColumn, editsFor, tempWorkspace } from './support';
 
@@ -61,7 +60,12 @@ describe('protocol: drafts (zh-cn client)', function () {
     assert.equal(d.severity, DiagnosticSeverity.Error);
     assert.equal(d.source, 'factcheck');
     assert.match(d.codeDescription!.href, /^file:\/\/.*\/README\.md#wrong-value$/);
-    assert.equal((d.data as Finding).expected, '6.1%');
+    const data = d.data as DiagnosticData;
+    assert.equal(data.expected, '6.1%');
+    assert.ok(data.factId, 'names the fact it was checked against');
+    assert.deepEqual(data.fix, { range: d.range, newText: '6.1%' }, 'the fix as an LSP edit');
+    assert.equal((data as { citations?: unknown }).citations, undefined, 'citations are relatedInformation, not repeated in data');
+    assert.ok(d.relatedInformation?.length, 'cites its source');
     assert.match(d.message as string, /[\u4e00-\u9fff]/, 'a zh-cn client gets Chinese messages');
     assert.equal(diagnostics.filter((x) => x.severity === DiagnosticSeverity.Error).length, 1, 'the correct 48个 is not an error');
     const status = await client.waitFor((r) => r.kind === 'status' && r.params.document?.uri === uri);

@@ -10,6 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageRoot } from '../core/factbase/load';
 import type { Citation, Finding, Severity } from '../core/types';
 import type { Analysis } from './analysis';
+import type { DiagnosticData } from '../protocol';
 import { pathToUri } from './workspace';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -62,6 +63,15 @@ function relatedOf(citations: readonly Citation[]): DiagnosticRelatedInformation
   return related;
 }
 
+/** A finding's diagnostic data (see DiagnosticData): what the diagnostic does not already say. */
+function dataOf(f: Finding, analysis: Analysis): DiagnosticData {
+  const data: DiagnosticData = { claim: f.claim };
+  if (f.factId !== undefined) data.factId = f.factId;
+  if (f.expected !== undefined) data.expected = f.expected;
+  if (f.fix) data.fix = { range: analysis.index.rangeOf(f.fix.start, f.fix.end), newText: f.fix.newText };
+  return data;
+}
+
 /** The diagnostics of an analysis (findings turned off in the settings are left out). */
 export function toDiagnostics(analysis: Analysis): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -75,7 +85,7 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
       codeDescription: { href: codeHref(f.code) },
       source: DIAGNOSTIC_SOURCE,
       message: f.message,
-      data: f,
+      data: dataOf(f, analysis),
     };
     const related = relatedOf(f.citations);
     if (related.length) d.relatedInformation = related;
