@@ -20,6 +20,7 @@ import type { CheckMemo, LineClaim } from './memo';
 import { builtAt, movedContext, type Built } from './memoBuilt';
 import { applySuppressions } from './suppression';
 import { within } from './sorted';
+import { finishSteps } from './steps';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {
@@ -103,11 +104,7 @@ export interface JudgedQuantity {
  * the last check are not analysed again; the result is the same.
  */
 export function checkText(text: string, base: FactBase, options: CheckOptions = {}, memo?: CheckMemo): CheckResult {
-  const steps = checkSteps(text, base, options, memo);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finishSteps(checkSteps(text, base, options, memo));
 }
 
 /**

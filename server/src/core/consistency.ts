@@ -33,29 +33,13 @@ function arithmeticFinding(j: JudgedQuantity, from: string, expected: string, lo
   };
 }
 
-/** Findings of the draft's internal consistency. */
-export function consistencyFindings(
-  idx: FactIndex,
-  text: string,
-  judged: JudgedQuantity[],
-  claims: CheckedClaim[],
-  findings: Finding[],
-  lines: LineIndex,
-  locale: Locale,
-): { add: Finding[]; drop: Set<number> } {
-  const steps = consistencySteps(idx, text, judged, claims, findings, lines, locale);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /** Claims visited between two pauses of consistencySteps. */
 const CLAIMS_PER_STEP = 256;
 
 /**
- * consistencyFindings in steps: pauses (yields) every CLAIMS_PER_STEP claims of each pass,
- * so a draft of thousands of claims does not hold a caller (the server) for one long stretch.
+ * Findings of the draft's internal consistency, in steps: pauses (yields) every
+ * CLAIMS_PER_STEP claims of each pass, so a draft of thousands of claims does not hold a
+ * caller (the server) for one long stretch.
  */
 export function* consistencySteps(
   idx: FactIndex,

@@ -18,6 +18,7 @@ import type { RespectiveSlot } from './respectively';
 import { scanQuantitiesAndPeriods } from './numbers';
 import { movedRole, type Built } from './memoBuilt';
 import { findRoleClaims, type RoleClaim } from './roles';
+import { finishSteps } from './steps';
 
 /** A line's figures, periods and subject names placed at one start offset. */
 interface Placed {
@@ -213,11 +214,7 @@ export class CheckMemo {
    * never cross a line break, computed line by line.
    */
   scan(text: string, from: number): { quantities: Quantity[]; periods: PeriodMention[]; subjects: SubjectMention[] } {
-    const steps = this.scanSteps(text, from);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return finishSteps(this.scanSteps(text, from));
   }
 
   /** scan in steps: pauses every 64 lines (see checkSteps). */
