@@ -4,16 +4,24 @@
  * the cost of a claim does not grow with the length of the draft.
  */
 
-/** Index of the first item whose `start` is ≥ `offset` (list sorted by start). */
-export function firstStartingAt<T extends { start: number }>(list: readonly T[], offset: number): number {
+/**
+ * The first index in [0, length) at which `before` turns false, for a test that holds for
+ * a prefix of the indexes and fails from there on (length when it never fails).
+ */
+export function firstIndex(length: number, before: (i: number) => boolean): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].start < offset) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Index of the first item whose `start` is ≥ `offset` (list sorted by start). */
+export function firstStartingAt<T extends { start: number }>(list: readonly T[], offset: number): number {
+  return firstIndex(list.length, (i) => list[i].start < offset);
 }
 
 /**

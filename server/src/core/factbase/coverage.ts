@@ -8,6 +8,7 @@ import { scanQuantities } from '../numbers';
 import { LineIndex } from '../positions';
 import type { Exclusion, Observation, Quantity, Source } from '../types';
 import { problemAt, type Problem } from './problems';
+import { firstIndex } from '../sorted';
 
 /** How much of one source the fact base accounts for. */
 export interface SourceCoverage {
@@ -49,13 +50,7 @@ function spanCover(spans: readonly [number, number][]): (start: number, end: num
   const maxEnd: number[] = [];
   for (let i = 0, m = -Infinity; i < sorted.length; i++) maxEnd.push((m = Math.max(m, sorted[i][1])));
   return (start, end) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstIndex(starts.length, (i) => starts[i] <= start);
     return lo > 0 && maxEnd[lo - 1] >= end; // spans [0, lo) start at or before `start`
   };
 }
@@ -65,14 +60,7 @@ function quantityInside(found: readonly Quantity[]): (start: number, end: number
   if (found.some((q) => q.numberEnd < q.numberStart)) return (start, end) => found.some((q) => start <= q.numberStart && q.numberEnd <= end);
   const sorted = [...found].sort((a, b) => a.numberStart - b.numberStart);
   return (start, end) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].numberStart < start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length && sorted[i].numberStart <= end; i++) if (sorted[i].numberEnd <= end) return true;
+    for (let i = firstIndex(sorted.length, (k) => sorted[k].numberStart < start); i < sorted.length && sorted[i].numberStart <= end; i++) if (sorted[i].numberEnd <= end) return true;
     return false;
   };
 }
