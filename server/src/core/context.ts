@@ -10,6 +10,7 @@ import type { FactIndex } from './factIndex';
 import { districtOf } from './factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periods';
 import { firstStartingAt, within } from './sorted';
+import { codeUnitSet } from './numbers/chars';
 
 /** A subject named in the text. */
 export interface SubjectMention {
@@ -45,12 +46,11 @@ const nameBuckets = new WeakMap<FactIndex, NameBuckets>();
 function namesByFirstChar(idx: FactIndex): NameBuckets {
   let m = nameBuckets.get(idx);
   if (!m) {
-    m = { byChar: new Map(), first: new Uint8Array(0x10000) };
+    m = { byChar: new Map(), first: codeUnitSet(idx.subjectNames.map((n) => n.name)) };
     for (const n of idx.subjectNames) {
       const list = m.byChar.get(n.name[0]);
       if (list) list.push(n);
       else m.byChar.set(n.name[0], [n]);
-      m.first[n.name.charCodeAt(0)] = 1;
     }
     nameBuckets.set(idx, m);
   }

@@ -8,6 +8,7 @@ import type { Dimension, Measure, Quantity } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
 import type { ClaimContext } from './context';
 import { unitInfo } from './numbers';
+import { codeUnitSet } from './numbers/chars';
 import { words, addWords } from './segment';
 import type { RespectiveSlot } from './respectively';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
@@ -101,13 +102,12 @@ export function quoteStats(idx: FactIndex): QuoteStats {
   const idf = new Map<string, number>();
   for (const [w, p] of postings) idf.set(w, Math.log(1 + n / p.length));
   const termsByChar = new Map<string, string[]>();
-  const termFirst = new Uint8Array(0x10000);
   for (const t of idx.terms.keys()) {
     const list = termsByChar.get(t[0]) ?? [];
     list.push(t);
     termsByChar.set(t[0], list);
-    termFirst[t.charCodeAt(0)] = 1;
   }
+  const termFirst = codeUnitSet(idx.terms.keys());
   s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, termFirst, wordIds, wordList, quoteClass, classWords, classMeasures, classPostings, measureClasses };
   statsCache.set(idx, s);
   return s;

@@ -75,13 +75,22 @@ export function oneOf(set: string, ch: string | undefined): boolean {
 }
 
 /**
+ * A set of characters as a table by UTF-16 code unit (1 for each string's first code
+ * unit): a test in a scanner's hot loop without a Map or Set look-up.
+ */
+export function codeUnitSet(chars: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) if (c.length) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/**
  * A search for the next character of a set: `next(s, from)` is the first index ≥ from
  * whose character is in `chars`, or s.length. The scanners' loops skip, through a table
  * of UTF-16 code units, the characters that cannot start anything they read.
  */
 export function charFinder(chars: Iterable<string>): (s: string, from: number) => number {
-  const table = new Uint8Array(0x10000);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  const table = codeUnitSet(chars);
   return (s, from) => {
     let i = from;
     while (i < s.length && table[s.charCodeAt(i)] === 0) i++;
