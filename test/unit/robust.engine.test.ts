@@ -13,6 +13,7 @@ import { checkText } from '../../server/src/core/check';
 import { bundledFactsDir, loadFactBase, packageRoot } from '../../server/src/core/factbase';
 import { LineIndex } from '../../server/src/core/positions';
 import type { CheckResult, FactBase } from '../../server/src/core/types';
+import { textMutations } from './mutations';
 
 const AS_OF = '2025-06-30';
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
@@ -66,24 +67,7 @@ function realDrafts(): string[] {
 
 /** Random edits of a real draft: insert, delete, replace, repeat and cut out, at random places (also inside surrogate pairs). */
 function mutationsOf(texts: string[]): fc.Arbitrary<string> {
-  const edit = fc.record({
-    at: fc.nat(),
-    len: fc.nat({ max: 200 }),
-    ins: fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 10 })),
-    kind: fc.constantFrom('insert', 'delete', 'replace', 'repeat', 'cut'),
-  });
-  return fc.tuple(fc.nat({ max: texts.length - 1 }), fc.array(edit, { maxLength: 10 })).map(([k, edits]) => {
-    let t = texts[k];
-    for (const e of edits) {
-      const at = e.at % (t.length + 1);
-      if (e.kind === 'insert') t = t.slice(0, at) + e.ins + t.slice(at);
-      else if (e.kind === 'delete') t = t.slice(0, at) + t.slice(at + e.len);
-      else if (e.kind === 'replace') t = t.slice(0, at) + e.ins + t.slice(at + e.len);
-      else if (e.kind === 'repeat') t = t.slice(0, at + e.len) + t.slice(at, at + e.len) + t.slice(at + e.len);
-      else t = t.slice(at, at + 10 * e.len);
-    }
-    return t;
-  });
+  return textMutations(texts, { pieces: PIECES, maxInsert: 10, maxLen: 200, kinds: ['insert', 'delete', 'replace', 'repeat', 'cut'], maxEdits: 10 }).map((m) => m.text);
 }
 
 /** CPU milliseconds of `run`. */

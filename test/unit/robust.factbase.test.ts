@@ -11,6 +11,7 @@ import * as fc from 'fast-check';
 import nodeFs = require('node:fs');
 import { loadFactBase, type Problem } from '../../server/src/core/factbase';
 import { FIXTURE, cleanupCopies, copyBase, show } from './factbaseSupport';
+import { textMutations } from './mutations';
 
 /** The one problem of `problems` about `file` (errors and warnings). */
 function about(problems: Problem[], file: string): Problem {
@@ -174,23 +175,10 @@ describe('robustness: fact-base faults', function () {
     const files = [join(FIXTURE, 'huairou.yaml'), join(FIXTURE, 'subjects.yaml'), join(FIXTURE, 'sources', 'fx-2024-08.md')];
     const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
     const pieces = ['\0', '\ud800', '😀', '\r\n', '\n', '  ', '- ', '&a ', '*a', '<<: *a\n', ': ', '"', "'", '[', ']', '{', '}', '#', '---\n', '!!binary ', '? ', '|\n', '\t', 'value: 1e400\n', 'period: 2024\n', '~', '@'];
-    const edit = fc.record({
-      at: fc.nat(),
-      len: fc.nat({ max: 60 }),
-      ins: fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 8 })),
-      kind: fc.constantFrom('insert', 'delete', 'replace', 'repeat'),
-    });
-    const mutated = fc.tuple(fc.nat({ max: files.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 })).map(([k, edits]) => {
-      let t = texts[k];
-      for (const e of edits) {
-        const at = e.at % (t.length + 1);
-        if (e.kind === 'insert') t = t.slice(0, at) + e.ins + t.slice(at);
-        else if (e.kind === 'delete') t = t.slice(0, at) + t.slice(at + e.len);
-        else if (e.kind === 'replace') t = t.slice(0, at) + e.ins + t.slice(at + e.len);
-        else t = t.slice(0, at + e.len) + t.slice(at, at + e.len) + t.slice(at + e.len);
-      }
-      return { file: files[k], text: t };
-    });
+    const mutated = textMutations(texts, { pieces, maxInsert: 8, maxLen: 60, kinds: ['insert', 'delete', 'replace', 'repeat'], minEdits: 1, maxEdits: 6 }).map(({ index, text }) => ({
+      file: files[index],
+      text,
+    }));
     fc.assert(
       fc.property(mutated, ({ file, text }) => {
         const { problems } = loadFactBase([FIXTURE], new Map([[file, text]]));
