@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../server/src/cli/errors';
-import { checkDrafts, type DraftInput } from '../../server/src/cli/workerPool';
+import { CHARS_PER_EXTRA_THREAD, checkDrafts, defaultJobs, type DraftInput } from '../../server/src/cli/workerPool';
 import { loadBase } from '../../server/src/cli/workerTask';
 import { AS_OF, FACTS, FIXTURES, cleanupScratch, scratchDir } from './support';
 
@@ -30,6 +30,15 @@ describe('cli: worker pool', function () {
     assert.ok(inline.some((r) => r.findings.length > 0));
     assert.deepEqual(workers, inline);
     assert.deepEqual(shared, inline);
+  });
+
+  it('adds threads by default only for runs long enough to pay for them', () => {
+    assert.equal(defaultJobs(1600, 2_000_000, 2), 1, 'a 2 MB run stays in the main thread');
+    assert.equal(defaultJobs(1, 50_000_000, 8), 1, 'one draft is checked by one thread');
+    assert.equal(defaultJobs(3, 50_000_000, 8), 3, 'never more threads than drafts');
+    assert.equal(defaultJobs(500, 2 * CHARS_PER_EXTRA_THREAD, 2), 2, 'capped by the cores');
+    assert.equal(defaultJobs(500, 3 * CHARS_PER_EXTRA_THREAD, 8), 4);
+    assert.equal(defaultJobs(500, 3 * CHARS_PER_EXTRA_THREAD - 1, 8), 3);
   });
 
   it('reports progress for every draft', async () => {

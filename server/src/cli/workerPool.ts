@@ -22,7 +22,7 @@ export interface DraftInput {
 
 /** How to run the checks. */
 export interface PoolOptions {
-  /** Threads including the main thread; default os.availableParallelism() (workers then only for MIN_DRAFTS_FOR_WORKERS drafts or more). */
+  /** Threads including the main thread; default defaultJobs() (workers only for runs long enough to pay for their start). */
   jobs?: number;
   /** Fact-base folders, loaded by each worker. */
   factDirs: string[];
@@ -34,11 +34,19 @@ export interface PoolOptions {
 }
 
 /**
- * Without an explicit --jobs, runs of fewer drafts stay in the main thread: measured here,
- * a worker spends about 1 s of CPU loading the fact base and segmenter, while a draft
- * takes about 10 ms, so a worker pays off only for a few hundred drafts.
+ * Without an explicit --jobs, a run uses one more thread per this many characters of
+ * drafts to check, up to the available parallelism. Measured here (BENCHMARKS.md): a
+ * worker spends about half a second of CPU loading the fact base and the segmenter and
+ * then runs with a cold JIT and empty memos, and on two cores it shares them with the
+ * compiler and garbage-collector threads of both; below a few million characters the
+ * main thread alone finishes first.
  */
-export const MIN_DRAFTS_FOR_WORKERS = 200;
+export const CHARS_PER_EXTRA_THREAD = 3_000_000;
+
+/** The default number of checking threads for `drafts` drafts holding `chars` characters. */
+export function defaultJobs(drafts: number, chars: number, cores = os.availableParallelism()): number {
+  return Math.max(1, Math.min(cores, drafts, 1 + Math.floor(chars / CHARS_PER_EXTRA_THREAD)));
+}
 
 /** Drafts sent ahead to each worker (a draft takes a few milliseconds; a round trip through the main thread can take as long). */
 export const WORKER_PREFETCH = 4;
@@ -53,7 +61,7 @@ export async function checkDrafts(drafts: DraftInput[], base: FactBase, options:
     pool.cache?.set(drafts[i].text, r);
     pool.onProgress?.(++done, drafts.length);
   };
-  const jobs = pool.jobs ?? (todo.length >= MIN_DRAFTS_FOR_WORKERS ? os.availableParallelism() : 1);
+  const jobs = pool.jobs ?? defaultJobs(todo.length, todo.reduce((n, i) => n + drafts[i].text.length, 0));
   const mainChecks = pool.mainThreadChecks ?? true;
   const workers = Math.min(mainChecks ? jobs - 1 : Math.max(jobs, 1), todo.length);
   if (workers <= 0) {
