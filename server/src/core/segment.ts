@@ -27,8 +27,13 @@ function ensureLoaded(): void {
   jieba.load(typeof fullDict === 'string' ? segmenterTables(fullDict) : {});
 }
 
-/** Adds words to the segmenter's dictionary (idempotent). */
+/** Arrays of words added in full, with their length then: a fact index's dictionary is added before every check. */
+const addedArrays = new WeakMap<readonly string[], number>();
+
+/** Adds words to the segmenter's dictionary (idempotent; an array already added, and not grown since, costs a lookup). */
 export function addWords(words: Iterable<string>): void {
+  const array = Array.isArray(words) ? (words as readonly string[]) : undefined;
+  if (array && addedArrays.get(array) === array.length) return;
   ensureLoaded();
   let added = false;
   for (const w of words) {
@@ -38,6 +43,7 @@ export function addWords(words: Iterable<string>): void {
     added = true;
   }
   if (added) cache.clear();
+  if (array) addedArrays.set(array, array.length);
 }
 
 const cache = new Map<string, string[]>();
