@@ -20,7 +20,7 @@ const DIGEST = 32;
 /** Entries kept; older ones are removed when one is written. */
 const KEEP = 4;
 /** Libraries whose versions change what parsing and validation give. */
-const LIBRARIES = ['yaml', 'zod', 'fastest-levenshtein'];
+const LIBRARIES = ['yaml', 'js-yaml', 'zod', 'fastest-levenshtein'];
 
 /** The folder cache entries go in, or undefined when caching is off or there is none. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string | undefined {
