@@ -13,22 +13,27 @@ import { scanBlockLayout, type BlockLayout } from './blockLayout';
 
 const intOf = (radix: number, skip: number) => (s: string) => parseInt(s.substring(skip), radix);
 const nan = (s: string): number => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity);
-/** `yaml`'s core schema scalars, per tag in its order, each resolved as it resolves them. */
-const CORE_SCALARS: [string, [RegExp, (s: string) => unknown][]][] = [
-  ['null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]],
-  ['bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]],
-  ['int', [[/^0o[0-7]+$/, intOf(8, 2)], [/^[-+]?[0-9]+$/, intOf(10, 0)], [/^0x[0-9a-fA-F]+$/, intOf(16, 2)]]],
-  ['float', [[/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, nan], [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat], [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat]]],
+/**
+ * `yaml`'s core schema scalars, per tag in its order, each resolved as it resolves them;
+ * with the characters a plain scalar of that tag can start with (a quick refusal, as
+ * js-yaml asks every type about every plain scalar).
+ */
+const CORE_SCALARS: [string, string, [RegExp, (s: string) => unknown][]][] = [
+  ['null', '~nN', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]],
+  ['bool', 'tTfF', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]],
+  ['int', '0123456789+-', [[/^0o[0-7]+$/, intOf(8, 2)], [/^[-+]?[0-9]+$/, intOf(10, 0)], [/^0x[0-9a-fA-F]+$/, intOf(16, 2)]]],
+  ['float', '0123456789+-.', [[/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, nan], [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat], [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat]]],
 ];
 
 /** One js-yaml type per tag (js-yaml keeps one type per tag), trying that tag's rules in order. */
-function coreType(tag: string, rules: [RegExp, (s: string) => unknown][]): Type {
-  const rule = (s: string) => rules.find(([test]) => test.test(s));
+function coreType(tag: string, starts: string, rules: [RegExp, (s: string) => unknown][]): Type {
+  const first = new Set([...starts]);
+  const rule = (s: string) => (s === '' || first.has(s[0]) ? rules.find(([test]) => test.test(s)) : undefined);
   return new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (s) => rule(s) !== undefined, construct: (s) => rule(s)![1](s) });
 }
 
 /** js-yaml schema giving plain scalars the values `yaml`'s core schema gives (no timestamps, no merge keys). */
-const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS.map(([tag, rules]) => coreType(tag, rules)) });
+const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS.map(([tag, starts, rules]) => coreType(tag, starts, rules)) });
 
 /** Text the fast parse leaves to `yaml`: anchors, aliases, tags, merge keys, directives, tabs, CR, control and odd line-break characters. */
 const UNSAFE = /[&*!\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|<<|^(?:---|\.\.\.|%)/m;
