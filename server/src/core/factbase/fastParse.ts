@@ -60,6 +60,15 @@ export function fastFactFile(text: string): FastFactFile | undefined {
   return positions && { value, positions };
 }
 
+/**
+ * A value with strings of its own: js-yaml's strings are slices of the whole file, which
+ * keep the file's text alive and made matching against a large base markedly slower.
+ */
+function own(v: unknown): unknown {
+  if (typeof v === 'string') return v.length < 13 ? v : (' ' + v).slice(1); // V8 slices strings of 13 characters or more
+  return Array.isArray(v) ? v.map(own) : v;
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
 }
@@ -88,7 +97,8 @@ function tablesOf(layout: BlockLayout, value: Record<string, unknown>): EntryPos
       for (let j = 0; j < it.keys.length; j++) {
         const key = it.keys[j];
         if (!Object.hasOwn(obj, key)) return undefined;
-        const v = obj[key];
+        const v = own(obj[key]);
+        obj[key] = v;
         const [start, end, style] = [it.nums[3 * j], it.nums[3 * j + 1], it.nums[3 * j + 2]];
         const text = style >= 0 && typeof v === 'string' && end - start - 2 * style === v.length ? start + style : -1;
         t.keys.push(key);
