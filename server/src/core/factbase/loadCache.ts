@@ -8,7 +8,7 @@
  * base's folder. FACTCHECK_CACHE_DIR sets the folder; FACTCHECK_CACHE=0 turns it off.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeSync, writevSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -20,7 +20,7 @@ const DIGEST = 32;
 /** Entries kept; older ones are removed when one is written. */
 const KEEP = 4;
 /** Libraries whose versions change what parsing and validation give. */
-const LIBRARIES = ['yaml', 'zod', 'fastest-levenshtein'];
+const LIBRARIES = ['yaml', 'js-yaml', 'zod', 'fastest-levenshtein'];
 
 /** The folder cache entries go in, or undefined when caching is off or there is none. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string | undefined {
@@ -116,11 +116,29 @@ export function writeCache(dir: string, key: string, value: unknown): void {
     const payload = serialize({ key, value });
     const digest = createHash('sha256').update(payload).digest();
     const tmp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-    writeFileSync(tmp, Buffer.concat([MAGIC, digest, payload]), { mode: 0o600, flag: 'wx' });
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      writeAll(fd, [MAGIC, digest, payload]); // not concatenated first: the payload of a large base is tens of MB
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, entryPath(dir, key));
     prune(dir);
   } catch {
     // a cache that cannot be written only makes the next load slower
+  }
+}
+
+/** Writes every byte of `parts` to `fd` (writev may write less than asked). */
+function writeAll(fd: number, parts: Buffer[]): void {
+  let done = writevSync(fd, parts);
+  for (const p of parts) {
+    if (done >= p.length) {
+      done -= p.length;
+      continue;
+    }
+    for (let at = done; at < p.length; ) at += writeSync(fd, p, at, p.length - at);
+    done = 0;
   }
 }
 

@@ -13,19 +13,19 @@ import {
   type FactFile,
 } from './schema';
 import { schemaProblems } from './schemaMessages';
-import { problemAt, type FilePosition, type Problem } from './problems';
+import { problemAt, type Problem } from './problems';
 import { YamlPositions } from './yamlPositions';
 import { EntryPositions } from './entryPositions';
+import { emptyIndex, FactFilePositions, SECTIONS, type Section, type YamlIndex } from './factFilePositions';
+
+export { FactFilePositions, SECTIONS, type Section, type YamlIndex };
 import { withPlainEnv } from './plainEnv';
+import { fastFactFile } from './fastParse';
 
 /** Fact files larger than this are rejected before parsing. */
 export const MAX_FACT_FILE_BYTES = 10 * 1024 * 1024;
 /** At most this many alias dereferences per file (guards against "billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
-
-/** The sections of a fact file, in the order they are validated. */
-export const SECTIONS = ['subjects', 'measures', 'observations', 'roles', 'exclusions'] as const;
-export type Section = (typeof SECTIONS)[number];
 
 const ENTRY_SCHEMA = {
   subjects: subjectSchema,
@@ -34,50 +34,6 @@ const ENTRY_SCHEMA = {
   roles: roleSchema,
   exclusions: exclusionSchema,
 } as const;
-
-/** For each section, the YAML index of each entry kept in `data` (invalid entries are dropped). */
-export type YamlIndex = Record<Section, number[]>;
-
-/** A YamlIndex with no entries. */
-function emptyIndex(): YamlIndex {
-  return { subjects: [], measures: [], observations: [], roles: [], exclusions: [] };
-}
-
-/**
- * Positions of the kept entries of one fact file and of their fields. Kept as compact
- * tables (EntryPositions) when they cover the document, else with the whole document.
- */
-export class FactFilePositions {
-  constructor(
-    /** For each section, the YAML index of each entry kept in `data`. */
-    readonly yamlIndex: YamlIndex = emptyIndex(),
-    private readonly full?: YamlPositions,
-    private readonly compact?: EntryPositions,
-  ) {}
-
-  /** Compact tables of this file's positions, or undefined when they are kept with the whole document. */
-  get tables(): EntryPositions | undefined {
-    return this.full ? undefined : this.compact;
-  }
-
-  /** Position of entry `i` of `data[section]` (its first key), or of one of its fields' values. */
-  entry(section: Section, i: number, field?: string): FilePosition {
-    const y = this.yamlIndex[section][i] ?? i;
-    const c = this.compact?.entry(section, y, field);
-    if (c) return c;
-    if (!this.full) return { line: 0, column: 0 };
-    return field === undefined ? this.full.valueAt([section, y]) : this.full.valueAt([section, y, field]);
-  }
-
-  /** Position of a substring of an entry's string field (falls back to the field's start). */
-  entryText(section: Section, i: number, field: string, index: number, length: number): FilePosition {
-    const y = this.yamlIndex[section][i] ?? i;
-    const c = this.compact?.entryText(section, y, field, index, length);
-    if (c) return c;
-    if (!this.full) return { line: 0, column: 0 };
-    return this.full.textAt([section, y, field], index, length);
-  }
-}
 
 /** Result of parsing one fact file. */
 export interface ParsedFactFile {
@@ -155,6 +111,12 @@ export function parseFactFile(text: string, file: string): ParsedFactFile {
     const mb = (utf8Length(text) / 1024 / 1024).toFixed(1);
     return { file, positions, problems: [problemAt(file, { line: 0, column: 0 }, `fact file is ${mb} MB; the limit is ${MAX_FACT_FILE_BYTES / 1024 / 1024} MB — split it into smaller files`)] };
   }
+  const fast = fastFactFile(text);
+  if (fast) {
+    // Only a file without any problem goes the fast way: the others are parsed again below, for their messages.
+    const parsed = factFileSchema.safeParse(fast.value);
+    if (parsed.success) return { file, data: parsed.data, positions: new FactFilePositions(identityIndex(parsed.data), undefined, fast.positions), problems: [] };
+  }
   const y = parseYaml(text, file);
   const problems = y.problems;
   const index = emptyIndex();
@@ -173,7 +135,7 @@ export function parseFactFile(text: string, file: string): ParsedFactFile {
   }
   const parsed = factFileSchema.safeParse(value);
   if (parsed.success) {
-    for (const s of SECTIONS) index[s] = (parsed.data[s] ?? []).map((_, i) => i);
+    Object.assign(index, identityIndex(parsed.data));
     return { file, data: parsed.data, positions: keep(), problems };
   }
   problems.push(...schemaProblems(parsed.error.issues, factFileSchema, y.positions, file));
@@ -181,6 +143,13 @@ export function parseFactFile(text: string, file: string): ParsedFactFile {
   const droppedFigures: DroppedFigure[] = [];
   const data = salvage(value as Record<string, unknown>, index, droppedIds, droppedFigures);
   return { file, data, positions: keep(), problems, droppedIds, droppedFigures };
+}
+
+/** The YamlIndex of a file whose entries are all kept. */
+function identityIndex(data: FactFile): YamlIndex {
+  const index = emptyIndex();
+  for (const s of SECTIONS) index[s] = (data[s] ?? []).map((_, i) => i);
+  return index;
 }
 
 /** The valid entries of a file that failed the schema, so one bad entry does not hide the rest. */
