@@ -9,9 +9,10 @@ import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { EntryPositions, type EntryPositionsWire } from './entryPositions';
-import { FactFilePositions, parseFactFile, type ParsedFactFile, type YamlIndex } from './parseFactFile';
+import { fastParsedFactFile, yamlParsedFactFile, type ParsedFactFile } from './parseFactFile';
+import { FactFilePositions, type YamlIndex } from './factFilePositions';
 
-/** Below this many characters of fact files, starting workers costs more than it saves. */
+/** Below this many characters of fact files left for the `yaml` way, starting workers costs more than it saves. */
 export const PARALLEL_MIN_CHARS = 4_000_000;
 /** At most this many workers. */
 const MAX_WORKERS = 4;
@@ -50,20 +51,25 @@ function workerCount(chars: number, files: number, minChars: number): number {
 }
 
 /**
- * Parses every file, in worker threads when they hold `minChars` characters or more
+ * Parses every file: the fast way here first (fastParse.ts: a plain block-layout file
+ * parses in a fraction of what starting a worker costs), then the files left for the
+ * `yaml` way in worker threads when they hold `minChars` characters or more
  * (FACTCHECK_PARSE_WORKERS=0: never); results in the order given.
  */
 export function parseFactFiles(files: readonly { file: string; text: string }[], minChars = PARALLEL_MIN_CHARS): ParsedFactFile[] {
-  const out: (ParsedFactFile | undefined)[] = new Array(files.length);
-  const n = workerCount(files.reduce((s, f) => s + f.text.length, 0), files.length, minChars);
+  const out: (ParsedFactFile | undefined)[] = files.map((f) => fastParsedFactFile(f.text, f.file));
+  const slow = files.map((f, i) => ({ ...f, i })).filter((f) => out[f.i] === undefined);
+  const n = workerCount(slow.reduce((s, f) => s + f.text.length, 0), slow.length, minChars);
   if (n > 0) {
+    const back: (ParsedFactFile | undefined)[] = new Array(slow.length);
     try {
-      inWorkers(files, n, out);
+      inWorkers(slow, n, back);
     } catch {
       // workers unavailable: every file not back yet is parsed below
     }
+    slow.forEach((f, k) => (out[f.i] = back[k]));
   }
-  return files.map((f, i) => out[i] ?? parseFactFile(f.text, f.file));
+  return files.map((f, i) => out[i] ?? yamlParsedFactFile(f.text, f.file));
 }
 
 /** Shares the files among `n` workers (largest first, each to the least loaded), fills `out` with what comes back. */

@@ -105,17 +105,32 @@ export function parseYaml(
 
 /** Parses and schema-checks one fact file. */
 export function parseFactFile(text: string, file: string): ParsedFactFile {
-  const tooBig = text.length > MAX_FACT_FILE_BYTES / 4 && utf8Length(text) > MAX_FACT_FILE_BYTES;
-  if (tooBig) {
+  return fastParsedFactFile(text, file) ?? yamlParsedFactFile(text, file);
+}
+
+/** True when a file is over the size limit (its only problem, reported by yamlParsedFactFile). */
+function tooBig(text: string): boolean {
+  return text.length > MAX_FACT_FILE_BYTES / 4 && utf8Length(text) > MAX_FACT_FILE_BYTES;
+}
+
+/**
+ * parseFactFile's fast way (fastParse.ts), or undefined when the file must go the `yaml`
+ * way: only a file the fast way reads as yaml would, and without any problem, is returned.
+ */
+export function fastParsedFactFile(text: string, file: string): ParsedFactFile | undefined {
+  if (tooBig(text)) return undefined;
+  const fast = fastFactFile(text);
+  if (!fast) return undefined;
+  const parsed = factFileSchema.safeParse(fast.value);
+  return parsed.success ? { file, data: parsed.data, positions: new FactFilePositions(identityIndex(parsed.data), undefined, fast.positions), problems: [] } : undefined;
+}
+
+/** parseFactFile the `yaml` way: every problem with its position. */
+export function yamlParsedFactFile(text: string, file: string): ParsedFactFile {
+  if (tooBig(text)) {
     const positions = new FactFilePositions();
     const mb = (utf8Length(text) / 1024 / 1024).toFixed(1);
     return { file, positions, problems: [problemAt(file, { line: 0, column: 0 }, `fact file is ${mb} MB; the limit is ${MAX_FACT_FILE_BYTES / 1024 / 1024} MB — split it into smaller files`)] };
-  }
-  const fast = fastFactFile(text);
-  if (fast) {
-    // Only a file without any problem goes the fast way: the others are parsed again below, for their messages.
-    const parsed = factFileSchema.safeParse(fast.value);
-    if (parsed.success) return { file, data: parsed.data, positions: new FactFilePositions(identityIndex(parsed.data), undefined, fast.positions), problems: [] };
   }
   const y = parseYaml(text, file);
   const problems = y.problems;

@@ -1,5 +1,6 @@
 /**
- * Worker thread of parallelParse: parses the fact files it is given and posts each
+ * Worker thread of parallelParse: parses the fact files it is given (the `yaml` way: the
+ * caller has tried the fast way on them already) and posts each
  * result back as plain data, counting them in its progress cell, then raises its done
  * flag. A file whose positions need the whole YAML document (or whose parse threw) is
  * posted without a result: the caller parses it itself.
@@ -10,11 +11,11 @@ import type { WireFactFile, WorkerJob } from './parallelParse';
 const { items, port, flags, slot, workers } = workerData as WorkerJob & { port: MessagePort };
 try {
   // Loaded here, so a failure to load still ends in the done flag below.
-  const { parseFactFile } = require('./parseFactFile') as typeof import('./parseFactFile');
+  const { yamlParsedFactFile } = require('./parseFactFile') as typeof import('./parseFactFile');
   for (const { i, file, text } of items) {
     let out: WireFactFile | undefined;
     try {
-      const { positions, ...parsed } = parseFactFile(text, file);
+      const { positions, ...parsed } = yamlParsedFactFile(text, file);
       const tables = positions.tables;
       if (tables) out = { parsed, yamlIndex: positions.yamlIndex, positions: tables.toWire() };
     } catch {
