@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../server/src/cli/errors';
-import { CHARS_PER_EXTRA_THREAD, checkDrafts, defaultJobs, type DraftInput } from '../../server/src/cli/workerPool';
+import { CHARS_PER_EXTRA_THREAD, checkDrafts, defaultJobs, isFailure, type DraftInput } from '../../server/src/cli/workerPool';
 import { loadBase } from '../../server/src/cli/workerTask';
 import { AS_OF, FACTS, FIXTURES, cleanupScratch, scratchDir } from './support';
 
@@ -27,9 +27,24 @@ describe('cli: worker pool', function () {
     const workers = await checkDrafts(drafts, base, options, { jobs: 2, factDirs: [FACTS], mainThreadChecks: false });
     const shared = await checkDrafts(drafts, base, options, { jobs: 2, factDirs: [FACTS] });
     assert.equal(inline.length, drafts.length);
-    assert.ok(inline.some((r) => r.findings.length > 0));
+    assert.ok(inline.some((r) => !isFailure(r) && r.findings.length > 0));
     assert.deepEqual(workers, inline);
     assert.deepEqual(shared, inline);
+  });
+
+  it('reports a draft the engine throws on and checks the others, in the main thread and in workers', async () => {
+    const { base } = loadBase([FACTS]);
+    // Not a string: the engine throws on it, as it would on a bug.
+    const withBad: DraftInput[] = [...drafts.slice(0, 4), { path: 'bad.md', text: 42 as unknown as string }, ...drafts.slice(4)];
+    const expected = await checkDrafts(drafts, base, options, { jobs: 1, factDirs: [FACTS] });
+    for (const pool of [{ jobs: 1 }, { jobs: 2, mainThreadChecks: false }, { jobs: 2 }]) {
+      const got = await checkDrafts(withBad, base, options, { ...pool, factDirs: [FACTS] });
+      assert.equal(got.length, withBad.length);
+      const bad = got[4];
+      assert.ok(isFailure(bad), `draft 4 failed (${JSON.stringify(pool)})`);
+      assert.match(bad.failure, /TypeError: text\.replace is not a function\n\s+at /, 'the error with its stack');
+      assert.deepEqual([...got.slice(0, 4), ...got.slice(5)], expected, `the other drafts are checked (${JSON.stringify(pool)})`);
+    }
   });
 
   it('adds threads by default only for runs long enough to pay for them', () => {

@@ -16,7 +16,7 @@ import { expandInputs, parseShard, posixRelative, selectShard, type Shard } from
 import { buildFileReport, exitStatus, summarize, type FileReport, type RunReport, type SeverityOverrides } from './formats/report';
 import { FORMATS, formatReport, type FormatName } from './formats';
 import { loadBase } from './workerTask';
-import { checkDrafts, type DraftInput } from './workerPool';
+import { checkDrafts, isFailure, type DraftInput } from './workerPool';
 import { CheckCache } from './cache';
 import { draftText, readDraft } from '../core/draftFile';
 import { printable } from './printable';
@@ -213,8 +213,15 @@ function progressBar(total: number): { update: (done: number) => void; stop: () 
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }
 
+/** The report of a run (no output yet), with the files it left out and the drafts the checker failed on. */
+export type ExecutedCheck = RunReport &
+  Omit<DraftsRead, 'drafts'> & {
+    /** Drafts the engine threw on (a bug): `path: message`, then the stack. The run is incomplete (exit 2). */
+    failed: string[];
+  };
+
 /** Runs a parsed check and returns the report (no output), with the files it left out. */
-export async function executeCheck(run: CheckRun, onWarning: (line: string) => void = () => {}): Promise<RunReport & Omit<DraftsRead, 'drafts'>> {
+export async function executeCheck(run: CheckRun, onWarning: (line: string) => void = () => {}): Promise<ExecutedCheck> {
   const { base, warnings } = loadBase(run.factDirs);
   for (const w of warnings) onWarning(w);
   const { drafts, skipped, unreadable } = await readDrafts(run);
@@ -227,12 +234,19 @@ export async function executeCheck(run: CheckRun, onWarning: (line: string) => v
     bar?.stop();
   }
   let warningsFound = 0;
-  const files: FileReport[] = drafts.map((d, i) => {
-    const r = buildFileReport(d.path, d.text, results[i], { severity: run.severity, quiet: run.quiet });
+  const files: FileReport[] = [];
+  const failed: string[] = [];
+  drafts.forEach((d, i) => {
+    const result = results[i];
+    if (isFailure(result)) {
+      failed.push(`${d.path}: the checker failed on this draft (a bug in factcheck; please report it with the draft): ${result.failure}`);
+      return;
+    }
+    const r = buildFileReport(d.path, d.text, result, { severity: run.severity, quiet: run.quiet });
     warningsFound += r.warningsFound;
-    return r.file;
+    files.push(r.file);
   });
-  return { asOf: run.check.asOf!, files, summary: summarize(files), warningsFound: warningsFound + skipped.length, skipped, unreadable };
+  return { asOf: run.check.asOf!, files, summary: summarize(files), warningsFound: warningsFound + skipped.length, skipped, unreadable, failed };
 }
 
 /** `factcheck check ARGS…`: resolves to the exit status. */
@@ -248,9 +262,10 @@ export async function runCheck(args: string[]): Promise<number> {
   if (factWarnings > 0 && !run.quiet) {
     process.stderr.write(`factcheck: the fact base has ${factWarnings} warning${factWarnings === 1 ? '' : 's'}; \`factcheck facts check\` lists them\n`);
   }
-  // Files left out: a skipped file is a warning (it counts for --max-warnings), an unreadable one makes the run incomplete (status 2).
+  // Files left out: a skipped file is a warning (it counts for --max-warnings); an unreadable one, or one the checker failed on, makes the run incomplete (status 2).
   for (const m of report.skipped) process.stderr.write(`factcheck: warning: ${printable(m)}\n`);
   for (const m of report.unreadable) process.stderr.write(`factcheck: error: ${printable(m)}\n`);
+  for (const m of report.failed) process.stderr.write(`factcheck: error: ${printable(m)}\n`);
   const toFile = run.output !== undefined;
   const color = run.color ?? (!toFile && process.stdout.isTTY === true && !process.env.NO_COLOR);
   const text = formatReport(run.format, report, { color, cwd: run.cwd, locale: run.check.locale ?? 'zh' });
@@ -264,5 +279,5 @@ export async function runCheck(args: string[]): Promise<number> {
   } else {
     await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
   }
-  return report.unreadable.length > 0 ? 2 : exitStatus(report, run.maxWarnings);
+  return report.unreadable.length > 0 || report.failed.length > 0 ? 2 : exitStatus(report, run.maxWarnings);
 }

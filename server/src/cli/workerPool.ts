@@ -3,7 +3,8 @@
  * and returns the results in the order of the input (so output is stable whatever
  * finishes first). The main thread checks drafts too, one at a time between events; a
  * worker takes drafts only once it has loaded the fact base and the segmenter, so a
- * short run never waits for a worker to start. Cached results skip the checking.
+ * short run never waits for a worker to start. Cached results skip the checking. A draft
+ * the engine throws on is reported as a failure and does not stop the others.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -51,25 +52,55 @@ export function defaultJobs(drafts: number, chars: number, cores = os.availableP
 /** Drafts sent ahead to each worker (a draft takes a few milliseconds; a round trip through the main thread can take as long). */
 export const WORKER_PREFETCH = 4;
 
+/**
+ * What checking one draft gave: the engine's result, or the error the engine threw on
+ * it (a bug: the run checks the other drafts and reports this one).
+ */
+export type DraftOutcome = CheckResult | DraftFailure;
+
+/** The engine threw on a draft: the error's stack (or message). */
+export interface DraftFailure {
+  failure: string;
+}
+
+/** True when the engine threw on the draft. */
+export function isFailure(o: DraftOutcome): o is DraftFailure {
+  return 'failure' in o;
+}
+
+/** The stack or message of an error thrown while checking. */
+function failureOf(e: unknown): DraftFailure {
+  return { failure: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+}
+
 /** Checks the drafts; results[i] belongs to drafts[i]. */
-export async function checkDrafts(drafts: DraftInput[], base: FactBase, options: CheckOptions, pool: PoolOptions): Promise<CheckResult[]> {
-  const results: (CheckResult | undefined)[] = drafts.map((d) => pool.cache?.get(d.text));
+export async function checkDrafts(drafts: DraftInput[], base: FactBase, options: CheckOptions, pool: PoolOptions): Promise<DraftOutcome[]> {
+  const results: (DraftOutcome | undefined)[] = drafts.map((d) => pool.cache?.get(d.text));
   const todo = drafts.map((_, i) => i).filter((i) => results[i] === undefined);
   let done = drafts.length - todo.length;
-  const finish = (i: number, r: CheckResult): void => {
+  const finish = (i: number, r: DraftOutcome): void => {
     results[i] = r;
-    pool.cache?.set(drafts[i].text, r);
+    if (!isFailure(r)) pool.cache?.set(drafts[i].text, r);
     pool.onProgress?.(++done, drafts.length);
   };
   const jobs = pool.jobs ?? defaultJobs(todo.length, todo.reduce((n, i) => n + drafts[i].text.length, 0));
   const mainChecks = pool.mainThreadChecks ?? true;
   const workers = Math.min(mainChecks ? jobs - 1 : Math.max(jobs, 1), todo.length);
   if (workers <= 0) {
-    for (const i of todo) finish(i, checkOne(drafts[i].text, base, options));
+    for (const i of todo) finish(i, checkOrFailure(drafts[i].text, base, options));
   } else {
     await runShared(drafts, todo, workers, mainChecks ? base : undefined, { factDirs: pool.factDirs, options }, finish);
   }
-  return results as CheckResult[];
+  return results as DraftOutcome[];
+}
+
+/** checkOne, or the failure when the engine throws. */
+function checkOrFailure(text: string, base: FactBase, options: CheckOptions): DraftOutcome {
+  try {
+    return checkOne(text, base, options);
+  } catch (e) {
+    return failureOf(e);
+  }
 }
 
 /** Runs the queue on `workerCount` workers plus, when `base` is given, the main thread. */
@@ -79,7 +110,7 @@ function runShared(
   workerCount: number,
   base: FactBase | undefined,
   setup: WorkerSetup,
-  finish: (i: number, r: CheckResult) => void,
+  finish: (i: number, r: DraftOutcome) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
@@ -102,7 +133,7 @@ function runShared(
       workers.forEach(retire);
       reject(err);
     };
-    const completed = (i: number, r: CheckResult): void => {
+    const completed = (i: number, r: DraftOutcome): void => {
       finish(i, r);
       if (--pending === 0) {
         workers.forEach(retire);
@@ -136,8 +167,15 @@ function runShared(
           void w.terminate();
         } else if ('error' in reply) {
           ready.add(w); // out of its load either way: safe to end
-          // A fact-base problem is the user's to fix (exit 2); anything else is a bug, with its stack.
-          stopAll(reply.usage ? new UsageError(reply.error) : new Error(`${drafts[reply.index]?.path ?? 'checking thread'}: ${reply.error}`));
+          if (reply.index >= 0 && !reply.usage) {
+            // The engine threw on this draft (a bug): reported with it, the others are still checked.
+            inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
+            completed(reply.index, { failure: reply.error });
+            feed(w);
+            return;
+          }
+          // The worker could not load: a fact-base problem is the user's to fix (exit 2); anything else is a bug, with its stack.
+          stopAll(reply.usage ? new UsageError(reply.error) : new Error(`checking thread: ${reply.error}`));
         } else {
           inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
           completed(reply.index, reply.result);
@@ -154,12 +192,7 @@ function runShared(
       const step = (): void => {
         if (failed || next >= todo.length) return;
         const i = todo[next++];
-        try {
-          completed(i, checkOne(drafts[i].text, base, setup.options));
-        } catch (e) {
-          stopAll(e as Error);
-          return;
-        }
+        completed(i, checkOrFailure(drafts[i].text, base, setup.options));
         setImmediate(step);
       };
       setImmediate(step);
