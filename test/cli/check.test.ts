@@ -226,4 +226,34 @@ describe('cli: factcheck check', function () {
     assert.notEqual(after.files[0].claims[0].text, 'FROM-CACHE');
     assert.deepEqual(after.files[0].claims, first.files[0].claims);
   });
+
+  it('--cache removes entries unused for 30 days and leaves other files alone', () => {
+    const dir = scratchDir();
+    fs.copyFileSync(path.join(FIXTURES, 'drafts', 'errors.md'), path.join(dir, 'a.md'));
+    const run = (): void => {
+      const r = runCli(['check', '--format', 'json', '--no-config', '--facts', FACTS, '--as-of', AS_OF, '--cache', 'a.md'], { cwd: dir });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    };
+    run();
+    const cacheDir = path.join(dir, '.factcheck-cache');
+    const [used] = fs.readdirSync(cacheDir);
+    const aged = (name: string, days: number, text = '{}'): string => {
+      const file = path.join(cacheDir, name);
+      fs.writeFileSync(file, text);
+      const t = new Date(Date.now() - days * 86_400_000);
+      fs.utimesSync(file, t, t);
+      return name;
+    };
+    const stale = aged('a'.repeat(64) + '.json', 31);
+    const recent = aged('b'.repeat(64) + '.json', 29);
+    const strayTmp = aged('c'.repeat(64) + '.json.123.tmp', 1);
+    const userFile = aged('notes.json', 400);
+    // The draft's own entry, last used long ago, is used again by this run: kept.
+    const t = new Date(Date.now() - 40 * 86_400_000);
+    fs.utimesSync(path.join(cacheDir, used), t, t);
+    run();
+    const left = fs.readdirSync(cacheDir).sort();
+    assert.deepEqual(left, [used, recent, userFile].sort(), 'stale entries and stray temporary files removed');
+    assert.ok(!left.includes(stale) && !left.includes(strayTmp));
+  });
 });

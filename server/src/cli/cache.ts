@@ -2,6 +2,8 @@
  * The result cache of `factcheck check --cache`: one JSON file per draft result in
  * .factcheck-cache/, keyed by a SHA-256 of the tool version and build, the fact base's
  * content, the check options and the draft's text. Any change to one of them is a miss.
+ * Entries no run has used for CACHE_MAX_AGE_DAYS are removed after a run, so the results
+ * of drafts since edited do not pile up.
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -37,6 +39,14 @@ export function toolHash(): string {
   return h.digest('hex');
 }
 
+/** Entries not read or written for this many days are removed after a run. */
+export const CACHE_MAX_AGE_DAYS = 30;
+/** Temporary files older than this were left by a run that stopped while writing. */
+const TMP_MAX_AGE_MS = 10 * 60_000;
+/** The names this cache gives its files: only these are ever removed (the folder may be one the user chose). */
+const ENTRY = /^[0-9a-f]{64}\.json$/;
+const TMP = /^[0-9a-f]{64}\.json\.\d+\.tmp$/;
+
 /** A result cache in one folder. */
 export class CheckCache {
   private readonly prefix: string;
@@ -63,6 +73,7 @@ export class CheckCache {
     try {
       const r = JSON.parse(fs.readFileSync(file, 'utf8')) as CheckResult;
       this.stats.hits++;
+      this.touch(file);
       return r;
     } catch {
       this.stats.misses++;
@@ -77,5 +88,43 @@ export class CheckCache {
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(result));
     fs.renameSync(tmp, file);
+  }
+
+  /** Marks an entry as used now (its age counts from its last use). */
+  private touch(file: string): void {
+    try {
+      const now = new Date();
+      fs.utimesSync(file, now, now);
+    } catch {
+      // a read-only cache still serves hits
+    }
+  }
+
+  /**
+   * Removes the entries no run has used for `maxAgeDays`, and temporary files of stopped
+   * runs; returns how many files it removed. Never throws: a cache it cannot prune still works.
+   */
+  prune(maxAgeDays = CACHE_MAX_AGE_DAYS, now = Date.now()): number {
+    let removed = 0;
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      const old = ENTRY.test(name) ? maxAgeDays * 86_400_000 : TMP.test(name) ? TMP_MAX_AGE_MS : undefined;
+      if (old === undefined) continue;
+      const file = path.join(this.dir, name);
+      try {
+        if (now - fs.statSync(file).mtimeMs > old) {
+          fs.unlinkSync(file);
+          removed++;
+        }
+      } catch {
+        // removed meanwhile by a parallel run
+      }
+    }
+    return removed;
   }
 }

@@ -233,6 +233,7 @@ export async function executeCheck(run: CheckRun, onWarning: (line: string) => v
   } finally {
     bar?.stop();
   }
+  cache?.prune();
   let warningsFound = 0;
   const files: FileReport[] = [];
   const failed: string[] = [];
