@@ -6,9 +6,9 @@
  */
 import type { FindingCode, Measure, Quantity } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
-import { subjectsCompatible } from './factIndex';
 import type { ClaimContext } from './context';
 import type { Candidate } from './match';
+import type { Ranking } from './ranking';
 import { parsePeriod, relatePeriods } from './periods';
 import { unitInfo, valueInterval } from './numbers';
 
@@ -131,17 +131,16 @@ function hasAgreeing(idx: FactIndex, c: Candidate, q: Quantity, asOf: string): b
   return known(idx, c.measure, asOf).some((io) => agreement(q, io) === 'equal');
 }
 
-/** Judges a quantity claim. */
-export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Candidate[], asOf: string): QuantityVerdict {
+/** Judges a quantity claim (`cands` split by compatibility with ctx.subject). */
+export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string): QuantityVerdict {
   const v = judge(idx, q, ctx, cands, asOf);
-  if (v.measure) v.score = cands.find((c) => c.measure === v.measure)?.score;
+  if (v.measure) v.score = cands.find(v.measure)?.score;
   return v;
 }
 
-function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Candidate[], asOf: string): QuantityVerdict {
+function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string): QuantityVerdict {
   const subj = ctx.subject;
-  const compatible = (c: Candidate) => !subj || subjectsCompatible(idx, subj, c.measure.subject);
-  const primary = cands.filter((c) => c.dimensionOk && compatible(c) && c.score >= MATCH_THRESHOLD);
+  const primary = cands.compatible.filter((c) => c.dimensionOk && c.score >= MATCH_THRESHOLD);
   // Value-aware tie-break: among near-equal candidates, prefer one the value agrees with.
   let best = primary[0];
   if (best) {
@@ -149,7 +148,7 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Candidate[
     best = near.find((c) => hasAgreeing(idx, c, q, asOf)) ?? best;
   }
   // Wrong unit: the best-scoring compatible measure, in any dimension, has the same written number.
-  const unitCand = cands.find((c) => compatible(c) && c.score >= MATCH_THRESHOLD);
+  const unitCand = cands.compatible.find((c) => c.score >= MATCH_THRESHOLD);
   const wrongUnit = unitCand && (!best || unitCand.score >= best.score - TIE_MARGIN) ? checkUnit(idx, q, unitCand, asOf) : undefined;
 
   if (!best) {
@@ -197,12 +196,11 @@ function closest(q: Quantity, list: IndexedObservation[]): IndexedObservation | 
 }
 
 /** The value belongs to the same kind of measure of a subject the draft does not name. */
-function misattribution(idx: FactIndex, q: Quantity, cands: Candidate[], ctx: ClaimContext, asOf: string, minScore = MATCH_THRESHOLD): QuantityVerdict | undefined {
+function misattribution(idx: FactIndex, q: Quantity, cands: Ranking, ctx: ClaimContext, asOf: string, minScore = MATCH_THRESHOLD): QuantityVerdict | undefined {
   const subj = ctx.subject;
   if (!subj || (ctx.subjectScope !== 'clause' && ctx.subjectScope !== 'sentence')) return undefined;
-  for (const c of cands) {
+  for (const c of cands.incompatible()) {
     if (!c.dimensionOk || c.score < Math.max(MATCH_THRESHOLD, minScore - TIE_MARGIN)) continue;
-    if (subjectsCompatible(idx, subj, c.measure.subject)) continue;
     const agree = known(idx, c.measure, asOf).find((io) => agreement(q, io) === 'equal');
     if (agree) return { code: 'misattributed', verified: false, measure: c.measure, agreeing: agree, expected: agree };
   }
