@@ -4,7 +4,8 @@
  * bundled base with copies of every measure for other subjects (a district, a part of
  * 怀柔区, a subject whose parent is unknown, and 海淀区 itself), for every claim of the
  * sources and fixture drafts with its own subject, and for random claims and subjects:
- * the same candidates in the same order with the same scores, on both sides of the split.
+ * the same candidates in the same order with the same scores, on both sides of the split
+ * (the other side also restricted to measures of fitting dimensions).
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -68,6 +69,8 @@ function compare(idx: FactIndex, c: Claim, subject: string | undefined, probe: M
   const ref = reference(idx, c, subject);
   const what = `${c.q.text} in ${c.text.slice(c.ctx.sentence.start, c.ctx.sentence.end)} (${subject})`;
   assert.deepEqual(got.compatible, ref.compatible, `compatible candidates of ${what}`);
+  // Those of fitting dimensions first (computed alone), then all.
+  assert.deepEqual(got.incompatibleFitting(), ref.incompatible().filter((x) => x.dimensionOk), `other candidates of fitting dimensions of ${what}`);
   assert.deepEqual(got.incompatible(), ref.incompatible(), `other candidates of ${what}`);
   for (const m of probe) assert.deepEqual(got.find(m), ref.find(m), `candidate ${m.id} of ${what}`);
   return [got.compatible.length, got.incompatible().length];

@@ -292,7 +292,13 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
   const add = (m: Measure) => mine.add(m);
   for (const t of occ.keys()) forTermMeasures(idx, t, compatible, add);
   for (const m of quoteScore.strong().keys()) if (compatible.has(m.subject)) mine.add(m);
-  return new Ranking(ranked(mine, score), subjectIn(compatible), () => ranked([...all()].filter((m) => !compatible.has(m.subject)), score));
+  const otherSubjects = (keep?: (m: Measure) => boolean) => ranked([...all()].filter((m) => !compatible.has(m.subject) && (!keep || keep(m))), score);
+  return new Ranking(ranked(mine, score), subjectIn(compatible), otherSubjects, dimensionFits(q.dimension));
+}
+
+/** Whether a measure's dimensions include the claim's (a candidate's dimensionOk), made outside rankMeasures as subjectIn. */
+function dimensionFits(d: Dimension): (m: Measure) => boolean {
+  return (m) => measureDimensions(m).includes(d);
 }
 
 /** A test of a measure's subject against a set (made outside rankMeasures, so it keeps none of a claim's text). */

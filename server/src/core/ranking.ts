@@ -11,19 +11,25 @@ import type { FactIndex } from './factIndex';
 import { subjectsCompatible } from './factIndex';
 import type { Candidate } from './match';
 
+/** Computes the other subjects' candidates, best first: all, or those of measures `keep` accepts. */
+export type OtherCandidates = (keep?: (m: Measure) => boolean) => Candidate[];
+
 /** Candidates of a claim, split by subject compatibility. */
 export class Ranking {
   private rest?: Candidate[];
+  private fitting?: Candidate[];
 
   /**
    * @param compatible candidates whose measure's subject is compatible with the claim's (all, when it has none), best first
    * @param isCompatible whether a measure's subject is compatible with the claim's
-   * @param others computes the other candidates, best first (called at most once)
+   * @param others computes the other candidates
+   * @param fits whether a measure's dimensions fit the claim's (a candidate's dimensionOk)
    */
   constructor(
     readonly compatible: Candidate[],
     private readonly isCompatible: (m: Measure) => boolean,
-    private others?: () => Candidate[],
+    private others?: OtherCandidates,
+    private readonly fits?: (m: Measure) => boolean,
   ) {}
 
   /** A ranking of an already ranked list of candidates, split by compatibility with `subject`. */
@@ -37,14 +43,23 @@ export class Ranking {
     return r;
   }
 
+  private compute(keep?: (m: Measure) => boolean): Candidate[] {
+    if (!this.others) throw new Error('Ranking: the other subjects’ candidates were settled away');
+    return this.others(keep);
+  }
+
   /** The candidates of subjects incompatible with the claim's, best first. */
   incompatible(): Candidate[] {
-    if (!this.rest) {
-      if (!this.others) throw new Error('Ranking: the other subjects’ candidates were settled away');
-      this.rest = this.others();
-      this.others = undefined;
-    }
-    return this.rest;
+    return (this.rest ??= this.compute());
+  }
+
+  /**
+   * incompatible() filtered for dimensionOk (what misattribution reads): the measures of
+   * other dimensions, most of them, are neither scored nor sorted.
+   */
+  incompatibleFitting(): Candidate[] {
+    if (!this.fitting) this.fitting = this.rest || !this.fits ? this.incompatible().filter((c) => c.dimensionOk) : this.compute(this.fits);
+    return this.fitting;
   }
 
   /** The candidate for a measure, or undefined when the measure is not a candidate. */
@@ -55,7 +70,7 @@ export class Ranking {
 
   /**
    * Drops what computing the other candidates needs (the claim's text among it), first
-   * computing them when `keep`: a ranking kept in a memo then holds no text.
+   * computing them all when `keep`: a ranking kept in a memo then holds no text.
    */
   settle(keep: boolean): void {
     if (keep) this.incompatible();
