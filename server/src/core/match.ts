@@ -311,8 +311,9 @@ function scorer(text: string, q: Quantity, ctx: ClaimContext, others: Quantity[]
   // termScore depends on the measure only through its terms (copies of a measure per district share them).
   const byTerms = new Map<string, number>();
   const claimCounter = q.unit ? counterClass(q.unit) : undefined;
+  const infos = measureInfos(rank);
   return (m) => {
-    const info = measureInfo(m, rank);
+    const info = infos.get(m) ?? infoOf(m, rank);
     let ts = byTerms.get(info.termsKey);
     if (ts === undefined) byTerms.set(info.termsKey, (ts = termScore(text, m, q, ctx, others, occ, slot)));
     const qs = quoteScore.of(m);
@@ -334,13 +335,22 @@ interface MeasureInfo {
   rank: number;
 }
 
-const measureInfoMemo = new WeakMap<Map<Measure, number>, WeakMap<Measure, MeasureInfo>>();
+const measureInfoMemo = new WeakMap<Map<Measure, number>, Map<Measure, MeasureInfo>>();
 
-/** measureInfo per measure, memoized per index (through its id ranks). */
-function measureInfo(m: Measure, ranks: Map<Measure, number>): MeasureInfo {
-  let memo = measureInfoMemo.get(ranks);
-  if (!memo) measureInfoMemo.set(ranks, (memo = new WeakMap()));
-  let info = memo.get(m);
-  if (!info) memo.set(m, (info = { termsKey: termsKey(m), dims: measureDimensions(m), counter: counterClass(m.unit), rank: ranks.get(m) ?? 0 }));
-  return info;
+function infoOf(m: Measure, ranks: Map<Measure, number>): MeasureInfo {
+  return { termsKey: termsKey(m), dims: measureDimensions(m), counter: counterClass(m.unit), rank: ranks.get(m) ?? 0 };
+}
+
+/**
+ * measureInfo per measure, built for every measure of the index at once (through its id
+ * ranks) with the index's other tables: a claim's first look at a measure is a lookup.
+ */
+function measureInfos(ranks: Map<Measure, number>): Map<Measure, MeasureInfo> {
+  let infos = measureInfoMemo.get(ranks);
+  if (!infos) {
+    infos = new Map();
+    for (const m of ranks.keys()) infos.set(m, infoOf(m, ranks));
+    measureInfoMemo.set(ranks, infos);
+  }
+  return infos;
 }
