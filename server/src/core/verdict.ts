@@ -101,19 +101,25 @@ function statedPeriod(ctx: ClaimContext) {
 /** Observations known at the draft's date. */
 function known(idx: FactIndex, m: Measure, asOf: string): IndexedObservation[] {
   let memo = knownMemo.get(idx);
-  if (!memo) knownMemo.set(idx, (memo = new Map()));
-  const key = `${m.id}\u0000${asOf}`;
-  let list = memo.get(key);
+  if (!memo) knownMemo.set(idx, (memo = { byMeasure: new Map(), size: 0 }));
+  let byDate = memo.byMeasure.get(m);
+  if (!byDate) memo.byMeasure.set(m, (byDate = new Map()));
+  let list = byDate.get(asOf);
   if (!list) {
     list = (idx.observations.get(m.id) ?? []).filter((io) => io.obs.published <= asOf);
-    if (memo.size > 10000) memo.clear();
-    memo.set(key, list);
+    if (memo.size > 10000) {
+      memo.byMeasure.clear();
+      memo.byMeasure.set(m, (byDate = new Map()));
+      memo.size = 0;
+    }
+    byDate.set(asOf, list);
+    memo.size++;
   }
   return list;
 }
 
-/** known() per index, measure and date (a draft asks for the same few measures again and again). */
-const knownMemo = new WeakMap<FactIndex, Map<string, IndexedObservation[]>>();
+/** known() per index, measure and date (a draft asks for the same few measures again and again; misattribution for many); reset past 10,000 lists. */
+const knownMemo = new WeakMap<FactIndex, { byMeasure: Map<Measure, Map<string, IndexedObservation[]>>; size: number }>();
 
 /** The observations that count as current: for the stated period, or the latest known; actuals beat estimates. */
 function currentOf(list: IndexedObservation[], ctx: ClaimContext): IndexedObservation[] {
