@@ -291,7 +291,7 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
   const mine = new Set<Measure>();
   const add = (m: Measure) => mine.add(m);
   for (const t of occ.keys()) forTermMeasures(idx, t, compatible, add);
-  for (const m of quoteScore.strong().keys()) if (compatible.has(m.subject)) mine.add(m);
+  for (const m of quoteScore.strongIn(compatible).keys()) mine.add(m);
   const otherSubjects = (keep?: (m: Measure) => boolean) => ranked([...all()].filter((m) => !compatible.has(m.subject) && (!keep || keep(m))), score);
   return new Ranking(ranked(mine, score), subjectIn(compatible), otherSubjects, dimensionFits(q.dimension));
 }
