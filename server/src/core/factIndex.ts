@@ -6,6 +6,7 @@
 import type { FactBase, Measure, Observation, Role, Source, Subject } from './types';
 import { parseQuantity, unitInfo } from './numbers';
 import type { Quantity } from './types';
+import { firstIndex } from './sorted';
 
 /** An observation with its parsed figure and the measure it belongs to. */
 export interface IndexedObservation {
@@ -102,6 +103,24 @@ function buildIndex(base: FactBase): FactIndex {
     terms,
     dictionary: [...dictionary].filter((w) => w.length >= 2 && !/\s/.test(w)),
   };
+}
+
+const codeUnitOrdered = new WeakMap<IndexedObservation[], boolean>();
+
+/**
+ * A measure's observations published on or before `asOf` (same order). The lists are
+ * sorted by publication date (localeCompare), so when a list is also in code-unit order,
+ * as well-formed dates are, they are a prefix found by binary search; else a filter.
+ */
+export function publishedBy(idx: FactIndex, measureId: string, asOf: string): IndexedObservation[] {
+  const list = idx.observations.get(measureId) ?? [];
+  let ordered = codeUnitOrdered.get(list);
+  if (ordered === undefined) {
+    ordered = list.every((io, i) => i === 0 || list[i - 1].obs.published <= io.obs.published);
+    codeUnitOrdered.set(list, ordered);
+  }
+  if (!ordered) return list.filter((io) => io.obs.published <= asOf);
+  return list.slice(0, firstIndex(list.length, (i) => list[i].obs.published <= asOf));
 }
 
 /** The chain of a subject and its ancestors (partOf), nearest first. */

@@ -6,6 +6,7 @@
  */
 import type { FindingCode, Measure, Quantity } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
+import { publishedBy } from './factIndex';
 import type { ClaimContext } from './context';
 import type { Candidate } from './match';
 import type { Ranking } from './ranking';
@@ -106,7 +107,7 @@ function known(idx: FactIndex, m: Measure, asOf: string): IndexedObservation[] {
   if (!byDate) memo.byMeasure.set(m, (byDate = new Map()));
   let list = byDate.get(asOf);
   if (!list) {
-    list = (idx.observations.get(m.id) ?? []).filter((io) => io.obs.published <= asOf);
+    list = publishedBy(idx, m.id, asOf);
     if (memo.size > 10000) {
       memo.byMeasure.clear();
       memo.byMeasure.set(m, (byDate = new Map()));
