@@ -7,6 +7,7 @@
 import type { FindingCode, Measure, Quantity } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
 import { publishedBy } from './factIndex';
+import { mayAgree } from './valueIndex';
 import type { ClaimContext } from './context';
 import type { Candidate } from './match';
 import type { Ranking } from './ranking';
@@ -208,6 +209,7 @@ function misattribution(idx: FactIndex, q: Quantity, cands: Ranking, ctx: ClaimC
   if (!subj || (ctx.subjectScope !== 'clause' && ctx.subjectScope !== 'sentence')) return undefined;
   for (const c of cands.incompatibleFitting()) {
     if (!c.dimensionOk || c.score < Math.max(MATCH_THRESHOLD, minScore - TIE_MARGIN)) continue;
+    if (!mayAgree(idx, c.measure, q)) continue;
     const agree = known(idx, c.measure, asOf).find((io) => agreement(q, io) === 'equal');
     if (agree) return { code: 'misattributed', verified: false, measure: c.measure, agreeing: agree, expected: agree };
   }

@@ -1,0 +1,77 @@
+/**
+ * mayAgree (misattribution's pruning by sorted observation values) never prunes a measure
+ * with an observation agreement() finds equal to the claim: random observations (exact or
+ * not, ranges, tiny, huge, negative, infinite values, figure precisions) and claims at and
+ * around their values, within and just past the tolerance; and it does prune far values.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { mayAgree } from '../../server/src/core/valueIndex';
+import { agreement } from '../../server/src/core/verdict';
+import type { FactIndex, IndexedObservation } from '../../server/src/core/factIndex';
+import type { Measure, Quantity, Qualifier } from '../../server/src/core/types';
+
+const qualifier = fc.constantFrom<Qualifier>('exact', 'exact', 'exact', 'about', 'over', 'under');
+const magnitude = fc.oneof(
+  { arbitrary: fc.double({ min: -1e13, max: 1e13, noNaN: true }), weight: 2 },
+  { arbitrary: fc.constantFrom(0, 1e-12, -3, 0.5, 17, 100, 3.14e5, 12155.2e8), weight: 2 },
+  { arbitrary: fc.constantFrom(Infinity, -Infinity), weight: 1 },
+);
+const precision = fc.constantFrom(0, 1e-3, 0.01, 0.1, 1, 10, 1e4, 1e8);
+
+/** Mostly exact observations without a range (the ones mayAgree prunes). */
+const mostlyExact = fc.oneof({ arbitrary: fc.constant<Qualifier>('exact'), weight: 8 }, { arbitrary: qualifier, weight: 2 });
+/** A figure's precision: absolute, or relative to its value (coarse figures get the 2 % tolerance). */
+const figurePrecision = fc.oneof(precision.map((p) => () => p), fc.constantFrom(0.001, 0.04, 0.1, 1).map((f) => (v: number) => f * Math.abs(v)));
+const observation = fc
+  .record({ value: magnitude, qualifier: mostlyExact, precision: figurePrecision, high: fc.option(fc.double({ min: 0, max: 2, noNaN: true }), { nil: undefined, freq: 5 }) })
+  .map((o) => ({ ...o, precision: o.precision(o.value) }));
+
+function indexOf(list: { value: number; qualifier: Qualifier; precision: number; high?: number }[]): { idx: FactIndex; m: Measure; ios: IndexedObservation[] } {
+  const m = { id: 'm', subject: 's', name: 'm', terms: [], unit: '个', kind: 'stock' } as unknown as Measure;
+  const ios = list.map(
+    (o, i) =>
+      ({
+        obs: { id: `o${i}`, measure: 'm', value: o.value, high: o.high === undefined ? undefined : o.value + o.high * Math.abs(o.value), qualifier: o.qualifier, published: '2024-01-01' },
+        measure: m,
+        value: o.value,
+        figure: { value: o.value, precision: o.precision, qualifier: o.qualifier, dimension: 'count' },
+      }) as unknown as IndexedObservation,
+  );
+  return { idx: { observations: new Map([['m', ios]]) } as unknown as FactIndex, m, ios };
+}
+
+function claim(value: number, p: number, q: Qualifier, high?: number): Quantity {
+  return { value, precision: p, qualifier: q, dimension: 'count', high } as unknown as Quantity;
+}
+
+describe('value index (mayAgree)', () => {
+  it('never prunes a measure with an agreeing observation', () => {
+    fc.assert(
+      fc.property(
+        fc.array(observation, { minLength: 1, maxLength: 4 }),
+        fc.nat({ max: 5 }),
+        fc.oneof(fc.double({ min: -0.05, max: 0.05, noNaN: true }), fc.constantFrom(0, 0.005, 0.0101, 0.015, 0.0199, 0.02, 0.0201, 0.021, 0.03, -0.015, -0.0199, -0.0201)),
+        fc.integer({ min: -3, max: 3 }),
+        precision,
+        mostlyExact,
+        fc.boolean(),
+        (obs, k, rel, steps, p, cq, range) => {
+          const { idx, m, ios } = indexOf(obs);
+          const v = obs[k % obs.length].value;
+          const value = Number.isFinite(v) ? v * (1 + rel) + (steps * p) / 2 : v;
+          const q = claim(value, p, cq, range ? value * 1.01 : undefined);
+          if (!mayAgree(idx, m, q)) for (const io of ios) assert.notEqual(agreement(q, io), 'equal', `${io.value} for ${q.value}±${p}`);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('prunes an exact claim far from every exact observation', () => {
+    const { idx, m } = indexOf([{ value: 100, qualifier: 'exact', precision: 1 }, { value: 250, qualifier: 'exact', precision: 1 }]);
+    assert.equal(mayAgree(idx, m, claim(180, 1, 'exact')), false);
+    assert.equal(mayAgree(idx, m, claim(101, 1, 'exact')), true);
+    assert.equal(mayAgree(idx, m, claim(180, 1, 'about')), true);
+  });
+});
