@@ -105,7 +105,7 @@ function buildIndex(base: FactBase): FactIndex {
   };
 }
 
-const codeUnitOrdered = new WeakMap<IndexedObservation[], boolean>();
+const codeUnitOrdered = new WeakMap<FactIndex, Set<IndexedObservation[]>>();
 
 /**
  * A measure's observations published on or before `asOf` (same order). The lists are
@@ -114,12 +114,14 @@ const codeUnitOrdered = new WeakMap<IndexedObservation[], boolean>();
  */
 export function publishedBy(idx: FactIndex, measureId: string, asOf: string): IndexedObservation[] {
   const list = idx.observations.get(measureId) ?? [];
-  let ordered = codeUnitOrdered.get(list);
-  if (ordered === undefined) {
-    ordered = list.every((io, i) => i === 0 || list[i - 1].obs.published <= io.obs.published);
-    codeUnitOrdered.set(list, ordered);
+  let ordered = codeUnitOrdered.get(idx);
+  if (!ordered) {
+    // Which lists are in code-unit order, all in one pass on first use.
+    ordered = new Set();
+    for (const l of idx.observations.values()) if (l.every((io, i) => i === 0 || l[i - 1].obs.published <= io.obs.published)) ordered.add(l);
+    codeUnitOrdered.set(idx, ordered);
   }
-  if (!ordered) return list.filter((io) => io.obs.published <= asOf);
+  if (!ordered.has(list)) return list.filter((io) => io.obs.published <= asOf);
   return list.slice(0, firstIndex(list.length, (i) => list[i].obs.published <= asOf));
 }
 

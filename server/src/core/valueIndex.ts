@@ -15,18 +15,21 @@ interface Values {
 
 const memo = new WeakMap<FactIndex, Map<string, Values>>();
 
+/** Every measure's values, built in one pass over the index's observations on first use. */
 function valuesOf(idx: FactIndex, measureId: string): Values {
   let byMeasure = memo.get(idx);
-  if (!byMeasure) memo.set(idx, (byMeasure = new Map()));
-  let v = byMeasure.get(measureId);
-  if (!v) {
-    const list = idx.observations.get(measureId) ?? [];
-    // An infinite or missing value makes agreement's tolerance infinite or NaN: not pruned either.
-    v = { sorted: Float64Array.from(list, (io) => io.value).sort(), loose: list.some((io) => io.obs.qualifier !== 'exact' || !Number.isFinite(io.value)) };
-    byMeasure.set(measureId, v);
+  if (!byMeasure) {
+    byMeasure = new Map();
+    for (const [id, list] of idx.observations) {
+      // An infinite or missing value makes agreement's tolerance infinite or NaN: not pruned either.
+      byMeasure.set(id, { sorted: Float64Array.from(list, (io) => io.value).sort(), loose: list.some((io) => io.obs.qualifier !== 'exact' || !Number.isFinite(io.value)) });
+    }
+    memo.set(idx, byMeasure);
   }
-  return v;
+  return byMeasure.get(measureId) ?? NONE;
 }
+
+const NONE: Values = { sorted: new Float64Array(0), loose: false };
 
 /**
  * False only when no observation of `m` can agree with `q` as agreement() defines it
