@@ -8,8 +8,8 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { mayAgree } from '../../server/src/core/valueIndex';
 import { agreement } from '../../server/src/core/verdict';
-import type { FactIndex, IndexedObservation } from '../../server/src/core/factIndex';
-import type { Measure, Quantity, Qualifier } from '../../server/src/core/types';
+import { indexOf, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex';
+import type { FactBase, Measure, Observation, Quantity, Qualifier } from '../../server/src/core/types';
 
 const qualifier = fc.constantFrom<Qualifier>('exact', 'exact', 'exact', 'about', 'over', 'under');
 const magnitude = fc.oneof(
@@ -27,18 +27,28 @@ const observation = fc
   .record({ value: magnitude, qualifier: mostlyExact, precision: figurePrecision, high: fc.option(fc.double({ min: 0, max: 2, noNaN: true }), { nil: undefined, freq: 5 }) })
   .map((o) => ({ ...o, precision: o.precision(o.value) }));
 
-function indexOf(list: { value: number; qualifier: Qualifier; precision: number; high?: number }[]): { idx: FactIndex; m: Measure; ios: IndexedObservation[] } {
-  const m = { id: 'm', subject: 's', name: 'm', terms: [], unit: '个', kind: 'stock' } as unknown as Measure;
-  const ios = list.map(
+/** A base with one measure and the given observations, indexed; each figure's precision set as given. */
+function indexWith(list: { value: number; qualifier: Qualifier; precision: number; high?: number }[]): { idx: FactIndex; m: Measure; ios: IndexedObservation[] } {
+  const m = { id: 'm', subject: 's', name: 'm', terms: ['m'], unit: '', kind: 'stock' } as unknown as Measure;
+  const observations = list.map(
     (o, i) =>
       ({
-        obs: { id: `o${i}`, measure: 'm', value: o.value, high: o.high === undefined ? undefined : o.value + o.high * Math.abs(o.value), qualifier: o.qualifier, published: '2024-01-01' },
-        measure: m,
+        id: `o${i}`,
+        measure: 'm',
         value: o.value,
-        figure: { value: o.value, precision: o.precision, qualifier: o.qualifier, dimension: 'count' },
-      }) as unknown as IndexedObservation,
+        high: o.high === undefined ? undefined : o.value + o.high * Math.abs(o.value),
+        qualifier: o.qualifier,
+        figure: '1',
+        period: '2024',
+        source: 'x',
+        quote: '1',
+        published: '2024-01-01',
+      }) as Observation,
   );
-  return { idx: { observations: new Map([['m', ios]]) } as unknown as FactIndex, m, ios };
+  const idx = indexOf({ subjects: [], measures: [m], observations, roles: [], sources: [], exclusions: [], origins: new Map(), dirs: [] } as unknown as FactBase);
+  const ios = idx.observations.get('m') ?? [];
+  ios.forEach((io, i) => (io.figure = { value: list[i].value, precision: list[i].precision, qualifier: list[i].qualifier, dimension: 'count' } as unknown as Quantity));
+  return { idx, m, ios };
 }
 
 function claim(value: number, p: number, q: Qualifier, high?: number): Quantity {
@@ -57,7 +67,7 @@ describe('value index (mayAgree)', () => {
         mostlyExact,
         fc.boolean(),
         (obs, k, rel, steps, p, cq, range) => {
-          const { idx, m, ios } = indexOf(obs);
+          const { idx, m, ios } = indexWith(obs);
           const v = obs[k % obs.length].value;
           const value = Number.isFinite(v) ? v * (1 + rel) + (steps * p) / 2 : v;
           const q = claim(value, p, cq, range ? value * 1.01 : undefined);
@@ -69,7 +79,7 @@ describe('value index (mayAgree)', () => {
   });
 
   it('prunes an exact claim far from every exact observation', () => {
-    const { idx, m } = indexOf([{ value: 100, qualifier: 'exact', precision: 1 }, { value: 250, qualifier: 'exact', precision: 1 }]);
+    const { idx, m } = indexWith([{ value: 100, qualifier: 'exact', precision: 1 }, { value: 250, qualifier: 'exact', precision: 1 }]);
     assert.equal(mayAgree(idx, m, claim(180, 1, 'exact')), false);
     assert.equal(mayAgree(idx, m, claim(101, 1, 'exact')), true);
     assert.equal(mayAgree(idx, m, claim(180, 1, 'about')), true);

@@ -37,6 +37,17 @@ export interface FactIndex {
   terms: Map<string, Measure[]>;
   /** Words for the segmenter's user dictionary. */
   dictionary: string[];
+  /** Per measure id, its observations' values sorted (for pruning by value, valueIndex.ts). */
+  values: Map<string, MeasureValues>;
+  /** The lists of `observations` whose publication dates are also in code-unit order (see publishedBy). */
+  dateOrdered: Set<IndexedObservation[]>;
+}
+
+/** A measure's observation values (canonical unit), sorted, and whether any observation is not exact. */
+export interface MeasureValues {
+  sorted: Float64Array;
+  /** Some observation has a qualifier other than 'exact' (its interval may hold any claim), or a value that is not finite. */
+  loose: boolean;
 }
 
 const cache = new WeakMap<FactBase, FactIndex>();
@@ -60,16 +71,30 @@ function buildIndex(base: FactBase): FactIndex {
   subjectNames.sort((a, b) => b.name.length - a.name.length);
   const measures = new Map(base.measures.map((m) => [m.id, m]));
   const observations = new Map<string, IndexedObservation[]>();
+  const loose = new Set<string>();
   for (const obs of base.observations) {
     const measure = measures.get(obs.measure);
     if (!measure) continue;
     const figure = parseQuantity(obs.figure);
     const factor = unitInfo(measure.unit)?.factor ?? 1;
     const list = observations.get(obs.measure) ?? [];
-    list.push({ obs, measure, figure, value: obs.value * factor });
+    const value = obs.value * factor;
+    list.push({ obs, measure, figure, value });
     observations.set(obs.measure, list);
+    // An infinite or missing value makes agreement's tolerance infinite or NaN: not prunable either.
+    if (obs.qualifier !== 'exact' || !Number.isFinite(value)) loose.add(obs.measure);
   }
-  for (const list of observations.values()) list.sort((a, b) => a.obs.published.localeCompare(b.obs.published));
+  const values = new Map<string, MeasureValues>();
+  const dateOrdered = new Set<IndexedObservation[]>();
+  for (const [id, list] of observations) {
+    const published = list.map((io) => io.obs.published);
+    // Sorted by date as a stable sort of the list would (each date read once).
+    const order = published.map((_, i) => i).sort((a, b) => published[a].localeCompare(published[b]));
+    const sorted = order.map((i) => list[i]);
+    sorted.forEach((io, i) => (list[i] = io));
+    if (order.every((k, i) => i === 0 || published[order[i - 1]] <= published[k])) dateOrdered.add(list);
+    values.set(id, { sorted: Float64Array.from(list, (io) => io.value).sort(), loose: loose.has(id) });
+  }
   const roles = new Map<string, Role[]>();
   for (const r of base.roles) {
     const list = roles.get(r.person) ?? [];
@@ -102,10 +127,10 @@ function buildIndex(base: FactBase): FactIndex {
     sources: new Map(base.sources.map((s) => [s.id, s])),
     terms,
     dictionary: [...dictionary].filter((w) => w.length >= 2 && !/\s/.test(w)),
+    values,
+    dateOrdered,
   };
 }
-
-const codeUnitOrdered = new WeakMap<FactIndex, Set<IndexedObservation[]>>();
 
 /**
  * A measure's observations published on or before `asOf` (same order). The lists are
@@ -114,14 +139,7 @@ const codeUnitOrdered = new WeakMap<FactIndex, Set<IndexedObservation[]>>();
  */
 export function publishedBy(idx: FactIndex, measureId: string, asOf: string): IndexedObservation[] {
   const list = idx.observations.get(measureId) ?? [];
-  let ordered = codeUnitOrdered.get(idx);
-  if (!ordered) {
-    // Which lists are in code-unit order, all in one pass on first use.
-    ordered = new Set();
-    for (const l of idx.observations.values()) if (l.every((io, i) => i === 0 || l[i - 1].obs.published <= io.obs.published)) ordered.add(l);
-    codeUnitOrdered.set(idx, ordered);
-  }
-  if (!ordered.has(list)) return list.filter((io) => io.obs.published <= asOf);
+  if (!idx.dateOrdered.has(list)) return list.filter((io) => io.obs.published <= asOf);
   return list.slice(0, firstIndex(list.length, (i) => list[i].obs.published <= asOf));
 }
 

@@ -1,35 +1,13 @@
 /**
- * Each measure's observation values, sorted, so the misattribution check skips a measure
+ * Pruning by value with each measure's observation values, sorted (built with the index,
+ * FactIndex.values), so the misattribution check skips a measure
  * none of whose observations can agree with a claim's value, without reading them one by
  * one: among fifty districts' copies of a measure, a wrong value agrees with none.
  */
 import type { Measure, Quantity } from './types';
-import type { FactIndex } from './factIndex';
+import type { FactIndex, MeasureValues } from './factIndex';
 
-/** A measure's observation values (canonical unit), sorted, and whether any observation is not exact. */
-interface Values {
-  sorted: Float64Array;
-  /** Some observation has a qualifier other than 'exact' (its interval may hold any claim), or a value that is not finite. */
-  loose: boolean;
-}
-
-const memo = new WeakMap<FactIndex, Map<string, Values>>();
-
-/** Every measure's values, built in one pass over the index's observations on first use. */
-function valuesOf(idx: FactIndex, measureId: string): Values {
-  let byMeasure = memo.get(idx);
-  if (!byMeasure) {
-    byMeasure = new Map();
-    for (const [id, list] of idx.observations) {
-      // An infinite or missing value makes agreement's tolerance infinite or NaN: not pruned either.
-      byMeasure.set(id, { sorted: Float64Array.from(list, (io) => io.value).sort(), loose: list.some((io) => io.obs.qualifier !== 'exact' || !Number.isFinite(io.value)) });
-    }
-    memo.set(idx, byMeasure);
-  }
-  return byMeasure.get(measureId) ?? NONE;
-}
-
-const NONE: Values = { sorted: new Float64Array(0), loose: false };
+const NONE: MeasureValues = { sorted: new Float64Array(0), loose: false };
 
 /**
  * False only when no observation of `m` can agree with `q` as agreement() defines it
@@ -40,7 +18,7 @@ const NONE: Values = { sorted: new Float64Array(0), loose: false };
  */
 export function mayAgree(idx: FactIndex, m: Measure, q: Quantity): boolean {
   if (q.qualifier !== 'exact') return true;
-  const { sorted, loose } = valuesOf(idx, m.id);
+  const { sorted, loose } = idx.values.get(m.id) ?? NONE;
   if (loose) return true;
   const w = 1.1 * (Math.abs(q.precision / 2) + 0.021 * Math.abs(q.value) + 1e-8);
   if (!Number.isFinite(w) || !Number.isFinite(q.value)) return true;
