@@ -43,11 +43,13 @@ export interface FactIndex {
   dateOrdered: Set<IndexedObservation[]>;
 }
 
-/** A measure's observation values (canonical unit), sorted, and whether any observation is not exact. */
+/** A measure's observation values (canonical unit), sorted, and what makes them unfit for pruning by value. */
 export interface MeasureValues {
   sorted: Float64Array;
-  /** Some observation has a qualifier other than 'exact' (its interval may hold any claim), or a value that is not finite. */
-  loose: boolean;
+  /** Some observation has a qualifier other than 'exact' (its interval may hold any exact claim). */
+  inexact: boolean;
+  /** Some value is not finite (agreement's tolerance is then infinite or NaN). */
+  nonFinite: boolean;
 }
 
 const cache = new WeakMap<FactBase, FactIndex>();
@@ -71,7 +73,8 @@ function buildIndex(base: FactBase): FactIndex {
   subjectNames.sort((a, b) => b.name.length - a.name.length);
   const measures = new Map(base.measures.map((m) => [m.id, m]));
   const observations = new Map<string, IndexedObservation[]>();
-  const loose = new Set<string>();
+  const inexact = new Set<string>();
+  const nonFinite = new Set<string>();
   for (const obs of base.observations) {
     const measure = measures.get(obs.measure);
     if (!measure) continue;
@@ -81,8 +84,8 @@ function buildIndex(base: FactBase): FactIndex {
     const value = obs.value * factor;
     list.push({ obs, measure, figure, value });
     observations.set(obs.measure, list);
-    // An infinite or missing value makes agreement's tolerance infinite or NaN: not prunable either.
-    if (obs.qualifier !== 'exact' || !Number.isFinite(value)) loose.add(obs.measure);
+    if (obs.qualifier !== 'exact') inexact.add(obs.measure);
+    if (!Number.isFinite(value)) nonFinite.add(obs.measure);
   }
   const values = new Map<string, MeasureValues>();
   const dateOrdered = new Set<IndexedObservation[]>();
@@ -93,7 +96,7 @@ function buildIndex(base: FactBase): FactIndex {
     const sorted = order.map((i) => list[i]);
     sorted.forEach((io, i) => (list[i] = io));
     if (order.every((k, i) => i === 0 || published[order[i - 1]] <= published[k])) dateOrdered.add(list);
-    values.set(id, { sorted: Float64Array.from(list, (io) => io.value).sort(), loose: loose.has(id) });
+    values.set(id, { sorted: Float64Array.from(list, (io) => io.value).sort(), inexact: inexact.has(id), nonFinite: nonFinite.has(id) });
   }
   const roles = new Map<string, Role[]>();
   for (const r of base.roles) {

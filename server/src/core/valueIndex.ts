@@ -6,24 +6,35 @@
  */
 import type { Measure, Quantity } from './types';
 import type { FactIndex, MeasureValues } from './factIndex';
+import { valueInterval } from './numbers';
 
-const NONE: MeasureValues = { sorted: new Float64Array(0), loose: false };
+const NONE: MeasureValues = { sorted: new Float64Array(0), inexact: false, nonFinite: false };
 
 /**
  * False only when no observation of `m` can agree with `q` as agreement() defines it
- * ('equal'). For an exact claim and a measure whose observations are all exact, agreeing
- * needs |q.value − v| ≤ max(q.precision / 2, figure tolerance ≤ 2 % of |v|) + 1e-9·max(1, |v|),
- * which bounds |q.value − v| by (|p| + 0.0201·|q.value| + 1e-9) / 0.9799 (p = q.precision / 2);
- * the window searched is wider still. Other claims (approximate, ranges) are not pruned.
+ * ('equal'). Agreeing needs one of: |q.value − v| ≤ max(q.precision / 2, figure tolerance
+ * ≤ 2 % of |v|) + 1e-9·max(1, |v|), which bounds |q.value − v| by
+ * (|p| + 0.0201·|q.value| + 1e-9) / 0.9799 (p = q.precision / 2; the window searched is
+ * wider still); for a claim that is not exact, an exact observation's value in the claim's
+ * interval (valueInterval, as agreement reads it); for an exact claim, an observation that
+ * is not exact (any value: such measures are not pruned). Ranges (high) agree only within
+ * the tolerance.
  */
 export function mayAgree(idx: FactIndex, m: Measure, q: Quantity): boolean {
-  if (q.qualifier !== 'exact') return true;
-  const { sorted, loose } = idx.values.get(m.id) ?? NONE;
-  if (loose) return true;
+  const { sorted, inexact, nonFinite } = idx.values.get(m.id) ?? NONE;
   const w = 1.1 * (Math.abs(q.precision / 2) + 0.021 * Math.abs(q.value) + 1e-8);
-  if (!Number.isFinite(w) || !Number.isFinite(q.value)) return true;
-  const lo = q.value - w;
-  // The first value ≥ lo, then whether it is ≤ q.value + w.
+  if (nonFinite || !Number.isFinite(w) || !Number.isFinite(q.value)) return true;
+  let lo = q.value - w;
+  let hi = q.value + w;
+  if (q.qualifier === 'exact') {
+    if (inexact) return true;
+  } else {
+    const [a, b] = valueInterval(q);
+    if (Number.isNaN(a) || Number.isNaN(b)) return true;
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  }
+  // The first value ≥ lo, then whether it is ≤ hi.
   let a = 0;
   let b = sorted.length;
   while (a < b) {
@@ -31,5 +42,5 @@ export function mayAgree(idx: FactIndex, m: Measure, q: Quantity): boolean {
     if (sorted[mid] < lo) a = mid + 1;
     else b = mid;
   }
-  return a < sorted.length && sorted[a] <= q.value + w;
+  return a < sorted.length && sorted[a] <= hi;
 }
