@@ -5,7 +5,7 @@
  * 怀柔区, a subject whose parent is unknown, and 海淀区 itself), for every claim of the
  * sources and fixture drafts with its own subject, and for random claims and subjects:
  * the same candidates in the same order with the same scores, on both sides of the split
- * (the other side also restricted to measures of fitting dimensions).
+ * (the other side also restricted to measures of fitting dimensions and a given test).
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -69,8 +69,10 @@ function compare(idx: FactIndex, c: Claim, subject: string | undefined, probe: M
   const ref = reference(idx, c, subject);
   const what = `${c.q.text} in ${c.text.slice(c.ctx.sentence.start, c.ctx.sentence.end)} (${subject})`;
   assert.deepEqual(got.compatible, ref.compatible, `compatible candidates of ${what}`);
-  // Those of fitting dimensions first (computed alone), then all.
-  assert.deepEqual(got.incompatibleFitting(), ref.incompatible().filter((x) => x.dimensionOk), `other candidates of fitting dimensions of ${what}`);
+  // Those of fitting dimensions and some measures first (computed alone), then all.
+  const among = (m: Measure) => m.id.length % 3 !== 0;
+  assert.deepEqual(got.incompatibleAmong(among), ref.incompatible().filter((x) => x.dimensionOk && among(x.measure)), `other candidates of fitting dimensions of ${what}`);
+  assert.deepEqual(got.incompatibleAmong(() => true), ref.incompatible().filter((x) => x.dimensionOk), `other candidates of fitting dimensions of ${what}`);
   assert.deepEqual(got.incompatible(), ref.incompatible(), `other candidates of ${what}`);
   for (const m of probe) assert.deepEqual(got.find(m), ref.find(m), `candidate ${m.id} of ${what}`);
   return [got.compatible.length, got.incompatible().length];

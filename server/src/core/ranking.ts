@@ -17,7 +17,6 @@ export type OtherCandidates = (keep?: (m: Measure) => boolean) => Candidate[];
 /** Candidates of a claim, split by subject compatibility. */
 export class Ranking {
   private rest?: Candidate[];
-  private fitting?: Candidate[];
 
   /**
    * @param compatible candidates whose measure's subject is compatible with the claim's (all, when it has none), best first
@@ -54,12 +53,14 @@ export class Ranking {
   }
 
   /**
-   * incompatible() filtered for dimensionOk (what misattribution reads): the measures of
-   * other dimensions, most of them, are neither scored nor sorted.
+   * incompatible() filtered for dimensionOk and for measures `among` accepts (what
+   * misattribution reads: those whose values may agree with the claim): the others,
+   * most of them, are neither scored nor sorted.
    */
-  incompatibleFitting(): Candidate[] {
-    if (!this.fitting) this.fitting = this.rest || !this.fits ? this.incompatible().filter((c) => c.dimensionOk) : this.compute(this.fits);
-    return this.fitting;
+  incompatibleAmong(among: (m: Measure) => boolean): Candidate[] {
+    if (this.rest || !this.fits) return this.incompatible().filter((c) => c.dimensionOk && among(c.measure));
+    const fits = this.fits;
+    return this.compute((m) => fits(m) && among(m));
   }
 
   /** The candidate for a measure, or undefined when the measure is not a candidate. */

@@ -207,9 +207,9 @@ function closest(q: Quantity, list: IndexedObservation[]): IndexedObservation | 
 function misattribution(idx: FactIndex, q: Quantity, cands: Ranking, ctx: ClaimContext, asOf: string, minScore = MATCH_THRESHOLD): QuantityVerdict | undefined {
   const subj = ctx.subject;
   if (!subj || (ctx.subjectScope !== 'clause' && ctx.subjectScope !== 'sentence')) return undefined;
-  for (const c of cands.incompatibleFitting()) {
+  // Only the measures whose values may agree are scored (valueIndex.ts).
+  for (const c of cands.incompatibleAmong((m) => mayAgree(idx, m, q))) {
     if (!c.dimensionOk || c.score < Math.max(MATCH_THRESHOLD, minScore - TIE_MARGIN)) continue;
-    if (!mayAgree(idx, c.measure, q)) continue;
     const agree = known(idx, c.measure, asOf).find((io) => agreement(q, io) === 'equal');
     if (agree) return { code: 'misattributed', verified: false, measure: c.measure, agreeing: agree, expected: agree };
   }
