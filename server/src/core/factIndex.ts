@@ -48,8 +48,24 @@ export interface MeasureValues {
   sorted: Float64Array;
   /** Some observation has a qualifier other than 'exact' (its interval may hold any exact claim). */
   inexact: boolean;
-  /** Some value is not finite (agreement's tolerance is then infinite or NaN). */
+  /** Some value is not finite, or a figure's precision is not a number (agreement's tolerance is then infinite or NaN). */
   nonFinite: boolean;
+  /** Half the largest precision of the observations' figures (at least 0): no figure tolerance exceeds it. */
+  figureTolerance: number;
+}
+
+/** The value table of one measure's observations (see MeasureValues). */
+export function measureValues(list: IndexedObservation[]): MeasureValues {
+  let inexact = false;
+  let nonFinite = false;
+  let figureTolerance = 0;
+  for (const io of list) {
+    if (io.obs.qualifier !== 'exact') inexact = true;
+    const p = io.figure?.precision ?? 0;
+    if (!Number.isFinite(io.value) || Number.isNaN(p)) nonFinite = true;
+    figureTolerance = Math.max(figureTolerance, p / 2);
+  }
+  return { sorted: Float64Array.from(list, (io) => io.value).sort(), inexact, nonFinite, figureTolerance };
 }
 
 const cache = new WeakMap<FactBase, FactIndex>();
@@ -73,8 +89,6 @@ function buildIndex(base: FactBase): FactIndex {
   subjectNames.sort((a, b) => b.name.length - a.name.length);
   const measures = new Map(base.measures.map((m) => [m.id, m]));
   const observations = new Map<string, IndexedObservation[]>();
-  const inexact = new Set<string>();
-  const nonFinite = new Set<string>();
   for (const obs of base.observations) {
     const measure = measures.get(obs.measure);
     if (!measure) continue;
@@ -84,8 +98,6 @@ function buildIndex(base: FactBase): FactIndex {
     const value = obs.value * factor;
     list.push({ obs, measure, figure, value });
     observations.set(obs.measure, list);
-    if (obs.qualifier !== 'exact') inexact.add(obs.measure);
-    if (!Number.isFinite(value)) nonFinite.add(obs.measure);
   }
   const values = new Map<string, MeasureValues>();
   const dateOrdered = new Set<IndexedObservation[]>();
@@ -96,7 +108,7 @@ function buildIndex(base: FactBase): FactIndex {
     const sorted = order.map((i) => list[i]);
     sorted.forEach((io, i) => (list[i] = io));
     if (order.every((k, i) => i === 0 || published[order[i - 1]] <= published[k])) dateOrdered.add(list);
-    values.set(id, { sorted: Float64Array.from(list, (io) => io.value).sort(), inexact: inexact.has(id), nonFinite: nonFinite.has(id) });
+    values.set(id, measureValues(list));
   }
   const roles = new Map<string, Role[]>();
   for (const r of base.roles) {
