@@ -163,8 +163,9 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     const rank = () => {
       const ranked = rankMeasures(idx, text, q, ctx, inSentence(ctx), slots.get(q));
       const verdict = judgeQuantity(idx, q, ctx, ranked, asOf);
-      // Without a measure, the claim may take the previous one's and look it up among its candidates (below), the other subjects' too.
-      ranked.settle(!verdict.measure);
+      // Without a measure, the claim may take the previous claim's (below) when that is an earlier figure of its sentence
+      // with its dimension, and look it up among its candidates, the other subjects' too: keep them then.
+      ranked.settle(!verdict.measure && inSentence(ctx).some((o) => o.start < q.start && o.dimension === q.dimension));
       return { cands: ranked, verdict };
     };
     const memoized = memo ? memo.claim(q, ctx, slots.get(q), asOf, rank) : rank();
