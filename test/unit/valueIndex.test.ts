@@ -2,12 +2,13 @@
  * mayAgree (misattribution's pruning by sorted observation values) never prunes a measure
  * with an observation agreement() finds equal to the claim: random observations (exact or
  * not, ranges, tiny, huge, negative, infinite values, figure precisions) and claims (exact
- * or not) at and around their values, within and just past the tolerance; and it does
- * prune far values.
+ * or not) at and around their values, within and just past the tolerance, and at the
+ * ends of approximate figures' intervals; and it does prune far values.
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { mayAgree } from '../../server/src/core/valueIndex';
+import { valueInterval } from '../../server/src/core/numbers';
 import { agreement } from '../../server/src/core/verdict';
 import { indexOf, measureValues, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex';
 import type { FactBase, Measure, Observation, Quantity, Qualifier } from '../../server/src/core/types';
@@ -69,12 +70,16 @@ describe('value index (mayAgree)', () => {
         qualifier,
         fc.boolean(),
         fc.constantFrom(0, 0, 1, 2),
-        (obs, k, rel, steps, p, cq, range, digits) => {
+        fc.constantFrom(-1, -1, 0, 1),
+        (obs, k, rel, steps, p, cq, range, digits, end) => {
           const { idx, m, ios } = indexWith(obs);
           const v = obs[k % obs.length].value;
           // Round claims too (约1.8亿: an approximate claim's interval is wide when it has few digits).
           const near = Number.isFinite(v) ? v * (1 + rel) + (steps * p) / 2 : v;
-          const value = digits && Number.isFinite(near) && near !== 0 ? Number(near.toPrecision(digits)) : near;
+          let value = digits && Number.isFinite(near) && near !== 0 ? Number(near.toPrecision(digits)) : near;
+          // Or an end of an approximate figure's interval (where an exact claim still agrees).
+          const f = ios[k % ios.length].figure;
+          if (end >= 0 && f) value = end === 0 ? valueInterval(f)[0] : valueInterval(f)[1];
           const q = claim(value, p, cq, range ? value * 1.01 : undefined);
           if (!mayAgree(idx, m, q)) for (const io of ios) assert.notEqual(agreement(q, io), 'equal', `${io.value} for ${q.value}±${p}`);
         },

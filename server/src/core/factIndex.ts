@@ -4,7 +4,7 @@
  * for segmentation. Built lazily and cached per FactBase object.
  */
 import type { FactBase, Measure, Observation, Role, Source, Subject } from './types';
-import { parseQuantity, unitInfo } from './numbers';
+import { parseQuantity, unitInfo, valueInterval } from './numbers';
 import type { Quantity } from './types';
 import { firstIndex } from './sorted';
 
@@ -52,6 +52,9 @@ export interface MeasureValues {
   nonFinite: boolean;
   /** Half the largest precision of the observations' figures (at least 0): no figure tolerance exceeds it. */
   figureTolerance: number;
+  /** The hull of the intervals (valueInterval) of the figures of observations that are not exact: where an exact claim may agree with one. */
+  inexactLow: number;
+  inexactHigh: number;
 }
 
 /** The value table of one measure's observations (see MeasureValues). */
@@ -59,13 +62,23 @@ export function measureValues(list: IndexedObservation[]): MeasureValues {
   let inexact = false;
   let nonFinite = false;
   let figureTolerance = 0;
+  let inexactLow = Infinity;
+  let inexactHigh = -Infinity;
   for (const io of list) {
-    if (io.obs.qualifier !== 'exact') inexact = true;
+    if (io.obs.qualifier !== 'exact') {
+      inexact = true;
+      if (io.figure) {
+        const [lo, hi] = valueInterval(io.figure);
+        if (Number.isNaN(lo) || Number.isNaN(hi)) nonFinite = true;
+        inexactLow = Math.min(inexactLow, lo);
+        inexactHigh = Math.max(inexactHigh, hi);
+      }
+    }
     const p = io.figure?.precision ?? 0;
     if (!Number.isFinite(io.value) || Number.isNaN(p)) nonFinite = true;
     figureTolerance = Math.max(figureTolerance, p / 2);
   }
-  return { sorted: Float64Array.from(list, (io) => io.value).sort(), inexact, nonFinite, figureTolerance };
+  return { sorted: Float64Array.from(list, (io) => io.value).sort(), inexact, nonFinite, figureTolerance, inexactLow, inexactHigh };
 }
 
 const cache = new WeakMap<FactBase, FactIndex>();

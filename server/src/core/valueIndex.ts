@@ -8,7 +8,7 @@ import type { Measure, Quantity } from './types';
 import type { FactIndex, MeasureValues } from './factIndex';
 import { valueInterval } from './numbers';
 
-const NONE: MeasureValues = { sorted: new Float64Array(0), inexact: false, nonFinite: false, figureTolerance: 0 };
+const NONE: MeasureValues = { sorted: new Float64Array(0), inexact: false, nonFinite: false, figureTolerance: 0, inexactLow: Infinity, inexactHigh: -Infinity };
 
 /**
  * False only when no observation of `m` can agree with `q` as agreement() defines it
@@ -17,19 +17,19 @@ const NONE: MeasureValues = { sorted: new Float64Array(0), inexact: false, nonFi
  * measure's figureTolerance (f): this bounds |q.value − v| both by
  * (|p| + 0.0201·|q.value| + 1e-9) / 0.9799 and by (|p| + f + 1e-9·(1 + |q.value|)) / (1 − 1e-9)
  * (p = q.precision / 2; the window searched is 10 % wider than the smaller); for a claim that is not exact, an exact observation's value in the claim's
- * interval (valueInterval, as agreement reads it); for an exact claim, an observation that
- * is not exact (any value: such measures are not pruned). Ranges (high) agree only within
- * the tolerance.
+ * interval (valueInterval, as agreement reads it); for an exact claim, the claim's value in
+ * the interval of an observation that is not exact (within the hull of those intervals).
+ * Ranges (high) agree only within the tolerance.
  */
 export function mayAgree(idx: FactIndex, m: Measure, q: Quantity): boolean {
-  const { sorted, inexact, nonFinite, figureTolerance } = idx.values.get(m.id) ?? NONE;
+  const { sorted, inexact, nonFinite, figureTolerance, inexactLow, inexactHigh } = idx.values.get(m.id) ?? NONE;
   const p = Math.abs(q.precision / 2);
   const w = 1.1 * Math.min(p + 0.021 * Math.abs(q.value) + 1e-8, p + figureTolerance + 1e-8 * (1 + Math.abs(q.value)));
   if (nonFinite || !Number.isFinite(w) || !Number.isFinite(q.value)) return true;
   let lo = q.value - w;
   let hi = q.value + w;
   if (q.qualifier === 'exact') {
-    if (inexact) return true;
+    if (inexact && q.value >= inexactLow && q.value <= inexactHigh) return true;
   } else {
     const [a, b] = valueInterval(q);
     if (Number.isNaN(a) || Number.isNaN(b)) return true;
