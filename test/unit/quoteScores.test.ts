@@ -2,7 +2,8 @@
  * QuoteScores (quote similarity without visiting every posting) against the plain
  * definition — every observation sharing a word, word weights summed in order — on the
  * bundled base, for every clause and sentence of the sources and the fixture drafts, and
- * for random word lists: the same candidates and exactly the same scores.
+ * for random word lists: the same candidates and exactly the same scores, also when
+ * restricted to the measures of some subjects (strongIn).
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -44,6 +45,14 @@ function compare(idx: FactIndex, stats: QuoteStats, clauseWords: string[], sente
   const refStrong = [...ref].filter(([, v]) => v >= QUOTE_CANDIDATE);
   assert.deepEqual(new Set(strong.keys()), new Set(refStrong.map(([m]) => m)), `candidates of ${what}`);
   for (const m of idx.measures.values()) assert.equal(qs.of(m), ref.get(m) ?? 0, `score of ${m.id} for ${what}`);
+  // Restricted to some subjects, before strong() (visiting those subjects' classes only) and after it.
+  const subjects = [...new Set([...idx.measures.values()].map((m) => m.subject))];
+  for (const pick of [subjects.slice(0, 1), subjects.filter((_, i) => i % 2 === 1), subjects]) {
+    const set = new Set(pick);
+    const want = new Map(refStrong.filter(([m]) => set.has(m.subject)));
+    assert.deepEqual(new QuoteScores(idx, stats, clauseWords, sentenceWords).strongIn(set), want, `candidates of ${what} in ${pick}`);
+    assert.deepEqual(qs.strongIn(set), want, `candidates of ${what} in ${pick}, after strong()`);
+  }
 }
 
 describe('quote scores', function () {

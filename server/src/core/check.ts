@@ -7,6 +7,7 @@ import { outline } from './draft';
 import { indexOf } from './factIndex';
 import { ContextFinder, type ClaimContext, type SubjectMention } from './context';
 import { rankMeasures } from './match';
+import { Ranking } from './ranking';
 import { judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
 import { findRoleClaims, judgeRole, type RoleClaim } from './roles';
 import { scanQuantitiesAndPeriods } from './numbers';
@@ -161,7 +162,11 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     if (q.dimension === 'duration') Object.assign(ctx, { period: undefined, periodText: undefined });
     const rank = () => {
       const ranked = rankMeasures(idx, text, q, ctx, inSentence(ctx), slots.get(q));
-      return { cands: ranked, verdict: judgeQuantity(idx, q, ctx, ranked, asOf) };
+      const verdict = judgeQuantity(idx, q, ctx, ranked, asOf);
+      // Without a measure, the claim may take the previous claim's (below) when that is an earlier figure of its sentence
+      // with its dimension, and look it up among its candidates, the other subjects' too: keep them then.
+      ranked.settle(!verdict.measure && inSentence(ctx).some((o) => o.start < q.start && o.dimension === q.dimension));
+      return { cands: ranked, verdict };
     };
     const memoized = memo ? memo.claim(q, ctx, slots.get(q), asOf, rank) : rank();
     const cands = memoized.cands;
@@ -169,8 +174,8 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     const prev = judged[judged.length - 1];
     if (!verdict.measure && prev?.verdict.measure && prev.ctx.sentence === ctx.sentence && prev.q.dimension === q.dimension && elliptic(text, ctx, periods)) {
       // 2021年地区生产总值约9500亿元，2023年超过1.2万亿元: the measure carries over to a clause that names none.
-      const carried = cands.find((c) => c.measure === prev.verdict.measure) ?? { measure: prev.verdict.measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
-      verdict = judgeQuantity(idx, q, ctx, [{ ...carried, score: Math.max(carried.score, MATCH_THRESHOLD) }], asOf);
+      const carried = cands.find(prev.verdict.measure) ?? { measure: prev.verdict.measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
+      verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, MATCH_THRESHOLD) }]), asOf);
     }
     const build = () => quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length);
     if (!memo) return void push(q, ctx, verdict, build());

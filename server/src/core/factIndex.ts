@@ -4,8 +4,9 @@
  * for segmentation. Built lazily and cached per FactBase object.
  */
 import type { FactBase, Measure, Observation, Role, Source, Subject } from './types';
-import { parseQuantity, unitInfo } from './numbers';
+import { parseQuantity, unitInfo, valueInterval } from './numbers';
 import type { Quantity } from './types';
+import { firstIndex } from './sorted';
 
 /** An observation with its parsed figure and the measure it belongs to. */
 export interface IndexedObservation {
@@ -36,6 +37,48 @@ export interface FactIndex {
   terms: Map<string, Measure[]>;
   /** Words for the segmenter's user dictionary. */
   dictionary: string[];
+  /** Per measure id, its observations' values sorted (for pruning by value, valueIndex.ts). */
+  values: Map<string, MeasureValues>;
+  /** The lists of `observations` whose publication dates are also in code-unit order (see publishedBy). */
+  dateOrdered: Set<IndexedObservation[]>;
+}
+
+/** A measure's observation values (canonical unit), sorted, and what makes them unfit for pruning by value. */
+export interface MeasureValues {
+  sorted: Float64Array;
+  /** Some observation has a qualifier other than 'exact' (its interval may hold any exact claim). */
+  inexact: boolean;
+  /** Some value is not finite, or a figure's precision is not a number (agreement's tolerance is then infinite or NaN). */
+  nonFinite: boolean;
+  /** Half the largest precision of the observations' figures (at least 0): no figure tolerance exceeds it. */
+  figureTolerance: number;
+  /** The hull of the intervals (valueInterval) of the figures of observations that are not exact: where an exact claim may agree with one. */
+  inexactLow: number;
+  inexactHigh: number;
+}
+
+/** The value table of one measure's observations (see MeasureValues). */
+export function measureValues(list: IndexedObservation[]): MeasureValues {
+  let inexact = false;
+  let nonFinite = false;
+  let figureTolerance = 0;
+  let inexactLow = Infinity;
+  let inexactHigh = -Infinity;
+  for (const io of list) {
+    if (io.obs.qualifier !== 'exact') {
+      inexact = true;
+      if (io.figure) {
+        const [lo, hi] = valueInterval(io.figure);
+        if (Number.isNaN(lo) || Number.isNaN(hi)) nonFinite = true;
+        inexactLow = Math.min(inexactLow, lo);
+        inexactHigh = Math.max(inexactHigh, hi);
+      }
+    }
+    const p = io.figure?.precision ?? 0;
+    if (!Number.isFinite(io.value) || Number.isNaN(p)) nonFinite = true;
+    figureTolerance = Math.max(figureTolerance, p / 2);
+  }
+  return { sorted: Float64Array.from(list, (io) => io.value).sort(), inexact, nonFinite, figureTolerance, inexactLow, inexactHigh };
 }
 
 const cache = new WeakMap<FactBase, FactIndex>();
@@ -65,10 +108,21 @@ function buildIndex(base: FactBase): FactIndex {
     const figure = parseQuantity(obs.figure);
     const factor = unitInfo(measure.unit)?.factor ?? 1;
     const list = observations.get(obs.measure) ?? [];
-    list.push({ obs, measure, figure, value: obs.value * factor });
+    const value = obs.value * factor;
+    list.push({ obs, measure, figure, value });
     observations.set(obs.measure, list);
   }
-  for (const list of observations.values()) list.sort((a, b) => a.obs.published.localeCompare(b.obs.published));
+  const values = new Map<string, MeasureValues>();
+  const dateOrdered = new Set<IndexedObservation[]>();
+  for (const [id, list] of observations) {
+    const published = list.map((io) => io.obs.published);
+    // Sorted by date as a stable sort of the list would (each date read once).
+    const order = published.map((_, i) => i).sort((a, b) => published[a].localeCompare(published[b]));
+    const sorted = order.map((i) => list[i]);
+    sorted.forEach((io, i) => (list[i] = io));
+    if (order.every((k, i) => i === 0 || published[order[i - 1]] <= published[k])) dateOrdered.add(list);
+    values.set(id, measureValues(list));
+  }
   const roles = new Map<string, Role[]>();
   for (const r of base.roles) {
     const list = roles.get(r.person) ?? [];
@@ -101,7 +155,20 @@ function buildIndex(base: FactBase): FactIndex {
     sources: new Map(base.sources.map((s) => [s.id, s])),
     terms,
     dictionary: [...dictionary].filter((w) => w.length >= 2 && !/\s/.test(w)),
+    values,
+    dateOrdered,
   };
+}
+
+/**
+ * A measure's observations published on or before `asOf` (same order). The lists are
+ * sorted by publication date (localeCompare), so when a list is also in code-unit order,
+ * as well-formed dates are, they are a prefix found by binary search; else a filter.
+ */
+export function publishedBy(idx: FactIndex, measureId: string, asOf: string): IndexedObservation[] {
+  const list = idx.observations.get(measureId) ?? [];
+  if (!idx.dateOrdered.has(list)) return list.filter((io) => io.obs.published <= asOf);
+  return list.slice(0, firstIndex(list.length, (i) => list[i].obs.published <= asOf));
 }
 
 /** The chain of a subject and its ancestors (partOf), nearest first. */

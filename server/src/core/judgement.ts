@@ -4,6 +4,7 @@
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
+import { publishedBy } from './factIndex';
 import type { ClaimContext } from './context';
 import type { QuantityVerdict } from './verdict';
 import type { RoleClaim, RoleVerdict } from './roles';
@@ -20,7 +21,7 @@ function knownOf(idx: FactIndex, measureId: string, asOf: string, locale: Locale
   const key = `${measureId}\u0000${asOf}`;
   let k = memo.get(key);
   if (!k) {
-    k = { list: (idx.observations.get(measureId) ?? []).filter((io) => io.obs.published <= asOf), history: new Map() };
+    k = { list: publishedBy(idx, measureId, asOf), history: new Map() };
     if (memo.size > 10000) memo.clear();
     memo.set(key, k);
   }

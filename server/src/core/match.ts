@@ -12,6 +12,8 @@ import { codeUnitSet } from './numbers/chars';
 import { words, addWords } from './segment';
 import type { RespectiveSlot } from './respectively';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
+import { Ranking, idRanks, ranked, type Scored } from './ranking';
+import { compatibleSubjects, forTermMeasures } from './candidateIndex';
 
 /** A measure scored for one claim. */
 export interface Candidate {
@@ -258,29 +260,11 @@ function sentenceWithoutFigures(text: string, from: number, to: number, figures:
   return out;
 }
 
-const idRanksMemo = new WeakMap<FactIndex, Map<Measure, number>>();
-
 /**
- * Each measure's place in the order of ids by String.prototype.localeCompare (the same
- * collator: default locale and options); ids the collator finds equal share a place.
+ * Scores every measure for a claim, best first, split by the claim's subject (see
+ * Ranking). Measures without any signal are left out.
  */
-function idRanks(idx: FactIndex): Map<Measure, number> {
-  let ranks = idRanksMemo.get(idx);
-  if (ranks) return ranks;
-  const collator = new Intl.Collator();
-  const sorted = [...idx.base.measures].sort((a, b) => collator.compare(a.id, b.id));
-  ranks = new Map();
-  let r = 0;
-  sorted.forEach((m, i) => {
-    if (i > 0 && collator.compare(sorted[i - 1].id, m.id) !== 0) r = i;
-    ranks!.set(m, r);
-  });
-  idRanksMemo.set(idx, ranks);
-  return ranks;
-}
-
-/** Scores every measure for a claim, best first. Measures without any signal are left out. */
-export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], slot?: RespectiveSlot): Candidate[] {
+export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], slot?: RespectiveSlot): Ranking {
   const stats = quoteStats(idx);
   // A share right after a figure (备案大模型95款，占全市的近七成) is a share of that figure's thing: read both clauses.
   const prev = q.dimension === 'percent' || q.dimension === 'fraction' ? others.filter((o) => o.end <= ctx.clause.start && o.start >= ctx.sentence.start).pop() : undefined;
@@ -289,32 +273,58 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
   // The whole sentence helps when the clause alone is generic (全市占比约四分之一 after 人才资源总量…).
   const sentenceText = sentenceWithoutFigures(text, ctx.sentence.start, ctx.sentence.end, others);
   const occ = termOccurrences(text, ctx.sentence.start, ctx.sentence.end, stats);
-  // Candidates: measures with a term in the sentence, or with a quote sharing words with it.
   const quoteScore = quoteScoresOf(idx, stats, clauseText, sentenceText);
-  const measures = new Set<Measure>();
-  for (const t of occ.keys()) for (const m of idx.terms.get(t) ?? []) measures.add(m);
-  for (const m of quoteScore.strong().keys()) measures.add(m);
-  const ranked: { c: Candidate; rank: number }[] = [];
+  const ids = idRanks(idx);
+  const score = scorer(text, q, ctx, others, occ, quoteScore, ids.ranks, slot);
+  // Candidates: measures with a term in the sentence, or with a quote sharing words with it.
+  const all = (): Set<Measure> => {
+    const measures = new Set<Measure>();
+    for (const t of occ.keys()) for (const m of idx.terms.get(t) ?? []) measures.add(m);
+    for (const m of quoteScore.strong().keys()) measures.add(m);
+    return measures;
+  };
+  const subject = ctx.subject;
+  // With ids the collator finds equal, equal scores keep the order the candidates were
+  // found in, which the index by subject does not keep: rank all of them then.
+  if (!subject || !ids.unique) return Ranking.of(idx, subject, ranked(all(), score));
+  const compatible = compatibleSubjects(idx, subject);
+  const mine = new Set<Measure>();
+  const add = (m: Measure) => mine.add(m);
+  for (const t of occ.keys()) forTermMeasures(idx, t, compatible, add);
+  for (const m of quoteScore.strongIn(compatible).keys()) mine.add(m);
+  const otherSubjects = (keep?: (m: Measure) => boolean) => ranked([...all()].filter((m) => !compatible.has(m.subject) && (!keep || keep(m))), score);
+  return new Ranking(ranked(mine, score), subjectIn(compatible), otherSubjects, dimensionFits(q.dimension));
+}
+
+/** Whether a measure's dimensions include the claim's (a candidate's dimensionOk), made outside rankMeasures as subjectIn. */
+function dimensionFits(d: Dimension): (m: Measure) => boolean {
+  return (m) => measureDimensions(m).includes(d);
+}
+
+/** A test of a measure's subject against a set (made outside rankMeasures, so it keeps none of a claim's text). */
+function subjectIn(subjects: Set<string>): (m: Measure) => boolean {
+  return (m) => subjects.has(m.subject);
+}
+
+/** The scoring of one claim's candidate measures (undefined for a measure without any signal). */
+function scorer(text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], occ: Map<string, number[]>, quoteScore: QuoteScores, rank: Map<Measure, number>, slot?: RespectiveSlot): (m: Measure) => Scored | undefined {
   // termScore depends on the measure only through its terms (copies of a measure per district share them).
   const byTerms = new Map<string, number>();
-  const rank = idRanks(idx);
   const claimCounter = q.unit ? counterClass(q.unit) : undefined;
-  for (const m of measures) {
-    const info = measureInfo(m, rank);
+  const infos = measureInfos(rank);
+  return (m) => {
+    const info = infos.get(m) ?? infoOf(m, rank);
     let ts = byTerms.get(info.termsKey);
     if (ts === undefined) byTerms.set(info.termsKey, (ts = termScore(text, m, q, ctx, others, occ, slot)));
     const qs = quoteScore.of(m);
-    if (ts === 0 && qs < QUOTE_CANDIDATE) continue;
+    if (ts === 0 && qs < QUOTE_CANDIDATE) return undefined;
     const dimensionOk = info.dims.includes(q.dimension);
     let unitBonus = 0;
     if (q.dimension === 'count' && claimCounter !== undefined && dimensionOk) {
       unitBonus = claimCounter === info.counter ? 0.2 : -0.4;
     }
-    ranked.push({ c: { measure: m, score: ts + 0.8 * qs + unitBonus, termScore: ts, quoteScore: qs, dimensionOk }, rank: info.rank });
-  }
-  // Stable order for equal scores: by measure id (localeCompare's order, as ranks computed once per index).
-  ranked.sort((a, b) => b.c.score - a.c.score || a.rank - b.rank);
-  return ranked.map((r) => r.c);
+    return { c: { measure: m, score: ts + 0.8 * qs + unitBonus, termScore: ts, quoteScore: qs, dimensionOk }, rank: info.rank };
+  };
 }
 
 /** What ranking needs of a measure beyond a claim: its terms' key, dimensions, counter class and place in id order. */
@@ -325,13 +335,22 @@ interface MeasureInfo {
   rank: number;
 }
 
-const measureInfoMemo = new WeakMap<Map<Measure, number>, WeakMap<Measure, MeasureInfo>>();
+const measureInfoMemo = new WeakMap<Map<Measure, number>, Map<Measure, MeasureInfo>>();
 
-/** measureInfo per measure, memoized per index (through its id ranks). */
-function measureInfo(m: Measure, ranks: Map<Measure, number>): MeasureInfo {
-  let memo = measureInfoMemo.get(ranks);
-  if (!memo) measureInfoMemo.set(ranks, (memo = new WeakMap()));
-  let info = memo.get(m);
-  if (!info) memo.set(m, (info = { termsKey: termsKey(m), dims: measureDimensions(m), counter: counterClass(m.unit), rank: ranks.get(m) ?? 0 }));
-  return info;
+function infoOf(m: Measure, ranks: Map<Measure, number>): MeasureInfo {
+  return { termsKey: termsKey(m), dims: measureDimensions(m), counter: counterClass(m.unit), rank: ranks.get(m) ?? 0 };
+}
+
+/**
+ * measureInfo per measure, built for every measure of the index at once (through its id
+ * ranks) with the index's other tables: a claim's first look at a measure is a lookup.
+ */
+function measureInfos(ranks: Map<Measure, number>): Map<Measure, MeasureInfo> {
+  let infos = measureInfoMemo.get(ranks);
+  if (!infos) {
+    infos = new Map();
+    for (const m of ranks.keys()) infos.set(m, infoOf(m, ranks));
+    measureInfoMemo.set(ranks, infos);
+  }
+  return infos;
 }

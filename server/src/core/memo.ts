@@ -12,7 +12,7 @@ import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from './t
 import type { FactIndex } from './factIndex';
 import type { ClaimContext, SubjectMention } from './context';
 import { findSubjects } from './context';
-import type { Candidate } from './match';
+import type { Ranking } from './ranking';
 import type { QuantityVerdict } from './verdict';
 import type { RespectiveSlot } from './respectively';
 import { scanQuantitiesAndPeriods } from './numbers';
@@ -71,7 +71,7 @@ interface CurrentLine extends FigureLine {
 
 /** A claim's ranked measures and verdict. */
 export interface ClaimMemo {
-  cands: Candidate[];
+  cands: Ranking;
   verdict: QuantityVerdict;
 }
 

@@ -138,6 +138,45 @@ export class QuoteScores {
   /** Measures whose quote score reaches QUOTE_CANDIDATE, with that score. */
   strong(): Map<Measure, number> {
     if (this.strongMeasures) return this.strongMeasures;
+    const out = new Map<Measure, number>();
+    this.collect((id, visit) => {
+      for (const c of this.stats.classPostings[id] ?? []) visit(c);
+    }, out);
+    this.strongMeasures = out;
+    return out;
+  }
+
+  /**
+   * strong() restricted to the measures of `subjects`, visiting only the quote classes of
+   * those subjects' measures (a base that repeats a quote per district has as many
+   * classes of it): the same measures with the same scores as strong() filtered.
+   */
+  strongIn(subjects: Set<string>): Map<Measure, number> {
+    if (this.strongMeasures) return filterBySubject(this.strongMeasures, subjects);
+    let out = this.strongBySubjects.get(subjects);
+    if (out) return out;
+    out = new Map();
+    const bySubject = subjectPostings(this.stats);
+    this.collect((id, visit) => {
+      const by = bySubject[id];
+      if (!by) return;
+      if (by.size <= subjects.size) {
+        for (const [s, list] of by) if (subjects.has(s)) for (const c of list) visit(c);
+      } else {
+        for (const s of subjects) for (const c of by.get(s) ?? []) visit(c);
+      }
+    }, out, subjects);
+    this.strongBySubjects.set(subjects, out);
+    return out;
+  }
+
+  private readonly strongBySubjects = new Map<Set<string>, Map<Measure, number>>();
+
+  /**
+   * The measures (of `subjects`, when given) whose quote score reaches QUOTE_CANDIDATE,
+   * into `out`: `postingsOf` visits the quote classes holding a word, given its id.
+   */
+  private collect(postingsOf: (id: number, visit: (c: number) => void) => void, out: Map<Measure, number>, subjects?: Set<string>): void {
     // Each word's most possible contribution to an observation's score.
     const gain = new Map<number, number>();
     const add = (side: Side, share: number) => {
@@ -151,7 +190,7 @@ export class QuoteScores {
     // The words with the longest postings that together stay safely under the threshold need not be visited.
     // (Which words are skipped does not change the result, only the work: a quote reaching
     // the threshold holds a word that is not skipped, and the best quote of its measure too.)
-    const byLength = [...gain.keys()].map((id) => ({ id, list: this.stats.classPostings[id] ?? [] })).sort((a, b) => b.list.length - a.list.length);
+    const byLength = [...gain.keys()].map((id) => ({ id, length: this.stats.classPostings[id]?.length ?? 0 })).sort((a, b) => b.length - a.length);
     let common = 0;
     let k = 0;
     for (; k < byLength.length; k++) {
@@ -160,14 +199,42 @@ export class QuoteScores {
       common += g;
     }
     const candidates = new Set<number>();
-    for (; k < byLength.length; k++) for (const c of byLength[k].list) candidates.add(c);
-    const out = new Map<Measure, number>();
+    const visit = (c: number) => void candidates.add(c);
+    for (; k < byLength.length; k++) postingsOf(byLength[k].id, visit);
     for (const c of candidates) {
       const v = this.classValue(c);
       if (v < QUOTE_CANDIDATE) continue;
-      for (const m of this.stats.classMeasures[c]) if (v > (out.get(m) ?? 0)) out.set(m, v);
+      for (const m of this.stats.classMeasures[c]) if ((!subjects || subjects.has(m.subject)) && v > (out.get(m) ?? 0)) out.set(m, v);
     }
-    this.strongMeasures = out;
-    return out;
   }
+}
+
+function filterBySubject(scores: Map<Measure, number>, subjects: Set<string>): Map<Measure, number> {
+  const out = new Map<Measure, number>();
+  for (const [m, v] of scores) if (subjects.has(m.subject)) out.set(m, v);
+  return out;
+}
+
+const subjectPostingsMemo = new WeakMap<QuoteStats, Map<string, number[]>[]>();
+
+/** For each word id, the quote classes holding it by the subjects of the classes' measures (built once per stats). */
+function subjectPostings(stats: QuoteStats): Map<string, number[]>[] {
+  let by = subjectPostingsMemo.get(stats);
+  if (by) return by;
+  by = [];
+  const subjectsOf = stats.classMeasures.map((ms) => [...new Set(ms.map((m) => m.subject))]);
+  stats.classPostings.forEach((list, id) => {
+    if (!list) return;
+    const m = new Map<string, number[]>();
+    for (const c of list) {
+      for (const s of subjectsOf[c]) {
+        const l = m.get(s);
+        if (l) l.push(c);
+        else m.set(s, [c]);
+      }
+    }
+    by![id] = m;
+  });
+  subjectPostingsMemo.set(stats, by);
+  return by;
 }

@@ -6,9 +6,11 @@
  */
 import type { FindingCode, Measure, Quantity } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
-import { subjectsCompatible } from './factIndex';
+import { publishedBy } from './factIndex';
+import { mayAgree } from './valueIndex';
 import type { ClaimContext } from './context';
 import type { Candidate } from './match';
+import type { Ranking } from './ranking';
 import { parsePeriod, relatePeriods } from './periods';
 import { unitInfo, valueInterval } from './numbers';
 
@@ -101,19 +103,25 @@ function statedPeriod(ctx: ClaimContext) {
 /** Observations known at the draft's date. */
 function known(idx: FactIndex, m: Measure, asOf: string): IndexedObservation[] {
   let memo = knownMemo.get(idx);
-  if (!memo) knownMemo.set(idx, (memo = new Map()));
-  const key = `${m.id}\u0000${asOf}`;
-  let list = memo.get(key);
+  if (!memo) knownMemo.set(idx, (memo = { byMeasure: new Map(), size: 0 }));
+  let byDate = memo.byMeasure.get(m);
+  if (!byDate) memo.byMeasure.set(m, (byDate = new Map()));
+  let list = byDate.get(asOf);
   if (!list) {
-    list = (idx.observations.get(m.id) ?? []).filter((io) => io.obs.published <= asOf);
-    if (memo.size > 10000) memo.clear();
-    memo.set(key, list);
+    list = publishedBy(idx, m.id, asOf);
+    if (memo.size > 10000) {
+      memo.byMeasure.clear();
+      memo.byMeasure.set(m, (byDate = new Map()));
+      memo.size = 0;
+    }
+    byDate.set(asOf, list);
+    memo.size++;
   }
   return list;
 }
 
-/** known() per index, measure and date (a draft asks for the same few measures again and again). */
-const knownMemo = new WeakMap<FactIndex, Map<string, IndexedObservation[]>>();
+/** known() per index, measure and date (a draft asks for the same few measures again and again; misattribution for many); reset past 10,000 lists. */
+const knownMemo = new WeakMap<FactIndex, { byMeasure: Map<Measure, Map<string, IndexedObservation[]>>; size: number }>();
 
 /** The observations that count as current: for the stated period, or the latest known; actuals beat estimates. */
 function currentOf(list: IndexedObservation[], ctx: ClaimContext): IndexedObservation[] {
@@ -131,17 +139,16 @@ function hasAgreeing(idx: FactIndex, c: Candidate, q: Quantity, asOf: string): b
   return known(idx, c.measure, asOf).some((io) => agreement(q, io) === 'equal');
 }
 
-/** Judges a quantity claim. */
-export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Candidate[], asOf: string): QuantityVerdict {
+/** Judges a quantity claim (`cands` split by compatibility with ctx.subject). */
+export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string): QuantityVerdict {
   const v = judge(idx, q, ctx, cands, asOf);
-  if (v.measure) v.score = cands.find((c) => c.measure === v.measure)?.score;
+  if (v.measure) v.score = cands.find(v.measure)?.score;
   return v;
 }
 
-function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Candidate[], asOf: string): QuantityVerdict {
+function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string): QuantityVerdict {
   const subj = ctx.subject;
-  const compatible = (c: Candidate) => !subj || subjectsCompatible(idx, subj, c.measure.subject);
-  const primary = cands.filter((c) => c.dimensionOk && compatible(c) && c.score >= MATCH_THRESHOLD);
+  const primary = cands.compatible.filter((c) => c.dimensionOk && c.score >= MATCH_THRESHOLD);
   // Value-aware tie-break: among near-equal candidates, prefer one the value agrees with.
   let best = primary[0];
   if (best) {
@@ -149,7 +156,7 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Candidate[
     best = near.find((c) => hasAgreeing(idx, c, q, asOf)) ?? best;
   }
   // Wrong unit: the best-scoring compatible measure, in any dimension, has the same written number.
-  const unitCand = cands.find((c) => compatible(c) && c.score >= MATCH_THRESHOLD);
+  const unitCand = cands.compatible.find((c) => c.score >= MATCH_THRESHOLD);
   const wrongUnit = unitCand && (!best || unitCand.score >= best.score - TIE_MARGIN) ? checkUnit(idx, q, unitCand, asOf) : undefined;
 
   if (!best) {
@@ -197,12 +204,12 @@ function closest(q: Quantity, list: IndexedObservation[]): IndexedObservation | 
 }
 
 /** The value belongs to the same kind of measure of a subject the draft does not name. */
-function misattribution(idx: FactIndex, q: Quantity, cands: Candidate[], ctx: ClaimContext, asOf: string, minScore = MATCH_THRESHOLD): QuantityVerdict | undefined {
+function misattribution(idx: FactIndex, q: Quantity, cands: Ranking, ctx: ClaimContext, asOf: string, minScore = MATCH_THRESHOLD): QuantityVerdict | undefined {
   const subj = ctx.subject;
   if (!subj || (ctx.subjectScope !== 'clause' && ctx.subjectScope !== 'sentence')) return undefined;
-  for (const c of cands) {
+  // Only the measures whose values may agree are scored (valueIndex.ts).
+  for (const c of cands.incompatibleAmong((m) => mayAgree(idx, m, q))) {
     if (!c.dimensionOk || c.score < Math.max(MATCH_THRESHOLD, minScore - TIE_MARGIN)) continue;
-    if (subjectsCompatible(idx, subj, c.measure.subject)) continue;
     const agree = known(idx, c.measure, asOf).find((io) => agreement(q, io) === 'equal');
     if (agree) return { code: 'misattributed', verified: false, measure: c.measure, agreeing: agree, expected: agree };
   }
