@@ -48,10 +48,11 @@ describe('cli: worker pool', function () {
   });
 
   it('adds threads by default only for runs long enough to pay for them', () => {
-    assert.equal(defaultJobs(1600, 2_000_000, 2), 1, 'a 2 MB run stays in the main thread');
+    assert.equal(defaultJobs(1600, 2_000_000, 8), 1, 'a 2 MB run stays in the main thread');
+    assert.equal(defaultJobs(5000, 50_000_000, 2), 1, 'two cores: one thread, whatever the size');
     assert.equal(defaultJobs(1, 50_000_000, 8), 1, 'one draft is checked by one thread');
     assert.equal(defaultJobs(3, 50_000_000, 8), 3, 'never more threads than drafts');
-    assert.equal(defaultJobs(500, 2 * CHARS_PER_EXTRA_THREAD, 2), 2, 'capped by the cores');
+    assert.equal(defaultJobs(500, 5 * CHARS_PER_EXTRA_THREAD, 4), 4, 'capped by the cores');
     assert.equal(defaultJobs(500, 3 * CHARS_PER_EXTRA_THREAD, 8), 4);
     assert.equal(defaultJobs(500, 3 * CHARS_PER_EXTRA_THREAD - 1, 8), 3);
   });

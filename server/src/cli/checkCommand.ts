@@ -35,7 +35,7 @@ options:
   --quiet               report errors only
   --max-warnings N      exit 1 when there are more than N warnings
   --no-unverified       do not report claims that match no fact
-  --jobs N              checking threads (default: one per 3 M characters of drafts, up to the cores)
+  --jobs N              checking threads (default: one per 3 M characters of drafts, up to the cores; one on 2 cores)
   --shard i/n           check only the i-th of n parts of the files
   --cache               reuse results from .factcheck-cache/ when nothing changed
   --cache-location DIR  cache folder (default .factcheck-cache)

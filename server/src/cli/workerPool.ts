@@ -36,16 +36,20 @@ export interface PoolOptions {
 
 /**
  * Without an explicit --jobs, a run uses one more thread per this many characters of
- * drafts to check, up to the available parallelism. Measured here (BENCHMARKS.md): a
- * worker spends about half a second of CPU loading the fact base and the segmenter and
- * then runs with a cold JIT and empty memos, and on two cores it shares them with the
- * compiler and garbage-collector threads of both; below a few million characters the
- * main thread alone finishes first.
+ * drafts to check, up to the available parallelism. A worker spends about half a second
+ * of CPU loading the fact base and the segmenter, then runs with a cold JIT and empty
+ * memos, so shorter runs finish first on the main thread alone.
  */
 export const CHARS_PER_EXTRA_THREAD = 3_000_000;
 
-/** The default number of checking threads for `drafts` drafts holding `chars` characters. */
+/**
+ * The default number of checking threads for `drafts` drafts holding `chars` characters.
+ * On two cores or fewer, one: measured on 2 cores (BENCHMARKS.md), a second thread made
+ * runs of 2, 4 and 8 M characters slower, distinct drafts or repeated, as both threads'
+ * compiler and garbage-collector threads share the cores with them.
+ */
 export function defaultJobs(drafts: number, chars: number, cores = os.availableParallelism()): number {
+  if (cores <= 2) return 1;
   return Math.max(1, Math.min(cores, drafts, 1 + Math.floor(chars / CHARS_PER_EXTRA_THREAD)));
 }
 
