@@ -110,7 +110,7 @@ export function quoteStats(idx: FactIndex): QuoteStats {
     termsByChar.set(t[0], list);
   }
   const termFirst = codeUnitSet(idx.terms.keys());
-  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, termFirst, wordIds, wordList, quoteClass, classWords, classMeasures, classPostings, measureClasses };
+  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, termsByPair: new Map(), termFirst, wordIds, wordList, quoteClass, classWords, classMeasures, classPostings, measureClasses };
   statsCache.set(idx, s);
   return s;
 }
@@ -147,13 +147,30 @@ function termOccurrences(text: string, from: number, to: number, stats: QuoteSta
   return found;
 }
 
+/**
+ * The terms that can occur at `i` of a range ending at `to`, in termsByChar's order: those
+ * of one code unit and those whose second code unit is the text's next one (a first
+ * character such as 全 or 地 starts dozens of terms, and each was tested in full).
+ */
+function termsAt(text: string, i: number, to: number, stats: QuoteStats): string[] {
+  const c0 = text.charCodeAt(i);
+  const c1 = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+  const key = c0 * 65537 + c1 + 1;
+  let list = stats.termsByPair.get(key);
+  if (list === undefined) {
+    const all = stats.termsByChar.get(text[i]) ?? [];
+    list = all.filter((t) => t.length === 1 || t.charCodeAt(1) === c1);
+    if (stats.termsByPair.size >= 100_000) stats.termsByPair.clear(); // a long-lived server meets ever more pairs
+    stats.termsByPair.set(key, list);
+  }
+  return list;
+}
+
 function findTermOccurrences(text: string, from: number, to: number, stats: QuoteStats): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (let i = from; i < to; i++) {
     if (stats.termFirst[text.charCodeAt(i)] === 0) continue;
-    const list = stats.termsByChar.get(text[i]);
-    if (!list) continue;
-    for (const t of list) {
+    for (const t of termsAt(text, i, to, stats)) {
       if (i + t.length <= to && text.startsWith(t, i)) {
         const at = out.get(t);
         if (at) at.push(i);

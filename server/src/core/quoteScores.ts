@@ -19,6 +19,8 @@ export interface QuoteStats {
   maxIdf: number;
   /** Terms by first character, for finding term occurrences in a sentence in one pass. */
   termsByChar: Map<string, string[]>;
+  /** termsByChar's lists narrowed to the terms that can start with a pair of code units (see termsAt in match.ts), filled as pairs are met. */
+  termsByPair: Map<number, string[]>;
   /** 1 for each UTF-16 code unit some term starts with (a table lookup before the Map's). */
   termFirst: Uint8Array;
   /** Word ids of the quotes' words, and the words by id. */
