@@ -46,10 +46,10 @@ const SLICE_MS = 5;
  * answer; pausing for a single turn let a hover wait for three slices of checking (measured
  * during a 2 MB check: 60–180 ms, against 10–30 ms with four turns and no slower check).
  */
-const PAUSE_TURNS = 4;
+export const PAUSE_TURNS = 4;
 
 /** Lets the event loop run `turns` times (I/O, timers and other setImmediate callbacks). */
-async function pause(turns: number): Promise<void> {
+export async function pause(turns: number): Promise<void> {
   for (let k = 0; k < turns; k++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 

@@ -9,7 +9,7 @@ import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRe
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageRoot } from '../core/factbase/load';
 import type { Citation, Finding, Severity } from '../core/types';
-import type { Analysis } from './analysis';
+import { pause, PAUSE_TURNS, type Analysis } from './analysis';
 import type { DiagnosticData } from '../protocol';
 import { pathToUri } from './workspace';
 
@@ -170,8 +170,15 @@ export class DraftDiagnostics {
       if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
-    this.published.add(uri);
     const diagnostics = toDiagnostics(analysis);
+    // Requests that came in during the check's last step (a hover) are answered before the
+    // notification, which for a long draft is megabytes to encode here and to parse in the editor.
+    await pause(PAUSE_TURNS);
+    if (this.latest.get(uri) !== ticket || this.host.document(uri)?.version !== version) {
+      this.connection.tracer.log(`check dropped (stale): ${uri} version ${version}`);
+      return;
+    }
+    this.published.add(uri);
     // The server's share of an edit's latency up to here (check and diagnostics; not their encoding and transport), for the benchmark.
     const ms = performance.now() - started;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
