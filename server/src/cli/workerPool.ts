@@ -169,20 +169,14 @@ function runShared(
           else feed(w);
         } else if (retired.has(w)) {
           void w.terminate();
-        } else if ('error' in reply) {
+        } else if ('error' in reply && (reply.index < 0 || reply.usage)) {
           ready.add(w); // out of its load either way: safe to end
-          if (reply.index >= 0 && !reply.usage) {
-            // The engine threw on this draft (a bug): reported with it, the others are still checked.
-            inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
-            completed(reply.index, { failure: reply.error });
-            feed(w);
-            return;
-          }
           // The worker could not load: a fact-base problem is the user's to fix (exit 2); anything else is a bug, with its stack.
           stopAll(reply.usage ? new UsageError(reply.error) : new Error(`checking thread: ${reply.error}`));
         } else {
+          // A result, or the error the engine threw on this draft (a bug: reported with it, the others are still checked).
           inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
-          completed(reply.index, reply.result);
+          completed(reply.index, 'error' in reply ? { failure: reply.error } : reply.result);
           feed(w);
         }
       });

@@ -62,13 +62,20 @@ export function compatibleSubjects(idx: FactIndex, subject: string): Set<string>
  */
 export function forTermMeasures(idx: FactIndex, t: string, subjects: Set<string>, visit: (m: Measure) => void): void {
   const by = candidateIndex(idx).terms.get(t);
-  if (!by) return;
+  if (by) forSubjects(by, subjects, visit);
+}
+
+/**
+ * Calls `visit` for each item of the groups of `by` whose subject is in `subjects`,
+ * walking whichever is shorter, the groups or `subjects`.
+ */
+export function forSubjects<T>(by: ReadonlyMap<string, readonly T[]>, subjects: ReadonlySet<string>, visit: (x: T) => void): void {
   if (by.size <= subjects.size) {
-    for (const [s, list] of by) if (subjects.has(s)) for (const m of list) visit(m);
+    for (const [s, list] of by) if (subjects.has(s)) for (const x of list) visit(x);
   } else {
     for (const s of subjects) {
       const list = by.get(s);
-      if (list) for (const m of list) visit(m);
+      if (list) for (const x of list) visit(x);
     }
   }
 }

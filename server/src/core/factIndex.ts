@@ -160,15 +160,32 @@ function buildIndex(base: FactBase): FactIndex {
   };
 }
 
+/** publishedBy's lists per index, measure id and date (a draft asks for the same few again and again, misattribution for many); reset past 10,000. */
+const publishedMemo = new WeakMap<FactIndex, { byMeasure: Map<string, Map<string, IndexedObservation[]>>; size: number }>();
+
 /**
- * A measure's observations published on or before `asOf` (same order). The lists are
- * sorted by publication date (localeCompare), so when a list is also in code-unit order,
- * as well-formed dates are, they are a prefix found by binary search; else a filter.
+ * A measure's observations published on or before `asOf` (same order; memoized, not to
+ * be changed). The lists are sorted by publication date (localeCompare), so when a list
+ * is also in code-unit order, as well-formed dates are, they are a prefix found by binary
+ * search; else a filter.
  */
 export function publishedBy(idx: FactIndex, measureId: string, asOf: string): IndexedObservation[] {
+  let memo = publishedMemo.get(idx);
+  if (!memo) publishedMemo.set(idx, (memo = { byMeasure: new Map(), size: 0 }));
+  let byDate = memo.byMeasure.get(measureId);
+  let known = byDate?.get(asOf);
+  if (known) return known;
   const list = idx.observations.get(measureId) ?? [];
-  if (!idx.dateOrdered.has(list)) return list.filter((io) => io.obs.published <= asOf);
-  return list.slice(0, firstIndex(list.length, (i) => list[i].obs.published <= asOf));
+  known = idx.dateOrdered.has(list) ? list.slice(0, firstIndex(list.length, (i) => list[i].obs.published <= asOf)) : list.filter((io) => io.obs.published <= asOf);
+  if (memo.size >= 10000) {
+    memo.byMeasure.clear();
+    memo.size = 0;
+    byDate = undefined;
+  }
+  if (!byDate) memo.byMeasure.set(measureId, (byDate = new Map()));
+  byDate.set(asOf, known);
+  memo.size++;
+  return known;
 }
 
 /** The chain of a subject and its ancestors (partOf), nearest first. */

@@ -10,6 +10,7 @@
  */
 import type { Measure } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
+import { forSubjects } from './candidateIndex';
 
 /** Word statistics of the sources' quotes, with an inverted index word → observations. */
 export interface QuoteStats {
@@ -161,12 +162,7 @@ export class QuoteScores {
     const bySubject = subjectPostings(this.stats);
     this.collect((id, visit) => {
       const by = bySubject[id];
-      if (!by) return;
-      if (by.size <= subjects.size) {
-        for (const [s, list] of by) if (subjects.has(s)) for (const c of list) visit(c);
-      } else {
-        for (const s of subjects) for (const c of by.get(s) ?? []) visit(c);
-      }
+      if (by) forSubjects(by, subjects, visit);
     }, out, subjects);
     this.strongBySubjects.set(subjects, out);
     return out;

@@ -7,6 +7,7 @@
 import type { Measure, Quantity } from './types';
 import type { FactIndex, MeasureValues } from './factIndex';
 import { valueInterval } from './numbers';
+import { firstIndex } from './sorted';
 
 const NONE: MeasureValues = { sorted: new Float64Array(0), inexact: false, nonFinite: false, figureTolerance: 0, inexactLow: Infinity, inexactHigh: -Infinity };
 
@@ -37,12 +38,6 @@ export function mayAgree(idx: FactIndex, m: Measure, q: Quantity): boolean {
     hi = Math.max(hi, b);
   }
   // The first value ≥ lo, then whether it is ≤ hi.
-  let a = 0;
-  let b = sorted.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (sorted[mid] < lo) a = mid + 1;
-    else b = mid;
-  }
-  return a < sorted.length && sorted[a] <= hi;
+  const at = firstIndex(sorted.length, (i) => sorted[i] < lo);
+  return at < sorted.length && sorted[at] <= hi;
 }

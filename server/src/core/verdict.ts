@@ -102,26 +102,8 @@ function statedPeriod(ctx: ClaimContext) {
 
 /** Observations known at the draft's date. */
 function known(idx: FactIndex, m: Measure, asOf: string): IndexedObservation[] {
-  let memo = knownMemo.get(idx);
-  if (!memo) knownMemo.set(idx, (memo = { byMeasure: new Map(), size: 0 }));
-  let byDate = memo.byMeasure.get(m);
-  if (!byDate) memo.byMeasure.set(m, (byDate = new Map()));
-  let list = byDate.get(asOf);
-  if (!list) {
-    list = publishedBy(idx, m.id, asOf);
-    if (memo.size > 10000) {
-      memo.byMeasure.clear();
-      memo.byMeasure.set(m, (byDate = new Map()));
-      memo.size = 0;
-    }
-    byDate.set(asOf, list);
-    memo.size++;
-  }
-  return list;
+  return publishedBy(idx, m.id, asOf);
 }
-
-/** known() per index, measure and date (a draft asks for the same few measures again and again; misattribution for many); reset past 10,000 lists. */
-const knownMemo = new WeakMap<FactIndex, { byMeasure: Map<Measure, Map<string, IndexedObservation[]>>; size: number }>();
 
 /** The observations that count as current: for the stated period, or the latest known; actuals beat estimates. */
 function currentOf(list: IndexedObservation[], ctx: ClaimContext): IndexedObservation[] {

@@ -146,6 +146,13 @@ export class DraftDiagnostics {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /** True (and traced) when the document changed, or a newer check was requested, since check `ticket` of `version` started. */
+  private dropStale(uri: string, ticket: number, version: number): boolean {
+    if (this.latest.get(uri) === ticket && this.host.document(uri)?.version === version) return false;
+    this.connection.tracer.log(`check dropped (stale): ${uri} version ${version}`);
+    return true;
+  }
+
   private async run(uri: string, ticket: number): Promise<void> {
     const doc = this.host.document(uri);
     if (!doc) return;
@@ -159,11 +166,7 @@ export class DraftDiagnostics {
       if (this.latest.get(uri) === ticket) this.host.failed(uri, e as Error);
       return;
     }
-    // Stale: the document changed, or a newer check was requested, while this one ran.
-    if (this.latest.get(uri) !== ticket || this.host.document(uri)?.version !== version) {
-      this.connection.tracer.log(`check dropped (stale): ${uri} version ${version}`);
-      return;
-    }
+    if (this.dropStale(uri, ticket, version)) return;
     if (!analysis) {
       // Not a draft (any more): clear what an earlier check published, leave others' diagnostics alone.
       this.connection.tracer.log(`check skipped (not a draft): ${uri} version ${version}`);
@@ -174,10 +177,7 @@ export class DraftDiagnostics {
     // Requests that came in during the check's last step (a hover) are answered before the
     // notification, which for a long draft is megabytes to encode here and to parse in the editor.
     await pause(PAUSE_TURNS);
-    if (this.latest.get(uri) !== ticket || this.host.document(uri)?.version !== version) {
-      this.connection.tracer.log(`check dropped (stale): ${uri} version ${version}`);
-      return;
-    }
+    if (this.dropStale(uri, ticket, version)) return;
     this.published.add(uri);
     // The server's share of an edit's latency up to here (check and diagnostics; not their encoding and transport), for the benchmark.
     const ms = performance.now() - started;

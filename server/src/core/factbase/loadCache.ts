@@ -8,7 +8,7 @@
  * base's folder. FACTCHECK_CACHE_DIR sets the folder; FACTCHECK_CACHE=0 turns it off.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -118,7 +118,8 @@ export function writeCache(dir: string, key: string, value: unknown): void {
     const tmp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
     const fd = openSync(tmp, 'wx', 0o600);
     try {
-      writeAll(fd, [MAGIC, digest, payload]); // not concatenated first: the payload of a large base is tens of MB
+      // Part by part, not concatenated first: the payload of a large base is tens of MB.
+      for (const part of [MAGIC, digest, payload]) writeFileSync(fd, part);
     } finally {
       closeSync(fd);
     }
@@ -126,19 +127,6 @@ export function writeCache(dir: string, key: string, value: unknown): void {
     prune(dir);
   } catch {
     // a cache that cannot be written only makes the next load slower
-  }
-}
-
-/** Writes every byte of `parts` to `fd` (writev may write less than asked). */
-function writeAll(fd: number, parts: Buffer[]): void {
-  let done = writevSync(fd, parts);
-  for (const p of parts) {
-    if (done >= p.length) {
-      done -= p.length;
-      continue;
-    }
-    for (let at = done; at < p.length; ) at += writeSync(fd, p, at, p.length - at);
-    done = 0;
   }
 }
 

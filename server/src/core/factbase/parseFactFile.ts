@@ -17,10 +17,10 @@ import { problemAt, type Problem } from './problems';
 import { YamlPositions } from './yamlPositions';
 import { EntryPositions } from './entryPositions';
 import { emptyIndex, FactFilePositions, SECTIONS, type Section, type YamlIndex } from './factFilePositions';
-
-export { FactFilePositions, SECTIONS, type Section, type YamlIndex };
 import { withPlainEnv } from './plainEnv';
 import { fastFactFile } from './fastParse';
+
+export { FactFilePositions, SECTIONS, type Section, type YamlIndex };
 
 /** Fact files larger than this are rejected before parsing. */
 export const MAX_FACT_FILE_BYTES = 10 * 1024 * 1024;
