@@ -12,7 +12,7 @@ import { firstIndex } from './sorted';
 export interface IndexedObservation {
   obs: Observation;
   measure: Measure;
-  /** The parsed figure (canonical unit), or undefined when the parser cannot read it. */
+  /** The parsed figure (canonical unit), or undefined when the parser cannot read it; shared by observations with the same figure text, so never to be changed. */
   figure?: Quantity;
   /** Value in the canonical unit of the measure's dimension. */
   value: number;
@@ -102,10 +102,13 @@ function buildIndex(base: FactBase): FactIndex {
   subjectNames.sort((a, b) => b.name.length - a.name.length);
   const measures = new Map(base.measures.map((m) => [m.id, m]));
   const observations = new Map<string, IndexedObservation[]>();
+  // One parsed figure per distinct text, shared by the observations writing it (never changed).
+  const figures = new Map<string, Quantity | undefined>();
   for (const obs of base.observations) {
     const measure = measures.get(obs.measure);
     if (!measure) continue;
-    const figure = parseQuantity(obs.figure);
+    let figure = figures.get(obs.figure);
+    if (figure === undefined && !figures.has(obs.figure)) figures.set(obs.figure, (figure = parseQuantity(obs.figure)));
     const factor = unitInfo(measure.unit)?.factor ?? 1;
     const list = observations.get(obs.measure) ?? [];
     const value = obs.value * factor;

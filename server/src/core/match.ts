@@ -5,7 +5,7 @@
  * overlap after segmentation), and the counter word (17家 is not 17间).
  */
 import type { Dimension, Measure, Quantity } from './types';
-import type { FactIndex, IndexedObservation } from './factIndex';
+import type { FactIndex } from './factIndex';
 import type { ClaimContext } from './context';
 import { unitInfo } from './numbers';
 import { codeUnitSet } from './numbers/chars';
@@ -55,12 +55,12 @@ export function quoteStats(idx: FactIndex): QuoteStats {
   let s = statsCache.get(idx);
   if (s) return s;
   addWords(idx.dictionary);
-  const postings = new Map<string, IndexedObservation[]>();
+  // How many observations' quotes have each word (for its IDF).
+  const documents = new Map<string, number>();
   const wordIds = new Map<string, number>();
   const wordList: string[] = [];
   // Observations whose quotes have the same words share a class (a base that repeats a
   // quote per year or district scores it once).
-  const quoteClass = new Map<IndexedObservation, number>();
   const classOf = new Map<string, number>();
   const classWords: Int32Array[] = [];
   const classMeasures: Measure[][] = [];
@@ -74,9 +74,7 @@ export function quoteStats(idx: FactIndex): QuoteStats {
       n++;
       const ids: number[] = [];
       for (const w of new Set(words(io.obs.quote.replace(/[\d.]+/g, ' ')))) {
-        const p = postings.get(w);
-        if (p) p.push(io);
-        else postings.set(w, [io]);
+        documents.set(w, (documents.get(w) ?? 0) + 1);
         let id = wordIds.get(w);
         if (id === undefined) {
           id = wordList.length;
@@ -95,14 +93,13 @@ export function quoteStats(idx: FactIndex): QuoteStats {
         classMeasures.push([]);
         for (const id of sorted) (classPostings[id] ??= []).push(c);
       }
-      quoteClass.set(io, c);
       classes.add(c);
       if (!classMeasures[c].includes(io.measure)) classMeasures[c].push(io.measure);
     }
     measureClasses.set(measureId, [...classes]);
   }
   const idf = new Map<string, number>();
-  for (const [w, p] of postings) idf.set(w, Math.log(1 + n / p.length));
+  for (const [w, d] of documents) idf.set(w, Math.log(1 + n / d));
   const termsByChar = new Map<string, string[]>();
   for (const t of idx.terms.keys()) {
     const list = termsByChar.get(t[0]) ?? [];
@@ -110,7 +107,7 @@ export function quoteStats(idx: FactIndex): QuoteStats {
     termsByChar.set(t[0], list);
   }
   const termFirst = codeUnitSet(idx.terms.keys());
-  s = { idf, postings, maxIdf: Math.log(1 + n), termsByChar, termsByPair: new Map(), termFirst, wordIds, wordList, quoteClass, classWords, classMeasures, classPostings, measureClasses };
+  s = { idf, maxIdf: Math.log(1 + n), termsByChar, termsByPair: new Map(), termFirst, wordIds, wordList, classWords, classMeasures, classPostings, measureClasses };
   statsCache.set(idx, s);
   return s;
 }

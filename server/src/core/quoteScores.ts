@@ -9,14 +9,13 @@
  * order as a full pass would, so the numbers are exactly the same.
  */
 import type { Measure } from './types';
-import type { FactIndex, IndexedObservation } from './factIndex';
+import type { FactIndex } from './factIndex';
 import { forSubjects } from './candidateIndex';
 
-/** Word statistics of the sources' quotes, with an inverted index word → observations. */
+/** Word statistics of the sources' quotes, with an inverted index word → quote classes. */
 export interface QuoteStats {
+  /** Each quote word's inverse document frequency over the observations: log(1 + n / observations whose quote has it). */
   idf: Map<string, number>;
-  /** For each word, the observations whose quote has it. */
-  postings: Map<string, IndexedObservation[]>;
   maxIdf: number;
   /** Terms by first character, for finding term occurrences in a sentence in one pass. */
   termsByChar: Map<string, string[]>;
@@ -27,8 +26,6 @@ export interface QuoteStats {
   /** Word ids of the quotes' words, and the words by id. */
   wordIds: Map<string, number>;
   wordList: string[];
-  /** Each observation's quote class: observations whose quotes have the same words share one. */
-  quoteClass: Map<IndexedObservation, number>;
   /** Each class's quote words, as sorted word ids. */
   classWords: Int32Array[];
   /** The measures of each class's observations. */

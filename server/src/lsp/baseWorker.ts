@@ -4,6 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadFactBase } from '../core/factbase/load';
+import { wrapStrings } from './sharedStrings';
 
 const { base, problems } = loadFactBase((workerData as { dirs: string[] }).dirs);
-parentPort?.postMessage({ base, problems });
+// Each distinct text crosses once (sharedStrings.ts).
+parentPort?.postMessage(wrapStrings({ base, problems }));

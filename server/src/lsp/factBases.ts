@@ -11,6 +11,7 @@ import type { FactBase, Locale } from '../core/types';
 import type { FactBaseState } from '../protocol';
 import { t } from './messages';
 import { isInside } from './workspace';
+import { unwrapStrings } from './sharedStrings';
 
 /** One fact base in use. */
 export interface LoadedBase {
@@ -55,7 +56,7 @@ function clock(d: Date): string {
 function loadInWorker(dirs: string[]): Promise<{ base: FactBase; problems: Problem[] }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'baseWorker.js'), { workerData: { dirs } });
-    worker.once('message', (m: { base: FactBase; problems: Problem[] }) => resolve(m));
+    worker.once('message', (m: { base: FactBase; problems: Problem[] }) => resolve(unwrapStrings(m)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`fact-base worker exited with code ${code}`)));
   });
