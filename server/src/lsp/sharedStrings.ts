@@ -1,13 +1,14 @@
 /**
- * Passing a loaded fact base from the loading worker to the main thread without copying
- * a string once per use. Structured cloning copies every string value it meets (a
- * measure id used by 2,000 observations arrives as 2,000 strings), but it keeps the
- * identity of objects. So the worker replaces each distinct string by one String
- * object (`wrapStrings`), the clone then carries each text once, and the main thread
- * puts the primitive back everywhere (`unwrapStrings`): equal texts end up as one string.
+ * Passing a loaded fact base from the loading worker to the main thread with each text
+ * once, however often the base uses it. Structured cloning copies every string value it
+ * meets, so a measure id used by 2,000 observations arrives as 2,000 strings; but it keeps
+ * the identity of objects. So before a clone every distinct text is replaced by one
+ * String object (`wrapStrings`), the clone carries each text once, and afterwards the
+ * primitive is put back everywhere (`unwrapStrings`): equal texts end up as one string.
+ * A text of plain ASCII (ids, dates, paths) is also made a one-byte string on the way:
+ * cut from a file that has Chinese in it, it was stored two bytes a character.
  * Both walks handle plain objects, arrays and Maps, which is all a FactBase and its
- * problems hold. A text of plain ASCII (ids, dates, paths) is also made a one-byte
- * string: cut from a file that has Chinese in it, it was stored two bytes a character.
+ * problems hold; an object met twice is walked once.
  */
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -19,38 +20,47 @@ function narrow(s: string): string {
 
 /** Replaces, in place, every string in `value` (object properties, array items, Map keys and values) by a String object shared by equal texts. Returns the new root. */
 export function wrapStrings<T>(value: T): T {
-  const pool = new Map<string, string | object>();
-  const share = (s: string): object => {
-    let w = pool.get(s) as object | undefined;
-    if (!w) pool.set(s, (w = new String(narrow(s))));
-    return w;
+  const pool = new Map<string, object>();
+  const seen = new Set<object>();
+  const visit = (x: unknown): unknown => {
+    if (typeof x === 'string') {
+      let w = pool.get(x);
+      if (w === undefined) pool.set(x, (w = new String(narrow(x))));
+      return w;
+    }
+    if (x === null || typeof x !== 'object' || x instanceof String || seen.has(x)) return x;
+    seen.add(x);
+    eachSlot(x, visit);
+    return x;
   };
-  return walk(value, (s) => share(s as string), (x) => typeof x === 'string') as T;
+  return visit(value) as T;
 }
 
 /** Undoes wrapStrings after the clone, in place: every String object becomes its primitive. Returns the new root. */
 export function unwrapStrings<T>(value: T): T {
-  return walk(value, (w) => (w as string).valueOf(), (x) => x instanceof String) as T;
-}
-
-/** Replaces each leaf passing `is` by `swap(leaf)` throughout plain objects, arrays and Maps (Maps are rebuilt; each object is visited once). */
-function walk(root: unknown, swap: (x: unknown) => unknown, is: (x: unknown) => boolean): unknown {
   const seen = new Set<object>();
   const visit = (x: unknown): unknown => {
-    if (is(x)) return swap(x);
-    if (x === null || typeof x !== 'object' || seen.has(x)) return x;
+    if (x === null || typeof x !== 'object') return x;
+    if (x instanceof String) return x.valueOf();
+    if (seen.has(x)) return x;
     seen.add(x);
-    if (Array.isArray(x)) {
-      for (let i = 0; i < x.length; i++) x[i] = visit(x[i]);
-    } else if (x instanceof Map) {
-      const entries = [...x];
-      x.clear();
-      for (const [k, v] of entries) x.set(visit(k), visit(v));
-    } else {
-      const o = x as Record<string, unknown>;
-      for (const k in o) o[k] = visit(o[k]);
-    }
+    eachSlot(x, visit);
     return x;
   };
-  return visit(root);
+  return visit(value) as T;
+}
+
+/** Replaces each item of an array, value of an object and key and value of a Map by `visit(it)` (a Map is refilled in its order). */
+function eachSlot(x: object, visit: (v: unknown) => unknown): void {
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) x[i] = visit(x[i]);
+  } else if (x instanceof Map) {
+    const entries = [...x];
+    x.clear();
+    for (const [k, v] of entries) x.set(visit(k), visit(v));
+  } else {
+    const o = x as Record<string, unknown>;
+    const keys = Object.keys(o);
+    for (let i = 0; i < keys.length; i++) o[keys[i]] = visit(o[keys[i]]);
+  }
 }
