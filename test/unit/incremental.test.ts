@@ -5,9 +5,8 @@
  * line-by-line scan equals the whole-text scanners on every text it sees.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { fixtureDrafts } from '../support/fixtureDrafts';
 import { checkText } from '../../server/src/core/check';
 import { CheckMemo } from '../../server/src/core/memo';
 import { indexOf } from '../../server/src/core/factIndex';
@@ -70,8 +69,7 @@ describe('incremental checking', function () {
   let drafts: string[];
   before(() => {
     base = loadFactBase([bundledFactsDir()]).base;
-    const dir = join(__dirname, '../../../test/fixtures/drafts');
-    drafts = readdirSync(dir).filter((n) => /\.(md|txt)$/.test(n)).sort().map((n) => readFileSync(join(dir, n), 'utf8'));
+    drafts = fixtureDrafts();
     drafts.push(base.sources[0].body);
   });
 

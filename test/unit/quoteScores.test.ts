@@ -6,9 +6,8 @@
  * restricted to the measures of some subjects (strongIn).
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { fixtureDrafts } from '../support/fixtureDrafts';
 import { indexOf, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex';
 import { quoteStats } from '../../server/src/core/match';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from '../../server/src/core/quoteScores';
@@ -19,7 +18,13 @@ import type { Measure } from '../../server/src/core/types';
 function postingsOf(idx: FactIndex): Map<string, IndexedObservation[]> {
   const out = new Map<string, IndexedObservation[]>();
   for (const list of idx.observations.values()) {
-    for (const io of list) for (const w of new Set(words(io.obs.quote.replace(/[\d.]+/g, ' ')))) out.set(w, [...(out.get(w) ?? []), io]);
+    for (const io of list) {
+      for (const w of new Set(words(io.obs.quote.replace(/[\d.]+/g, ' ')))) {
+        const p = out.get(w);
+        if (p) p.push(io);
+        else out.set(w, [io]);
+      }
+    }
   }
   return out;
 }
@@ -47,9 +52,7 @@ function reference(stats: QuoteStats, postings: Map<string, IndexedObservation[]
   return out;
 }
 
-let postings: Map<string, IndexedObservation[]>;
-
-function compare(idx: FactIndex, stats: QuoteStats, clauseWords: string[], sentenceWords: string[], what: string): void {
+function compare(idx: FactIndex, stats: QuoteStats, postings: Map<string, IndexedObservation[]>, clauseWords: string[], sentenceWords: string[], what: string): void {
   const ref = reference(stats, postings, clauseWords, sentenceWords);
   const qs = new QuoteScores(idx, stats, clauseWords, sentenceWords);
   const strong = qs.strong();
@@ -70,6 +73,7 @@ describe('quote scores', function () {
   this.timeout(60000);
   let idx: FactIndex;
   let stats: QuoteStats;
+  let postings: Map<string, IndexedObservation[]>;
   before(() => {
     idx = indexOf(loadFactBase([bundledFactsDir()]).base);
     stats = quoteStats(idx);
@@ -77,15 +81,14 @@ describe('quote scores', function () {
   });
 
   it('equal the plain definition for the clauses and sentences of the sources and drafts', () => {
-    const dir = join(__dirname, '../../../test/fixtures/drafts');
-    const texts = [...idx.base.sources.map((s) => s.body), ...readdirSync(dir).filter((n) => /\.(md|txt)$/.test(n)).map((n) => readFileSync(join(dir, n), 'utf8'))];
+    const texts = [...idx.base.sources.map((s) => s.body), ...fixtureDrafts()];
     let n = 0;
     for (const text of texts) {
       for (const sentence of text.split(/[。！？；\n]/)) {
         const sw = words(sentence.replace(/[\d.]+/g, ' '));
         for (const clause of sentence.split(/[，,：]/)) {
           const cw = words(clause.replace(/[\d.]+/g, ' '));
-          compare(idx, stats, cw, sentence.length > clause.length + 2 ? sw : cw, clause);
+          compare(idx, stats, postings, cw, sentence.length > clause.length + 2 ? sw : cw, clause);
           n++;
         }
       }
@@ -101,7 +104,7 @@ describe('quote scores', function () {
     for (let k = 0; k < 300; k++) {
       const cw = Array.from({ length: 1 + Math.floor(rnd() * 8) }, pick);
       const sw = rnd() < 0.3 ? cw : [...cw, ...Array.from({ length: Math.floor(rnd() * 10) }, pick)];
-      compare(idx, stats, cw, sw, cw.join('/'));
+      compare(idx, stats, postings, cw, sw, cw.join('/'));
     }
   });
 });

@@ -8,10 +8,9 @@
  * (the other side also restricted to measures of fitting dimensions and a given test).
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { fixtureDrafts } from '../support/fixtureDrafts';
 import { indexOf, subjectsCompatible, type FactIndex } from '../../server/src/core/factIndex';
 import { compatibleSubjects, forTermMeasures } from '../../server/src/core/candidateIndex';
 import { rankMeasures } from '../../server/src/core/match';
@@ -84,8 +83,7 @@ describe('ranking by subject', function () {
   let texts: string[];
   before(() => {
     base = loadFactBase([bundledFactsDir()]).base;
-    const dir = join(__dirname, '../../../test/fixtures/drafts');
-    texts = [...base.sources.map((s) => s.body), ...readdirSync(dir).filter((n) => /\.(md|txt)$/.test(n)).map((n) => readFileSync(join(dir, n), 'utf8'))];
+    texts = [...base.sources.map((s) => s.body), ...fixtureDrafts()];
   });
 
   describe('with copies of the measures for other subjects', () => {
