@@ -67,34 +67,41 @@ export function quoteStats(idx: FactIndex): QuoteStats {
   const classPostings: number[][] = [];
   // Each measure's distinct quote classes, in the order of its observations (by measure id).
   const measureClasses = new Map<string, number[]>();
+  // Each distinct quote's words and class, segmented once (observations often share a quote).
+  const byQuote = new Map<string, { words: string[]; c: number }>();
   let n = 0;
   for (const [measureId, list] of idx.observations) {
     const classes = new Set<number>();
     for (const io of list) {
       n++;
-      const ids: number[] = [];
-      for (const w of new Set(words(io.obs.quote.replace(/[\d.]+/g, ' ')))) {
-        documents.set(w, (documents.get(w) ?? 0) + 1);
-        let id = wordIds.get(w);
-        if (id === undefined) {
-          id = wordList.length;
-          wordIds.set(w, id);
-          wordList.push(w);
+      let q = byQuote.get(io.obs.quote);
+      if (!q) {
+        const ws = [...new Set(words(io.obs.quote.replace(/[\d.]+/g, ' ')))];
+        const ids: number[] = [];
+        for (const w of ws) {
+          let id = wordIds.get(w);
+          if (id === undefined) {
+            id = wordList.length;
+            wordIds.set(w, id);
+            wordList.push(w);
+          }
+          ids.push(id);
         }
-        ids.push(id);
+        const sorted = Int32Array.from(ids).sort();
+        const key = sorted.join(',');
+        let c = classOf.get(key);
+        if (c === undefined) {
+          c = classWords.length;
+          classOf.set(key, c);
+          classWords.push(sorted);
+          classMeasures.push([]);
+          for (const id of sorted) (classPostings[id] ??= []).push(c);
+        }
+        byQuote.set(io.obs.quote, (q = { words: ws, c }));
       }
-      const sorted = Int32Array.from(ids).sort();
-      const key = sorted.join(',');
-      let c = classOf.get(key);
-      if (c === undefined) {
-        c = classWords.length;
-        classOf.set(key, c);
-        classWords.push(sorted);
-        classMeasures.push([]);
-        for (const id of sorted) (classPostings[id] ??= []).push(c);
-      }
-      classes.add(c);
-      if (!classMeasures[c].includes(io.measure)) classMeasures[c].push(io.measure);
+      for (const w of q.words) documents.set(w, (documents.get(w) ?? 0) + 1);
+      classes.add(q.c);
+      if (!classMeasures[q.c].includes(io.measure)) classMeasures[q.c].push(io.measure);
     }
     measureClasses.set(measureId, [...classes]);
   }
