@@ -1,7 +1,9 @@
 // Language-server figures, measured through the protocol with the project's test client
 // (out/test/protocol/lspClient.js, the server spawned over stdio): start-up, editing
 // latency, responsiveness during a long check, and memory with a large fact base.
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { percentiles, draftOfSize, requireRoot, now } from './corpus.mjs';
 
 const { LspTestClient } = requireRoot('./out/test/protocol/lspClient.js');
@@ -141,7 +143,13 @@ export async function longCheck(size = 2_000_000) {
   return { fullCheckMs, hover: hovers.length ? percentiles(hovers) : undefined, hoverDuringCheck: duringCheck.length ? percentiles(duringCheck) : undefined, hoverOverPublish: waitedForPublish, newerEditMs, stalePublished, ...mem };
 }
 
-/** Server memory with an extra fact-base folder (the generated base): RSS after checking a 50,000-character draft. */
+/**
+ * Server memory with an extra fact-base folder (the generated base): RSS after checking a
+ * 50,000-character draft. Then a fact file of that folder changes on disk (a comment
+ * appended) and the server reloads the base: hovers on a one-line draft are sent every
+ * 50 ms until the long draft's diagnostics against the reloaded base arrive; returns
+ * their latencies, the time to those diagnostics, and RSS then and after 15 s idle.
+ */
 export async function memoryWith(factDir) {
   const t0 = now();
   const { client } = await LspTestClient.start({ locale: 'zh-cn', settings: { factBases: [factDir] } });
@@ -150,6 +158,28 @@ export async function memoryWith(factDir) {
   await client.diagnostics(uri, 1);
   const firstMs = now() - t0;
   const mem = rssOf(client.process.pid);
+  // Hovers go to a one-line draft: they wait for the server, not for the long draft's re-check.
+  const small = 'file:///bench/small.md';
+  await client.open(small, 'markdown', '2024年，全区地区生产总值增长5%。\n');
+  await client.diagnostics(small, 1);
+  const file = join(factDir, readdirSync(factDir).filter((n) => n.endsWith('.yaml')).sort()[0]);
+  appendFileSync(file, '# changed by the benchmark\n');
+  const from = client.received.length;
+  const t1 = now();
+  let reloadMs;
+  const installed = client.waitFor((r) => r.kind === 'diagnostics' && r.params.uri === uri, from).then(() => (reloadMs = now() - t1));
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+  const hovers = [];
+  while (reloadMs === undefined && now() - t1 < 60_000) {
+    const h = now();
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 15 } });
+    hovers.push(now() - h);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await installed;
+  const afterReload = rssOf(client.process.pid);
+  await new Promise((r) => setTimeout(r, 15_000)); // idle: V8 gives back what the old base held
+  const settled = rssOf(client.process.pid);
   await client.stop();
-  return { firstDiagnosticsMs: firstMs, ...mem };
+  return { firstDiagnosticsMs: firstMs, ...mem, reloadMs, reloadHover: percentiles(hovers), rssAfterReloadMB: afterReload.rssMB, rssSettledMB: settled.rssMB };
 }

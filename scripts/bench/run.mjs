@@ -78,6 +78,8 @@ if (chosen.includes('scale')) {
     const m = await memoryWith(dir);
     delete process.env.FACTCHECK_CACHE_DIR;
     row('server RSS with the generated base (50,000-char draft checked)', `${f(m.rssMB)} MB (peak ${f(m.peakMB)}), first diagnostics after ${f(m.firstDiagnosticsMs)} ms`, '≤ 250 MB', m.rssMB <= 250);
+    row('server: a fact file of the generated base changes on disk → the draft\'s diagnostics against the reloaded base', `${f(m.reloadMs)} ms; RSS then ${f(m.rssAfterReloadMB)} MB, 15 s later ${f(m.rssSettledMB)} MB`);
+    row('server: hovers during that reload, max', `${f(m.reloadHover.max)} ms (median ${f(m.reloadHover.median)}, ${m.reloadHover.n} hovers)`, '≤ 100 ms', m.reloadHover.max <= 100);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(cacheRoot, { recursive: true, force: true });

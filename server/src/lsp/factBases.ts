@@ -1,7 +1,9 @@
 /**
- * The loaded fact bases, one per distinct list of folders. A reload whose result has
- * errors keeps the last good base in use (and says so); a base that never loaded
- * cleanly is used as loaded (broken entries left out).
+ * The loaded fact bases, one per distinct list of folders. Loads and reloads run in a
+ * worker thread, so the server answers requests meanwhile (a 100,000-observation base
+ * takes seconds to load afresh); the base in use stays until its successor is
+ * installed. A reload whose result has errors keeps the last good base in use (and says
+ * so); a base that never loaded cleanly is used as loaded (broken entries left out).
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -32,6 +34,8 @@ interface Slot {
   current?: LoadedBase;
   /** When `current.base` was loaded without errors. */
   goodAt?: Date;
+  /** Counts the reloads asked for, so only the latest one installs its result. */
+  reloads: number;
 }
 
 const EMPTY_BASE = (dirs: string[]): FactBase => ({
@@ -114,15 +118,27 @@ export class FactBaseStore {
     return [...this.slots.values()].flatMap((s) => (s.current ? [s.current] : []));
   }
 
-  /** Reloads every loaded base whose folders hold `file` (all loaded bases when `file` is undefined). */
-  reload(file?: string): LoadedBase[] {
-    const out: LoadedBase[] = [];
+  /**
+   * Reloads every loaded base whose folders hold `file` (all loaded bases when `file` is
+   * undefined), each in a worker thread (in this thread if the worker fails). Resolves
+   * with the bases in use once they are installed; of overlapping reloads of one base,
+   * the latest is installed.
+   */
+  reload(file?: string): Promise<LoadedBase[]> {
+    const out: Promise<LoadedBase>[] = [];
     for (const slot of this.slots.values()) {
       if (!slot.current) continue;
       if (file !== undefined && !slot.dirs.some((d) => isInside(file, d))) continue;
-      out.push(this.load(slot));
+      const ticket = ++slot.reloads;
+      const latest = () => ticket === slot.reloads && this.slots.get(slot.dirs.join('\n')) === slot;
+      out.push(
+        loadInWorker(slot.dirs).then(
+          ({ base, problems }) => (latest() ? this.install(slot, base, problems) : slot.current!),
+          () => (latest() ? this.load(slot) : slot.current!),
+        ),
+      );
     }
-    return out;
+    return Promise.all(out);
   }
 
   /** Forgets every base (settings changed: folder lists may differ). Keeps nothing loaded. */
@@ -134,7 +150,7 @@ export class FactBaseStore {
     const key = dirs.join('\n');
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = { dirs: [...dirs] };
+      slot = { dirs: [...dirs], reloads: 0 };
       this.slots.set(key, slot);
     }
     return slot;

@@ -42,7 +42,7 @@ export function registerRequests(ctx: ServerContext): void {
   handle(connection, CheckWorkspaceRequest, () => checkWorkspace(ctx));
   handle(connection, ReloadFactsRequest, async () => {
     await loadAllScopes(ctx);
-    const bases = ctx.bases.reload().map((b) => ({ ...b.state, dirs: b.dirs }));
+    const bases = (await ctx.bases.reload()).map((b) => ({ ...b.state, dirs: b.dirs }));
     ctx.recheckAll();
     return { bases };
   });

@@ -205,10 +205,14 @@ export function startServer(connection: Connection): void {
     if (!path) return;
     if (path.endsWith(ALLOWLIST_FILE)) return c.recheckAll();
     if (!/\.(ya?ml|md)$/.test(path)) return;
-    const reloaded = c.bases.reload(path);
-    if (!reloaded.length) return;
-    for (const b of reloaded) c.factFiles.schedule(b.dirs);
-    c.recheckAll();
+    void c.bases.reload(path).then(
+      (reloaded) => {
+        if (!reloaded.length) return;
+        for (const b of reloaded) c.factFiles.schedule(b.dirs);
+        c.recheckAll();
+      },
+      (e: Error) => reportOnce('reload', e.message, e),
+    );
   }
 
   /** The fact-base folders of a fact-base file: its scope's base, or an enclosing facts/ folder for YAML outside it. */
