@@ -1,11 +1,13 @@
 /**
- * Worker thread that loads fact-base folders (workerData.dirs) and posts back the base
- * and its problems, so the server's main thread can load the segmenter meanwhile.
+ * Worker thread that loads fact-base folders (workerData.dirs, with the unsaved texts of
+ * workerData.overrides) and posts back the base and its problems, so the server's main
+ * thread answers requests (and loads the segmenter) meanwhile.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadFactBase } from '../core/factbase/load';
 import { wrapStrings } from './sharedStrings';
 
-const { base, problems } = loadFactBase((workerData as { dirs: string[] }).dirs);
+const { dirs, overrides } = workerData as { dirs: string[]; overrides?: Map<string, string> };
+const { base, problems } = loadFactBase(dirs, overrides);
 // Each distinct text crosses once (sharedStrings.ts).
 parentPort?.postMessage(wrapStrings({ base, problems }));

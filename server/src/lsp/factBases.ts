@@ -56,11 +56,17 @@ function clock(d: Date): string {
   return d.toTimeString().slice(0, 8);
 }
 
-/** loadFactBase in a worker thread (base and problems; rejects when the load throws or the worker fails). */
-function loadInWorker(dirs: string[]): Promise<{ base: FactBase; problems: Problem[] }> {
+/** A loaded base and the problems of its load. */
+export interface BaseLoad {
+  base: FactBase;
+  problems: Problem[];
+}
+
+/** loadFactBase in a worker thread, with unsaved texts by path (rejects when the load throws or the worker fails). */
+export function loadInWorker(dirs: string[], overrides?: ReadonlyMap<string, string>): Promise<BaseLoad> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(join(__dirname, 'baseWorker.js'), { workerData: { dirs } });
-    worker.once('message', (m: { base: FactBase; problems: Problem[] }) => resolve(unwrapStrings(m)));
+    const worker = new Worker(join(__dirname, 'baseWorker.js'), { workerData: { dirs, overrides } });
+    worker.once('message', (m: BaseLoad) => resolve(unwrapStrings(m)));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`fact-base worker exited with code ${code}`)));
   });

@@ -1,18 +1,19 @@
 /**
  * Fact files while they are edited: the whole base is validated by the core with the
- * unsaved text of every open fact file and source (loadFactBase's overrides), and each
- * open file of the base gets its problems as diagnostics (schema errors at their line
- * and column, quotes not in the source, values not in the quote, dangling ids…).
+ * unsaved text of every open fact file and source (loadFactBase's overrides), in a
+ * worker thread so requests are answered meanwhile, and each open file of the base gets
+ * its problems as diagnostics (schema errors at their line and column, quotes not in the
+ * source, values not in the quote, dangling ids…).
  */
 import { basename, dirname, sep } from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadFactBase } from '../core/factbase/load';
 import type { Problem } from '../core/factbase/problems';
-import type { ValidationResult } from '../core/factbase/validate';
 import { LineIndex } from '../core/positions';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { isInside, pathToUri, uriToPath } from './workspace';
+import { loadInWorker, type BaseLoad } from './factBases';
 
 /** True when a path is a file of a fact base folder: a YAML fact file, or a source under sources/. */
 export function isFactBaseFile(path: string, dirs: readonly string[]): boolean {
@@ -55,7 +56,9 @@ export function problemToDiagnostic(p: Problem, index: LineIndex, text: string):
 export class FactFileDiagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The latest validation of each base (by folder list), for go-to-definition on unsaved ids. */
-  private readonly latest = new Map<string, ValidationResult>();
+  private readonly latest = new Map<string, BaseLoad>();
+  /** Counts the validations started per base, so only the latest one publishes. */
+  private readonly started = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -72,36 +75,54 @@ export class FactFileDiagnostics {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        try {
-          this.validate(dirs);
-        } catch (e) {
-          this.connection.console.error(`validating the fact base ${dirs.join(', ')} failed: ${(e as Error).stack ?? e}`);
+        // With none of its files open there are no diagnostics to publish: the base is not
+        // loaded again (a large one takes seconds, and a second copy of it), and the
+        // validation kept for go-to-definition is dropped as stale.
+        if (!this.openFiles(dirs).length) {
+          this.latest.delete(key);
+          return;
         }
+        this.validate(dirs).catch((e: Error) => this.connection.console.error(`validating the fact base ${dirs.join(', ')} failed: ${e.stack ?? e}`));
       }, this.delayMs),
     );
   }
 
   /** The latest validation of a base made of `dirs`, if any. */
-  validation(dirs: string[]): ValidationResult | undefined {
+  validation(dirs: string[]): BaseLoad | undefined {
     return this.latest.get(dirs.join('\n'));
   }
 
-  /** Validates a base with the unsaved text of its open files and publishes their diagnostics. */
-  validate(dirs: string[]): ValidationResult {
-    const open = this.openDocuments().flatMap((doc) => {
+  /**
+   * Validates a base with the unsaved text of its open files (in a worker thread; here if
+   * the worker fails) and publishes their diagnostics, unless a later validation of the
+   * base started meanwhile.
+   */
+  async validate(dirs: string[]): Promise<BaseLoad> {
+    const key = dirs.join('\n');
+    const ticket = (this.started.get(key) ?? 0) + 1;
+    this.started.set(key, ticket);
+    // The texts as they are now: the documents may change while the worker runs.
+    const open = this.openFiles(dirs).map(({ doc, path }) => ({ uri: doc.uri, version: doc.version, text: doc.getText(), path }));
+    const overrides = new Map(open.map((o) => [o.path, o.text]));
+    const result = await loadInWorker(dirs, overrides).catch(() => loadFactBase(dirs, overrides));
+    if (this.started.get(key) !== ticket) return result;
+    this.latest.set(key, result);
+    const stillOpen = new Set(this.openDocuments().map((d) => d.uri));
+    for (const { uri, version, text, path } of open) {
+      if (!stillOpen.has(uri)) continue; // closed meanwhile: its diagnostics were cleared
+      const index = new LineIndex(text);
+      const diagnostics = result.problems.filter((p) => p.file === path).map((p) => problemToDiagnostic(p, index, text));
+      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    }
+    return result;
+  }
+
+  /** The open documents that are files of the base made of `dirs`, with their paths. */
+  private openFiles(dirs: string[]): { doc: TextDocument; path: string }[] {
+    return this.openDocuments().flatMap((doc) => {
       const path = uriToPath(doc.uri);
       return path && isFactBaseFile(path, dirs) ? [{ doc, path }] : [];
     });
-    const overrides = new Map(open.map(({ doc, path }) => [path, doc.getText()]));
-    const result = loadFactBase(dirs, overrides);
-    this.latest.set(dirs.join('\n'), result);
-    for (const { doc, path } of open) {
-      const text = doc.getText();
-      const index = new LineIndex(text);
-      const diagnostics = result.problems.filter((p) => p.file === path).map((p) => problemToDiagnostic(p, index, text));
-      void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-    }
-    return result;
   }
 
   /** Clears a closed fact file's diagnostics. */

@@ -156,7 +156,7 @@ export function startServer(connection: Connection): void {
     const scope = await c.analyzer.scope(doc.uri);
     const dirs = factDirsOf(doc.uri, scope);
     if (dirs) {
-      const origins = (c.factFiles.validation(dirs) ?? c.factFiles.validate(dirs)).base.origins;
+      const origins = (c.factFiles.validation(dirs) ?? (await c.factFiles.validate(dirs))).base.origins;
       return definitionOfId(doc.getText(), params.position, origins);
     }
     const analysis = await analyzeDraft(doc);
