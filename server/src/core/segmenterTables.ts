@@ -4,10 +4,13 @@
  * reads a 6 MB IDF table only keyword extraction uses; with the full 349,000-word
  * dictionary that is ~1.1 s and ~240 MB. The engine uses only `cut`, so it loads:
  * - a compact dictionary: the entries of nodejieba's own dictionary with a frequency of at
- *   least COMPACT_MIN_FREQUENCY (~105,000 words), the same cut jieba's upstream project
- *   makes for its small-memory dictionary. Rare compounds (怀柔区, 科技成果) then come out
- *   as their parts, identically in drafts and in quotes; the fact base's own names and
- *   terms are added as words whatever their frequency (segment.ts);
+ *   least COMPACT_MIN_FREQUENCY (~36,000 of 349,000 words; both tries ~22 MB instead of
+ *   ~74 MB at jieba upstream's small-dictionary cut of 10). Rarer compounds (怀柔区,
+ *   科技成果) come out as their parts, identically in drafts and in quotes, and the fact
+ *   base's own names and terms are added as words whatever their frequency (segment.ts).
+ *   Words only feed the quote-similarity score, and every cut from 10 to 5,000 gave
+ *   byte-identical results on the accuracy drafts, fixtures and sources (BENCHMARKS.md);
+ *   100 keeps the common words whole (稳步, 推进, 各项);
  * - one-line stand-ins for the keyword tables, which `cut` never reads.
  * The files are derived once into a folder of the user's own under the system's temporary
  * directory (not writable by others), named after the dictionary's size and modification
@@ -18,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Dictionary entries rarer than this (jieba's frequency column) are left out. */
-export const COMPACT_MIN_FREQUENCY = 10;
+export const COMPACT_MIN_FREQUENCY = 100;
 
 /** Paths handed to nodejieba's `load` (absent keys: nodejieba's defaults). */
 export interface SegmenterTables {
