@@ -28,6 +28,7 @@ import { DraftDiagnostics } from './diagnostics';
 import { FactBaseStore, type LoadedBase } from './factBases';
 import { enclosingFactsDir, FactFileDiagnostics, isFactBaseFile } from './factFiles';
 import { hoverAt } from './hover';
+import { MemoryReclaimer } from './memory';
 import { localeOf, t } from './messages';
 import { registerRequests } from './requests';
 import { SettingsStore } from './settings';
@@ -39,6 +40,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let ctx: ServerContext | undefined;
   const shown = new Map<string, string>();
+  const memory = new MemoryReclaimer();
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
@@ -63,7 +65,10 @@ export function startServer(connection: Connection): void {
     const drafts = new DraftDiagnostics(connection, {
       document: (uri) => documents.get(uri),
       analyze: (doc) => analyzeDraft(doc),
-      published: (a) => sendStatus(connection, a.loaded.state, countClaims(a.uri, a.result, a.version)),
+      published: (a) => {
+        memory.touch();
+        sendStatus(connection, a.loaded.state, countClaims(a.uri, a.result, a.version));
+      },
       failed: (uri, e) => reportOnce('check', t(locale, 'check.failed', uri, e.message), e),
     });
     const factFiles = new FactFileDiagnostics(connection, () => documents.all());
@@ -174,6 +179,7 @@ export function startServer(connection: Connection): void {
   /** An edit or open: fact-base files are validated, drafts are checked (both debounced). */
   function onContent(doc: TextDocument): void {
     const c = need();
+    memory.touch();
     c.drafts.schedule(doc.uri);
     void c.analyzer.scope(doc.uri).then(
       (scope) => {
@@ -187,6 +193,7 @@ export function startServer(connection: Connection): void {
   /** The draft analysis of an open document, or null when it is not a draft. */
   async function analyzeDraft(doc: TextDocument) {
     const c = need();
+    memory.touch();
     const scope = await c.analyzer.scope(doc.uri);
     if (factDirsOf(doc.uri, scope) || !c.analyzer.isDraft(doc.uri, doc.languageId, scope)) return null;
     try {
@@ -228,6 +235,7 @@ export function startServer(connection: Connection): void {
   /** After a (re)load: status to the client, and a message when the base has errors. */
   function onBaseLoaded(base: LoadedBase, event: { keptLastGood: boolean; failed: boolean }): void {
     sendStatus(connection, base.state);
+    memory.installed();
     const key = base.dirs.join('\n');
     if (!event.failed) {
       shown.delete(key);
