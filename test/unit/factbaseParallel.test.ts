@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledFactsDir, listFactFiles, parseFactFile, SECTIONS } from '../../server/src/core/factbase';
+import { bundledFactsDir, listFactFiles, parseFactFile, SECTIONS, type ParsedFactFile } from '../../server/src/core/factbase';
 import { parseFactFiles } from '../../server/src/core/factbase/parallelParse';
 
 const FIELDS = ['id', 'name', 'subject', 'unit', 'measure', 'value', 'high', 'qualifier', 'figure', 'period', 'source', 'quote', 'conflictsWith', 'person', 'titles', 'context', 'nope'];
@@ -26,20 +26,43 @@ describe('factbase: fact files parsed in worker threads', function () {
       { file: 'empty.yaml', text: '' },
     );
     const here = files.map((f) => parseFactFile(f.text, f.file));
-    const there = parseFactFiles(files, 0);
-    assert.equal(there.length, here.length);
-    there.forEach((t, k) => {
-      const h = here[k];
-      const { positions: tp, ...tRest } = t;
-      const { positions: hp, ...hRest } = h;
-      assert.deepStrictEqual(tRest, hRest, h.file);
-      assert.deepStrictEqual(tp.yamlIndex, hp.yamlIndex, h.file);
-      for (const s of SECTIONS) {
-        (h.data?.[s] ?? []).forEach((_, i) => {
-          assert.deepStrictEqual(tp.entry(s, i), hp.entry(s, i), `${h.file} ${s}[${i}]`);
-          for (const f of FIELDS) assert.deepStrictEqual(tp.entry(s, i, f), hp.entry(s, i, f), `${h.file} ${s}[${i}].${f}`);
-        });
+    const there = parseFactFiles(files, { minChars: 0, here: false });
+    assertSame(there, here);
+  });
+
+  it('give the same with this thread taking files too, and run its own work once alongside', () => {
+    const dir = bundledFactsDir();
+    const files = listFactFiles(dir).map((rel) => ({ file: join(dir, rel), text: readFileSync(join(dir, rel), 'utf8') }));
+    const here = files.map((f) => parseFactFile(f.text, f.file));
+    for (const workers of [undefined, '0']) {
+      const saved = process.env.FACTCHECK_PARSE_WORKERS;
+      if (workers) process.env.FACTCHECK_PARSE_WORKERS = workers;
+      try {
+        let runs = 0;
+        assertSame(parseFactFiles(files, { minChars: 0, alongside: () => runs++ }), here);
+        assert.equal(runs, 1, `alongside ran ${runs} times (workers ${workers ?? 'on'})`);
+      } finally {
+        if (saved === undefined) delete process.env.FACTCHECK_PARSE_WORKERS;
+        else process.env.FACTCHECK_PARSE_WORKERS = saved;
       }
-    });
+    }
   });
 });
+
+/** Parsed files equal file for file: everything but positions, then every entry and field position. */
+function assertSame(there: ParsedFactFile[], here: ParsedFactFile[]): void {
+  assert.equal(there.length, here.length);
+  there.forEach((t, k) => {
+    const h = here[k];
+    const { positions: tp, ...tRest } = t;
+    const { positions: hp, ...hRest } = h;
+    assert.deepStrictEqual(tRest, hRest, h.file);
+    assert.deepStrictEqual(tp.yamlIndex, hp.yamlIndex, h.file);
+    for (const s of SECTIONS) {
+      (h.data?.[s] ?? []).forEach((_, i) => {
+        assert.deepStrictEqual(tp.entry(s, i), hp.entry(s, i), `${h.file} ${s}[${i}]`);
+        for (const f of FIELDS) assert.deepStrictEqual(tp.entry(s, i, f), hp.entry(s, i, f), `${h.file} ${s}[${i}].${f}`);
+      });
+    }
+  });
+}

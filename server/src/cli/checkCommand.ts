@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { bundledFactsDir } from '../core/factbase';
+import { bundledFactsDir, cacheWritesSettled } from '../core/factbase';
 import type { CheckOptions, Locale } from '../core/types';
 import { UsageError } from './errors';
 import { findAllowFile, loadConfig, type Config } from './config';
@@ -225,6 +225,8 @@ export async function executeCheck(run: CheckRun, onWarning: (line: string) => v
   const { base, warnings } = loadBase(run.factDirs);
   for (const w of warnings) onWarning(w);
   const { drafts, skipped, unreadable } = await readDrafts(run);
+  // Worker threads load the base from the load cache: its entry must be on disk first.
+  await cacheWritesSettled();
   const cache = run.cacheDir ? new CheckCache(run.cacheDir, run.factDirs, run.check) : undefined;
   const bar = progressBar(drafts.length);
   let results;

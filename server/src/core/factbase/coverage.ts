@@ -72,8 +72,9 @@ export function sourceCoverage(
   exclusions: readonly Exclusion[],
   /** Figures of entries with schema problems: they cover, so a typo does not also flag the source. */
   pending: readonly { context: string; figure: string }[] = [],
+  /** scanQuantities(source.body), when scanned already. */
+  found: readonly Quantity[] = scanQuantities(source.body),
 ): SourceCoverage {
-  const found = scanQuantities(source.body);
   const obsSpans = observations.map((o) => figureSpans(source.body, o.quote, o.figure));
   const exSpans = exclusions.map((x) => figureSpans(source.body, x.context, x.figure));
   const covered = spanCover([...obsSpans, ...exSpans, ...pending.map((p) => figureSpans(source.body, p.context, p.figure))].flat());

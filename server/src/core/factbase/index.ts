@@ -10,7 +10,7 @@ export { validateFactBase } from './validate';
 export type { FactBaseInput, ValidationResult } from './validate';
 export { loadFactBase, bundledFactsDir, packageRoot, listFactFiles, listSourceFiles } from './load';
 export type { LoadOptions } from './load';
-export { cacheDir } from './loadCache';
+export { cacheDir, cacheWritesSettled } from './loadCache';
 export { sourceCoverage, percent } from './coverage';
 export type { SourceCoverage } from './coverage';
 export { hasErrors, sortProblems } from './problems';

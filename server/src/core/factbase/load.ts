@@ -9,7 +9,9 @@ import { MAX_FACT_FILE_BYTES, type ParsedFactFile } from './parseFactFile';
 import { parseFactFiles } from './parallelParse';
 import { parseSourceFile } from './parseSourceFile';
 import { problemAt, sortProblems, type Problem } from './problems';
-import { validateFactBase, type ValidationResult } from './validate';
+import { validateFactBase, type FactBaseInput, type ValidationResult } from './validate';
+import { scanQuantities } from '../numbers';
+import type { Quantity } from '../types';
 import { decodeUtf8 } from '../utf8';
 import { cacheDir, cacheKey, readCache, writeCache, type LoadedText } from './loadCache';
 
@@ -174,11 +176,23 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
   return { ...result, problems: sortProblems([...problems, ...result.problems]) };
 }
 
-/** Parses the texts read (a large base's fact files in worker threads) and validates them together. */
+/**
+ * Parses the texts read and validates them together. A large base's fact files are
+ * parsed in worker threads while this one parses the sources and scans their bodies for
+ * quantities (coverage needs them).
+ */
 function parseAndValidate(dirs: string[], texts: LoadedText[]): ValidationResult {
-  const sourceFiles = texts.filter((t) => t.kind === 'source').map(({ file, text }) => ({ file, parsed: parseSourceFile(text, file) }));
-  const factFiles = parseFactFiles(texts.filter((t) => t.kind === 'fact'));
-  return validateFactBase({ dirs, factFiles, sourceFiles });
+  let sourceFiles: FactBaseInput['sourceFiles'] = [];
+  const scans = new Map<string, Quantity[]>();
+  const sources = (): void => {
+    sourceFiles = texts.filter((t) => t.kind === 'source').map(({ file, text }) => ({ file, parsed: parseSourceFile(text, file) }));
+    for (const { parsed } of sourceFiles) if (parsed.source) scans.set(parsed.source.body, scanQuantities(parsed.source.body));
+  };
+  const factFiles = parseFactFiles(
+    texts.filter((t) => t.kind === 'fact'),
+    { alongside: sources },
+  );
+  return validateFactBase({ dirs, factFiles, sourceFiles, scans });
 }
 
 export type { ParsedFactFile };

@@ -8,7 +8,8 @@
  * base's folder. FACTCHECK_CACHE_DIR sets the folder; FACTCHECK_CACHE=0 turns it off.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -109,25 +110,51 @@ export function readCache<T>(dir: string, key: string): T | undefined {
   }
 }
 
-/** Stores `value` under `key` (written whole or not at all); keeps the newest few entries. Never throws. */
+/** Entry writes under way in this thread. */
+const writes = new Set<Promise<void>>();
+
+/**
+ * Stores `value` under `key` (written whole or not at all); keeps the newest few entries.
+ * Never throws. The value is serialized now; the file is written in the background (the
+ * load it caches need not wait for the disk): a process exits only once it is written,
+ * and cacheWritesSettled() says when.
+ */
 export function writeCache(dir: string, key: string, value: unknown): void {
+  let payload: Buffer;
+  let digest: Buffer;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const payload = serialize({ key, value });
-    const digest = createHash('sha256').update(payload).digest();
-    const tmp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-    const fd = openSync(tmp, 'wx', 0o600);
-    try {
-      // Part by part, not concatenated first: the payload of a large base is tens of MB.
-      for (const part of [MAGIC, digest, payload]) writeFileSync(fd, part);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, entryPath(dir, key));
-    prune(dir);
+    payload = serialize({ key, value });
+    digest = createHash('sha256').update(payload).digest();
   } catch {
-    // a cache that cannot be written only makes the next load slower
+    return; // a cache that cannot be written only makes the next load slower
   }
+  const p: Promise<void> = storeEntry(dir, key, digest, payload)
+    .catch(() => undefined)
+    .finally(() => writes.delete(p));
+  writes.add(p);
+}
+
+/** Resolves once every entry this thread started writing is written (or given up). */
+export async function cacheWritesSettled(): Promise<void> {
+  while (writes.size) await Promise.all([...writes]);
+}
+
+/** Writes an entry to a temporary file, then renames it into place, then prunes. */
+async function storeEntry(dir: string, key: string, digest: Buffer, payload: Buffer): Promise<void> {
+  const tmp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const fh = await open(tmp, 'wx', 0o600);
+  try {
+    // Part by part, not concatenated first: the payload of a large base is tens of MB.
+    for (const part of [MAGIC, digest, payload]) await writeFile(fh, part);
+  } catch (e) {
+    await fh.close();
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+  await fh.close();
+  await rename(tmp, entryPath(dir, key));
+  prune(dir);
 }
 
 /** Marks an entry as used now, so pruning keeps it. */

@@ -1,18 +1,20 @@
 /**
- * Parses a large base's fact files in worker threads (YAML parsing is most of a cold
- * load, and each file parses on its own), waiting for them synchronously so loading
- * stays a plain function. Results are the ones parseFactFile gives in this thread: a
- * file a worker cannot send back whole, or every file when workers cannot be used or do
- * not finish, is parsed here.
+ * Parses a large base's fact files in worker threads alongside this one (parsing is most
+ * of a cold load, and each file parses on its own), waiting for them synchronously so
+ * loading stays a plain function. Files are taken largest first from one shared counter,
+ * by the workers and by this thread once it has done its own work (`alongside`: the
+ * sources), so no thread idles while another has a queue. Results are the ones
+ * parseFactFile gives in this thread: a file a worker cannot send back whole, or every
+ * file when workers cannot be used or do not finish, is parsed here.
  */
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { EntryPositions, type EntryPositionsWire } from './entryPositions';
-import { fastParsedFactFile, yamlParsedFactFile, type ParsedFactFile } from './parseFactFile';
+import { parseFactFile, type ParsedFactFile } from './parseFactFile';
 import { FactFilePositions, type YamlIndex } from './factFilePositions';
 
-/** Below this many characters of fact files left for the `yaml` way, starting workers costs more than it saves. */
+/** Below this many characters of fact files, starting workers costs more than it saves. */
 export const PARALLEL_MIN_CHARS = 4_000_000;
 /** At most this many workers. */
 const MAX_WORKERS = 4;
@@ -26,10 +28,14 @@ export interface ParseItem {
   text: string;
 }
 
+/** Cells of the shared counter array. */
+export const NEXT = 0;
+
 /** What a worker is given. */
 export interface WorkerJob {
+  /** Every file, largest first; cell NEXT of `flags` says which one is taken next. */
   items: ParseItem[];
-  /** Cells [0, workers): done flags; [workers, 2 × workers): files finished, per worker. */
+  /** Cell NEXT: the next item to take; [1, 1 + workers): done flags; [1 + workers, 1 + 2 × workers): files finished, per worker. */
   flags: Int32Array;
   slot: number;
   workers: number;
@@ -42,51 +48,69 @@ export interface WireFactFile {
   positions: EntryPositionsWire;
 }
 
-/** Number of workers worth starting for `chars` characters of fact files (0: parse here). */
+/** Options of parseFactFiles. */
+export interface ParseOptions {
+  /** Fewer characters of fact files than this are parsed in this thread only (default PARALLEL_MIN_CHARS). */
+  minChars?: number;
+  /** Work of this thread's own, run once while the workers parse (or first, without workers). */
+  alongside?: () => void;
+  /** Whether this thread takes files too (default true; tests turn it off to have the workers parse every file). */
+  here?: boolean;
+}
+
+/** Number of workers worth starting besides this thread for `chars` characters of fact files (0: parse here). */
 function workerCount(chars: number, files: number, minChars: number): number {
-  if (chars < minChars || process.env.FACTCHECK_PARSE_WORKERS === '0') return 0;
+  if (chars < minChars || files === 0 || process.env.FACTCHECK_PARSE_WORKERS === '0') return 0;
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  const n = Math.min(cores, MAX_WORKERS, files);
-  return n >= 2 ? n : 0;
+  return Math.max(0, Math.min(cores - 1, MAX_WORKERS, files));
 }
 
 /**
- * Parses every file: the fast way here first (fastParse.ts: a plain block-layout file
- * parses in a fraction of what starting a worker costs), then the files left for the
- * `yaml` way in worker threads when they hold `minChars` characters or more
- * (FACTCHECK_PARSE_WORKERS=0: never); results in the order given.
+ * Parses every file (FACTCHECK_PARSE_WORKERS=0: in this thread only); results in the
+ * order given. `alongside` runs exactly once, while the workers parse when there are any.
  */
-export function parseFactFiles(files: readonly { file: string; text: string }[], minChars = PARALLEL_MIN_CHARS): ParsedFactFile[] {
-  const out: (ParsedFactFile | undefined)[] = files.map((f) => fastParsedFactFile(f.text, f.file));
-  const slow = files.map((f, i) => ({ ...f, i })).filter((f) => out[f.i] === undefined);
-  const n = workerCount(slow.reduce((s, f) => s + f.text.length, 0), slow.length, minChars);
+export function parseFactFiles(files: readonly { file: string; text: string }[], options: ParseOptions = {}): ParsedFactFile[] {
+  let pending = options.alongside;
+  const alongside = (): void => {
+    const run = pending;
+    pending = undefined;
+    run?.();
+  };
+  const out: (ParsedFactFile | undefined)[] = new Array(files.length);
+  const n = workerCount(files.reduce((s, f) => s + f.text.length, 0), files.length, options.minChars ?? PARALLEL_MIN_CHARS);
   if (n > 0) {
-    const back: (ParsedFactFile | undefined)[] = new Array(slow.length);
     try {
-      inWorkers(slow, n, back);
+      inWorkers(files, n, out, alongside, options.here ?? true);
     } catch {
       // workers unavailable: every file not back yet is parsed below
     }
-    slow.forEach((f, k) => (out[f.i] = back[k]));
   }
-  return files.map((f, i) => out[i] ?? yamlParsedFactFile(f.text, f.file));
+  alongside();
+  return files.map((f, i) => out[i] ?? parseFactFile(f.text, f.file));
 }
 
-/** Shares the files among `n` workers (largest first, each to the least loaded), fills `out` with what comes back. */
-function inWorkers(files: readonly { file: string; text: string }[], n: number, out: (ParsedFactFile | undefined)[]): void {
-  const jobs: ParseItem[][] = Array.from({ length: n }, () => []);
-  const load = new Array<number>(n).fill(0);
+/** A worker's message turned back into a parsed file. */
+function fromWire(wire: WireFactFile): ParsedFactFile {
+  return { ...wire.parsed, positions: new FactFilePositions(wire.yamlIndex, undefined, EntryPositions.fromWire(wire.positions)) };
+}
+
+/** Parses the files in `n` workers and (when `here`) this thread, filling `out` with what comes back. */
+function inWorkers(files: readonly { file: string; text: string }[], n: number, out: (ParsedFactFile | undefined)[], alongside: () => void, here: boolean): void {
   const order = files.map((_, i) => i).sort((a, b) => files[b].text.length - files[a].text.length || a - b);
-  for (const i of order) {
-    const w = load.indexOf(Math.min(...load));
-    jobs[w].push({ i, file: files[i].file, text: files[i].text });
-    load[w] += files[i].text.length;
-  }
-  const flags = new Int32Array(new SharedArrayBuffer(4 * 2 * n));
+  const items: ParseItem[] = order.map((i) => ({ i, file: files[i].file, text: files[i].text }));
+  const flags = new Int32Array(new SharedArrayBuffer(4 * (1 + 2 * n)));
   const workers: Worker[] = [];
   const ports: MessagePort[] = [];
+  const drain = (): void => {
+    for (const port of ports) {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const { i, out: wire } = m.message as { i: number; out?: WireFactFile };
+        if (wire) out[i] = fromWire(wire);
+      }
+    }
+  };
   try {
-    jobs.forEach((items, slot) => {
+    for (let slot = 0; slot < n; slot++) {
       const { port1, port2 } = new MessageChannel();
       ports.push(port1);
       const job: WorkerJob & { port: MessagePort } = { items, flags, slot, workers: n, port: port2 };
@@ -94,25 +118,27 @@ function inWorkers(files: readonly { file: string; text: string }[], n: number, 
       w.unref();
       w.on('error', () => undefined); // its files are parsed here
       workers.push(w);
-    });
+    }
+    alongside();
+    if (here) {
+      for (let k = Atomics.add(flags, NEXT, 1); k < items.length; k = Atomics.add(flags, NEXT, 1)) {
+        out[items[k].i] = parseFactFile(items[k].text, items[k].file);
+        drain();
+      }
+    }
     let progress = -1;
     let since = Date.now();
     for (let slot = 0; slot < n; ) {
-      if (Atomics.wait(flags, slot, 0, 1000) !== 'timed-out') {
+      if (Atomics.wait(flags, 1 + slot, 0, 1000) !== 'timed-out') {
         slot++;
         continue;
       }
       let now = 0;
-      for (let w = 0; w < n; w++) now += Atomics.load(flags, n + w);
+      for (let w = 0; w < n; w++) now += Atomics.load(flags, 1 + n + w);
       if (now !== progress) [progress, since] = [now, Date.now()];
       else if (Date.now() - since > STALL_MS) break;
     }
-    for (const port of ports) {
-      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-        const { i, out: wire } = m.message as { i: number; out?: WireFactFile };
-        if (wire) out[i] = { ...wire.parsed, positions: new FactFilePositions(wire.yamlIndex, undefined, EntryPositions.fromWire(wire.positions)) };
-      }
-    }
+    drain();
   } finally {
     for (const p of ports) p.close();
     for (const w of workers) void w.terminate();

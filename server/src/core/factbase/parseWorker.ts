@@ -1,9 +1,9 @@
 /**
- * Worker thread of parallelParse: parses the fact files it is given (the `yaml` way: the
- * caller has tried the fast way on them already) and posts each
- * result back as plain data, counting them in its progress cell, then raises its done
- * flag. A file whose positions need the whole YAML document (or whose parse threw) is
- * posted without a result: the caller parses it itself.
+ * Worker thread of parallelParse: takes fact files from the shared counter until none is
+ * left, parses each (the fast way, else the `yaml` way) and posts the result back as
+ * plain data, counting them in its progress cell, then raises its done flag. A file whose
+ * positions need the whole YAML document (or whose parse threw) is posted without a
+ * result: the caller parses it itself.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { WireFactFile, WorkerJob } from './parallelParse';
@@ -11,23 +11,25 @@ import type { WireFactFile, WorkerJob } from './parallelParse';
 const { items, port, flags, slot, workers } = workerData as WorkerJob & { port: MessagePort };
 try {
   // Loaded here, so a failure to load still ends in the done flag below.
-  const { yamlParsedFactFile } = require('./parseFactFile') as typeof import('./parseFactFile');
-  for (const { i, file, text } of items) {
+  const { parseFactFile } = require('./parseFactFile') as typeof import('./parseFactFile');
+  const { NEXT } = require('./parallelParse') as typeof import('./parallelParse');
+  for (let k = Atomics.add(flags, NEXT, 1); k < items.length; k = Atomics.add(flags, NEXT, 1)) {
+    const { i, file, text } = items[k];
     let out: WireFactFile | undefined;
     try {
-      const { positions, ...parsed } = yamlParsedFactFile(text, file);
+      const { positions, ...parsed } = parseFactFile(text, file);
       const tables = positions.tables;
       if (tables) out = { parsed, yamlIndex: positions.yamlIndex, positions: tables.toWire() };
     } catch {
       out = undefined; // parsed again by the caller, where a throw is its own to report
     }
     port.postMessage({ i, out });
-    Atomics.add(flags, workers + slot, 1);
+    Atomics.add(flags, 1 + workers + slot, 1);
   }
 } catch {
   // the caller parses whatever did not come back
 } finally {
   port.close();
-  Atomics.store(flags, slot, 1);
-  Atomics.notify(flags, slot);
+  Atomics.store(flags, 1 + slot, 1);
+  Atomics.notify(flags, 1 + slot);
 }

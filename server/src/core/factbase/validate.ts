@@ -3,7 +3,7 @@
  * checks against the sources (quotes, figures, values, roles, exclusions) and coverage.
  * Pure: parsed files in, the FactBase with every problem and the coverage out.
  */
-import type { Exclusion, FactBase, Measure, Observation, Origin, Role, Source, Subject } from '../types';
+import type { Exclusion, FactBase, Measure, Observation, Origin, Quantity, Role, Source, Subject } from '../types';
 import type { ParsedFactFile, Section } from './parseFactFile';
 import type { ParsedSourceFile } from './parseSourceFile';
 import { problemAt, sortProblems, type FilePosition, type Problem } from './problems';
@@ -40,6 +40,8 @@ export interface FactBaseInput {
   dirs: string[];
   factFiles: ParsedFactFile[];
   sourceFiles: { file: string; parsed: ParsedSourceFile }[];
+  /** Quantities the number scanner finds in source bodies, by body, when already scanned (else scanned here). */
+  scans?: ReadonlyMap<string, Quantity[]>;
 }
 
 /** The validated base, every problem (sorted), and the coverage of each source. */
@@ -131,7 +133,7 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
     const obs = obsBySource.get(s.id) ?? [];
     const exs = exsBySource.get(s.id) ?? [];
     const pending = pendingBySource.get(s.id) ?? [];
-    const c = sourceCoverage(s, obs.map((o) => o.value), exs.map((x) => x.value), pending);
+    const c = sourceCoverage(s, obs.map((o) => o.value), exs.map((x) => x.value), pending, input.scans?.get(s.body));
     coverage.push(c);
     problems.push(...coverageProblems(c, s));
     for (const i of c.unreadObservations) {
