@@ -5,7 +5,7 @@
  * measure's known values. Text for people, or --format json.
  */
 import { parseArgs } from 'node:util';
-import { bundledFactsDir } from '../core/factbase';
+import { bundledFactsDir } from '../core/factbase/load';
 import type { CheckResult, CheckedClaim, FactBase, Finding, Locale } from '../core/types';
 import { parseDate, parseLocale } from './checkCommand';
 import { UsageError } from './errors';

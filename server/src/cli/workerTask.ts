@@ -4,8 +4,8 @@
  * run the engine on a draft's text.
  */
 import { checkText } from '../core/check';
-import { loadFactBase } from '../core/factbase';
-import type { Problem } from '../core/factbase';
+import { loadFactBase } from '../core/factbase/load';
+import type { Problem } from '../core/factbase/problems';
 import type { CheckOptions, CheckResult, FactBase } from '../core/types';
 import { UsageError } from './errors';
 

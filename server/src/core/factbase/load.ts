@@ -5,13 +5,10 @@
  */
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { MAX_FACT_FILE_BYTES, type ParsedFactFile } from './parseFactFile';
-import { parseFactFiles } from './parallelParse';
-import { parseSourceFile } from './parseSourceFile';
+import { MAX_FACT_FILE_BYTES } from './limits';
+import type { ParsedFactFile } from './parseFactFile';
 import { problemAt, sortProblems, type Problem } from './problems';
-import { validateFactBase, type FactBaseInput, type ValidationResult } from './validate';
-import { scanQuantities } from '../numbers';
-import type { Quantity } from '../types';
+import type { ValidationResult } from './validate';
 import { decodeUtf8 } from '../utf8';
 import { cacheDir, cacheKey, readCache, writeCache, type LoadedText } from './loadCache';
 
@@ -170,29 +167,12 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
   const key = cache === undefined ? undefined : cacheKey(resolved, texts);
   let result = cache && key ? readCache<ValidationResult>(cache, key) : undefined;
   if (!result) {
+    // Required here: the parsers load only when the cache cannot answer (parseAndValidate.ts).
+    const { parseAndValidate } = require('./parseAndValidate') as typeof import('./parseAndValidate');
     result = parseAndValidate(resolved, texts);
     if (cache && key) writeCache(cache, key, result);
   }
   return { ...result, problems: sortProblems([...problems, ...result.problems]) };
-}
-
-/**
- * Parses the texts read and validates them together. A large base's fact files are
- * parsed in worker threads while this one parses the sources and scans their bodies for
- * quantities (coverage needs them).
- */
-function parseAndValidate(dirs: string[], texts: LoadedText[]): ValidationResult {
-  let sourceFiles: FactBaseInput['sourceFiles'] = [];
-  const scans = new Map<string, Quantity[]>();
-  const sources = (): void => {
-    sourceFiles = texts.filter((t) => t.kind === 'source').map(({ file, text }) => ({ file, parsed: parseSourceFile(text, file) }));
-    for (const { parsed } of sourceFiles) if (parsed.source) scans.set(parsed.source.body, scanQuantities(parsed.source.body));
-  };
-  const factFiles = parseFactFiles(
-    texts.filter((t) => t.kind === 'fact'),
-    { alongside: sources },
-  );
-  return validateFactBase({ dirs, factFiles, sourceFiles, scans });
 }
 
 export type { ParsedFactFile };

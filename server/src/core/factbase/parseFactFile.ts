@@ -22,10 +22,9 @@ import { fastFactFile } from './fastParse';
 
 export { FactFilePositions, SECTIONS, type Section, type YamlIndex };
 
-/** Fact files larger than this are rejected before parsing. */
-export const MAX_FACT_FILE_BYTES = 10 * 1024 * 1024;
-/** At most this many alias dereferences per file (guards against "billion laughs"). */
-export const MAX_ALIAS_COUNT = 100;
+import { MAX_ALIAS_COUNT, MAX_FACT_FILE_BYTES } from './limits';
+
+export { MAX_ALIAS_COUNT, MAX_FACT_FILE_BYTES };
 
 const ENTRY_SCHEMA = {
   subjects: subjectSchema,
