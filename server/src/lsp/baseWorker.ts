@@ -8,6 +8,8 @@ import { loadFactBase } from '../core/factbase/load';
 import { wrapStrings } from './sharedStrings';
 
 const { dirs, overrides } = workerData as { dirs: string[]; overrides?: Map<string, string> };
-const { base, problems } = loadFactBase(dirs, overrides);
+// One thread only: this load is already in the background, and a second parsing thread
+// would compete with the server's main thread for the cores (and keep its own malloc arena).
+const { base, problems } = loadFactBase(dirs, overrides, { parseWorkers: false });
 // Each distinct text crosses once (sharedStrings.ts).
 parentPort?.postMessage(wrapStrings({ base, problems }));

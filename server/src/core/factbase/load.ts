@@ -121,6 +121,8 @@ function readChecked(file: string, realDir: string, problems: Problem[]): string
 export interface LoadOptions {
   /** Use the persistent cache of validated bases (default: on, unless texts are overridden; see loadCache.ts). */
   cache?: boolean;
+  /** Parse a large base's fact files in worker threads too (default: on; parallelParse.ts). */
+  parseWorkers?: boolean;
 }
 
 /**
@@ -169,7 +171,7 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
   if (!result) {
     // Required here: the parsers load only when the cache cannot answer (parseAndValidate.ts).
     const { parseAndValidate } = require('./parseAndValidate') as typeof import('./parseAndValidate');
-    result = parseAndValidate(resolved, texts);
+    result = parseAndValidate(resolved, texts, options.parseWorkers ?? true);
     if (cache && key) writeCache(cache, key, result);
   }
   return { ...result, problems: sortProblems([...problems, ...result.problems]) };

@@ -56,6 +56,8 @@ export interface ParseOptions {
   alongside?: () => void;
   /** Whether this thread takes files too (default true; tests turn it off to have the workers parse every file). */
   here?: boolean;
+  /** Whether worker threads may be started at all (default true). */
+  workers?: boolean;
 }
 
 /** Number of workers worth starting besides this thread for `chars` characters of fact files (0: parse here). */
@@ -77,7 +79,7 @@ export function parseFactFiles(files: readonly { file: string; text: string }[],
     run?.();
   };
   const out: (ParsedFactFile | undefined)[] = new Array(files.length);
-  const n = workerCount(files.reduce((s, f) => s + f.text.length, 0), files.length, options.minChars ?? PARALLEL_MIN_CHARS);
+  const n = options.workers === false ? 0 : workerCount(files.reduce((s, f) => s + f.text.length, 0), files.length, options.minChars ?? PARALLEL_MIN_CHARS);
   if (n > 0) {
     try {
       inWorkers(files, n, out, alongside, options.here ?? true);

@@ -15,7 +15,7 @@ import { validateFactBase, type FactBaseInput, type ValidationResult } from './v
  * parsed in worker threads while this one parses the sources and scans their bodies for
  * quantities (coverage needs them).
  */
-export function parseAndValidate(dirs: string[], texts: LoadedText[]): ValidationResult {
+export function parseAndValidate(dirs: string[], texts: LoadedText[], workers = true): ValidationResult {
   let sourceFiles: FactBaseInput['sourceFiles'] = [];
   const scans = new Map<string, Quantity[]>();
   const sources = (): void => {
@@ -24,7 +24,7 @@ export function parseAndValidate(dirs: string[], texts: LoadedText[]): Validatio
   };
   const factFiles = parseFactFiles(
     texts.filter((t) => t.kind === 'fact'),
-    { alongside: sources },
+    { alongside: sources, workers },
   );
   return validateFactBase({ dirs, factFiles, sourceFiles, scans });
 }
