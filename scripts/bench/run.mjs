@@ -30,8 +30,9 @@ if (chosen.includes('throughput')) {
   process.stderr.write('throughput…\n');
   const r = await throughput();
   row(`corpus`, `${f(r.chars / 1e6, 2)} M characters in ${r.drafts} drafts`);
-  row('nodejieba cut', `${f(r.jiebaMcps, 2)} M chars/s`);
-  row('factcheck check --jobs 1', `${f(r.checkMcps1, 3)} M chars/s = ${f(r.ratio1, 3)} × cut`, '≥ 0.333 × cut', r.ratio1 >= 1 / 3);
+  row('nodejieba cut (its own dictionary: "cut" below)', `${f(r.jiebaMcps, 2)} M chars/s`);
+  row('nodejieba cut, the engine\'s compact dictionary', `${f(r.jiebaCompactMcps, 2)} M chars/s`);
+  row('factcheck check --jobs 1', `${f(r.checkMcps1, 3)} M chars/s = ${f(r.ratio1, 3)} × cut (${f(r.ratio1Compact, 3)} × compact cut)`, '≥ 0.333 × cut', r.ratio1 >= 1 / 3);
   row('factcheck check --jobs 1, repetitions made distinct', `${f(r.checkMcpsDistinct, 3)} M chars/s = ${f(r.ratioDistinct, 3)} × cut`, '≥ 0.333 × cut', r.ratioDistinct >= 1 / 3);
   row('factcheck check (default jobs)', `${f(r.checkMcpsDefault, 3)} M chars/s = ${f(r.ratioDefault, 3)} × cut`, '≥ 0.333 × cut', r.ratioDefault >= 1 / 3);
 }
