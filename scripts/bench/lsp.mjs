@@ -145,8 +145,9 @@ export async function longCheck(size = 2_000_000) {
 
 /**
  * Server memory with an extra fact-base folder (the generated base): RSS right after
- * checking a 50,000-character draft, and once the server has been idle for 5 s. Then a fact file of that folder changes on disk (a comment
- * appended) and the server reloads the base: hovers on a one-line draft are sent every
+ * checking a 50,000-character draft, and once the server has been idle for 5 s. Then a
+ * fact file of that folder changes on disk (a comment appended) and the server reloads
+ * the base: hovers on a one-line draft are sent every
  * 50 ms until the long draft's diagnostics against the reloaded base arrive; returns
  * their latencies, the time to those diagnostics, and RSS then and after 15 s idle.
  */

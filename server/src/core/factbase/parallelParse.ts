@@ -64,7 +64,7 @@ export interface ParseOptions {
 function workerCount(chars: number, files: number, minChars: number): number {
   if (chars < minChars || files === 0 || process.env.FACTCHECK_PARSE_WORKERS === '0') return 0;
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  return Math.max(0, Math.min(cores - 1, MAX_WORKERS, files));
+  return Math.min(cores - 1, MAX_WORKERS, files);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The uncached part of a load: parse the texts read and validate them together. Its own
- * module, loaded only on a cache miss, because the parsers (yaml, js-yaml, the zod
- * schemas) take about 0.1 s to load and a warm start needs none of them.
+ * module, loaded only on a cache miss: a warm start needs none of the fact-file parsers
+ * (js-yaml, the fact schemas; ~20 ms to load).
  */
 import { scanQuantities } from '../numbers';
 import type { Quantity } from '../types';

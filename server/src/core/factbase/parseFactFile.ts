@@ -19,11 +19,9 @@ import { EntryPositions } from './entryPositions';
 import { emptyIndex, FactFilePositions, SECTIONS, type Section, type YamlIndex } from './factFilePositions';
 import { withPlainEnv } from './plainEnv';
 import { fastFactFile } from './fastParse';
-
-export { FactFilePositions, SECTIONS, type Section, type YamlIndex };
-
 import { MAX_ALIAS_COUNT, MAX_FACT_FILE_BYTES } from './limits';
 
+export { FactFilePositions, SECTIONS, type Section, type YamlIndex };
 export { MAX_ALIAS_COUNT, MAX_FACT_FILE_BYTES };
 
 const ENTRY_SCHEMA = {
