@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadFactBase } from '../core/factbase/load';
-import { wrapStrings } from './sharedStrings';
+import { unwrapStrings, wrapStrings } from './sharedStrings';
 
 const { dirs, overrides } = workerData as { dirs: string[]; overrides?: Map<string, string> };
 // One thread only: this load is already in the background, and a second parsing thread
@@ -13,3 +13,6 @@ const { dirs, overrides } = workerData as { dirs: string[]; overrides?: Map<stri
 const { base, problems } = loadFactBase(dirs, overrides, { parseWorkers: false });
 // Each distinct text crosses once (sharedStrings.ts).
 parentPort?.postMessage(wrapStrings({ base, problems }));
+// The load's cache entry is serialized after this turn (loadCache.ts): from the base as
+// loaded, not from its wrapped form.
+unwrapStrings({ base, problems });

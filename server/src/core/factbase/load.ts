@@ -129,7 +129,8 @@ export interface LoadOptions {
  * Loads and validates fact-base folders together (ids must be unique across all of
  * them). Paths in problems and origins are absolute. Also the coverage of each source.
  * Every file is read each time; parsing and validation are skipped when the cache holds
- * the result for exactly these files' contents (see loadCache.ts).
+ * the result for exactly these files' contents (see loadCache.ts). A fresh result is
+ * stored in the cache after this returns: the caller must not change it in this turn.
  */
 export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, string> = new Map(), options: LoadOptions = {}): ValidationResult {
   const problems: Problem[] = [];
@@ -172,7 +173,7 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
     // Required here: the parsers load only when the cache cannot answer (parseAndValidate.ts).
     const { parseAndValidate } = require('./parseAndValidate') as typeof import('./parseAndValidate');
     result = parseAndValidate(resolved, texts, options.parseWorkers ?? true);
-    if (cache && key) writeCache(cache, key, result);
+    if (cache && key) writeCache(cache, key, result); // after this load returns
   }
   return { ...result, problems: sortProblems([...problems, ...result.problems]) };
 }

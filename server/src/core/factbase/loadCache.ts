@@ -115,24 +115,27 @@ const writes = new Set<Promise<void>>();
 
 /**
  * Stores `value` under `key` (written whole or not at all); keeps the newest few entries.
- * Never throws. The value is serialized now; the file is written in the background (the
- * load it caches need not wait for the disk): a process exits only once it is written,
- * and cacheWritesSettled() says when.
+ * Never throws. Nothing is done before the current task ends: the value is serialized in
+ * the next turn of the event loop and the file written after it, so the load it caches
+ * returns without waiting for either. The caller must not change `value` before then (or
+ * must restore it first, as the server's loading worker does). A process exits only once
+ * the entry is written, and cacheWritesSettled() says when.
  */
 export function writeCache(dir: string, key: string, value: unknown): void {
-  let payload: Buffer;
-  let digest: Buffer;
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    payload = serialize({ key, value });
-    digest = createHash('sha256').update(payload).digest();
-  } catch {
-    return; // a cache that cannot be written only makes the next load slower
-  }
-  const p: Promise<void> = storeEntry(dir, key, digest, payload)
-    .catch(() => undefined)
+  const p: Promise<void> = nextTurn()
+    .then(() => {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const payload = serialize({ key, value });
+      return storeEntry(dir, key, createHash('sha256').update(payload).digest(), payload);
+    })
+    .catch(() => undefined) // a cache that cannot be written only makes the next load slower
     .finally(() => writes.delete(p));
   writes.add(p);
+}
+
+/** Resolves in the event loop's next turn (after the current task and its I/O callbacks). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Resolves once every entry this thread started writing is written (or given up). */
