@@ -32,11 +32,11 @@ export function occurrences(text: string, needle: string): number[] {
   return out;
 }
 
-/** Body spans [start, end) of `figure` inside every occurrence of `context` in `body`. */
-export function figureSpans(body: string, context: string, figure: string): [number, number][] {
+/** Body spans [start, end) of `figure` inside every occurrence of `context` in `body` (`at`: those occurrences, when known). */
+export function figureSpans(body: string, context: string, figure: string, at: readonly number[] = occurrences(body, context)): [number, number][] {
   const spans: [number, number][] = [];
   const inContext = occurrences(context, figure);
-  for (const c of occurrences(body, context)) for (const f of inContext) spans.push([c + f, c + f + figure.length]);
+  for (const c of at) for (const f of inContext) spans.push([c + f, c + f + figure.length]);
   return spans;
 }
 
@@ -74,8 +74,10 @@ export function sourceCoverage(
   pending: readonly { context: string; figure: string }[] = [],
   /** scanQuantities(source.body), when scanned already. */
   found: readonly Quantity[] = scanQuantities(source.body),
+  /** For each observation, occurrences(source.body, its quote), when already found. */
+  quoteHits?: readonly (readonly number[])[],
 ): SourceCoverage {
-  const obsSpans = observations.map((o) => figureSpans(source.body, o.quote, o.figure));
+  const obsSpans = observations.map((o, i) => figureSpans(source.body, o.quote, o.figure, quoteHits?.[i]));
   const exSpans = exclusions.map((x) => figureSpans(source.body, x.context, x.figure));
   const covered = spanCover([...obsSpans, ...exSpans, ...pending.map((p) => figureSpans(source.body, p.context, p.figure))].flat());
   const uncovered = found.filter((q) => !covered(q.numberStart, q.numberEnd));

@@ -43,22 +43,23 @@ export function quoteMismatch(quote: string, source: Source): string {
   );
 }
 
-function checkText(en: Entry<unknown>, source: Source | undefined, quote: string): Problem | undefined {
-  if (!source || source.body.includes(quote)) return undefined;
+/** A problem when `source` is known and `quote` does not occur in it (`found`: whether it does, when known). */
+function checkText(en: Entry<unknown>, source: Source | undefined, quote: string, found?: boolean): Problem | undefined {
+  if (!source || (found ?? source.body.includes(quote))) return undefined;
   return problemAt(en.file, en.pos('quote'), quoteMismatch(quote, source));
 }
 
 /** Runs the checks of the file header. */
 export function checkAgainstSources(e: Entries): Problem[] {
   const out: Problem[] = [];
-  for (const o of e.observations) {
+  e.observations.forEach((o, i) => {
     const { quote, figure } = o.value;
-    const p = checkText(o, e.sources.get(o.value.source), quote);
+    const p = checkText(o, e.sources.get(o.value.source), quote, e.quoteHits[i].length > 0);
     if (p) out.push(p);
     if (!quote.includes(figure)) {
       out.push(problemAt(o.file, o.pos('figure'), `figure "${figure}" does not occur in the observation's quote "${clip(quote)}"`));
     }
-  }
+  });
   for (const r of e.roles) {
     const { quote, person, titles } = r.value;
     const p = checkText(r, e.sources.get(r.value.source), quote);

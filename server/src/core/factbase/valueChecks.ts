@@ -79,12 +79,16 @@ function sameValue(a: Observation, b: Observation): boolean {
 /** Two observations of one measure and period with different values must name each other in conflictsWith. */
 export function checkConflicts(e: Entries): Problem[] {
   const out: Problem[] = [];
-  const groups = new Map<string, Entry<Observation>[]>();
+  // By measure, then period: no key string per observation.
+  const byMeasure = new Map<string, Map<string, Entry<Observation>[]>>();
   for (const o of e.observations) {
-    const key = `${o.value.measure}\u0000${o.value.period}`;
-    groups.set(key, [...(groups.get(key) ?? []), o]);
+    let periods = byMeasure.get(o.value.measure);
+    if (!periods) byMeasure.set(o.value.measure, (periods = new Map()));
+    const group = periods.get(o.value.period);
+    if (group) group.push(o);
+    else periods.set(o.value.period, [o]);
   }
-  for (const group of groups.values()) {
+  for (const group of [...byMeasure.values()].flatMap((periods) => [...periods.values()])) {
     for (let i = 1; i < group.length; i++) {
       for (let j = 0; j < i; j++) {
         const a = group[j].value;
