@@ -184,7 +184,9 @@ export class CheckMemo {
     if (scan) this.stats.lineHits++;
     else {
       this.stats.lineMisses++;
-      scan = { ...scanQuantitiesAndPeriods(text), used: 0, places: new Map() };
+      // Object.assign, not a spread: keys added to a spread copy give it a hidden class of
+      // its own in V8 (see factbase/validate.ts), and every read of a memo megamorphic.
+      scan = Object.assign({}, scanQuantitiesAndPeriods(text), { used: 0, places: new Map<number, Placed>() });
       this.lines.set(text, scan);
     }
     scan.used = this.generation;
@@ -260,7 +262,7 @@ export class CheckMemo {
     if (hit) this.stats.claimHits++;
     else {
       this.stats.claimMisses++;
-      hit = { ...compute(), ctx, l0: line.start, slot, asOf, used: 0 };
+      hit = Object.assign({}, compute(), { ctx, l0: line.start, slot, asOf, used: 0 }); // not a spread: see line()
       list.push(hit);
     }
     hit.used = this.generation;

@@ -3,6 +3,7 @@
  * `**\/*.yaml` fact file outside sources/ and schema/, then validates them together.
  * The only module of the fact base that touches the file system.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_FACT_FILE_BYTES } from './limits';
@@ -10,7 +11,7 @@ import type { ParsedFactFile } from './parseFactFile';
 import { problemAt, sortProblems, type Problem } from './problems';
 import type { ValidationResult } from './validate';
 import { decodeUtf8 } from '../utf8';
-import { cacheDir, cacheKey, readCache, writeCache, type LoadedText } from './loadCache';
+import { cacheDir, cacheKey, readCache, writeCache, type LoadedFile } from './loadCache';
 
 /** The package's root folder (the one holding package.json), found upwards from this module. */
 export function packageRoot(from: string = __dirname): string {
@@ -86,11 +87,12 @@ function inside(path: string, dir: string): boolean {
 }
 
 /**
- * Reads a file of a fact-base folder as UTF-8 text, or records why not: a link leading
- * outside the folder, a file over the size limit, bytes that are not UTF-8 (at the line
- * and column of the first bad byte), or a file that cannot be read.
+ * Reads a file of a fact-base folder, checked to be UTF-8 (decoded only when parsed), or
+ * records why not: a link leading outside the folder, a file over the size limit, bytes
+ * that are not UTF-8 (at the line and column of the first bad byte), or a file that
+ * cannot be read.
  */
-function readChecked(file: string, realDir: string, problems: Problem[]): string | undefined {
+function readChecked(file: string, realDir: string, problems: Problem[]): Buffer | undefined {
   const at0 = { line: 0, column: 0 };
   try {
     const real = realpathSync(file);
@@ -103,12 +105,11 @@ function readChecked(file: string, realDir: string, problems: Problem[]): string
       problems.push(problemAt(file, at0, `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FACT_FILE_BYTES / 1024 / 1024} MB — split it into smaller files`));
       return undefined;
     }
-    const { text, badAt } = decodeUtf8(readFileSync(real));
-    if (badAt) {
-      problems.push(problemAt(file, badAt, 'the file is not UTF-8 text (this byte is not valid UTF-8): save it as UTF-8'));
-      return undefined;
-    }
-    return text;
+    const bytes = readFileSync(real);
+    if (isUtf8(bytes)) return bytes;
+    const { badAt } = decodeUtf8(bytes);
+    problems.push(problemAt(file, badAt ?? { line: 0, column: 0 }, 'the file is not UTF-8 text (this byte is not valid UTF-8): save it as UTF-8'));
+    return undefined;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'ENOENT' ? (isFileOrLink(file) ? 'it is a link to a file that does not exist' : 'it no longer exists') : err.message;
@@ -135,7 +136,7 @@ export interface LoadOptions {
 export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, string> = new Map(), options: LoadOptions = {}): ValidationResult {
   const problems: Problem[] = [];
   const resolved = dirs.map((d) => resolve(d));
-  const texts: LoadedText[] = [];
+  const files: LoadedFile[] = [];
   for (const dir of resolved) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       problems.push(problemAt(dir, { line: 0, column: 0 }, 'fact-base folder not found'));
@@ -154,24 +155,25 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
       problems.push(problemAt(dir, { line: 0, column: 0 }, `cannot read this fact-base folder: ${(e as Error).message}`));
       continue;
     }
-    const read = (file: string): string | undefined => overrides.get(file) ?? readChecked(file, realDir, problems);
+    const read = (file: string): Buffer | string | undefined => overrides.get(file) ?? readChecked(file, realDir, problems);
     if (sources.length === 0 && facts.length === 0) {
       problems.push(problemAt(dir, { line: 0, column: 0 }, `no fact files (*.yaml) or sources (sources${sep}*.md) in this folder`, 'warning'));
     }
     for (const [kind, rels] of [['source', sources], ['fact', facts]] as const) {
       for (const rel of rels) {
         const file = join(dir, rel);
-        const text = read(file);
-        if (text !== undefined) texts.push({ kind, file, text });
+        const content = read(file);
+        if (content !== undefined) files.push({ kind, file, content });
       }
     }
   }
   const cache = (options.cache ?? overrides.size === 0) ? cacheDir() : undefined;
-  const key = cache === undefined ? undefined : cacheKey(resolved, texts);
+  const key = cache === undefined ? undefined : cacheKey(resolved, files);
   let result = cache && key ? readCache<ValidationResult>(cache, key) : undefined;
   if (!result) {
     // Required here: the parsers load only when the cache cannot answer (parseAndValidate.ts).
     const { parseAndValidate } = require('./parseAndValidate') as typeof import('./parseAndValidate');
+    const texts = files.map(({ kind, file, content }) => ({ kind, file, text: typeof content === 'string' ? content : content.toString('utf8') }));
     result = parseAndValidate(resolved, texts, options.parseWorkers ?? true);
     if (cache && key) writeCache(cache, key, result); // after this load returns
   }

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
 /** Bumped whenever the stored layout or what a key covers changes. */
-const FORMAT = 'factcheck-zh factbase cache 1';
+const FORMAT = 'factcheck-zh factbase cache 2';
 const MAGIC = Buffer.from('FCFBC1\n');
 const DIGEST = 32;
 /** Entries kept; older ones are removed when one is written. */
@@ -80,11 +80,22 @@ export interface LoadedText {
   text: string;
 }
 
-/** The key of a load: what the result depends on, hashed. */
-export function cacheKey(dirs: readonly string[], texts: readonly LoadedText[]): string {
+/**
+ * One file read for a load, before decoding: its kind, absolute path and content, the
+ * bytes read (checked to be UTF-8) or the text given. A load the cache answers never
+ * decodes its files (~0.1 s for a 40 MB base).
+ */
+export interface LoadedFile {
+  kind: 'source' | 'fact';
+  file: string;
+  content: Buffer | string;
+}
+
+/** The key of a load: what the result depends on, hashed. A text and its UTF-8 bytes give the same key. */
+export function cacheKey(dirs: readonly string[], files: readonly LoadedFile[]): string {
   const h = createHash('sha256');
-  h.update(`${FORMAT}\0${codeFingerprint()}\0${JSON.stringify(dirs)}\0${texts.length}\0`);
-  for (const t of texts) h.update(`${t.kind}\0${t.file}\0${t.text.length}\0`).update(t.text).update('\0');
+  h.update(`${FORMAT}\0${codeFingerprint()}\0${JSON.stringify(dirs)}\0${files.length}\0`);
+  for (const f of files) h.update(`${f.kind}\0${f.file}\0${Buffer.byteLength(f.content)}\0`).update(f.content).update('\0');
   return h.digest('hex');
 }
 
