@@ -1,13 +1,17 @@
 /**
  * parseFactFiles in worker threads gives what parseFactFile gives in this thread, file
  * for file: data, problems, dropped ids and figures, and every entry and field position
- * (files whose positions need the whole document are parsed in this thread).
+ * (files whose positions need the whole document are parsed in this thread), whether
+ * files are given as text or as their UTF-8 bytes.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledFactsDir, listFactFiles, parseFactFile, SECTIONS, type ParsedFactFile } from '../../server/src/core/factbase';
 import { parseFactFiles } from '../../server/src/core/factbase/parallelParse';
+
+/** The files as parseFactFiles takes them: every other one as its UTF-8 bytes. */
+const inputs = (files: { file: string; text: string }[]) => files.map((f, k) => ({ file: f.file, content: k % 2 ? Buffer.from(f.text) : f.text }));
 
 const FIELDS = ['id', 'name', 'subject', 'unit', 'measure', 'value', 'high', 'qualifier', 'figure', 'period', 'source', 'quote', 'conflictsWith', 'person', 'titles', 'context', 'nope'];
 
@@ -26,7 +30,7 @@ describe('factbase: fact files parsed in worker threads', function () {
       { file: 'empty.yaml', text: '' },
     );
     const here = files.map((f) => parseFactFile(f.text, f.file));
-    const there = parseFactFiles(files, { minChars: 0, here: false });
+    const there = parseFactFiles(inputs(files), { minChars: 0, here: false });
     assertSame(there, here);
   });
 
@@ -39,7 +43,7 @@ describe('factbase: fact files parsed in worker threads', function () {
       if (workers) process.env.FACTCHECK_PARSE_WORKERS = workers;
       try {
         let runs = 0;
-        assertSame(parseFactFiles(files, { minChars: 0, alongside: () => runs++ }), here);
+        assertSame(parseFactFiles(inputs(files), { minChars: 0, alongside: () => runs++ }), here);
         assert.equal(runs, 1, `alongside ran ${runs} times (workers ${workers ?? 'on'})`);
       } finally {
         if (saved === undefined) delete process.env.FACTCHECK_PARSE_WORKERS;

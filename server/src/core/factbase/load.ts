@@ -173,8 +173,7 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
   if (!result) {
     // Required here: the parsers load only when the cache cannot answer (parseAndValidate.ts).
     const { parseAndValidate } = require('./parseAndValidate') as typeof import('./parseAndValidate');
-    const texts = files.map(({ kind, file, content }) => ({ kind, file, text: typeof content === 'string' ? content : content.toString('utf8') }));
-    result = parseAndValidate(resolved, texts, options.parseWorkers ?? true);
+    result = parseAndValidate(resolved, files, options.parseWorkers ?? true);
     if (cache && key) writeCache(cache, key, result); // after this load returns
   }
   return { ...result, problems: sortProblems([...problems, ...result.problems]) };

@@ -73,13 +73,6 @@ function safeIsFile(p: string): boolean {
   }
 }
 
-/** One file read for a load: its kind, absolute path and text. */
-export interface LoadedText {
-  kind: 'source' | 'fact';
-  file: string;
-  text: string;
-}
-
 /**
  * One file read for a load, before decoding: its kind, absolute path and content, the
  * bytes read (checked to be UTF-8) or the text given. A load the cache answers never

@@ -3,7 +3,9 @@
  * of a cold load, and each file parses on its own), waiting for them synchronously so
  * loading stays a plain function. Files are taken largest first from one shared counter,
  * by the workers and by this thread once it has done its own work (`alongside`: the
- * sources), so no thread idles while another has a queue. Results are the ones
+ * sources), so no thread idles while another has a queue. Files read from disk travel
+ * as their bytes, in one shared buffer, and each thread decodes only the files it takes
+ * (cloning the decoded texts to a worker cost more than decoding). Results are the ones
  * parseFactFile gives in this thread: a file a worker cannot send back whole, or every
  * file when workers cannot be used or do not finish, is parsed here.
  */
@@ -21,11 +23,19 @@ const MAX_WORKERS = 4;
 /** A worker that has finished no file for this long is given up (one that died never signals). */
 const STALL_MS = 60_000;
 
-/** A fact file to parse: its index in the caller's list, path and text. */
+/** A fact file to parse (text or UTF-8 bytes), as the caller gives it. */
+export interface FactFileInput {
+  file: string;
+  content: string | Uint8Array;
+}
+
+/** A fact file to parse: its index in the caller's list, path, and text or where its bytes are in WorkerJob.bytes. */
 export interface ParseItem {
   i: number;
   file: string;
-  text: string;
+  text?: string;
+  start: number;
+  end: number;
 }
 
 /** Cells of the shared counter array. */
@@ -35,6 +45,8 @@ export const NEXT = 0;
 export interface WorkerJob {
   /** Every file, largest first; cell NEXT of `flags` says which one is taken next. */
   items: ParseItem[];
+  /** The bytes of the items given as bytes. */
+  bytes: SharedArrayBuffer;
   /** Cell NEXT: the next item to take; [1, 1 + workers): done flags; [1 + workers, 1 + 2 × workers): files finished, per worker. */
   flags: Int32Array;
   slot: number;
@@ -48,9 +60,19 @@ export interface WireFactFile {
   positions: EntryPositionsWire;
 }
 
+/** The text of an item: given, or decoded from its bytes. */
+export function itemText(item: ParseItem, bytes: SharedArrayBuffer): string {
+  return item.text ?? Buffer.from(bytes, item.start, item.end - item.start).toString('utf8');
+}
+
+/** The text of a file as given: the text, or its bytes decoded. */
+function textOf(f: FactFileInput): string {
+  return typeof f.content === 'string' ? f.content : Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength).toString('utf8');
+}
+
 /** Options of parseFactFiles. */
 export interface ParseOptions {
-  /** Fewer characters of fact files than this are parsed in this thread only (default PARALLEL_MIN_CHARS). */
+  /** Fewer characters (bytes, for files given as bytes) of fact files than this are parsed in this thread only (default PARALLEL_MIN_CHARS). */
   minChars?: number;
   /** Work of this thread's own, run once while the workers parse (or first, without workers). */
   alongside?: () => void;
@@ -71,7 +93,7 @@ function workerCount(chars: number, files: number, minChars: number): number {
  * Parses every file (FACTCHECK_PARSE_WORKERS=0: in this thread only); results in the
  * order given. `alongside` runs exactly once, while the workers parse when there are any.
  */
-export function parseFactFiles(files: readonly { file: string; text: string }[], options: ParseOptions = {}): ParsedFactFile[] {
+export function parseFactFiles(files: readonly FactFileInput[], options: ParseOptions = {}): ParsedFactFile[] {
   let pending = options.alongside;
   const alongside = (): void => {
     const run = pending;
@@ -79,7 +101,7 @@ export function parseFactFiles(files: readonly { file: string; text: string }[],
     run?.();
   };
   const out: (ParsedFactFile | undefined)[] = new Array(files.length);
-  const n = options.workers === false ? 0 : workerCount(files.reduce((s, f) => s + f.text.length, 0), files.length, options.minChars ?? PARALLEL_MIN_CHARS);
+  const n = options.workers === false ? 0 : workerCount(files.reduce((s, f) => s + f.content.length, 0), files.length, options.minChars ?? PARALLEL_MIN_CHARS);
   if (n > 0) {
     try {
       inWorkers(files, n, out, alongside, options.here ?? true);
@@ -88,7 +110,7 @@ export function parseFactFiles(files: readonly { file: string; text: string }[],
     }
   }
   alongside();
-  return files.map((f, i) => out[i] ?? parseFactFile(f.text, f.file));
+  return files.map((f, i) => out[i] ?? parseFactFile(textOf(f), f.file));
 }
 
 /** A worker's message turned back into a parsed file. */
@@ -97,9 +119,18 @@ function fromWire(wire: WireFactFile): ParsedFactFile {
 }
 
 /** Parses the files in `n` workers and (when `here`) this thread, filling `out` with what comes back. */
-function inWorkers(files: readonly { file: string; text: string }[], n: number, out: (ParsedFactFile | undefined)[], alongside: () => void, here: boolean): void {
-  const order = files.map((_, i) => i).sort((a, b) => files[b].text.length - files[a].text.length || a - b);
-  const items: ParseItem[] = order.map((i) => ({ i, file: files[i].file, text: files[i].text }));
+function inWorkers(files: readonly FactFileInput[], n: number, out: (ParsedFactFile | undefined)[], alongside: () => void, here: boolean): void {
+  const order = files.map((_, i) => i).sort((a, b) => files[b].content.length - files[a].content.length || a - b);
+  const bytes = new SharedArrayBuffer(files.reduce((s, f) => s + (typeof f.content === 'string' ? 0 : f.content.byteLength), 0));
+  const view = new Uint8Array(bytes);
+  let at = 0;
+  const items: ParseItem[] = order.map((i) => {
+    const { file, content } = files[i];
+    if (typeof content === 'string') return { i, file, text: content, start: 0, end: 0 };
+    view.set(content, at);
+    at += content.byteLength;
+    return { i, file, start: at - content.byteLength, end: at };
+  });
   const flags = new Int32Array(new SharedArrayBuffer(4 * (1 + 2 * n)));
   const workers: Worker[] = [];
   const ports: MessagePort[] = [];
@@ -115,7 +146,7 @@ function inWorkers(files: readonly { file: string; text: string }[], n: number, 
     for (let slot = 0; slot < n; slot++) {
       const { port1, port2 } = new MessageChannel();
       ports.push(port1);
-      const job: WorkerJob & { port: MessagePort } = { items, flags, slot, workers: n, port: port2 };
+      const job: WorkerJob & { port: MessagePort } = { items, bytes, flags, slot, workers: n, port: port2 };
       const w = new Worker(join(__dirname, 'parseWorker.js'), { workerData: job, transferList: [port2] });
       w.unref();
       w.on('error', () => undefined); // its files are parsed here
@@ -124,7 +155,7 @@ function inWorkers(files: readonly { file: string; text: string }[], n: number, 
     alongside();
     if (here) {
       for (let k = Atomics.add(flags, NEXT, 1); k < items.length; k = Atomics.add(flags, NEXT, 1)) {
-        out[items[k].i] = parseFactFile(items[k].text, items[k].file);
+        out[items[k].i] = parseFactFile(itemText(items[k], bytes), items[k].file);
         drain();
       }
     }

@@ -5,25 +5,27 @@
  */
 import { scanQuantities } from '../numbers';
 import type { Quantity } from '../types';
-import type { LoadedText } from './loadCache';
+import type { LoadedFile } from './loadCache';
 import { parseFactFiles } from './parallelParse';
 import { parseSourceFile } from './parseSourceFile';
 import { validateFactBase, type FactBaseInput, type ValidationResult } from './validate';
 
 /**
- * Parses the texts read and validates them together. A large base's fact files are
+ * Parses the files read and validates them together. A large base's fact files are
  * parsed in worker threads while this one parses the sources and scans their bodies for
  * quantities (coverage needs them).
  */
-export function parseAndValidate(dirs: string[], texts: LoadedText[], workers = true): ValidationResult {
+export function parseAndValidate(dirs: string[], files: LoadedFile[], workers = true): ValidationResult {
   let sourceFiles: FactBaseInput['sourceFiles'] = [];
   const scans = new Map<string, Quantity[]>();
   const sources = (): void => {
-    sourceFiles = texts.filter((t) => t.kind === 'source').map(({ file, text }) => ({ file, parsed: parseSourceFile(text, file) }));
+    sourceFiles = files
+      .filter((f) => f.kind === 'source')
+      .map(({ file, content }) => ({ file, parsed: parseSourceFile(typeof content === 'string' ? content : content.toString('utf8'), file) }));
     for (const { parsed } of sourceFiles) if (parsed.source) scans.set(parsed.source.body, scanQuantities(parsed.source.body));
   };
   const factFiles = parseFactFiles(
-    texts.filter((t) => t.kind === 'fact'),
+    files.filter((f) => f.kind === 'fact'),
     { alongside: sources, workers },
   );
   return validateFactBase({ dirs, factFiles, sourceFiles, scans });

@@ -1,6 +1,6 @@
 /**
  * Worker thread of parallelParse: takes fact files from the shared counter until none is
- * left, parses each (the fast way, else the `yaml` way) and posts the result back as
+ * left, decodes and parses each (the fast way, else the `yaml` way) and posts the result back as
  * plain data, counting them in its progress cell, then raises its done flag. A file whose
  * positions need the whole YAML document (or whose parse threw) is posted without a
  * result: the caller parses it itself.
@@ -8,16 +8,16 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { WireFactFile, WorkerJob } from './parallelParse';
 
-const { items, port, flags, slot, workers } = workerData as WorkerJob & { port: MessagePort };
+const { items, bytes, port, flags, slot, workers } = workerData as WorkerJob & { port: MessagePort };
 try {
   // Loaded here, so a failure to load still ends in the done flag below.
   const { parseFactFile } = require('./parseFactFile') as typeof import('./parseFactFile');
-  const { NEXT } = require('./parallelParse') as typeof import('./parallelParse');
+  const { NEXT, itemText } = require('./parallelParse') as typeof import('./parallelParse');
   for (let k = Atomics.add(flags, NEXT, 1); k < items.length; k = Atomics.add(flags, NEXT, 1)) {
-    const { i, file, text } = items[k];
+    const { i, file } = items[k];
     let out: WireFactFile | undefined;
     try {
-      const { positions, ...parsed } = parseFactFile(text, file);
+      const { positions, ...parsed } = parseFactFile(itemText(items[k], bytes), file);
       const tables = positions.tables;
       if (tables) out = { parsed, yamlIndex: positions.yamlIndex, positions: tables.toWire() };
     } catch {
