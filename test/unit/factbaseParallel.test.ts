@@ -10,8 +10,21 @@ import { join } from 'node:path';
 import { bundledFactsDir, listFactFiles, parseFactFile, SECTIONS, type ParsedFactFile } from '../../server/src/core/factbase';
 import { parseFactFiles } from '../../server/src/core/factbase/parallelParse';
 
-/** The files as parseFactFiles takes them: every other one as its UTF-8 bytes. */
-const inputs = (files: { file: string; text: string }[]) => files.map((f, k) => ({ file: f.file, content: k % 2 ? Buffer.from(f.text) : f.text }));
+/**
+ * The files as parseFactFiles takes them: every other one as its UTF-8 bytes, in buffers
+ * of their own (copied for the workers) or all in one shared buffer (as load.ts reads them).
+ */
+function inputs(files: { file: string; text: string }[], shared = false): { file: string; content: string | Buffer }[] {
+  const all = Buffer.from(new SharedArrayBuffer(files.reduce((s, f) => s + Buffer.byteLength(f.text), 0)));
+  let at = 0;
+  return files.map((f, k) => {
+    if (k % 2 === 0) return { file: f.file, content: f.text };
+    if (!shared) return { file: f.file, content: Buffer.from(f.text) };
+    const n = all.write(f.text, at);
+    at += n;
+    return { file: f.file, content: all.subarray(at - n, at) };
+  });
+}
 
 const FIELDS = ['id', 'name', 'subject', 'unit', 'measure', 'value', 'high', 'qualifier', 'figure', 'period', 'source', 'quote', 'conflictsWith', 'person', 'titles', 'context', 'nope'];
 
@@ -30,8 +43,7 @@ describe('factbase: fact files parsed in worker threads', function () {
       { file: 'empty.yaml', text: '' },
     );
     const here = files.map((f) => parseFactFile(f.text, f.file));
-    const there = parseFactFiles(inputs(files), { minChars: 0, here: false });
-    assertSame(there, here);
+    for (const shared of [false, true]) assertSame(parseFactFiles(inputs(files, shared), { minChars: 0, here: false }), here);
   });
 
   it('give the same with this thread taking files too, and run its own work once alongside', () => {
@@ -43,7 +55,7 @@ describe('factbase: fact files parsed in worker threads', function () {
       if (workers) process.env.FACTCHECK_PARSE_WORKERS = workers;
       try {
         let runs = 0;
-        assertSame(parseFactFiles(inputs(files), { minChars: 0, alongside: () => runs++ }), here);
+        assertSame(parseFactFiles(inputs(files, true), { minChars: 0, alongside: () => runs++ }), here);
         assert.equal(runs, 1, `alongside ran ${runs} times (workers ${workers ?? 'on'})`);
       } finally {
         if (saved === undefined) delete process.env.FACTCHECK_PARSE_WORKERS;

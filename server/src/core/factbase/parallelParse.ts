@@ -4,7 +4,8 @@
  * loading stays a plain function. Files are taken largest first from one shared counter,
  * by the workers and by this thread once it has done its own work (`alongside`: the
  * sources), so no thread idles while another has a queue. Files read from disk travel
- * as their bytes, in one shared buffer, and each thread decodes only the files it takes
+ * as their bytes, in one shared buffer (the one they were read into, when they were read
+ * into one), and each thread decodes only the files it takes
  * (cloning the decoded texts to a worker cost more than decoding). Results are the ones
  * parseFactFile gives in this thread: a file a worker cannot send back whole, or every
  * file when workers cannot be used or do not finish, is parsed here.
@@ -121,12 +122,17 @@ function fromWire(wire: WireFactFile): ParsedFactFile {
 /** Parses the files in `n` workers and (when `here`) this thread, filling `out` with what comes back. */
 function inWorkers(files: readonly FactFileInput[], n: number, out: (ParsedFactFile | undefined)[], alongside: () => void, here: boolean): void {
   const order = files.map((_, i) => i).sort((a, b) => files[b].content.length - files[a].content.length || a - b);
-  const bytes = new SharedArrayBuffer(files.reduce((s, f) => s + (typeof f.content === 'string' ? 0 : f.content.byteLength), 0));
+  // The bytes as read, when they are all in one shared buffer (load.ts reads them so); else a copy.
+  const given = files.map((f) => (typeof f.content === 'string' ? undefined : f.content.buffer));
+  const one = given.find((b) => b !== undefined);
+  const inPlace = one instanceof SharedArrayBuffer && given.every((b) => b === undefined || b === one);
+  const bytes = inPlace ? one : new SharedArrayBuffer(files.reduce((s, f) => s + (typeof f.content === 'string' ? 0 : f.content.byteLength), 0));
   const view = new Uint8Array(bytes);
   let at = 0;
   const items: ParseItem[] = order.map((i) => {
     const { file, content } = files[i];
     if (typeof content === 'string') return { i, file, text: content, start: 0, end: 0 };
+    if (inPlace) return { i, file, start: content.byteOffset, end: content.byteOffset + content.byteLength };
     view.set(content, at);
     at += content.byteLength;
     return { i, file, start: at - content.byteLength, end: at };
