@@ -100,6 +100,27 @@ export function scanBlockLayout(text: string): BlockLayout | undefined {
   return { sections, rootKeys, lineStarts };
 }
 
+/**
+ * Scans a flat mapping — `key: value` lines at the left margin, with blank lines and
+ * comments anywhere (a source file's front matter) — as one item whose fields are its
+ * keys; undefined when the text is not one (or repeats a key, which yaml reports).
+ */
+export function scanFlatMapping(text: string): { item: ItemLayout; lineStarts: number[] } | undefined {
+  const item: ItemLayout = { start: 0, end: text.length, keys: [], nums: [] };
+  const lineStarts = [0];
+  for (let s = 0; s <= text.length; ) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    const next = e < text.length ? e + 1 : e;
+    if (e < text.length) lineStarts.push(next);
+    const f = skipSpaces(text, s, e);
+    if (f !== e && text.charCodeAt(f) !== HASH && (f !== s || !readField(text, s, e, item, (k) => k))) return undefined;
+    if (e === text.length) break;
+    s = next;
+  }
+  return new Set(item.keys).size === item.keys.length ? { item, lineStarts } : undefined;
+}
+
 /** The key at `k` followed by `:` (and a space or the line's end), or undefined. */
 function readKey(text: string, k: number, e: number): { key: string; after: number } | undefined {
   KEY.lastIndex = k;

@@ -8,8 +8,10 @@
  * gives the problems, at their positions). FACTCHECK_FAST_YAML=0 turns it off.
  */
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
+import { LineCounter } from 'yaml';
 import { EntryPositions } from './entryPositions';
-import { scanBlockLayout, type BlockLayout } from './blockLayout';
+import { scanBlockLayout, scanFlatMapping, type BlockLayout } from './blockLayout';
+import type { FilePosition } from './problems';
 
 const intOf = (radix: number, skip: number) => (s: string) => parseInt(s.substring(skip), radix);
 const nan = (s: string): number => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity);
@@ -58,6 +60,44 @@ export function fastFactFile(text: string): FastFactFile | undefined {
   if (!isRecord(value)) return undefined;
   const positions = tablesOf(layout, value);
   return positions && { value, positions };
+}
+
+/** A flat mapping read the fast way: its value, and where a key's value is written (as yaml places it). */
+export interface FastMapping {
+  value: Record<string, unknown>;
+  at(key: string): FilePosition | undefined;
+}
+
+/**
+ * The value of a flat mapping of `key: value` lines (a source's front matter) and its
+ * positions, read as fastFactFile reads a fact file; undefined when it must be parsed
+ * with `yaml` (anything else, or no key at all).
+ */
+export function fastFlatMapping(text: string): FastMapping | undefined {
+  if (process.env.FACTCHECK_FAST_YAML === '0' || UNSAFE.test(text)) return undefined;
+  const layout = scanFlatMapping(text);
+  if (!layout || !layout.item.keys.length) return undefined;
+  let value: unknown;
+  try {
+    value = load(text, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined; // the yaml way reports it
+  }
+  const { keys, nums } = layout.item;
+  if (!isRecord(value) || Object.keys(value).length !== keys.length || !keys.every((k) => Object.hasOwn(value, k))) return undefined;
+  for (const k of keys) value[k] = own(value[k]);
+  const lines = new LineCounter();
+  lines.lineStarts = layout.lineStarts;
+  return {
+    value,
+    at: (key) => {
+      const j = keys.indexOf(key);
+      if (j < 0) return undefined;
+      const p = lines.linePos(nums[3 * j]);
+      const e = lines.linePos(nums[3 * j + 1]);
+      return { line: p.line - 1, column: p.col - 1, endLine: e.line - 1, endColumn: e.col - 1 };
+    },
+  };
 }
 
 /**
