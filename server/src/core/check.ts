@@ -4,9 +4,9 @@
  */
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, PeriodMention, Quantity } from './types';
 import { outline } from './draft';
-import { indexOf } from './factIndex';
+import { indexOf, indexSteps } from './factIndex';
 import { ContextFinder, type ClaimContext, type SubjectMention } from './context';
-import { rankMeasures } from './match';
+import { quoteStatsSteps, rankMeasures } from './match';
 import { Ranking } from './ranking';
 import { judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
 import { findRoleClaims, judgeRole, type RoleClaim } from './roles';
@@ -97,6 +97,15 @@ export interface JudgedQuantity {
   ctx: ClaimContext;
   verdict: QuantityVerdict;
   claim: number;
+}
+
+/**
+ * Builds the indexes a check of `base` needs (the fact index and the quote statistics)
+ * in steps, so a server can put a large base in use without one long pause; checks then
+ * find them built.
+ */
+export function* prepareSteps(base: FactBase): Generator<void, void, void> {
+  yield* quoteStatsSteps(yield* indexSteps(base));
 }
 
 /**

@@ -1,12 +1,14 @@
 /**
  * Look-up structures built once per fact base: subjects by name, the subject hierarchy,
  * measures by term, observations by measure, roles by person, and the user dictionary
- * for segmentation. Built lazily and cached per FactBase object.
+ * for segmentation. Built lazily and cached per FactBase object, or ahead in steps
+ * (indexSteps) by a server that must not pause for it.
  */
 import type { FactBase, Measure, Observation, Role, Source, Subject } from './types';
 import { parseQuantity, unitInfo, valueInterval } from './numbers';
 import type { Quantity } from './types';
 import { firstIndex } from './sorted';
+import { finishSteps } from './steps';
 
 /** An observation with its parsed figure and the measure it belongs to. */
 export interface IndexedObservation {
@@ -85,15 +87,23 @@ const cache = new WeakMap<FactBase, FactIndex>();
 
 /** Returns the (cached) index of a fact base. */
 export function indexOf(base: FactBase): FactIndex {
+  return finishSteps(indexSteps(base));
+}
+
+/** indexOf in steps: the cached index, or the index built with a pause every few thousand observations (then cached). */
+export function* indexSteps(base: FactBase): Generator<void, FactIndex, void> {
   let idx = cache.get(base);
   if (!idx) {
-    idx = buildIndex(base);
+    idx = yield* buildIndex(base);
     cache.set(base, idx);
   }
   return idx;
 }
 
-function buildIndex(base: FactBase): FactIndex {
+/** Observations (or measures) handled between two pauses of a stepped build. */
+export const STEP_ITEMS = 2048;
+
+function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
   const subjects = new Map(base.subjects.map((s) => [s.id, s]));
   const subjectNames: { name: string; subject: string }[] = [];
   for (const s of base.subjects) {
@@ -104,7 +114,9 @@ function buildIndex(base: FactBase): FactIndex {
   const observations = new Map<string, IndexedObservation[]>();
   // One parsed figure per distinct text, shared by the observations writing it (never changed).
   const figures = new Map<string, Quantity | undefined>();
+  let k = 0;
   for (const obs of base.observations) {
+    if (++k % STEP_ITEMS === 0) yield;
     const measure = measures.get(obs.measure);
     if (!measure) continue;
     let figure = figures.get(obs.figure);
@@ -118,6 +130,7 @@ function buildIndex(base: FactBase): FactIndex {
   const values = new Map<string, MeasureValues>();
   const dateOrdered = new Set<IndexedObservation[]>();
   for (const [id, list] of observations) {
+    if (++k % STEP_ITEMS === 0) yield;
     const published = list.map((io) => io.obs.published);
     // Sorted by date as a stable sort of the list would (each date read once).
     const order = published.map((_, i) => i).sort((a, b) => published[a].localeCompare(published[b]));

@@ -5,7 +5,7 @@
  * overlap after segmentation), and the counter word (17家 is not 17间).
  */
 import type { Dimension, Measure, Quantity } from './types';
-import type { FactIndex } from './factIndex';
+import { STEP_ITEMS, type FactIndex } from './factIndex';
 import type { ClaimContext } from './context';
 import { unitInfo } from './numbers';
 import { codeUnitSet } from './numbers/chars';
@@ -14,6 +14,7 @@ import type { RespectiveSlot } from './respectively';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
 import { Ranking, idRanks, ranked, type Scored } from './ranking';
 import { compatibleSubjects, forTermMeasures } from './candidateIndex';
+import { finishSteps } from './steps';
 
 /** A measure scored for one claim. */
 export interface Candidate {
@@ -52,6 +53,11 @@ const statsCache = new WeakMap<FactIndex, QuoteStats>();
 
 /** The quote statistics of a fact base (built once per index). */
 export function quoteStats(idx: FactIndex): QuoteStats {
+  return finishSteps(quoteStatsSteps(idx));
+}
+
+/** quoteStats in steps: the cached statistics, or them built with a pause every few thousand observations (then cached). */
+export function* quoteStatsSteps(idx: FactIndex): Generator<void, QuoteStats, void> {
   let s = statsCache.get(idx);
   if (s) return s;
   addWords(idx.dictionary);
@@ -73,7 +79,7 @@ export function quoteStats(idx: FactIndex): QuoteStats {
   for (const [measureId, list] of idx.observations) {
     const classes = new Set<number>();
     for (const io of list) {
-      n++;
+      if (++n % STEP_ITEMS === 0) yield;
       let q = byQuote.get(io.obs.quote);
       if (!q) {
         const ws = [...new Set(words(io.obs.quote.replace(/[\d.]+/g, ' ')))];

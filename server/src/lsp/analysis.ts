@@ -14,6 +14,7 @@ import type { Allowlists } from './allowlist';
 import type { FactBaseStore, LoadedBase } from './factBases';
 import type { Settings, SettingsStore } from './settings';
 import { factBaseDirs, isInside, uriToPath, type Folder, type Workspace } from './workspace';
+import { driveSteps } from './slices';
 
 /** The checked state of one document version. */
 export interface Analysis {
@@ -35,22 +36,6 @@ export interface Scope {
   folder?: Folder;
   settings: Settings;
   loaded: LoadedBase;
-}
-
-/** Longest stretch of checking between two pauses (hover, edits and other documents are served in between). */
-const SLICE_MS = 5;
-
-/**
- * Turns of the event loop a pause lasts. vscode-jsonrpc takes one turn (a setImmediate)
- * to decode a message it has read, one to dispatch it from its queue and one to write the
- * answer; pausing for a single turn let a hover wait for three slices of checking (measured
- * during a 2 MB check: 60–180 ms, against 10–30 ms with four turns and no slower check).
- */
-export const PAUSE_TURNS = 4;
-
-/** Lets the event loop run `turns` times (I/O, timers and other setImmediate callbacks). */
-export async function pause(turns: number): Promise<void> {
-  for (let k = 0; k < turns; k++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 /** A check dropped because the document changed while it ran. */
@@ -148,16 +133,10 @@ export class Analyzer {
    * Drives a check's steps, letting the event loop serve other messages every
    * SLICE_MS; throws CheckCancelled once a newer check of the document has started.
    */
-  private async runSteps(steps: Generator<void, CheckResult, void>, run: { cancelled: boolean }): Promise<CheckResult> {
-    let since = performance.now();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (performance.now() - since < SLICE_MS) continue;
-      await pause(PAUSE_TURNS);
+  private runSteps(steps: Generator<void, CheckResult, void>, run: { cancelled: boolean }): Promise<CheckResult> {
+    return driveSteps(steps, () => {
       if (run.cancelled) throw new CheckCancelled();
-      since = performance.now();
-    }
+    });
   }
 
   /** Checks a short sample against a scope's base, so the first real check does not pay for building the engine's indexes. */

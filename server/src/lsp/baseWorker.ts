@@ -1,18 +1,16 @@
 /**
  * Worker thread that loads fact-base folders (workerData.dirs, with the unsaved texts of
- * workerData.overrides) and posts back the base and its problems, so the server's main
- * thread answers requests (and loads the segmenter) meanwhile.
+ * workerData.overrides) and posts back the base and its problems, in parts serialized
+ * into one buffer handed over without a copy (baseParts.ts), so the server's main thread
+ * answers requests while the load runs and while it reads the parts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadFactBase } from '../core/factbase/load';
-import { unwrapStrings, wrapStrings } from './sharedStrings';
+import { cutLoad, serializeParts } from './baseParts';
 
 const { dirs, overrides } = workerData as { dirs: string[]; overrides?: Map<string, string> };
 // One thread only: this load is already in the background, and a second parsing thread
 // would compete with the server's main thread for the cores (and keep its own malloc arena).
-const { base, problems } = loadFactBase(dirs, overrides, { parseWorkers: false });
-// Each distinct text crosses once (sharedStrings.ts).
-parentPort?.postMessage(wrapStrings({ base, problems }));
-// The load's cache entry is serialized after this turn (loadCache.ts): from the base as
-// loaded, not from its wrapped form.
-unwrapStrings({ base, problems });
+// The load's cache entry is serialized after this turn, from the load as loaded (loadCache.ts).
+const message = serializeParts(cutLoad(loadFactBase(dirs, overrides, { parseWorkers: false })));
+parentPort?.postMessage(message, [message.bytes.buffer as ArrayBuffer]);

@@ -9,7 +9,8 @@ import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRe
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageRoot } from '../core/factbase/load';
 import type { Citation, Finding, Severity } from '../core/types';
-import { pause, PAUSE_TURNS, type Analysis } from './analysis';
+import type { Analysis } from './analysis';
+import { pause, PAUSE_TURNS } from './slices';
 import type { DiagnosticData } from '../protocol';
 import { pathToUri } from './workspace';
 

@@ -13,7 +13,9 @@ import type { FactBase, Locale } from '../core/types';
 import type { FactBaseState } from '../protocol';
 import { t } from './messages';
 import { isInside } from './workspace';
-import { unwrapStrings } from './sharedStrings';
+import { readParts, type BaseLoad, type PartsMessage } from './baseParts';
+import { prepareSteps } from '../core/check';
+import { driveSteps } from './slices';
 
 /** One fact base in use. */
 export interface LoadedBase {
@@ -56,20 +58,28 @@ function clock(d: Date): string {
   return d.toTimeString().slice(0, 8);
 }
 
-/** A loaded base and the problems of its load. */
-export interface BaseLoad {
-  base: FactBase;
-  problems: Problem[];
-}
+export type { BaseLoad } from './baseParts';
 
-/** loadFactBase in a worker thread, with unsaved texts by path (rejects when the load throws or the worker fails). */
-export function loadInWorker(dirs: string[], overrides?: ReadonlyMap<string, string>): Promise<BaseLoad> {
-  return new Promise((resolve, reject) => {
+/**
+ * loadFactBase in a worker thread, with unsaved texts by path (rejects when the load
+ * throws or the worker fails). The base arrives in parts, each read in its own slice of
+ * the main thread's time, so the server answers requests meanwhile (baseParts.ts).
+ */
+export async function loadInWorker(dirs: string[], overrides?: ReadonlyMap<string, string>): Promise<BaseLoad> {
+  const message = await new Promise<PartsMessage>((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'baseWorker.js'), { workerData: { dirs, overrides } });
-    worker.once('message', (m: BaseLoad) => resolve(unwrapStrings(m)));
+    worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`fact-base worker exited with code ${code}`)));
   });
+  return driveSteps(readParts(message));
+}
+
+/** loadInWorker, then the engine's indexes of the base built in slices (slices.ts), so checks find them built. */
+async function loadPrepared(dirs: string[]): Promise<BaseLoad> {
+  const load = await loadInWorker(dirs);
+  await driveSteps(prepareSteps(load.base));
+  return load;
 }
 
 /** Fact bases keyed by their folder list. */
@@ -101,7 +111,7 @@ export class FactBaseStore {
     if (slot.current) return Promise.resolve();
     let p = this.preloads.get(key);
     if (!p) {
-      p = loadInWorker(slot.dirs)
+      p = loadPrepared(slot.dirs)
         .then(
           ({ base, problems }) => {
             if (!slot.current) this.install(slot, base, problems);
@@ -138,7 +148,7 @@ export class FactBaseStore {
       const ticket = ++slot.reloads;
       const latest = () => ticket === slot.reloads && this.slots.get(slot.dirs.join('\n')) === slot;
       out.push(
-        loadInWorker(slot.dirs).then(
+        loadPrepared(slot.dirs).then(
           ({ base, problems }) => (latest() ? this.install(slot, base, problems) : slot.current!),
           () => (latest() ? this.load(slot) : slot.current!),
         ),
