@@ -209,11 +209,14 @@ function distinctTerms(m: Measure): string[] {
   return d;
 }
 
-const LINKING_VERB = /^(达到|达|为|是|约|超过|已达|实现|保持|共|有)$/;
+/** Verbs linking a noun to a figure after it (基础设施完成率达到91%). */
+const LINKING_VERBS = ['达到', '达', '为', '是', '约', '超过', '已达', '实现', '保持', '共', '有'];
 
 /** Term score: the best term occurrence by proximity, plus a little for a second distinct term. */
 function termScore(text: string, m: Measure, q: Quantity, ctx: ClaimContext, others: Quantity[], occ: Map<string, number[]>, slot?: RespectiveSlot): number {
-  const scores: number[] = [];
+  // The best and second-best term scores (no array to sort: this runs for every candidate of every claim).
+  let first = 0;
+  let second = 0;
   for (const t of distinctTerms(m)) {
     let best = 0;
     for (const a of occ.get(t) ?? []) {
@@ -230,7 +233,7 @@ function termScore(text: string, m: Measure, q: Quantity, ctx: ClaimContext, oth
       for (const o of others) {
         if (o === q) continue;
         const between = o.start >= lo && o.end <= hi;
-        const boundElsewhere = !ownNoun && (a === o.end || (o.start >= b && d > 1 && (o.start - b <= 1 || LINKING_VERB.test(text.slice(b, o.start)))));
+        const boundElsewhere = !ownNoun && (a === o.end || (o.start >= b && d > 1 && (o.start - b <= 1 || isLinkingVerb(text, b, o.start))));
         if (between || boundElsewhere) {
           blocked = true;
           break;
@@ -247,13 +250,31 @@ function termScore(text: string, m: Measure, q: Quantity, ctx: ClaimContext, oth
       }
       if (after && !inClause) s *= 0.5;
       // After the figure and past a list separator (83%、基础设施完成率…), a noun starts the next item.
-      if (after && /[、，,；;]/.test(text.slice(q.end, a))) s *= 0.3;
+      if (after && hasListSeparator(text, q.end, a)) s *= 0.3;
       best = Math.max(best, s);
     }
-    if (best > 0) scores.push(best * Math.min(1, 0.35 + 0.15 * t.length));
+    const score = best > 0 ? best * Math.min(1, 0.35 + 0.15 * t.length) : 0;
+    if (score > first) {
+      second = first;
+      first = score;
+    } else if (score > second) second = score;
   }
-  scores.sort((x, y) => y - x);
-  return (scores[0] ?? 0) + 0.25 * (scores[1] ?? 0);
+  return first + 0.25 * second;
+}
+
+/** Whether text[from, to) is exactly a linking verb (LINKING_VERBS), without cutting it out. */
+function isLinkingVerb(text: string, from: number, to: number): boolean {
+  for (const v of LINKING_VERBS) if (v.length === to - from && text.startsWith(v, from)) return true;
+  return false;
+}
+
+/** List separators: after a figure and past one of these, a noun starts the next item. */
+const LIST_SEPARATORS = codeUnitSet(['、', '，', ',', '；', ';']);
+
+/** Whether text[from, to) holds a list separator, without cutting it out. */
+function hasListSeparator(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (LIST_SEPARATORS[text.charCodeAt(i)] === 1) return true;
+  return false;
 }
 
 /** Start of the clause containing an offset. */
