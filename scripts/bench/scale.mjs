@@ -1,7 +1,7 @@
 // Fact-base scale: loading a generated base of about 100,000 observations and matching
 // claims against it, each in a fresh process (so load time and memory are not shared
 // with other measurements). Loads are cold (an empty load cache; the entry is serialized
-// during the load and written in the background, before the process exits)
+// and written after the load returns, before the process exits)
 // then warm (a second process finding the cache). Run as a script, it measures one
 // base: node scale.mjs DIR…
 import { execFileSync } from 'node:child_process';
