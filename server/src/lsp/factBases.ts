@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { prepareSteps } from '../core/check';
 import { loadFactBase } from '../core/factbase/load';
 import { hasErrors, type Problem } from '../core/factbase/problems';
 import type { FactBase, Locale } from '../core/types';
@@ -14,7 +15,6 @@ import type { FactBaseState } from '../protocol';
 import { t } from './messages';
 import { isInside } from './workspace';
 import { readParts, type BaseLoad, type PartsMessage } from './baseParts';
-import { prepareSteps } from '../core/check';
 import { driveSteps } from './slices';
 
 /** One fact base in use. */

@@ -36,23 +36,12 @@ export function wrapStrings<T>(value: T): T {
   return visit(value) as T;
 }
 
-/**
- * Undoes wrapStrings after the clone, in place: every String object becomes its primitive
- * (the one in `pool` with the same text, when a pool is given: values that crossed in
- * several clones then share their texts too). Returns the new root.
- */
-export function unwrapStrings<T>(value: T, pool?: Map<string, string>): T {
+/** Undoes wrapStrings after the clone, in place: every String object becomes its primitive. Returns the new root. */
+export function unwrapStrings<T>(value: T): T {
   const seen = new Set<object>();
   const visit = (x: unknown): unknown => {
     if (x === null || typeof x !== 'object') return x;
-    if (x instanceof String) {
-      const s = x.valueOf();
-      if (!pool) return s;
-      const shared = pool.get(s);
-      if (shared !== undefined) return shared;
-      pool.set(s, s);
-      return s;
-    }
+    if (x instanceof String) return x.valueOf();
     if (seen.has(x)) return x;
     seen.add(x);
     eachSlot(x, visit);
