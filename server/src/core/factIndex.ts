@@ -100,7 +100,7 @@ export function* indexSteps(base: FactBase): Generator<void, FactIndex, void> {
   return idx;
 }
 
-/** Observations (or measures) handled between two pauses of a stepped build. */
+/** Observations handled between two pauses of a stepped build (measures: a quarter of it, each sorts its observations). */
 export const STEP_ITEMS = 2048;
 
 function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
@@ -130,7 +130,7 @@ function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
   const values = new Map<string, MeasureValues>();
   const dateOrdered = new Set<IndexedObservation[]>();
   for (const [id, list] of observations) {
-    if (++k % STEP_ITEMS === 0) yield;
+    if (++k % (STEP_ITEMS / 4) === 0) yield;
     const published = list.map((io) => io.obs.published);
     // Sorted by date as a stable sort of the list would (each date read once).
     const order = published.map((_, i) => i).sort((a, b) => published[a].localeCompare(published[b]));
@@ -139,6 +139,7 @@ function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
     if (order.every((k, i) => i === 0 || published[order[i - 1]] <= published[k])) dateOrdered.add(list);
     values.set(id, measureValues(list));
   }
+  yield;
   const roles = new Map<string, Role[]>();
   for (const r of base.roles) {
     const list = roles.get(r.person) ?? [];
