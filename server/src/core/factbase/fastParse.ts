@@ -10,6 +10,7 @@
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
 import { LineCounter } from 'yaml';
 import { EntryPositions } from './entryPositions';
+import { YamlPositions } from './yamlPositions';
 import { scanBlockLayout, scanFlatMapping, type BlockLayout } from './blockLayout';
 import type { FilePosition } from './problems';
 
@@ -69,11 +70,11 @@ export interface FastMapping {
 }
 
 /**
- * The value of a flat mapping of `key: value` lines (a source's front matter) and its
- * positions, read as fastFactFile reads a fact file; undefined when it must be parsed
- * with `yaml` (anything else, or no key at all).
+ * The value of a flat mapping of `key: value` lines (a source's front matter, after
+ * `lineOffset` lines of its file) and its positions, read as fastFactFile reads a fact
+ * file; undefined when it must be parsed with `yaml` (anything else, or no key at all).
  */
-export function fastFlatMapping(text: string): FastMapping | undefined {
+export function fastFlatMapping(text: string, lineOffset = 0): FastMapping | undefined {
   if (process.env.FACTCHECK_FAST_YAML === '0' || UNSAFE.test(text)) return undefined;
   const layout = scanFlatMapping(text);
   if (!layout || !layout.item.keys.length) return undefined;
@@ -88,14 +89,12 @@ export function fastFlatMapping(text: string): FastMapping | undefined {
   for (const k of keys) value[k] = own(value[k]);
   const lines = new LineCounter();
   lines.lineStarts = layout.lineStarts;
+  const positions = new YamlPositions(undefined, lines, lineOffset);
   return {
     value,
     at: (key) => {
       const j = keys.indexOf(key);
-      if (j < 0) return undefined;
-      const p = lines.linePos(nums[3 * j]);
-      const e = lines.linePos(nums[3 * j + 1]);
-      return { line: p.line - 1, column: p.col - 1, endLine: e.line - 1, endColumn: e.col - 1 };
+      return j < 0 ? undefined : positions.position(nums[3 * j], nums[3 * j + 1]);
     },
   };
 }

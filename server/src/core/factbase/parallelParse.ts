@@ -16,6 +16,7 @@ import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from '
 import { EntryPositions, type EntryPositionsWire } from './entryPositions';
 import { parseFactFile, type ParsedFactFile } from './parseFactFile';
 import { FactFilePositions, type YamlIndex } from './factFilePositions';
+import { textOf } from '../utf8';
 
 /** Below this many characters of fact files, starting workers costs more than it saves. */
 export const PARALLEL_MIN_CHARS = 4_000_000;
@@ -63,12 +64,7 @@ export interface WireFactFile {
 
 /** The text of an item: given, or decoded from its bytes. */
 export function itemText(item: ParseItem, bytes: SharedArrayBuffer): string {
-  return item.text ?? Buffer.from(bytes, item.start, item.end - item.start).toString('utf8');
-}
-
-/** The text of a file as given: the text, or its bytes decoded. */
-function textOf(f: FactFileInput): string {
-  return typeof f.content === 'string' ? f.content : Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength).toString('utf8');
+  return item.text ?? textOf(new Uint8Array(bytes, item.start, item.end - item.start));
 }
 
 /** Options of parseFactFiles. */
@@ -111,7 +107,7 @@ export function parseFactFiles(files: readonly FactFileInput[], options: ParseOp
     }
   }
   alongside();
-  return files.map((f, i) => out[i] ?? parseFactFile(textOf(f), f.file));
+  return files.map((f, i) => out[i] ?? parseFactFile(textOf(f.content), f.file));
 }
 
 /** A worker's message turned back into a parsed file. */

@@ -4,6 +4,7 @@
  * (js-yaml, the fact schemas; ~20 ms to load).
  */
 import { scanQuantities } from '../numbers';
+import { textOf } from '../utf8';
 import type { Quantity } from '../types';
 import type { LoadedFile } from './loadCache';
 import { parseFactFiles } from './parallelParse';
@@ -21,7 +22,7 @@ export function parseAndValidate(dirs: string[], files: LoadedFile[], workers = 
   const sources = (): void => {
     sourceFiles = files
       .filter((f) => f.kind === 'source')
-      .map(({ file, content }) => ({ file, parsed: parseSourceFile(typeof content === 'string' ? content : content.toString('utf8'), file) }));
+      .map(({ file, content }) => ({ file, parsed: parseSourceFile(textOf(content), file) }));
     for (const { parsed } of sourceFiles) if (parsed.source) scans.set(parsed.source.body, scanQuantities(parsed.source.body));
   };
   const factFiles = parseFactFiles(

@@ -65,12 +65,10 @@ function frontMatter(
   yamlText: string,
   file: string,
 ): { fm: SourceFrontMatter; idPosition: FilePosition; problems: Problem[] } | { fm?: undefined; idPosition?: FilePosition; problems: Problem[] } {
-  const fast = fastFlatMapping(yamlText);
+  const fast = fastFlatMapping(yamlText, 1);
   const quick = fast && sourceFrontMatterSchema.safeParse(fast.value);
   const at = quick?.success ? fast!.at('id') : undefined;
-  if (quick?.success && at) {
-    return { fm: quick.data, idPosition: { ...at, line: at.line + 1, endLine: at.endLine! + 1 }, problems: [] };
-  }
+  if (quick?.success && at) return { fm: quick.data, idPosition: at, problems: [] };
   const y = parseYaml(yamlText, file, 1);
   const problems = y.problems;
   if (y.value === undefined && problems.length) return { problems };
