@@ -9,7 +9,7 @@ import { clauseAround } from './draft';
 import type { FactIndex } from './factIndex';
 import { districtOf } from './factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periods';
-import { firstStartingAt, within } from './sorted';
+import { firstStartingAt, firstWithin, lastWithin, within } from './sorted';
 import { codeUnitSet } from './numbers/chars';
 
 /** A subject named in the text. */
@@ -265,13 +265,14 @@ export class ContextFinder {
   }
 
   private subjectFor(at: number, clause: { start: number; end: number }, sentence: Sentence): { subject?: string; scope: SubjectScope } {
-    const before = (from: number, to: number) => this.subjectsIn(from, to).filter((s) => s.end <= at);
-    const inClause = before(clause.start, at);
-    if (inClause.length) return { subject: inClause[inClause.length - 1].subject, scope: 'clause' };
-    const inSentence = before(sentence.start, at);
-    if (inSentence.length) return { subject: inSentence[inSentence.length - 1].subject, scope: 'sentence' };
-    const after = this.subjectsIn(at, clause.end);
-    if (after.length) return { subject: after[0].subject, scope: 'clause' };
+    // The last mention before the figure in its clause, then in its sentence, then the first after it in the clause
+    // (lastWithin/firstWithin: found without making the lists, as this runs for every claim).
+    const inClause = lastWithin(this.subjects, clause.start, at);
+    if (inClause) return { subject: inClause.subject, scope: 'clause' };
+    const inSentence = lastWithin(this.subjects, sentence.start, at);
+    if (inSentence) return { subject: inSentence.subject, scope: 'sentence' };
+    const after = firstWithin(this.subjects, at, clause.end);
+    if (after) return { subject: after.subject, scope: 'clause' };
     // Earlier sentences of the same paragraph.
     // (The nearest earlier sentence naming a subject; paragraphs and sections are runs of sentences.)
     const ss = this.outline.sentences;
@@ -316,18 +317,26 @@ export class ContextFinder {
     clause: { start: number; end: number },
     sentence: Sentence,
   ): { period?: ResolvedPeriod; text?: string } {
-    const inSentence = within(this.periods, sentence.start, sentence.end).filter((p) => !isBaseline(this.text, p));
+    // The sentence's periods that are not a comparison's baseline, as indexes into the
+    // sorted periods (scanned in place, as this runs for every claim; the tests are pure).
+    const ps = this.periods;
+    const first = firstStartingAt(ps, sentence.start);
+    let last = first;
+    while (last < ps.length && ps[last].start < sentence.end) last++;
+    const usable = (i: number) => ps[i].end <= sentence.end && !isBaseline(this.text, ps[i]);
     const pick = (m: PeriodMention) => ({
       period: sinceYear(this.text, m, sentence.end, this.year) ?? resolveMention(m, this.year),
       text: m.text,
     });
-    const inClauseBefore = inSentence.filter((p) => p.start >= clause.start && p.end <= start);
-    if (inClauseBefore.length) return pick(inClauseBefore[inClauseBefore.length - 1]);
-    // Earlier clauses scope this one only from topic position (2023年，… / 成立于2014年 does not).
-    const topics = inSentence.filter((p) => p.end <= start && isTopic(this.text, p, sentence.start, this.subjectsIn(sentence.start, p.start)));
-    if (topics.length) return pick(topics[topics.length - 1]);
-    const inClauseAfter = inSentence.filter((p) => p.start >= end && p.end <= clause.end);
-    if (inClauseAfter.length) return pick(inClauseAfter[0]);
+    // The last one in the clause before the figure.
+    for (let i = last - 1; i >= first; i--) if (ps[i].start >= clause.start && ps[i].end <= start && usable(i)) return pick(ps[i]);
+    // Earlier clauses scope this one only from topic position (2023年，… / 成立于2014年 does not): the last such.
+    for (let i = last - 1; i >= first; i--) {
+      const p = ps[i];
+      if (p.end <= start && usable(i) && isTopic(this.text, p, sentence.start, this.subjectsIn(sentence.start, p.start))) return pick(p);
+    }
+    // The first one in the clause after the figure.
+    for (let i = first; i < last; i++) if (ps[i].start >= end && ps[i].end <= clause.end && usable(i)) return pick(ps[i]);
     return {};
   }
 }

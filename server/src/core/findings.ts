@@ -49,11 +49,18 @@ function lineOfQuote(idx: FactIndex, sourceId: string, quote: string): { file: s
   return found;
 }
 
-/** The citation of an observation. */
+/** Citations already made, per index and observation: a claim cites the same few observations again and again. */
+const citationMemo = new WeakMap<FactIndex, WeakMap<IndexedObservation, Citation>>();
+
+/** The citation of an observation (one object per observation and index: callers only read it). */
 export function citeObservation(idx: FactIndex, io: IndexedObservation): Citation {
+  let memo = citationMemo.get(idx);
+  if (!memo) citationMemo.set(idx, (memo = new WeakMap()));
+  let c = memo.get(io);
+  if (c) return c;
   const s = idx.sources.get(io.obs.source);
   const { file, line } = lineOfQuote(idx, io.obs.source, io.obs.quote);
-  return {
+  c = {
     id: io.obs.source,
     title: s?.title ?? io.obs.source,
     publisher: s?.publisher ?? '',
@@ -63,6 +70,32 @@ export function citeObservation(idx: FactIndex, io: IndexedObservation): Citatio
     file,
     line,
   };
+  memo.set(io, c);
+  return c;
+}
+
+/** Citation lists already made, per index, by the agreeing observation, then the expected one. */
+const citedMemo = new WeakMap<FactIndex, Map<IndexedObservation | undefined, Map<IndexedObservation | undefined, Citation[]>>>();
+
+/**
+ * The citations of a judged claim: the observation that agrees with it, then the one
+ * expected instead, each once. One list per pair and index, shared by every claim that
+ * cites that pair (callers only read it), so the server's related information, made per
+ * list, is made once per pair too.
+ */
+export function citePair(idx: FactIndex, agreeing: IndexedObservation | undefined, expected: IndexedObservation | undefined): Citation[] {
+  let byAgreeing = citedMemo.get(idx);
+  if (!byAgreeing) citedMemo.set(idx, (byAgreeing = new Map()));
+  let byExpected = byAgreeing.get(agreeing);
+  if (!byExpected) byAgreeing.set(agreeing, (byExpected = new Map()));
+  let list = byExpected.get(expected);
+  if (!list) {
+    list = [];
+    if (agreeing) list.push(citeObservation(idx, agreeing));
+    if (expected && expected !== agreeing) list.push(citeObservation(idx, expected));
+    byExpected.set(expected, list);
+  }
+  return list;
 }
 
 /** The citation of a role. */

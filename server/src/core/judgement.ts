@@ -8,7 +8,7 @@ import { publishedBy } from './factIndex';
 import type { ClaimContext } from './context';
 import type { QuantityVerdict } from './verdict';
 import type { RoleClaim, RoleVerdict } from './roles';
-import { SEVERITY, citeObservation, citeRole, expectedLike, historyOf, statusOf, subjectName } from './findings';
+import { SEVERITY, citeObservation, citePair, citeRole, expectedLike, historyOf, statusOf, subjectName } from './findings';
 import { message } from './messages';
 import { describePeriod } from './periods';
 
@@ -50,7 +50,7 @@ export function quantityFinding(
   claimIndex: number,
 ): { claim: CheckedClaim; finding?: Finding } {
   const known = v.measure ? knownOf(idx, v.measure.id, asOf, locale) : undefined;
-  const cited = [v.agreeing, v.expected].filter((x, i, a) => x && a.indexOf(x) === i).map((io) => citeObservation(idx, io!));
+  const cited = citePair(idx, v.agreeing, v.expected);
   const factId = (v.expected ?? v.agreeing)?.obs.id ?? v.measure?.id;
   const claim: CheckedClaim = {
     kind: 'quantity',
@@ -62,7 +62,7 @@ export function quantityFinding(
     value: q.value,
     unit: q.unit,
     citations: cited,
-    history: known?.history?.slice(),
+    history: known?.history,
     reading: {
       subject: ctx.subject ? subjectName(idx, ctx.subject) : undefined,
       measure: v.measure?.name,

@@ -218,8 +218,11 @@ function termScore(text: string, m: Measure, q: Quantity, ctx: ClaimContext, oth
   let first = 0;
   let second = 0;
   for (const t of distinctTerms(m)) {
+    // A term that does not occur scores 0, which changes neither of the two best.
+    const at = occ.get(t);
+    if (at === undefined) continue;
     let best = 0;
-    for (const a of occ.get(t) ?? []) {
+    for (const a of at) {
       const b = a + t.length;
       if (a < q.end && b > q.start) continue;
       const d = b <= q.start ? q.start - b : a - q.end;

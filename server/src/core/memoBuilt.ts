@@ -23,7 +23,7 @@ export interface Built {
 export function builtAt(b: Built, q: Quantity, claimIndex: number): { claim: CheckedClaim; finding?: Finding } {
   const by = q.start - b.q.start;
   const c = b.claim;
-  const claim: CheckedClaim = { ...c, start: c.start + by, end: c.end + by, history: c.history?.slice(), reading: { ...c.reading, quantity: q } };
+  const claim: CheckedClaim = { ...c, start: c.start + by, end: c.end + by, reading: { ...c.reading, quantity: q } };
   const f = b.finding;
   if (!f) return { claim };
   const finding: Finding = { ...f, start: f.start + by, end: f.end + by, fix: f.fix && { ...f.fix, start: f.fix.start + by, end: f.fix.end + by }, claim: claimIndex };

@@ -122,7 +122,24 @@ export function ranked(measures: Iterable<Measure>, score: (m: Measure) => Score
     if (s) out.push(s);
   }
   // Stable order for equal scores: by measure id (localeCompare's order, as ranks computed once per index).
-  out.sort((a, b) => b.c.score - a.c.score || a.rank - b.rank);
+  if (out.length > SHORT_LIST) out.sort((a, b) => b.c.score - a.c.score || a.rank - b.rank);
+  else insertionSort(out);
   return out.map((r) => r.c);
 }
 
+/** Lists up to this long (most claims have a few candidates) are sorted without Array.prototype.sort's work array. */
+const SHORT_LIST = 12;
+
+/** ranked's order (score, then id rank; stable), by insertion. */
+function insertionSort(xs: Scored[]): void {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i;
+    for (; j > 0; j--) {
+      const y = xs[j - 1];
+      if (!(y.c.score < x.c.score || (y.c.score === x.c.score && y.rank > x.rank))) break;
+      xs[j] = y;
+    }
+    xs[j] = x;
+  }
+}

@@ -33,3 +33,16 @@ export function within<T extends { start: number; end: number }>(list: readonly 
   for (let i = firstStartingAt(list, from); i < list.length && list[i].start < to; i++) if (list[i].end <= to) out.push(list[i]);
   return out;
 }
+
+/** The last item `within` would give, without making the list (undefined when there is none). */
+export function lastWithin<T extends { start: number; end: number }>(list: readonly T[], from: number, to: number): T | undefined {
+  let found: T | undefined;
+  for (let i = firstStartingAt(list, from); i < list.length && list[i].start < to; i++) if (list[i].end <= to) found = list[i];
+  return found;
+}
+
+/** The first item `within` would give, without making the list (undefined when there is none). */
+export function firstWithin<T extends { start: number; end: number }>(list: readonly T[], from: number, to: number): T | undefined {
+  for (let i = firstStartingAt(list, from); i < list.length && list[i].start < to; i++) if (list[i].end <= to) return list[i];
+  return undefined;
+}
