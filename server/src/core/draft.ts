@@ -4,6 +4,7 @@
  * so findings map back to the file exactly as it is on disk.
  */
 import { parse as parseYaml } from 'yaml';
+import { codeUnitSet } from './numbers/chars';
 
 /** A heading line (Markdown `#`, or a numbered line such as 一、 / （二） on its own). */
 export interface Heading {
@@ -150,13 +151,14 @@ export function outline(text: string): DraftOutline {
   return { bodyStart: fm.end, date: fm.date, title, headings, sentences };
 }
 
-const CLAUSE_END = /[，,；;。！？!?：:\n]/;
+/** What ends a clause, by UTF-16 code unit (a table: this runs for every claim, and a CJK character read as text[i] is a new string). */
+const CLAUSE_END = codeUnitSet([...'，,；;。！？!?：:\n']);
 
 /** The clause around [from, to): bounded by ，；。：and line ends, within [lo, hi). */
 export function clauseAround(text: string, from: number, to: number, lo: number, hi: number): { start: number; end: number } {
   let start = from;
-  while (start > lo && !CLAUSE_END.test(text[start - 1])) start--;
+  while (start > lo && CLAUSE_END[text.charCodeAt(start - 1)] === 0) start--;
   let end = to;
-  while (end < hi && !CLAUSE_END.test(text[end])) end++;
+  while (end < hi && CLAUSE_END[text.charCodeAt(end)] === 0) end++;
   return { start, end };
 }

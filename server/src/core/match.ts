@@ -283,9 +283,12 @@ function hasListSeparator(text: string, from: number, to: number): boolean {
 /** Start of the clause containing an offset. */
 function clauseStart(text: string, at: number, lo: number): number {
   let i = at;
-  while (i > lo && !/[，,；;。：:]/.test(text[i - 1])) i--;
+  while (i > lo && CLAUSE_START_AFTER[text.charCodeAt(i - 1)] === 0) i--;
   return i;
 }
+
+/** What a clause starts after (clauseStart), by UTF-16 code unit. */
+const CLAUSE_START_AFTER = codeUnitSet([...'，,；;。：:']);
 
 /** The text of [from, to) with every figure blanked out, so only words are compared. */
 function withoutFigures(text: string, from: number, to: number, figures: Quantity[]): string {

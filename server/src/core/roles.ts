@@ -7,6 +7,7 @@ import type { FactIndex } from './factIndex';
 import { findSubjects } from './context';
 import { subjectsCompatible } from './factIndex';
 import { firstStartingAt } from './sorted';
+import { codeUnitSet } from './numbers/chars';
 
 /** A role claim found in a draft. */
 export interface RoleClaim {
@@ -71,9 +72,12 @@ export function findRoleClaims(idx: FactIndex, text: string, from: number): Role
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** What a run of titles starts after (titlesBefore), by UTF-16 code unit. */
+const TITLES_START_AFTER = codeUnitSet([...'。；;：:！？!?\n“”"《》']);
+
 function titlesBefore(idx: FactIndex, text: string, at: number, from: number): RoleClaim['titles'] {
   let s = at;
-  while (s > from && s > at - 60 && !/[。；;：:！？!?\n“”"《》]/.test(text[s - 1])) s--;
+  while (s > from && s > at - 60 && TITLES_START_AFTER[text.charCodeAt(s - 1)] === 0) s--;
   const parts = text.slice(s, at).split(/[、,，]/);
   const offsets: number[] = [];
   parts.reduce((o, p) => (offsets.push(o), o + p.length + 1), s);
