@@ -9,6 +9,7 @@ import { parseQuantity, unitInfo, valueInterval } from './numbers';
 import type { Quantity } from './types';
 import { firstIndex } from './sorted';
 import { finishSteps } from './steps';
+import { PairCache } from './pairCache';
 
 /** An observation with its parsed figure and the measure it belongs to. */
 export interface IndexedObservation {
@@ -178,7 +179,7 @@ function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
 }
 
 /** publishedBy's lists per index, measure id and date (a draft asks for the same few again and again, misattribution for many); reset past 10,000. */
-const publishedMemo = new WeakMap<FactIndex, { byMeasure: Map<string, Map<string, IndexedObservation[]>>; size: number }>();
+const publishedMemo = new WeakMap<FactIndex, PairCache<string, string, IndexedObservation[]>>();
 
 /**
  * A measure's observations published on or before `asOf` (same order; memoized, not to
@@ -188,21 +189,11 @@ const publishedMemo = new WeakMap<FactIndex, { byMeasure: Map<string, Map<string
  */
 export function publishedBy(idx: FactIndex, measureId: string, asOf: string): IndexedObservation[] {
   let memo = publishedMemo.get(idx);
-  if (!memo) publishedMemo.set(idx, (memo = { byMeasure: new Map(), size: 0 }));
-  let byDate = memo.byMeasure.get(measureId);
-  let known = byDate?.get(asOf);
+  if (!memo) publishedMemo.set(idx, (memo = new PairCache(10_000)));
+  const known = memo.get(measureId, asOf);
   if (known) return known;
   const list = idx.observations.get(measureId) ?? [];
-  known = idx.dateOrdered.has(list) ? list.slice(0, firstIndex(list.length, (i) => list[i].obs.published <= asOf)) : list.filter((io) => io.obs.published <= asOf);
-  if (memo.size >= 10000) {
-    memo.byMeasure.clear();
-    memo.size = 0;
-    byDate = undefined;
-  }
-  if (!byDate) memo.byMeasure.set(measureId, (byDate = new Map()));
-  byDate.set(asOf, known);
-  memo.size++;
-  return known;
+  return memo.set(measureId, asOf, idx.dateOrdered.has(list) ? list.slice(0, firstIndex(list.length, (i) => list[i].obs.published <= asOf)) : list.filter((io) => io.obs.published <= asOf));
 }
 
 /** The chain of a subject and its ancestors (partOf), nearest first. */

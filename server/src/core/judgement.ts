@@ -5,6 +5,7 @@
 import type { CheckedClaim, Finding, Locale, Quantity } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
 import { publishedBy } from './factIndex';
+import { PairCache } from './pairCache';
 import type { ClaimContext } from './context';
 import type { QuantityVerdict } from './verdict';
 import type { RoleClaim, RoleVerdict } from './roles';
@@ -12,27 +13,14 @@ import { SEVERITY, citeObservation, citePair, citeRole, expectedLike, historyOf,
 import { message } from './messages';
 import { describePeriod } from './periods';
 
-/** A measure's known observations and their history, per index, measure id and date (with the count of entries). */
-const knownCache = new WeakMap<FactIndex, { byMeasure: Map<string, Map<string, { list: IndexedObservation[]; history: Map<Locale, CheckedClaim['history']> }>>; size: number }>();
+/** A measure's known observations and their history, per index, measure id and date. */
+const knownCache = new WeakMap<FactIndex, PairCache<string, string, { list: IndexedObservation[]; history: Map<Locale, CheckedClaim['history']> }>>();
 
 /** A measure's observations published by `asOf`, and their history for hover (memoized per index, measure and date). */
 function knownOf(idx: FactIndex, measureId: string, asOf: string, locale: Locale): { list: IndexedObservation[]; history: CheckedClaim['history'] } {
   let memo = knownCache.get(idx);
-  if (!memo) knownCache.set(idx, (memo = { byMeasure: new Map(), size: 0 }));
-  // By id, then date: no key string made per claim (the ids' and the date's hashes are computed once).
-  let byDate = memo.byMeasure.get(measureId);
-  let k = byDate?.get(asOf);
-  if (!k) {
-    k = { list: publishedBy(idx, measureId, asOf), history: new Map() };
-    if (memo.size >= 10000) {
-      memo.byMeasure.clear();
-      memo.size = 0;
-      byDate = undefined;
-    }
-    if (!byDate) memo.byMeasure.set(measureId, (byDate = new Map()));
-    byDate.set(asOf, k);
-    memo.size++;
-  }
+  if (!memo) knownCache.set(idx, (memo = new PairCache(10_000)));
+  const k = memo.get(measureId, asOf) ?? memo.set(measureId, asOf, { list: publishedBy(idx, measureId, asOf), history: new Map() });
   let history = k.history.get(locale);
   if (!history) k.history.set(locale, (history = historyOf(k.list, locale)));
   return { list: k.list, history };
