@@ -72,6 +72,20 @@ describe('protocol: drafts (zh-cn client)', function () {
     assert.ok(status.kind === 'status' && status.params.document!.wrong >= 1 && status.params.document!.verified >= 1);
   });
 
+  it('publishes a long draft\'s diagnostics whole (encoded ahead in slices over stdio), each as in a short draft', async () => {
+    const line = '2024年，示例区地区生产总值增长6.7%。\n';
+    const one = (await openDraft(line)).diagnostics;
+    assert.ok(one.length >= 1, 'the line has a finding');
+    const lines = 1200; // more than lsp/preEncoded.ts's ENCODE_SLICE findings
+    const { diagnostics } = await openDraft(line.repeat(lines));
+    assert.equal(diagnostics.length, one.length * lines);
+    const moved = (d: Diagnostic, by: number) => ({ ...d, range: { start: { ...d.range.start, line: d.range.start.line + by }, end: { ...d.range.end, line: d.range.end.line + by } } });
+    for (let k = 0; k < lines; k += 97) {
+      const at = diagnostics.filter((d) => d.range.start.line === k);
+      assert.deepEqual(at.map((d) => ({ ...d, data: { ...(d.data as DiagnosticData), claim: 0, fix: undefined } })), one.map((d) => moved({ ...d, data: { ...(d.data as DiagnosticData), claim: 0, fix: undefined } }, k)), `line ${k}`);
+    }
+  });
+
   it('hovers with the verdict, the source title and the quote with the figure in bold, all escaped', async () => {
     const { uri } = await openDraft(WRONG);
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 18 } });

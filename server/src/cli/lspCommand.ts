@@ -2,7 +2,7 @@
  * `factcheck lsp --stdio`: runs the language server on stdin/stdout (also --node-ipc,
  * --socket=N), the same server the VS Code extension starts, for other editors.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { serverConnection } from '../lsp/connection';
 import { startServer } from '../lsp/server';
 import { UsageError } from './errors';
 
@@ -15,6 +15,7 @@ export async function runLsp(args: string[]): Promise<number> {
   if (transports.length !== 1 || unknown.length) {
     throw new UsageError(`usage: factcheck lsp --stdio (or --node-ipc, --socket=PORT)${unknown.length ? `; unknown argument ${unknown[0]}` : ''}`);
   }
-  startServer(createConnection(ProposedFeatures.all));
+  const { connection, preEncoded } = serverConnection();
+  startServer(connection, { preEncoded });
   return new Promise<number>(() => undefined);
 }

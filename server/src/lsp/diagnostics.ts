@@ -5,12 +5,13 @@
  * older version, or overtaken by a newer check, is never published.
  */
 import { join } from 'node:path';
-import { DiagnosticSeverity, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { DiagnosticSeverity, PublishDiagnosticsNotification, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageRoot } from '../core/factbase/load';
 import type { Citation, Finding, Severity } from '../core/types';
 import type { Analysis } from './analysis';
-import { pause, PAUSE_TURNS } from './slices';
+import { driveSteps, pause, PAUSE_TURNS } from './slices';
+import { ENCODE_SLICE, encodeDiagnosticsSteps } from './preEncoded';
 import type { DiagnosticData } from '../protocol';
 import { pathToUri } from './workspace';
 
@@ -120,6 +121,8 @@ export class DraftDiagnostics {
     private readonly connection: Connection,
     private readonly host: DraftHost,
     private readonly delayMs = 150,
+    /** The connection's writer takes pre-encoded parameters (lsp/preEncoded.ts): long lists are encoded in slices. */
+    private readonly preEncoded = false,
   ) {}
 
   /** Schedules a check of a document after the debounce delay, cancelling a pending one. */
@@ -179,10 +182,16 @@ export class DraftDiagnostics {
     // notification, which for a long draft is megabytes to encode here and to parse in the editor.
     await pause(PAUSE_TURNS);
     if (this.dropStale(uri, ticket, version)) return;
-    this.published.add(uri);
     // The server's share of an edit's latency up to here (check and diagnostics; not their encoding and transport), for the benchmark.
     const ms = performance.now() - started;
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    if (this.preEncoded && diagnostics.length > ENCODE_SLICE) {
+      // Megabytes of JSON: encoded a slice at a time, requests served in between and before it is sent.
+      const params = await driveSteps(encodeDiagnosticsSteps({ uri, version, diagnostics }));
+      await pause(PAUSE_TURNS);
+      if (this.dropStale(uri, ticket, version)) return;
+      void this.connection.sendNotification(PublishDiagnosticsNotification.method, params);
+    } else void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    this.published.add(uri);
     this.connection.tracer.log(`check published: ${uri} version ${version}, ${diagnostics.length} diagnostics, checked in ${ms.toFixed(2)} ms`);
     this.host.published(analysis);
   }

@@ -2,7 +2,8 @@
  * Entry point the VS Code extension launches (out/server/src/lsp/main.js): creates the
  * connection from the command line (--stdio, --node-ipc or --socket=N) and starts the server.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { serverConnection } from './connection';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+const { connection, preEncoded } = serverConnection();
+startServer(connection, { preEncoded });

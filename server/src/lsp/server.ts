@@ -35,8 +35,14 @@ import { SettingsStore } from './settings';
 import { countClaims, sendStatus, showMessage } from './status';
 import { uriToPath, Workspace } from './workspace';
 
+/** How the connection was made. */
+export interface StartOptions {
+  /** The connection's writer sends pre-encoded parameters as they are (lsp/connection.ts): long publications are encoded in slices. */
+  preEncoded?: boolean;
+}
+
 /** Starts the language server on a connection (and begins listening). */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: StartOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let ctx: ServerContext | undefined;
   const shown = new Map<string, string>();
@@ -70,7 +76,7 @@ export function startServer(connection: Connection): void {
         sendStatus(connection, a.loaded.state, countClaims(a.uri, a.result, a.version));
       },
       failed: (uri, e) => reportOnce('check', t(locale, 'check.failed', uri, e.message), e),
-    });
+    }, undefined, options.preEncoded);
     const factFiles = new FactFileDiagnostics(connection, () => documents.all());
     ctx = {
       connection, documents, locale, support, workspace, settings, bases, allowlists, analyzer, drafts, factFiles, bundledDir,
