@@ -7,7 +7,7 @@
  * pass: each position is tried once, and a digit or numeral run is read once.
  */
 import type { PeriodMention } from '../types';
-import { CN_DIGITS, CN_MULTIPLIERS, charFinder, isCnNumeral, isDigit, normalizeWidth, oneOf } from './chars';
+import { CN_DIGITS, CN_MULTIPLIERS, charFinder, codeUnitSet, isCnNumeral, isDigit, normalizeWidth, oneOf } from './chars';
 import { readChinese } from './numerals';
 
 /** A time expression; `period`/`relative` are unset for dates and times without a year. */
@@ -207,6 +207,10 @@ function numeralsAt(s: string, i: number): { span?: Omit<TimeSpan, 'start' | 'te
 
 /** Characters a word-led time expression can start with. */
 const WORD_FIRST = new Set('“"‘十今去前明上下第一二三四1近最过未截目现累至迄当');
+/** WORD_FIRST by code unit. */
+const WORD_FIRST_CODES = codeUnitSet(WORD_FIRST);
+/** Chinese digits and multipliers by code unit (isCnNumeral). */
+const CN_NUMERAL_TABLE = codeUnitSet([...CN_DIGITS.keys(), ...CN_MULTIPLIERS.keys()]);
 /** The next character where a time expression can start: a first character of a time word, a digit or a Chinese numeral. */
 const nextTimeStart = charFinder([...WORD_FIRST, ...'0123456789', ...CN_DIGITS.keys(), ...CN_MULTIPLIERS.keys()]);
 
@@ -227,13 +231,15 @@ export function timeSpans(s: string, orig: string = s): TimeSpan[] {
   const out: TimeSpan[] = [];
   let i = 0;
   while (i < s.length) {
-    const w = WORD_FIRST.has(s[i]) ? wordAt(s, i) : undefined;
+    // Dispatch on the code unit: a CJK character read as s[i] is a new string, and most stops are at common characters (一, 上, 现, 当…).
+    const code = s.charCodeAt(i);
+    const w = WORD_FIRST_CODES[code] === 1 ? wordAt(s, i) : undefined;
     if (w) {
       out.push(placed(w, i, orig));
       i = Math.max(w.end, i + 1);
       continue;
     }
-    if (isDigit(s[i])) {
+    if (code >= 0x30 && code <= 0x39) {
       const j = digitRun(s, i);
       const m = isDigit(s[i - 1]) ? undefined : digitsAt(s, i, j);
       if (m) {
@@ -242,7 +248,7 @@ export function timeSpans(s: string, orig: string = s): TimeSpan[] {
       } else i = j;
       continue;
     }
-    if (isCnNumeral(s[i])) {
+    if (CN_NUMERAL_TABLE[code] === 1) {
       const r = numeralsAt(s, i);
       if (r.span) {
         out.push(placed(r.span, i, orig));
