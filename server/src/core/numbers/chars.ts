@@ -35,8 +35,8 @@ export function isLatin(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
 }
 
-/** Lookup table by UTF-16 code unit: 1 for a Chinese digit or multiplier. */
-const CN_NUMERAL_CODES = new Uint8Array(0x10000);
+/** Lookup table by UTF-16 code unit: 1 for a Chinese digit or multiplier (for scanners that dispatch on code units). */
+export const CN_NUMERAL_CODES = new Uint8Array(0x10000);
 for (const ch of [...CN_DIGITS.keys(), ...CN_MULTIPLIERS.keys()]) CN_NUMERAL_CODES[ch.charCodeAt(0)] = 1;
 
 /** A Chinese digit or multiplier (零〇一二两三四五六七八九十百千万亿). */

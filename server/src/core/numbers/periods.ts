@@ -7,7 +7,7 @@
  * pass: each position is tried once, and a digit or numeral run is read once.
  */
 import type { PeriodMention } from '../types';
-import { CN_DIGITS, CN_MULTIPLIERS, charFinder, codeUnitSet, isCnNumeral, isDigit, normalizeWidth, oneOf } from './chars';
+import { CN_DIGITS, CN_MULTIPLIERS, CN_NUMERAL_CODES, charFinder, codeUnitSet, isDigit, normalizeWidth, oneOf } from './chars';
 import { readChinese } from './numerals';
 
 /** A time expression; `period`/`relative` are unset for dates and times without a year. */
@@ -209,8 +209,6 @@ function numeralsAt(s: string, i: number): { span?: Omit<TimeSpan, 'start' | 'te
 const WORD_FIRST = new Set('“"‘十今去前明上下第一二三四1近最过未截目现累至迄当');
 /** WORD_FIRST by code unit. */
 const WORD_FIRST_CODES = codeUnitSet(WORD_FIRST);
-/** Chinese digits and multipliers by code unit (isCnNumeral). */
-const CN_NUMERAL_TABLE = codeUnitSet([...CN_DIGITS.keys(), ...CN_MULTIPLIERS.keys()]);
 /** The next character where a time expression can start: a first character of a time word, a digit or a Chinese numeral. */
 const nextTimeStart = charFinder([...WORD_FIRST, ...'0123456789', ...CN_DIGITS.keys(), ...CN_MULTIPLIERS.keys()]);
 
@@ -248,7 +246,7 @@ export function timeSpans(s: string, orig: string = s): TimeSpan[] {
       } else i = j;
       continue;
     }
-    if (CN_NUMERAL_TABLE[code] === 1) {
+    if (CN_NUMERAL_CODES[code] === 1) {
       const r = numeralsAt(s, i);
       if (r.span) {
         out.push(placed(r.span, i, orig));
