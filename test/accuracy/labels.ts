@@ -9,13 +9,16 @@ import { z } from 'zod';
 import { FINDING_CODES } from '../../server/src/cli/config';
 
 const entry = z.strictObject({ at: z.string().min(1), token: z.string().min(1).optional() });
-const expectEntry = entry.extend({ codes: z.array(z.enum(FINDING_CODES)).min(1) });
+/** A planted mistake: the codes that count as right and, where the remedy is a text, the text (or texts) a fix should write over the token. */
+const expectEntry = entry.extend({ codes: z.array(z.enum(FINDING_CODES)).min(1), fix: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional() });
 
 /** Schema of one draft's labels. */
 export const draftLabelsSchema = z.strictObject({
   expect: z.array(expectEntry).optional(),
   ok: z.array(entry).optional(),
   clean: z.array(entry).optional(),
+  /** Figures the sources do not state for that subject, measure and period: never verified, never an error or warning. */
+  unknown: z.array(entry).optional(),
 });
 
 /** Schema of labels.json: draft file name → labels. */
