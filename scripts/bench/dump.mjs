@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Dumps checkText's full results (claims and findings) for every draft the accuracy gates
-// use — the shared dev set, the project fixtures and each source body as of its own
+// use — the shared dev set, the project fixtures and each source file as of its own
 // `published` date — as one JSON document, so a speed change can be diffed for identical
 // behaviour:  node scripts/bench/dump.mjs > before.json; …; node scripts/bench/dump.mjs > after.json; diff
 // Also prints the sources' self-check on stderr (error/warning flags, verified claims).
@@ -28,7 +28,8 @@ let flags = 0;
 let verified = 0;
 let claims = 0;
 for (const s of base.sources) {
-  const r = checkText(s.body, base, { asOf: s.published });
+  // The whole file, front matter included: its title names the district, as a draft's does.
+  const r = checkText(readFileSync(s.file, 'utf8'), base, { asOf: s.published });
   out[`source:${s.id}`] = r;
   flags += r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
   claims += r.claims.length;

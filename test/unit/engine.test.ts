@@ -47,7 +47,7 @@ describe('engine', function () {
     ['---\ndate: 2026-01-01\n---\n怀柔区在怀科研人员达2.3万人。', '2.3万人', 'outdated-value', '2.6万人'],
     ['---\ndate: 2025-12-15\n---\n怀柔区委常委、副区长兰雄景出席。', '兰雄景', 'wrong-role'],
     ['---\ndate: 2025-12-15\n---\n怀柔区委副书记、区长于庆丰出席。', '于庆丰', 'outdated-role', '梁爽'],
-    ['---\ndate: 2025-12-15\n---\n目前已有超过2000名青年人才享受该政策。', '超过2000名', 'qualifier-mismatch'],
+    ['---\ndate: 2025-12-15\n---\n怀柔区目前已有超过2000名青年人才享受该政策。', '超过2000名', 'qualifier-mismatch'],
     ['---\ndate: 2025-12-15\n---\n怀柔科学城布局的6个大科学装置中，4个已通过国家验收，占比超过七成。', '超过七成', 'arithmetic'],
   ];
   for (const [draft, figure, code, expected] of cases) {

@@ -58,7 +58,7 @@ export class CheckCache {
     factDirs: string[],
     options: CheckOptions,
   ) {
-    const opts = JSON.stringify({ asOf: options.asOf ?? null, locale: options.locale ?? null, reportUnverified: options.reportUnverified ?? true });
+    const opts = JSON.stringify({ asOf: options.asOf ?? null, locale: options.locale ?? null, reportUnverified: options.reportUnverified ?? true, freshness: options.freshnessMonths ?? null });
     this.prefix = crypto.createHash('sha256').update(`${toolHash()}\0${factBaseHash(factDirs)}\0${opts}\0`).digest('hex');
   }
 

@@ -30,6 +30,7 @@ options:
   --output FILE         write the report to FILE instead of standard output
   --facts DIR           fact base folder (repeatable; default: the bundled fact base)
   --as-of YYYY-MM-DD    date drafts are checked as of, unless their front matter gives one
+  --freshness MONTHS    months a source's latest figure decides a figure stated without a period (default 6)
   --locale zh-CN|en     language of messages
   --config FILE         configuration file (default: factcheck.config.json in . or above)
   --no-config           ignore configuration files
@@ -96,6 +97,7 @@ export function parseCheckArgs(args: string[], cwd: string = process.cwd()): Che
       output: { type: 'string', short: 'o' },
       facts: { type: 'string', multiple: true },
       'as-of': { type: 'string' },
+      freshness: { type: 'string' },
       locale: { type: 'string' },
       config: { type: 'string', short: 'c' },
       'no-config': { type: 'boolean' },
@@ -130,6 +132,8 @@ export function parseCheckArgs(args: string[], cwd: string = process.cwd()): Che
     asOf: asOf ?? today(),
     reportUnverified: v.unverified ?? config.reportUnverified ?? true,
   };
+  const freshness = v.freshness !== undefined ? parseCount(v.freshness, '--freshness', 0) : config.freshness;
+  if (freshness !== undefined) check.freshnessMonths = freshness;
   if (localeText) check.locale = parseLocale(localeText);
   // Claims accepted in the editor (.factcheck-allow.json, from the working folder upwards) are accepted here too.
   const allow = findAllowFile(cwd);

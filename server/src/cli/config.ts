@@ -25,6 +25,7 @@ export const FINDING_CODES = [
   'outdated-value',
   'outdated-role',
   'qualifier-mismatch',
+  'plan-as-done',
   'inconsistent',
   'unverified',
 ] as const;
@@ -47,6 +48,11 @@ export const configSchema = z
       .optional()
       .describe("Date drafts are checked as of (YYYY-MM-DD) unless a draft's front matter gives one."),
     locale: z.enum(['zh', 'zh-CN', 'en']).optional().describe('Language of messages.'),
+    freshness: z
+      .int()
+      .min(0)
+      .optional()
+      .describe("Months a source's latest figure decides a figure stated without a period; past them a different value is unverified (default 6)."),
     include: z
       .array(z.string().min(1))
       .optional()

@@ -8,7 +8,7 @@ import { indexOf, indexSteps } from './factIndex';
 import { ContextFinder, type ClaimContext, type SubjectMention } from './context';
 import { quoteStatsSteps, rankMeasures } from './match';
 import { Ranking } from './ranking';
-import { judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
+import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
 import { findRoleClaims, judgeRole, type RoleClaim } from './roles';
 import { scanQuantitiesAndPeriods } from './numbers';
 import { addWords } from './segment';
@@ -48,6 +48,17 @@ function withWholeYear(text: string, periods: PeriodMention[], from: number): Pe
     if (!(furthest > i)) {
       extra.push({ start: i, end: i + 2, text: '全年', relative: { yearOffset: 0, implicit: true } });
     }
+  }
+  return extra.length ? [...periods, ...extra].sort((a, b) => a.start - b.start) : periods;
+}
+
+/** 连续三年占…三分之一: a streak (连续N年) names the span of years the clause's other figures speak of. */
+function withStreaks(text: string, quantities: Quantity[], periods: PeriodMention[]): PeriodMention[] {
+  const extra: PeriodMention[] = [];
+  for (const q of quantities) {
+    if (q.dimension !== 'duration' || q.unit !== '年' || q.qualifier !== 'exact' || q.high !== undefined || !Number.isInteger(q.value) || q.value < 2) continue;
+    if (q.start < 2 || text.slice(q.start - 2, q.start) !== '连续') continue;
+    extra.push({ start: q.start - 2, end: q.end, text: text.slice(q.start - 2, q.end), relative: { span: q.value, yearOffset: -q.value } });
   }
   return extra.length ? [...periods, ...extra].sort((a, b) => a.start - b.start) : periods;
 }
@@ -129,12 +140,15 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
   const ol = outline(text);
   const asOf = ol.date ?? options.asOf ?? today();
   const year = Number(asOf.slice(0, 4));
+  const policy = { freshnessMonths: options.freshnessMonths ?? DEFAULT_POLICY.freshnessMonths };
+  // What a memoized claim was judged as of: the date and the freshness window.
+  const judgedAs = `${asOf}#${policy.freshnessMonths}`;
   yield;
   const lines = new LineIndex(text);
   memo?.begin(idx);
   const scanned: { quantities: Quantity[]; periods: PeriodMention[]; subjects?: SubjectMention[] } = memo ? yield* memo.scanSteps(text, ol.bodyStart) : scanQuantitiesAndPeriods(text);
   const quantities = scanned.quantities.filter((q) => q.start >= ol.bodyStart);
-  const periods = yearRanges(text, withWholeYear(text, scanned.periods.filter((p) => p.start >= ol.bodyStart), ol.bodyStart));
+  const periods = yearRanges(text, withStreaks(text, quantities, withWholeYear(text, scanned.periods.filter((p) => p.start >= ol.bodyStart), ol.bodyStart)));
   yield;
   const finder = new ContextFinder(idx, text, ol, periods, year, scanned.subjects);
   yield;
@@ -171,20 +185,20 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     if (q.dimension === 'duration') Object.assign(ctx, { period: undefined, periodText: undefined });
     const rank = () => {
       const ranked = rankMeasures(idx, text, q, ctx, inSentence(ctx), slots.get(q));
-      const verdict = judgeQuantity(idx, q, ctx, ranked, asOf);
+      const verdict = judgeQuantity(idx, q, ctx, ranked, asOf, { text, quantities }, policy);
       // Without a measure, the claim may take the previous claim's (below) when that is an earlier figure of its sentence
       // with its dimension, and look it up among its candidates, the other subjects' too: keep them then.
       ranked.settle(!verdict.measure && inSentence(ctx).some((o) => o.start < q.start && o.dimension === q.dimension));
       return { cands: ranked, verdict };
     };
-    const memoized = memo ? memo.claim(q, ctx, slots.get(q), asOf, rank) : rank();
+    const memoized = memo ? memo.claim(q, ctx, slots.get(q), judgedAs, rank) : rank();
     const cands = memoized.cands;
     let verdict = memoized.verdict;
     const prev = judged[judged.length - 1];
     if (!verdict.measure && prev?.verdict.measure && prev.ctx.sentence === ctx.sentence && prev.q.dimension === q.dimension && elliptic(text, ctx, periods)) {
       // 2021年地区生产总值约9500亿元，2023年超过1.2万亿元: the measure carries over to a clause that names none.
       const carried = cands.find(prev.verdict.measure) ?? { measure: prev.verdict.measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
-      verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, MATCH_THRESHOLD) }]), asOf);
+      verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, MATCH_THRESHOLD) }]), asOf, { text, quantities }, policy);
     }
     const build = () => quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length);
     if (!memo) return void push(q, ctx, verdict, build());
@@ -200,7 +214,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     // earlier check gets that check's claims again, moved; the others are judged.
     for (const line of memo.figureLines()) {
       const env = finder.outsideLine(line.start, line.end);
-      const kept = memo.lineClaims(line, env, asOf, locale);
+      const kept = memo.lineClaims(line, env, judgedAs, locale);
       if (kept) {
         for (const k of kept) {
           if ((claims.length & 31) === 31) yield;
@@ -217,7 +231,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
         const r = judgeFigure(line.quantities[at]);
         if (r) items.push({ at, l0: line.start, ...r });
       }
-      memo.keepLineClaims(line, env, asOf, locale, items);
+      memo.keepLineClaims(line, env, judgedAs, locale, items);
     }
   } else {
     for (const q of quantities) {

@@ -105,7 +105,8 @@ export function* consistencySteps(
   for (let i = 0; i < judged.length; i++) {
     if (i % CLAIMS_PER_STEP === 0) yield;
     const b = judged[i];
-    const strong = (j: JudgedQuantity) => (j.verdict.score ?? 0) >= CONTRADICT_THRESHOLD;
+    // Only claims whose wording establishes the measure (subject, object, scope) can disagree with each other.
+    const strong = (j: JudgedQuantity) => (j.verdict.score ?? 0) >= CONTRADICT_THRESHOLD && j.verdict.established === true;
     const sameMeasure = b.verdict.measure ? earlier.get(b.verdict.measure) : undefined;
     if (b.verdict.measure) {
       if (sameMeasure) sameMeasure.push(b);
@@ -116,7 +117,8 @@ export function* consistencySteps(
     for (let j = 0; j < before; j++) {
       const a = sameMeasure![j];
       if (!strong(a)) continue;
-      if ((a.ctx.periodText ?? '') !== (b.ctx.periodText ?? '')) continue;
+      if ((a.ctx.periodText ?? '') !== (b.ctx.periodText ?? '') && JSON.stringify(a.ctx.period) !== JSON.stringify(b.ctx.period)) continue;
+      if (!a.ctx.period !== !b.ctx.period) continue;
       if (a.ctx.subject !== b.ctx.subject) continue;
       const sameValue = Math.abs(a.q.value - b.q.value) <= Math.max(a.q.precision, b.q.precision) / 2;
       if (sameValue || a.q.dimension !== b.q.dimension) continue;

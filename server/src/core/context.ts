@@ -7,7 +7,7 @@ import type { PeriodMention } from './types';
 import type { DraftOutline, Sentence } from './draft';
 import { clauseAround } from './draft';
 import type { FactIndex } from './factIndex';
-import { districtOf } from './factIndex';
+import { districtOf, measureSubjects } from './factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periods';
 import { firstStartingAt, firstWithin, lastWithin, within } from './sorted';
 import { codeUnitSet } from './numbers/chars';
@@ -76,6 +76,65 @@ export function findSubjects(idx: FactIndex, text: string, from = 0, to = text.l
   return out;
 }
 
+/** A streak (连续三年) scopes only the figures of its own clause. */
+function isStreak(p: PeriodMention): boolean {
+  return p.text.startsWith('连续');
+}
+
+/** Words naming the district a text is about, whichever it is (全区 in a Haidian report is Haidian). */
+const DEICTIC = /全区|本区|全县|我区/;
+
+/**
+ * Subject mentions that are not inside quotation marks or a title (“北京市充分就业区”,
+ * 《怀柔区…规划》, “怀柔出品”): a quoted name names an honour, a brand or a document, not the
+ * place the sentence speaks of.
+ */
+function withoutQuoted(text: string, mentions: SubjectMention[]): SubjectMention[] {
+  return mentions.filter((m) => !insidePair(text, m.start, m.end, '“', '”') && !insidePair(text, m.start, m.end, '《', '》') && !insidePair(text, m.start, m.end, '「', '」'));
+}
+
+const namesMemo = new WeakMap<FactIndex, Map<string, string[]>>();
+
+/**
+ * Subject mentions that are not part of a longer name the fact base knows as a measure
+ * term (北京市 in 北京市市长国际企业顾问会议): the name is an event or a body, not the place.
+ */
+function withoutNames(idx: FactIndex, text: string, mentions: SubjectMention[]): SubjectMention[] {
+  let memo = namesMemo.get(idx);
+  if (!memo) namesMemo.set(idx, (memo = new Map()));
+  const names = memo;
+  const longer = (name: string): string[] => {
+    let list = names.get(name);
+    if (!list) names.set(name, (list = [...idx.terms.keys()].filter((t) => t !== name && t.includes(name))));
+    return list;
+  };
+  return mentions.filter((m) => {
+    const name = text.slice(m.start, m.end);
+    for (const t of longer(name)) {
+      for (let k = t.indexOf(name); k >= 0; k = t.indexOf(name, k + 1)) {
+        const at = m.start - k;
+        if (at >= 0 && text.startsWith(t, at)) return false;
+      }
+    }
+    return true;
+  });
+}
+
+/** Whether [start, end) lies between an opening and a closing mark on its line. */
+function insidePair(text: string, start: number, end: number, open: string, close: string): boolean {
+  for (let i = start - 1; i >= 0 && text[i] !== '\n' && start - i <= 60; i--) {
+    if (text[i] === close) return false;
+    if (text[i] === open) {
+      for (let j = end; j < text.length && text[j] !== '\n' && j - end <= 60; j++) {
+        if (text[j] === open) return false;
+        if (text[j] === close) return true;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
 /** Resolves a period mention to a period, given the draft's year. */
 export function resolveMention(m: PeriodMention, year: number): ResolvedPeriod | undefined {
   const rel = m.relative;
@@ -103,6 +162,9 @@ function sinceYear(text: string, m: PeriodMention, clauseEnd: number, year: numb
 function isTopic(text: string, m: PeriodMention, sentenceStart: number, subjects: SubjectMention[] = []): boolean {
   let i = m.start;
   while (i > sentenceStart && /[自从在于截至到“"（(\s]/.test(text[i - 1])) i--;
+  // What may open a sentence before its topic: a list number (7. / 3、 / （二）), a byline or note in brackets ((记者 张三)).
+  const opener = LEAD_IN.exec(text.slice(sentenceStart, i));
+  if (opener && opener[0].length === i - sentenceStart) return true;
   // 怀柔区近3年…, 海淀区2023年…: a subject may open the clause before the period.
   const subject = subjects.find((s) => s.end === i);
   if (subject) i = subject.start;
@@ -110,6 +172,9 @@ function isTopic(text: string, m: PeriodMention, sentenceStart: number, subjects
   if (lead) i -= lead[0].length;
   return i === sentenceStart || /[，,；;：:。！？\n]/.test(text[i - 1]);
 }
+
+/** Text that may stand before a sentence's topic without being part of it: list numbers, bracketed bylines and notes, 据…介绍. */
+const LEAD_IN = /^(?:\s|[-*>#]|\d{1,3}[.、．)）]|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(【\[][^）)】\]\n]{0,40}[）)】\]]|据[^，,。]{0,30}(?:介绍|报道|统计|显示|了解)[，,]?)*$/;
 
 /** A comparison baseline (较“十三五”末, 比去年) names the period compared with, not the claim's period. */
 function isBaseline(text: string, p: PeriodMention): boolean {
@@ -147,7 +212,7 @@ export class ContextFinder {
     /** The subject names of the body when already found (findSubjects from outline.bodyStart). */
     subjects?: SubjectMention[],
   ) {
-    this.subjects = subjects ?? findSubjects(idx, text, outline.bodyStart);
+    this.subjects = withoutNames(idx, text, withoutQuoted(text, subjects ?? findSubjects(idx, text, outline.bodyStart)));
     this.periods = periods.map((p, i) => {
       if (!p.relative?.implicit) return p;
       const para = this.sentenceAt(p.start)?.paragraph;
@@ -185,7 +250,7 @@ export class ContextFinder {
   private mentionBefore(i: number): { mention: SubjectMention; sentence: number } | undefined {
     if (!this.lastBefore) {
       const ss = this.outline.sentences;
-      const ms = this.subjects;
+      const ms = this.subjects.filter((m) => this.carries(m.subject));
       const out: { mention: SubjectMention; sentence: number }[] = new Array(ss.length);
       let last: { mention: SubjectMention; sentence: number } | undefined;
       // One sweep: sentences and mentions are both sorted and do not overlap; a sentence's
@@ -210,8 +275,22 @@ export class ContextFinder {
   }
 
   private firstSubjectOf(memo: Map<number, string | undefined>, key: number, text: string): string | undefined {
-    if (!memo.has(key)) memo.set(key, findSubjects(this.idx, text)[0]?.subject);
+    if (!memo.has(key)) memo.set(key, this.firstCarried(text));
     return memo.get(key);
+  }
+
+  /** The first subject named in a heading or title that the fact base has facts of. */
+  private firstCarried(text: string): string | undefined {
+    return withoutQuoted(text, findSubjects(this.idx, text)).find((m) => this.carries(m.subject))?.subject;
+  }
+
+  /**
+   * Whether a subject named in an earlier sentence, a heading or the title carries to the
+   * claims after it: one the fact base holds measures of. A mention of the city in passing
+   * (北京市“长城友谊奖”获得者) does not make the next paragraph's figures the city's.
+   */
+  private carries(subject: string): boolean {
+    return measureSubjects(this.idx).has(subject);
   }
 
   /** The context of a claim spanning [start, end). */
@@ -223,7 +302,7 @@ export class ContextFinder {
     let { subject, scope } = found;
     // 全区/本区 names the district of whatever the text is about; a title or heading far away
     // only says which district, not which part of it.
-    const deictic = /全区|本区|全县/.test(this.text.slice(clause.start, start));
+    const deictic = DEICTIC.test(this.text.slice(clause.start, start));
     if (subject && (scope === 'heading' || scope === 'title' || (deictic && scope !== 'clause'))) {
       subject = districtOf(this.idx, subject);
     }
@@ -254,7 +333,7 @@ export class ContextFinder {
       if (e) key.push('e', e.mention.subject, ss[e.sentence].paragraph === s.paragraph, h >= 0 && ss[e.sentence].start >= hs[h].start);
     }
     if (this.outline.title) {
-      this.titleSubject ??= { subject: findSubjects(this.idx, this.outline.title)[0]?.subject };
+      this.titleSubject ??= { subject: this.firstCarried(this.outline.title) };
       key.push('t', this.titleSubject.subject);
     }
     for (let i = firstStartingAt(this.periods, start); i < this.periods.length && this.periods[i].start < end; i++) {
@@ -271,7 +350,8 @@ export class ContextFinder {
     if (inClause) return { subject: inClause.subject, scope: 'clause' };
     const inSentence = lastWithin(this.subjects, sentence.start, at);
     if (inSentence) return { subject: inSentence.subject, scope: 'sentence' };
-    const after = firstWithin(this.subjects, at, clause.end);
+    // …, unless the clause names its own district before the figure (全区连续11年获评…): that is the context's.
+    const after = DEICTIC.test(this.text.slice(clause.start, at)) ? undefined : firstWithin(this.subjects, at, clause.end);
     if (after) return { subject: after.subject, scope: 'clause' };
     // Earlier sentences of the same paragraph.
     // (The nearest earlier sentence naming a subject; paragraphs and sections are runs of sentences.)
@@ -289,7 +369,7 @@ export class ContextFinder {
       if (above) return { subject: above, scope: 'heading' };
     }
     if (this.outline.title) {
-      this.titleSubject ??= { subject: findSubjects(this.idx, this.outline.title)[0]?.subject };
+      this.titleSubject ??= { subject: this.firstCarried(this.outline.title) };
       if (this.titleSubject.subject) return { subject: this.titleSubject.subject, scope: 'title' };
     }
     return { scope: 'none' };
@@ -333,10 +413,30 @@ export class ContextFinder {
     // Earlier clauses scope this one only from topic position (2023年，… / 成立于2014年 does not): the last such.
     for (let i = last - 1; i >= first; i--) {
       const p = ps[i];
-      if (p.end <= start && usable(i) && isTopic(this.text, p, sentence.start, this.subjectsIn(sentence.start, p.start))) return pick(p);
+      if (p.end <= start && usable(i) && !isStreak(p) && isTopic(this.text, p, sentence.start, this.subjectsIn(sentence.start, p.start))) return pick(p);
     }
     // The first one in the clause after the figure.
     for (let i = first; i < last; i++) if (ps[i].start >= end && ps[i].end <= clause.end && usable(i)) return pick(ps[i]);
+    // 2017年至2021年，…；…医疗设施3个: a topic period scopes the clauses joined to its sentence by semicolons.
+    return this.periodBeforeSemicolon(sentence);
+  }
+
+  /** The topic period of the sentences before `sentence` that end with a semicolon and run on to it in the same paragraph. */
+  private periodBeforeSemicolon(sentence: Sentence): { period?: ResolvedPeriod; text?: string } {
+    const ss = this.outline.sentences;
+    let k = this.indexOfSentence(sentence);
+    while (k > 0) {
+      const prev = ss[k - 1];
+      if (prev.paragraph !== sentence.paragraph || prev.end !== ss[k].start || !/[；;]/.test(this.text[prev.end - 1])) return {};
+      const ps = this.periods;
+      for (let i = firstStartingAt(ps, prev.start); i < ps.length && ps[i].start < prev.end; i++) {
+        const p = ps[i];
+        if (p.end <= prev.end && !isBaseline(this.text, p) && !isStreak(p) && isTopic(this.text, p, prev.start, this.subjectsIn(prev.start, p.start))) {
+          return { period: sinceYear(this.text, p, prev.end, this.year) ?? resolveMention(p, this.year), text: p.text };
+        }
+      }
+      k--;
+    }
     return {};
   }
 }

@@ -235,3 +235,12 @@ export function districtOf(idx: FactIndex, id: string): string {
   const chain = ancestry(idx, id);
   return chain.length >= 2 ? chain[chain.length - 2] : chain[0];
 }
+
+const measureSubjectsMemo = new WeakMap<FactIndex, Set<string>>();
+
+/** The subjects the fact base holds measures of (memoized per index). */
+export function measureSubjects(idx: FactIndex): Set<string> {
+  let set = measureSubjectsMemo.get(idx);
+  if (!set) measureSubjectsMemo.set(idx, (set = new Set(idx.base.measures.map((m) => m.subject))));
+  return set;
+}

@@ -20,6 +20,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'outdated-role': 'warning',
   'qualifier-mismatch': 'warning',
   inconsistent: 'warning',
+  'plan-as-done': 'warning',
   unverified: 'information',
 };
 

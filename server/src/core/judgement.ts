@@ -10,7 +10,7 @@ import type { ClaimContext } from './context';
 import type { QuantityVerdict } from './verdict';
 import type { RoleClaim, RoleVerdict } from './roles';
 import { SEVERITY, citeObservation, citePair, citeRole, expectedLike, historyOf, statusOf, subjectName } from './findings';
-import { message } from './messages';
+import { message, unverifiedNote } from './messages';
 import { describePeriod } from './periods';
 
 /** A measure's known observations and their history, per index, measure id and date. */
@@ -33,6 +33,13 @@ function periodLabel(ctx: ClaimContext, locale: Locale): string | undefined {
   const syntax = p.kind === 'year' ? `${p.from}` : p.kind === 'part' ? `${p.year}${p.part}` : p.kind === 'span' ? `${p.from}/${p.to}` : undefined;
   if (syntax && !(ctx.periodText && /\d{4}/.test(ctx.periodText))) return describePeriod(syntax, locale);
   return ctx.periodText ?? (locale === 'zh' ? '所述时期' : 'the stated period');
+}
+
+/** What an unverified claim's message says of the observation nearby: its figure, period, source and date. */
+function nearbyArgs(idx: FactIndex, io: IndexedObservation, locale: Locale): { known: string; knownPeriod: string; publisher?: string; published: string } {
+  const src = idx.sources.get(io.obs.source);
+  const date = io.obs.period.startsWith('@') ? io.obs.period.slice(1) : io.obs.published;
+  return { known: io.obs.figure, knownPeriod: describePeriod(io.obs.period, locale), publisher: src?.publisher, published: date };
 }
 
 /** Claim and (optional) finding for a judged quantity. */
@@ -68,13 +75,14 @@ export function quantityFinding(
   };
   if (v.verified) return { claim };
   const code = v.code ?? 'unverified';
+  if (v.nearby && !claim.citations.length) claim.citations = [citeObservation(idx, v.nearby)];
   let expected: string | undefined;
   let newText: string | undefined;
   if (code === 'wrong-unit' && v.unitFix) {
     const unitAt = q.text.lastIndexOf(q.unitText.slice(q.scaleWord?.length ?? 0));
     newText = unitAt >= 0 ? q.text.slice(0, unitAt) + v.unitFix + q.text.slice(unitAt + q.unitText.length - (q.scaleWord?.length ?? 0)) : undefined;
     expected = newText;
-  } else if (v.expected && code !== 'misattributed' && code !== 'wrong-period') {
+  } else if (v.expected && code !== 'misattributed' && code !== 'wrong-period' && code !== 'plan-as-done') {
     expected = expectedLike(q, v.expected);
     newText = expected;
   } else if (v.expected && code === 'wrong-period' && v.expected !== v.agreeing) {
@@ -82,7 +90,7 @@ export function quantityFinding(
     newText = expected;
   }
   const src = v.expected ? citeObservation(idx, v.expected) : undefined;
-  const msg = message(code, locale, {
+  const args = {
     measure: v.measure?.name,
     claimed: q.text,
     expected: code === 'qualifier-mismatch' ? v.expected?.obs.figure : expected,
@@ -93,7 +101,9 @@ export function quantityFinding(
     publisher: src?.publisher,
     published: src?.published,
     olderPublished: v.agreeing?.obs.published,
-  });
+  };
+  // An unverified claim near what the sources do give says what that is (never that the draft's figure is it).
+  const msg = code === 'unverified' && v.nearby && v.why ? unverifiedNote(v.why, locale, { ...args, ...nearbyArgs(idx, v.nearby, locale) }) : message(code, locale, args);
   const finding: Finding = {
     code,
     severity: SEVERITY[code],

@@ -21,6 +21,10 @@ export interface MessageArgs {
   titles?: string;
   successor?: string;
   line?: number;
+  /** For an unverified claim: the figure the sources do give nearby, its period, and the months of freshness. */
+  known?: string;
+  knownPeriod?: string;
+  months?: number;
 }
 
 type Template = (a: MessageArgs) => string;
@@ -42,6 +46,7 @@ const ZH: Record<FindingCode, Template> = {
   'outdated-role': (a) => `截至${a.published}，${a.title}为${a.successor}（${a.publisher}）；${a.person}已不再担任`,
   'qualifier-mismatch': (a) => `修饰词与来源不符：来源为“${a.expected}”，草稿写作“${a.claimed}”${src(a, true)}`,
   inconsistent: (a) => `与第${a.line}行的${a.measure}（${a.expected}）不一致`,
+  'plan-as-done': (a) => `来源只说${a.period ?? ''}${a.measure}预计或计划为${a.expected}，并未说已经实现${src(a, true)}`,
   unverified: (a) => `事实库中没有可以核对“${a.claimed}”的数据`,
 };
 
@@ -59,12 +64,35 @@ const EN: Record<FindingCode, Template> = {
   'outdated-role': (a) => `As of ${a.published}, the ${a.title} is ${a.successor} (${a.publisher}); ${a.person} no longer holds it`,
   'qualifier-mismatch': (a) => `The approximation contradicts the source: it says “${a.expected}”, the draft “${a.claimed}”${src(a, false)}`,
   inconsistent: (a) => `Inconsistent with the ${a.measure} on line ${a.line} (${a.expected})`,
+  'plan-as-done': (a) => `The sources only forecast or plan ${a.expected} for the ${a.measure}${a.period ? ` (${a.period})` : ''}; they do not say it was achieved${src(a, false)}`,
   unverified: (a) => `No fact in the fact base to verify “${a.claimed}”`,
 };
 
 /** The message for a finding code in a locale. */
 export function message(code: FindingCode, locale: Locale, args: MessageArgs): string {
   return (locale === 'zh' ? ZH : EN)[code](args);
+}
+
+/** Why an unverified claim's nearby observation does not decide it (see QuantityVerdict.why). */
+export type UnverifiedWhy = 'within' | 'forecast' | 'stale' | 'period';
+
+const NOTE_ZH: Record<UnverifiedWhy, Template> = {
+  stale: (a) => `无法核实“${a.claimed}”：来源最近一次给出的${a.measure}是${a.known}（${a.publisher}，${a.published}），已超过有效期，数据可能已有变化`,
+  forecast: (a) => `无法核实“${a.claimed}”：来源只给出了${a.knownPeriod}${a.measure}的预期或目标“${a.known}”（${a.publisher}，${a.published}），没有实际数据`,
+  within: (a) => `“${a.claimed}”与来源的“${a.known}”相符，但来源没有给出确切数值（${a.publisher}，${a.published}）`,
+  period: (a) => `事实库中没有${a.period ?? '所述时期'}的${a.measure}；来源最近给出的是${a.knownPeriod}的${a.known}（${a.publisher}，${a.published}）`,
+};
+
+const NOTE_EN: Record<UnverifiedWhy, Template> = {
+  stale: (a) => `Cannot verify “${a.claimed}”: the latest the sources give for the ${a.measure} is ${a.known} (${a.publisher}, ${a.published}), older than the freshness window; it may have changed since`,
+  forecast: (a) => `Cannot verify “${a.claimed}”: the sources only give a forecast or target for the ${a.measure} (${a.knownPeriod}): “${a.known}” (${a.publisher}, ${a.published}), no actual figure`,
+  within: (a) => `“${a.claimed}” is consistent with the source's “${a.known}”, but the sources give no exact figure (${a.publisher}, ${a.published})`,
+  period: (a) => `The fact base has no ${a.measure} for ${a.period ?? 'the stated period'}; the latest the sources give is ${a.known} for ${a.knownPeriod} (${a.publisher}, ${a.published})`,
+};
+
+/** The message of an unverified claim that says what the sources do give nearby. */
+export function unverifiedNote(why: UnverifiedWhy, locale: Locale, args: MessageArgs): string {
+  return (locale === 'zh' ? NOTE_ZH : NOTE_EN)[why](args);
 }
 
 /** Maps an editor locale (zh-cn, zh-CN, en-US…) to the engine's locale. */

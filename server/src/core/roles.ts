@@ -42,7 +42,7 @@ export function titleCore(idx: FactIndex, title: string): { core: string; subjec
   if (body) t = t.slice(body[1].length);
   else {
     if (subj && subj.start === 0) t = t.slice(subj.end);
-    t = t.replace(/^(区政府|市政府|政府|北京市|北京)+/, '');
+    t = t.replace(/^(区人民政府|市人民政府|人民政府|区政府|市政府|政府|北京市|北京)+/, '');
   }
   return { core: t, subject };
 }
@@ -101,14 +101,14 @@ function titlesBefore(idx: FactIndex, text: string, at: number, from: number): R
 
 /** Judges a role claim against the person's recorded roles. */
 export function judgeRole(idx: FactIndex, claim: RoleClaim, asOf: string): RoleVerdict {
-  const all = idx.roles.get(claim.person) ?? [];
+  // Only what the sources had said by the draft's date counts, for or against it.
+  const knownNow = (idx.roles.get(claim.person) ?? []).filter((r) => r.asOf <= asOf && (idx.sources.get(r.source)?.published ?? r.asOf) <= asOf);
+  if (!knownNow.length) return { verified: false, roles: [] };
   const cores = (r: Role) => r.titles.map((t) => titleCore(idx, t).core);
   for (const t of claim.titles) {
-    const held = all.filter((r) => cores(r).includes(t.core) && (!t.subject || subjectsCompatible(idx, t.subject, r.organisation)));
-    if (!held.length) return { code: 'wrong-role', verified: false, title: t.text, roles: all };
+    const held = knownNow.filter((r) => cores(r).includes(t.core) && (!t.subject || subjectsCompatible(idx, t.subject, r.organisation)));
+    if (!held.length) return { code: 'wrong-role', verified: false, title: t.text, roles: knownNow };
   }
-  const knownNow = all.filter((r) => r.asOf <= asOf);
-  if (!knownNow.length) return { verified: false, roles: all };
   // Outdated: someone else holds one of these titles in the same organisation more recently.
   for (const t of claim.titles) {
     const mine = knownNow.filter((r) => cores(r).includes(t.core));

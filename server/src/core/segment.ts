@@ -42,7 +42,10 @@ export function addWords(words: Iterable<string>): void {
     jieba.insertWord(w);
     added = true;
   }
-  if (added) cache.clear();
+  if (added) {
+    cache.clear();
+    tagCache.clear();
+  }
   if (array) addedArrays.set(array, array.length);
 }
 
@@ -56,6 +59,20 @@ export function words(text: string): string[] {
     out = jieba.cut(text).filter((w) => /[\p{L}\p{N}]/u.test(w));
     if (cache.size > 20000) cache.clear();
     cache.set(text, out);
+  }
+  return out;
+}
+
+const tagCache = new Map<string, { word: string; tag: string }[]>();
+
+/** Segments a short text into words with jieba's part-of-speech tags (punctuation and spaces dropped). Results are cached. */
+export function tagWords(text: string): { word: string; tag: string }[] {
+  let out = tagCache.get(text);
+  if (!out) {
+    ensureLoaded();
+    out = jieba.tag(text).filter((w) => /[\p{L}\p{N}]/u.test(w.word));
+    if (tagCache.size > 20000) tagCache.clear();
+    tagCache.set(text, out);
   }
   return out;
 }

@@ -221,6 +221,7 @@ export type FindingCode =
   | 'outdated-role'
   | 'qualifier-mismatch'
   | 'inconsistent'
+  | 'plan-as-done'
   | 'unverified';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -292,6 +293,12 @@ export interface CheckOptions {
   locale?: Locale;
   /** Report unverified claims as information findings (default true). */
   reportUnverified?: boolean;
+  /**
+   * Months after which a source's latest figure no longer decides a figure the draft
+   * states without a period (it may have moved since): a different value is then
+   * unverified, not wrong. Default 6.
+   */
+  freshnessMonths?: number;
   /** Claims the writer accepted (the workspace's .factcheck-allow.json): text plus the trimmed content of its line. */
   allow?: readonly { text: string; line: string }[];
 }

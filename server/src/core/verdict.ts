@@ -6,7 +6,9 @@
  */
 import type { FindingCode, Measure, Quantity } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
-import { publishedBy } from './factIndex';
+import { districtOf, publishedBy } from './factIndex';
+import { identityOf, readSentence, type Identity, type SentenceReading } from './identity';
+import { within } from './sorted';
 import { mayAgree } from './valueIndex';
 import type { ClaimContext } from './context';
 import type { Candidate } from './match';
@@ -37,9 +39,15 @@ export interface QuantityVerdict {
   unitFix?: string;
   /** How well the measure matched (see MATCH_THRESHOLD, CONTRADICT_THRESHOLD). */
   score?: number;
+  /** The claim's wording establishes the measure's subject, object and scope (see identity.ts). */
+  established?: boolean;
+  /** For an unverified claim: the observation the message mentions (what the sources do give), and why it does not decide. */
+  nearby?: IndexedObservation;
+  why?: 'within' | 'forecast' | 'stale' | 'period';
 }
 
-type Agreement = 'equal' | 'qualifier' | 'differ';
+/** equal: the claim states the observation's figure; within: an exact claim inside a bound (突破万亿元), consistent but not stated; qualifier: same value, opposite approximation. */
+type Agreement = 'equal' | 'within' | 'qualifier' | 'differ';
 
 /** Compares a claim's value with an observation, honouring precision, ranges and qualifiers. */
 export function agreement(q: Quantity, io: IndexedObservation): Agreement {
@@ -65,7 +73,7 @@ export function agreement(q: Quantity, io: IndexedObservation): Agreement {
   }
   if (cq === 'exact' && oq !== 'exact' && fig) {
     const [lo, hi] = valueInterval(fig);
-    if (q.value >= lo && q.value <= hi) return 'equal';
+    if (q.value >= lo && q.value <= hi) return 'within';
   }
   return 'differ';
 }
@@ -134,55 +142,216 @@ function hasAgreeing(idx: FactIndex, c: Candidate, q: Quantity, asOf: string): b
   return known(idx, c.measure, asOf).some((io) => agreement(q, io) === 'equal');
 }
 
+/** What judging needs of the draft beyond the claim's context: the text, and its figures (sorted). */
+export interface ClaimWords {
+  text: string;
+  quantities: readonly Quantity[];
+}
+
+/** Sentence readings per check (its figures list) and sentence: a sentence's claims share one. */
+const readings = new WeakMap<readonly Quantity[], Map<number, SentenceReading>>();
+
+function sentenceReading(idx: FactIndex, words: ClaimWords, ctx: ClaimContext): SentenceReading {
+  let bySentence = readings.get(words.quantities);
+  if (!bySentence) readings.set(words.quantities, (bySentence = new Map()));
+  let r = bySentence.get(ctx.sentence.start);
+  if (!r || r.offset + r.sentence.length !== ctx.sentence.end) {
+    const from = runStart(words.text, ctx.sentence.start);
+    r = readSentence(idx, words.text.slice(from, ctx.sentence.end), from, within(words.quantities, from, ctx.sentence.end));
+    bySentence.set(ctx.sentence.start, r);
+  }
+  return r;
+}
+
+/** Where the claim's sentence starts, with the clauses joined to it by semicolons before it (2021年地区生产总值突破万亿元；2023年…分别达…). */
+function runStart(text: string, sentenceStart: number): number {
+  let i = sentenceStart;
+  while (i > 0 && /[；;]/.test(text[i - 1])) {
+    let j = i - 1;
+    while (j > 0 && !/[。！？!?\n]/.test(text[j - 1])) j--;
+    i = j;
+  }
+  return i;
+}
+
+/** How judging treats time: how long an undated figure's latest observation stays current. */
+export interface JudgePolicy {
+  /** Months after which the latest observation no longer decides a figure stated without a period (default 6). */
+  freshnessMonths: number;
+}
+
+/** The default policy: a six-month freshness window. */
+export const DEFAULT_POLICY: JudgePolicy = { freshnessMonths: 6 };
+
 /** Judges a quantity claim (`cands` split by compatibility with ctx.subject). */
-export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string): QuantityVerdict {
-  const v = judge(idx, q, ctx, cands, asOf);
+export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, words: ClaimWords, policy: JudgePolicy = DEFAULT_POLICY): QuantityVerdict {
+  const identities = new Map<Measure, Identity>();
+  const reading = sentenceReading(idx, words, ctx);
+  const identity = (m: Measure): Identity => {
+    let id = identities.get(m);
+    if (!id) identities.set(m, (id = identityOf(idx, m, reading, q)));
+    return id;
+  };
+  const v = judge(idx, q, ctx, cands, asOf, identity, policy, claimKind(words.text, ctx, q), words);
   if (v.measure) v.score = cands.find(v.measure)?.score;
   return v;
 }
 
-function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string): QuantityVerdict {
-  const subj = ctx.subject;
-  const primary = cands.compatible.filter((c) => c.dimensionOk && c.score >= MATCH_THRESHOLD);
+/** The measure's subject is the claim's: the same, or the district and one of its areas. */
+function sameSubject(idx: FactIndex, ctx: ClaimContext, m: Measure): boolean {
+  if (!ctx.subject) return false;
+  if (m.subject === ctx.subject) return true;
+  // A district and its own areas (怀柔区 and 中国影都) speak of one place; a city's figure is not a district's
+  // (北京市 ≠ 海淀区), nor one area's another's (怀柔科学城 ≠ 雁栖湖).
+  const district = districtOf(idx, m.subject);
+  if (districtOf(idx, ctx.subject) !== district) return false;
+  return ctx.subject === district || m.subject === district;
+}
+
+function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, identity: (m: Measure) => Identity, policy: JudgePolicy, kind: ClaimKind, words: ClaimWords): QuantityVerdict {
+  // Candidates whose object the wording contradicts (another object or scope) are out of the running.
+  const fits = (c: Candidate) => c.dimensionOk && c.score >= MATCH_THRESHOLD && identity(c.measure).object !== 'foreign' && identity(c.measure).scope !== 'other';
+  const primary = cands.compatible.filter(fits);
   // Value-aware tie-break: among near-equal candidates, prefer one the value agrees with.
   let best = primary[0];
   if (best) {
     const near = primary.filter((c) => c.score >= best.score - TIE_MARGIN);
     best = near.find((c) => hasAgreeing(idx, c, q, asOf)) ?? best;
   }
+  const firm = (m: Measure) => identity(m).established && sameSubject(idx, ctx, m);
   // Wrong unit: the best-scoring compatible measure, in any dimension, has the same written number.
-  const unitCand = cands.compatible.find((c) => c.score >= MATCH_THRESHOLD);
+  const unitCand = cands.compatible.find((c) => c.score >= MATCH_THRESHOLD && firm(c.measure));
   const wrongUnit = unitCand && (!best || unitCand.score >= best.score - TIE_MARGIN) ? checkUnit(idx, q, unitCand, asOf) : undefined;
+  const mis = (minScore?: number) => misattribution(idx, q, cands, ctx, asOf, identity, minScore);
 
-  if (!best) {
-    if (wrongUnit) return wrongUnit;
-    return misattribution(idx, q, cands, ctx, asOf) ?? { verified: false };
-  }
-  const list = known(idx, best.measure, asOf);
-  if (!list.length) return misattribution(idx, q, cands, ctx, asOf) ?? { verified: false, measure: best.measure };
-  const current = currentOf(list, ctx);
+  if (!best) return wrongUnit ?? mis() ?? { verified: false };
+  const m = best.measure;
+  const list = known(idx, m, asOf);
+  if (!list.length) return mis() ?? { verified: false, measure: m };
+  if (!firm(m)) return { verified: false, measure: m, established: false };
+  const stated = statedPeriod(ctx);
+  const actuals = list.filter((io) => !io.obs.estimate);
+  const forecasts = list.filter((io) => io.obs.estimate);
+  const current = currentOf(actuals, ctx);
   const latest = current[current.length - 1];
   const eq = current.find((io) => agreement(q, io) === 'equal');
-  if (eq) return { verified: true, measure: best.measure, agreeing: eq, expected: eq };
+  if (eq) return { verified: true, measure: m, agreeing: eq, expected: eq, established: true };
+  const inside = current.find((io) => agreement(q, io) === 'within');
+  if (inside) return { verified: false, measure: m, nearby: inside, why: 'within', established: true };
+  // The sources forecast or plan it; no actual figure for the period.
+  const planned = currentOf(forecasts, ctx).filter((io) => !latest || io.obs.published > latest.obs.published || (stated && samePeriod(ctx, io)));
+  const plan = planned.find((io) => agreement(q, io) === 'equal');
+  if (plan && !current.length) {
+    if (kind === 'forecast' || (kind === 'plain' && restates(words.text, ctx, q, plan))) return { verified: true, measure: m, agreeing: plan, expected: plan, established: true };
+    if (kind === 'achieved') return { code: 'plan-as-done', verified: false, measure: m, agreeing: plan, expected: plan, established: true };
+    return { verified: false, measure: m, nearby: plan, why: 'forecast', established: true };
+  }
+  const fresh = !!latest && (!!stated || monthsBetween(dateOf(latest), asOf) <= policy.freshnessMonths);
+  // The source's number with the opposite approximation (近两千 for 两千余) is a slip whatever the age.
   const qual = current.find((io) => agreement(q, io) === 'qualifier');
-  if (qual) return { code: 'qualifier-mismatch', verified: false, measure: best.measure, agreeing: qual, expected: qual };
-  if (wrongUnit && wrongUnit.measure === best.measure) return wrongUnit;
-  // The observation the value belongs to: exact figures before open-ended ones (12155.2亿元 is 2023's, not 2021's 突破万亿元).
-  const other = closest(q, list.filter((io) => !current.includes(io) && agreement(q, io) === 'equal'));
-  const stated = statedPeriod(ctx);
+  if (qual) return { code: 'qualifier-mismatch', verified: false, measure: m, agreeing: qual, expected: qual, established: true };
+  if (wrongUnit && wrongUnit.measure === m) return wrongUnit;
+  // The value is another period's actual figure, written the same way (a value inside a bound is not evidence).
+  const other = closest(q, actuals.filter((io) => !current.includes(io) && sameFigure(q, io)));
   if (other && stated && !samePeriod(ctx, other)) {
-    return { code: 'wrong-period', verified: false, measure: best.measure, agreeing: other, expected: latest };
+    return { code: 'wrong-period', verified: false, measure: m, agreeing: other, expected: latest, established: true };
   }
-  if (other && !stated) {
-    return { code: 'outdated-value', verified: false, measure: best.measure, agreeing: other, expected: latest };
+  if (other && !stated && latest && other.obs.published < latest.obs.published) {
+    return { code: 'outdated-value', verified: false, measure: m, agreeing: other, expected: latest, established: true };
   }
-  const mis = misattribution(idx, q, cands, ctx, asOf, best.score);
-  if (mis) return mis;
+  const misattributed = mis(best.score);
+  if (misattributed) return misattributed;
   if (wrongUnit) return wrongUnit;
-  if (!current.length || best.score < CONTRADICT_THRESHOLD || !subj || isChange(ctx, best.measure)) {
-    return { verified: false, measure: best.measure };
+  if (!current.length) {
+    if (planned.length) return { verified: false, measure: m, nearby: planned[planned.length - 1], why: 'forecast', established: true };
+    return { verified: false, measure: m, nearby: actuals[actuals.length - 1], why: stated ? 'period' : undefined, established: true };
   }
-  return { code: 'wrong-value', verified: false, measure: best.measure, expected: latest };
+  if (best.score < CONTRADICT_THRESHOLD || isChange(ctx, m)) return { verified: false, measure: m, established: true };
+  // Past the freshness window a different value may be a newer figure; not so a cumulative total below one the
+  // sources already reached, or the latest figure with two digits swapped (272 for 227: a copying slip).
+  const belowReached = isCumulative(m, latest) && valueInterval(q)[1] < valueInterval(latest.figure ?? q)[0];
+  if (!fresh && !belowReached && !(latest.figure && swappedDigits(q, latest.figure))) {
+    return { verified: false, measure: m, nearby: latest, why: 'stale', established: true };
+  }
+  return { code: 'wrong-value', verified: false, measure: m, expected: latest, established: true };
+}
+
+/** How a claim states its figure: as done (已实现, 建成), as a forecast or plan (预计, 有望, 力争, 计划, 将), or plainly. */
+export type ClaimKind = 'achieved' | 'forecast' | 'plain';
+
+const FORECAST_WORDS = /预计|有望|力争|计划|目标|争取|预期|可望|拟|将要|将会|将/;
+const ACHIEVED_WORDS = /已经|已|实现了|实现|达到了|完成了|建成|投用|突破了/;
+
+/** The kind of a claim, from the words of its clause before the figure. */
+function claimKind(text: string, ctx: ClaimContext, q: Quantity): ClaimKind {
+  const lead = text.slice(ctx.clause.start, q.start);
+  if (FORECAST_WORDS.test(lead)) return 'forecast';
+  return ACHIEVED_WORDS.test(lead) ? 'achieved' : 'plain';
+}
+
+/**
+ * The claim uses the source's own words right before the figure (统筹布局一到两所 for the
+ * source's 统筹布局1至2所): it restates the source's statement, in the source's mode (a plan
+ * stays a plan), without the draft's own 已 or 预计.
+ */
+function restates(text: string, ctx: ClaimContext, q: Quantity, io: IndexedObservation): boolean {
+  const at = io.obs.quote.indexOf(io.obs.figure);
+  if (at < 2) return false;
+  const lead = text.slice(ctx.clause.start, q.start);
+  const quoted = io.obs.quote.slice(Math.max(0, at - 4), at);
+  for (let n = quoted.length; n >= 2; n--) if (lead.endsWith(quoted.slice(quoted.length - n))) return true;
+  return false;
+}
+
+/** The date an observation speaks of (an as-of date, else its publication). */
+function dateOf(io: IndexedObservation): string {
+  return io.obs.period.startsWith('@') ? io.obs.period.slice(1) : io.obs.published;
+}
+
+/** Whole months from date a to date b (YYYY-MM-DD), counting a partial month as past when its day is reached. */
+export function monthsBetween(a: string, b: string): number {
+  const [ya, ma, da] = a.split('-').map(Number);
+  const [yb, mb, db] = b.split('-').map(Number);
+  return (yb - ya) * 12 + (mb - ma) - (db < da ? 1 : 0);
+}
+
+/** Counters of events: how many happened up to a date, which only grows. */
+const EVENT_COUNTERS = new Set(['场', '场次', '次', '人次', '届', '趟']);
+
+/**
+ * A measure that only grows: a cumulative total (累计, …以来), or a total as of a date of
+ * time spent (开放机时近90万小时) or of events that happened (举办会议活动2.25万场).
+ */
+function isCumulative(m: Measure, io: IndexedObservation): boolean {
+  if (/累计|累积/.test(m.name) || m.terms.some((t) => /累计|累积/.test(t)) || /累计|以来/.test(io.obs.periodText ?? '')) return true;
+  if (!io.obs.period.startsWith('@') || !io.figure) return false;
+  return io.figure.dimension === 'duration' || EVENT_COUNTERS.has(io.figure.unit);
+}
+
+/** The digits of a figure as written (7146.8 → "71468"), with the position of its decimal point. */
+function digitsOf(q: Quantity): string | undefined {
+  const written = q.text.slice(q.numberStart - q.start, q.numberEnd - q.start);
+  return /^[\d.]+$/.test(written) ? written : undefined;
+}
+
+/** Two figures whose written numbers differ only by two adjacent digits swapped (272 and 227), or two digits around the decimal point (7.5 and 5.7, 75.7 and 77.5). */
+export function swappedDigits(q: Quantity, f: Quantity): boolean {
+  const a = digitsOf(q);
+  const b = digitsOf(f);
+  if (!a || !b || a.length !== b.length || a === b || q.unitText !== f.unitText) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length !== 2 || a[diff[0]] !== b[diff[1]] || a[diff[1]] !== b[diff[0]]) return false;
+  // Adjacent digits, or digits on both sides of the decimal point (7.5 for 5.7, 75.7 for 77.5).
+  const between = a.slice(diff[0] + 1, diff[1]);
+  return between === '' || between === '.';
+}
+
+/** The claim writes the observation's figure: the same value with the same kind of qualifier (an exact number is not inside a bound). */
+function sameFigure(q: Quantity, io: IndexedObservation): boolean {
+  if (agreement(q, io) !== 'equal') return false;
+  const tol = Math.max(q.precision / 2, 1e-9 * Math.max(1, Math.abs(io.value)));
+  return Math.abs(q.value - io.value) <= tol + (io.figure ? io.figure.precision / 2 : 0) && (q.qualifier === 'exact') === (io.obs.qualifier === 'exact');
 }
 
 const CHANGE = /新增|新引进|新建|新落地|净增|增加了?|减少了?|新开工/;
@@ -199,14 +368,14 @@ function closest(q: Quantity, list: IndexedObservation[]): IndexedObservation | 
 }
 
 /** The value belongs to the same kind of measure of a subject the draft does not name. */
-function misattribution(idx: FactIndex, q: Quantity, cands: Ranking, ctx: ClaimContext, asOf: string, minScore = MATCH_THRESHOLD): QuantityVerdict | undefined {
+function misattribution(idx: FactIndex, q: Quantity, cands: Ranking, ctx: ClaimContext, asOf: string, identity: (m: Measure) => Identity, minScore = MATCH_THRESHOLD): QuantityVerdict | undefined {
   const subj = ctx.subject;
   if (!subj || (ctx.subjectScope !== 'clause' && ctx.subjectScope !== 'sentence')) return undefined;
   // Only the measures whose values may agree are scored (valueIndex.ts).
   for (const c of cands.incompatibleAmong((m) => mayAgree(idx, m, q))) {
-    if (!c.dimensionOk || c.score < Math.max(MATCH_THRESHOLD, minScore - TIE_MARGIN)) continue;
-    const agree = known(idx, c.measure, asOf).find((io) => agreement(q, io) === 'equal');
-    if (agree) return { code: 'misattributed', verified: false, measure: c.measure, agreeing: agree, expected: agree };
+    if (!c.dimensionOk || c.score < Math.max(MATCH_THRESHOLD, minScore - TIE_MARGIN) || !identity(c.measure).established) continue;
+    const agree = known(idx, c.measure, asOf).find((io) => !io.obs.estimate && sameFigure(q, io));
+    if (agree) return { code: 'misattributed', verified: false, measure: c.measure, agreeing: agree, expected: agree, established: true };
   }
   return undefined;
 }

@@ -104,7 +104,7 @@ export class Analyzer {
     const hit = this.cache.get(uri);
     if (hit && hit.key === key && hit.analysis.text === text) return hit.analysis;
     const index = new LineIndex(text);
-    const options = { asOf: s.settings.asOf || undefined, locale: this.locale, reportUnverified: s.settings.reportUnverified, allow };
+    const options = { asOf: s.settings.asOf || undefined, locale: this.locale, reportUnverified: s.settings.reportUnverified, freshnessMonths: s.settings.freshness, allow };
     let result: CheckResult;
     if (version === undefined) result = checkText(text, s.loaded.base, options);
     else {

@@ -21,6 +21,7 @@ const settingsSchema = z.object({
   languages: z.array(z.string()).catch(['markdown', 'plaintext']),
   severity: z.record(z.string(), z.unknown()).catch({}),
   reportUnverified: z.boolean().catch(true),
+  freshness: z.int().min(0).max(1200).catch(6),
 });
 
 /** The server's view of one scope's settings. */
@@ -35,6 +36,8 @@ export interface Settings {
   /** Finding code → severity override. */
   severity: Record<string, SeveritySetting>;
   reportUnverified: boolean;
+  /** Months a source's latest figure decides a figure stated without a period. */
+  freshness: number;
 }
 
 /** Defaults, as package.json declares them. */
@@ -45,6 +48,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   languages: ['markdown', 'plaintext'],
   severity: {},
   reportUnverified: true,
+  freshness: 6,
 });
 
 /** Reads a raw `factcheck` settings object; returns the settings and a note per ignored value. */

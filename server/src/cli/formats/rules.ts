@@ -30,6 +30,7 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'outdated-role', name: 'OutdatedRole', severity: 'warning', summary: 'The person held the title once; as of the draft’s date someone else holds it.', help: 'Name the current holder, or date the statement.', summaryZh: '此人曾任该职，但截至文稿日期已由他人担任' },
   { code: 'qualifier-mismatch', name: 'QualifierMismatch', severity: 'warning', summary: 'The approximation word contradicts the source (近 vs 余/超过).', help: 'Use the approximation word the source supports.', summaryZh: '约数用词与来源矛盾（近 与 余/超过）' },
   { code: 'inconsistent', name: 'InconsistentFigures', severity: 'warning', summary: 'The draft states the same measure twice with different values.', help: 'Make the two statements agree.', summaryZh: '文中对同一指标给出了不同数值' },
+  { code: 'plan-as-done', name: 'PlanAsDone', severity: 'warning', summary: 'The draft states as achieved what the sources only forecast, plan or promise (有望, 计划, 将).', help: 'Write it as the forecast or plan the source states, or cite a source that reports it achieved.', summaryZh: '把来源中的预期、计划或承诺写成了已实现' },
   { code: 'unverified', name: 'UnverifiedClaim', severity: 'information', summary: 'A quantitative claim that matches nothing in the fact base.', help: 'Add the fact to the fact base with its source, or check the figure by hand.', summaryZh: '事实库中没有与之对应的数据' },
 ];
 

@@ -1,0 +1,331 @@
+/**
+ * A claim's identity against a candidate measure: does the draft's wording establish that
+ * the figure counts, shares or grows *what the measure measures*, within its scope?
+ *
+ * Matching (match.ts) scores measures by their terms and the sources' wording; generic
+ * words (增长, 占比, 全市占比) match many measures. Identity reads the words around the
+ * figure instead: the "object zone" is the text of the figure's own segment (bounded by
+ * clause punctuation, 、 and other figures), before and after it. Each part of the zone is
+ * explained by the measure (its terms, or the terms of a measure its name contains), by a
+ * subject or period mention, or by grammar (aspect words such as 同比增长, scope words such
+ * as 全市, verbs and particles); what is left is a content word the measure does not
+ * explain (中小企业 before 全市占比, 一般公共预算收入 before 同比增长, 人工智能领域 before
+ * 独角兽企业): the figure is then about something else — a `foreign` object. A zone with
+ * only generic words takes the object of the nearest earlier segment of the sentence that
+ * names one (地区生产总值6636.8亿元，同比增长6.9%: the growth is the GDP's): `carried`.
+ *
+ * A contradiction needs the object `named` or `carried` and the scope not another; a
+ * verification needs the same. Pure and memoized per sentence text, so the incremental
+ * checker's per-line memo stays valid.
+ */
+import type { Measure, Quantity } from './types';
+import type { FactIndex } from './factIndex';
+import { findSubjects } from './context';
+import { scanPeriods } from './numbers';
+import { tagWords } from './segment';
+import { codeUnitSet } from './numbers/chars';
+import { firstIndex } from './sorted';
+
+/** How the words around a figure establish a measure's object. */
+export type ObjectEvidence = 'named' | 'carried' | 'generic' | 'foreign';
+
+/** How a claim's scope (全市, 全国…) relates to the measure's. */
+export type ScopeRelation = 'same' | 'other' | 'unstated';
+
+/** The identity of a claim against one measure. */
+export interface Identity {
+  object: ObjectEvidence;
+  scope: ScopeRelation;
+  /** Whether the claim's wording establishes the measure: object named or carried, scope not another. */
+  established: boolean;
+}
+
+/** Aspect words: what is said of an object (its level, growth, share, rank), not the object itself. */
+const ASPECT = [
+  '同比增长', '同比下降', '同比增速', '同比', '环比', '增长率', '增长', '增速', '增幅', '增量', '降幅', '年均增长', '年均增速', '年均',
+  '平均增速', '平均', '占比', '占', '比重', '比例', '份额', '总量', '总数', '数量', '总额', '总计', '合计', '个数', '规模', '水平',
+  '提高', '提升', '下降', '降低', '减少', '增加', '上升', '累计', '新增', '净增', '连续', '保持', '排名', '排位', '位居', '居',
+  '首位', '第一', '之首', '前列',
+];
+/** Scope words: the whole a share or rank is taken within. */
+const SCOPES = ['全市', '全国', '全省', '全球', '全世界', '本市', '中心城区', '城六区', '京津冀'];
+/** Grammar: verbs of stating, having and reaching, adverbs, particles, connectives, deictic places. */
+const GRAMMAR = [
+  '实现', '完成', '达到', '达', '为', '是', '有', '共', '共有', '拥有', '现有', '已有', '已经', '已', '约', '近', '超过', '超', '突破',
+  '逾', '其中', '分别', '均', '全年', '同期', '上年', '去年', '今年', '当年', '比上年', '较上年', '比', '较', '了', '的', '和', '及',
+  '与', '在', '上', '以上', '左右', '等', '将', '预计', '有望', '力争', '计划', '目标', '全区', '本区', '我区', '区内', '辖区', '区域',
+  '全县', '年末', '年底', '末', '期间', '以来', '目前', '截至', '截止', '至', '到', '由', '从', '自', '增至', '提高到', '提升至', '达至',
+  '一批', '各类', '各', '总', '每', '个', '项', '家', '人', '名', '所', '元', '亿元', '万元', '万', '亿', '千', '百', '了', '过',
+  '着', '也', '还', '又', '并', '且', '而', '但', '就', '都', '再', '更', '较为', '主要', '重点', '相关', '有关', '已达', '达到了',
+  '稳定', '持续', '继续', '进一步', '不断', '稳步', '同比增加', '人次', '万人次', '亿人次', '左右', '余', '多', '近年来', '年来',
+  // adverbs jieba may tag as nouns
+  '全面', '全部', '陆续', '基本', '正式', '顺利', '全力', '加快', '加速', '大力', '积极', '有序', '整体', '总体', '初步', '首次', '年内',
+  '当前', '现在', '同时', '此外', '另外', '目前已', '已全部', '一共', '总共', '大约', '将近', '接近', '超出', '不少于', '不到', '不足',
+];
+
+/** Parts of speech that name things (jieba's tags): a word of these the measure does not explain is another object. */
+const NOUN_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'nr', 'nrt', 'nrfg', 'j', 'l', 'eng', 'vn', 'an', 'i', 'g', 'x']);
+
+/** How many segments back an object is carried to a figure whose own words name none. */
+const MAX_CARRY = 6;
+
+/** What ends a segment (the figure's own stretch of words), besides other figures, by UTF-16 code unit. */
+const SEGMENT_END_CODES = codeUnitSet([...'，,；;：:。！？!?、\n（）()【】']);
+
+/** Per index: the words that explain each measure, and the filler words, longest first. */
+interface MeasureWords {
+  /** The measure's own terms and object words, longest first. */
+  own: string[];
+  /** `own` by first code unit. */
+  ownByFirst: Map<number, string[]>;
+  /** The subset that names the object (not only aspect and scope words). */
+  objects: Set<string>;
+  /** Scope words in the measure's name or terms. */
+  scopes: Set<string>;
+  /** The measure's quotes, joined: a run of words a source itself uses for it is explained. */
+  quotes: string;
+}
+
+/** Every word that is grammar, aspect or scope, not an object. */
+const FILLER = new Set([...ASPECT, ...SCOPES, ...GRAMMAR]);
+/** FILLER's words of two characters or more, longest first (to strip them out of a term). */
+const LONG_FILLER = [...FILLER].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
+
+const namesObjectMemo = new Map<string, boolean>();
+
+/** A term names an object when something is left once aspect, scope and grammar words are taken out (memoized). */
+function namesObject(term: string): boolean {
+  let r = namesObjectMemo.get(term);
+  if (r === undefined) {
+    if (namesObjectMemo.size > 50_000) namesObjectMemo.clear();
+    namesObjectMemo.set(term, (r = computeNamesObject(term)));
+  }
+  return r;
+}
+
+function computeNamesObject(term: string): boolean {
+  let rest = term;
+  for (const w of LONG_FILLER) rest = rest.split(w).join('');
+  if (FILLER.has(rest)) rest = '';
+  return /[\p{Script=Han}A-Za-z]/u.test(rest.replace(/[“”"‘’《》\s\d.]/g, ''));
+}
+
+const wordsMemo = new WeakMap<FactIndex, Map<Measure, MeasureWords>>();
+
+/** The words explaining measure `m`: its terms, and the object terms of the measures its name contains (GDP for 地区生产总值同比增速). */
+function measureWords(idx: FactIndex, m: Measure): MeasureWords {
+  let memo = wordsMemo.get(idx);
+  if (!memo) wordsMemo.set(idx, (memo = new Map()));
+  let w = memo.get(m);
+  if (w) return w;
+  const own = new Set<string>(m.terms);
+  const objects = new Set<string>(m.terms.filter(namesObject));
+  for (const n of idx.base.measures) {
+    if (n === m || n.name.length < 2 || !m.name.includes(n.name)) continue;
+    for (const t of n.terms) if (namesObject(t)) {
+      own.add(t);
+      objects.add(t);
+    }
+  }
+  for (const t of idx.terms.keys()) if (namesObject(t) && m.name.includes(t)) {
+    own.add(t);
+    objects.add(t);
+  }
+  const scopes = new Set(SCOPES.filter((s) => m.name.includes(s) || m.terms.some((t) => t.includes(s))));
+  const quotes = (idx.observations.get(m.id) ?? []).map((io) => sourceSentence(idx, io.obs.source, io.obs.quote)).join('\u0000');
+  const sorted = [...own].sort((a, b) => b.length - a.length);
+  const ownByFirst = new Map<number, string[]>();
+  for (const t of sorted) {
+    const list = ownByFirst.get(t.charCodeAt(0));
+    if (list) list.push(t);
+    else ownByFirst.set(t.charCodeAt(0), [t]);
+  }
+  w = { own: sorted, ownByFirst, objects, scopes, quotes };
+  memo.set(m, w);
+  return w;
+}
+
+/** The sentence of a source's body that holds a quote (the quote alone when it cannot be found): its words describe the fact too. */
+function sourceSentence(idx: FactIndex, sourceId: string, quote: string): string {
+  const body = idx.sources.get(sourceId)?.body;
+  const at = body ? body.indexOf(quote) : -1;
+  if (!body || at < 0) return quote;
+  let a = at;
+  while (a > 0 && !/[。！？!?\n]/.test(body[a - 1])) a--;
+  let b = at + quote.length;
+  while (b < body.length && !/[。！？!?\n]/.test(body[b])) b++;
+  return body.slice(a, b);
+}
+
+/** A sentence's mentions of subjects and periods, relative to the sentence (memoized by its text). */
+const marksMemo = new WeakMap<FactIndex, Map<string, [number, number][]>>();
+
+function marksOf(idx: FactIndex, sentence: string): [number, number][] {
+  let memo = marksMemo.get(idx);
+  if (!memo || memo.size > 20_000) marksMemo.set(idx, (memo = new Map()));
+  let marks = memo.get(sentence);
+  if (!marks) {
+    marks = [
+      ...findSubjects(idx, sentence).map((s): [number, number] => [s.start, s.end]),
+      ...scanPeriods(sentence).map((p): [number, number] => [p.start, p.end]),
+    ].sort((a, b) => a[0] - b[0]);
+    memo.set(sentence, marks);
+  }
+  return marks;
+}
+
+/** What a stretch of words says about a measure's object. */
+interface ZoneReading {
+  /** A word naming the measure's object occurs in it. */
+  named: boolean;
+  /** A noun the measure does not explain stands in the object's place (after the stretch's last verb). */
+  foreign: boolean;
+  scopes: string[];
+}
+
+/** A word of a zone: one of the measure's own words, or a word of the rest with its part of speech. */
+interface ZoneWord {
+  word: string;
+  tag: string;
+  own: boolean;
+}
+
+/**
+ * Reads the words of sentence[from, to) against a measure's words. The words before the
+ * stretch's last verb are its topic (环湖酒店群已具备…: the holder, not what is counted);
+ * the words after it are the object phrase, where an unexplained noun is another object.
+ */
+function readZone(sentence: string, from: number, to: number, marks: [number, number][], w: MeasureWords, side: 'before' | 'after'): ZoneReading {
+  const out: ZoneReading = { named: false, foreign: false, scopes: [] };
+  const seq: ZoneWord[] = [];
+  let run = '';
+  const close = () => {
+    if (run) for (const x of tagWords(run)) seq.push({ word: x.word, tag: x.tag, own: false });
+    run = '';
+  };
+  let i = from;
+  let k = 0;
+  while (i < to) {
+    while (k < marks.length && marks[k][1] <= i) k++;
+    if (k < marks.length && marks[k][0] <= i) {
+      close();
+      i = Math.max(i + 1, Math.min(to, marks[k][1]));
+      continue;
+    }
+    const own = w.ownByFirst.get(sentence.charCodeAt(i))?.find((t) => i + t.length <= to && sentence.startsWith(t, i));
+    if (own) {
+      close();
+      if (w.objects.has(own)) out.named = true;
+      for (const sc of SCOPES) if (own.includes(sc)) out.scopes.push(sc);
+      seq.push({ word: own, tag: 'term', own: true });
+      i += own.length;
+      continue;
+    }
+    if (/[\p{Script=Han}A-Za-z]/u.test(sentence[i])) run += sentence[i];
+    else close();
+    i++;
+  }
+  close();
+  let lastVerb = -1;
+  seq.forEach((x, j) => {
+    if (SCOPES.includes(x.word)) out.scopes.push(x.word);
+    if (!x.own && !FILLER.has(x.word) && x.tag.startsWith('v') && x.tag !== 'vn') lastVerb = j;
+  });
+  const rest = sentence.slice(from, to);
+  // Before the figure the object phrase follows the last verb (已具备 | 17间); after it, the object comes first
+  // (17间 | 总统套房 | 已投入使用) and what follows the first verb or named object is the predicate.
+  let phrase: ZoneWord[];
+  if (side === 'before') phrase = seq.slice(lastVerb + 1);
+  else {
+    const stop = seq.findIndex((x) => (x.own && w.objects.has(x.word)) || (!x.own && !FILLER.has(x.word) && x.tag.startsWith('v') && x.tag !== 'vn'));
+    phrase = stop < 0 ? seq : seq.slice(0, stop);
+  }
+  // In the object phrase, nouns other than the measure's own words qualify or replace its object (人工智能领域|独角兽企业).
+  for (const x of phrase) {
+    if (x.own || FILLER.has(x.word) || x.word.length < 2 || !NOUN_TAGS.has(x.tag)) continue;
+    // A word a source itself uses with this measure explains itself.
+    if (w.quotes.includes(x.word) || w.quotes.includes(rest)) continue;
+    out.foreign = true;
+  }
+  return out;
+}
+
+/** The segments of a sentence: stretches between clause punctuation and figures, as [from, to) relative to the sentence. */
+function segmentsOf(sentence: string, figures: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let s = 0;
+  let f = 0;
+  const close = (end: number) => {
+    // The stretch [s, end) with the figures inside it cut out (figures are sorted and do not overlap).
+    let at = s;
+    while (f < figures.length && figures[f][1] <= s) f++;
+    for (let g = f; g < figures.length && figures[g][0] < end; g++) {
+      if (figures[g][0] > at) out.push([at, figures[g][0]]);
+      at = Math.max(at, figures[g][1]);
+    }
+    if (at < end) out.push([at, end]);
+  };
+  for (let i = 0; i < sentence.length; i++) {
+    if (SEGMENT_END_CODES[sentence.charCodeAt(i)] === 1) {
+      close(i);
+      s = i + 1;
+    }
+  }
+  close(sentence.length);
+  return out;
+}
+
+/** A sentence read once for the identities of all its claims: its text, offset, mentions and segments. */
+export interface SentenceReading {
+  sentence: string;
+  offset: number;
+  marks: [number, number][];
+  segs: [number, number][];
+}
+
+/** Reads `sentence` (starting at `offset` of the text) with its figures (absolute offsets, sorted). */
+export function readSentence(idx: FactIndex, sentence: string, offset: number, figures: readonly Quantity[]): SentenceReading {
+  const figs = figures.map((f): [number, number] => [f.start - offset, f.end - offset]);
+  return { sentence, offset, marks: marksOf(idx, sentence), segs: segmentsOf(sentence, figs) };
+}
+
+/** The identity of figure `q` against measure `m`, in its sentence's reading. */
+export function identityOf(idx: FactIndex, m: Measure, r: SentenceReading, q: Quantity): Identity {
+  const { sentence, offset, marks, segs } = r;
+  const w = measureWords(idx, m);
+  const qs = q.start - offset;
+  const qe = q.end - offset;
+  // The figure's own zone: the segment ending at it and the one starting right after it.
+  const k = firstIndex(segs.length, (i) => segs[i][1] < qs);
+  const before = k < segs.length && segs[k][1] === qs ? segs[k] : undefined;
+  const j = firstIndex(segs.length, (i) => segs[i][0] < qe);
+  const after = j < segs.length && segs[j][0] === qe ? segs[j] : undefined;
+  const zb = before && readZone(sentence, before[0], before[1], marks, w, 'before');
+  const za = after && readZone(sentence, after[0], after[1], marks, w, 'after');
+  const zones = [zb, za].filter((z): z is ZoneReading => !!z);
+  const scopes = zones.flatMap((z) => z.scopes);
+  const scope: ScopeRelation = !scopes.length || !w.scopes.size ? 'unstated' : scopes.some((s) => w.scopes.has(s)) ? 'same' : 'other';
+  let object: ObjectEvidence;
+  // 17间总统套房: a noun named right after the figure is what it counts, whatever the words before it are.
+  if (za?.named) object = za.foreign ? 'foreign' : 'named';
+  else if (zb?.foreign || za?.foreign) object = 'foreign';
+  else if (zb?.named) object = 'named';
+  else {
+    object = 'generic';
+    // The nearest earlier segment that names an object decides (of the last few: an object is not carried further).
+    const last = before ? k : firstIndex(segs.length, (i) => segs[i][1] <= qs);
+    const earlier = segs.slice(Math.max(0, last - MAX_CARRY), last).reverse();
+    for (const [a, b] of earlier) {
+      const z = readZone(sentence, a, b, marks, w, 'before');
+      if (z.foreign) {
+        object = 'foreign';
+        break;
+      }
+      if (z.named) {
+        object = 'carried';
+        break;
+      }
+    }
+  }
+  return { object, scope, established: (object === 'named' || object === 'carried') && scope !== 'other' };
+}
