@@ -9,7 +9,8 @@ import { indexOf, districtOf, type FactIndex } from '../factIndex';
 import { findSubjects, type ClaimContext } from '../context';
 import { figureSpans } from '../factbase/coverage';
 import { readSource, figureContext, periodSyntax, kindOf, quoteFor, type SourceReading } from './read';
-import { chooseMeasure, measureKind, valueIn, MeasureProposals, type MeasureChoice } from './measures';
+import { chooseMeasure, measureKind, measurePhrase, valueIn, MeasureProposals, type MeasureChoice } from './measures';
+import { within } from '../sorted';
 import { findEventYears, findRanks, type SpecialFigure } from './ranksAndYears';
 import { readRoles } from './people';
 import { IdRegistry, slug } from './ids';
@@ -47,8 +48,12 @@ const SCOPE_CONFIDENCE: Record<string, number> = { clause: 1, sentence: 0.9, par
 function without(base: FactBase, source: string): FactBase {
   const obs = base.observations.filter((o) => o.source !== source);
   const roles = base.roles.filter((r) => r.source !== source);
-  if (obs.length === base.observations.length && roles.length === base.roles.length) return base;
-  return { ...base, observations: obs, roles };
+  // Measures and subjects suggested before (not reviewed yet) are reused, not proposed again.
+  const pending = base.unreviewed;
+  const subjects = pending?.subjects.length ? [...base.subjects, ...pending.subjects] : base.subjects;
+  const measures = pending?.measures.length ? [...base.measures, ...pending.measures] : base.measures;
+  if (obs.length === base.observations.length && roles.length === base.roles.length && subjects === base.subjects && measures === base.measures) return base;
+  return { ...base, subjects, measures, observations: obs, roles };
 }
 
 const blind = new WeakMap<FactBase, Map<string, FactBase>>();
@@ -142,6 +147,10 @@ function specialMeasure(idx: FactIndex, r: SourceReading, f: SpecialFigure, subj
   let phrase = words;
   for (const m of findSubjects(idx, phrase).reverse()) phrase = phrase.slice(0, m.start) + phrase.slice(m.end);
   phrase = phrase.replace(/^[自从于在]+|以来$|[“”"《》]/g, '').trim();
+  // 森林覆盖率达到77.5%、排名全市第1: the rank of what the figure before it measures.
+  const before = within(r.quantities, r.finder.sentenceAt(f.start)?.start ?? f.start, f.start).pop();
+  const ctx = before && r.finder.contextOf(before.start, before.end);
+  if (phrase.length < 2 && before && ctx) phrase = measurePhrase(r, ctx, before);
   const name = f.reading === 'rank' ? `${phrase}排名` : `${phrase}的年份`;
   return { proposed: proposals.propose(subject, name, unit, kind), score: 0 };
 }
@@ -224,7 +233,7 @@ function roleSuggestion(r: SourceReading, ids: IdRegistry, role: ReturnType<type
   };
 }
 
-/** What the base already records of a source: its observations' and exclusions' figure places, its roles. */
+/** What the base already records of a source (reviewed or not): its observations' and exclusions' figure places, its roles. */
 class Holdings {
   private readonly spans: { start: number; end: number; held: Held }[] = [];
   private readonly roles: Role[];
@@ -233,9 +242,10 @@ class Holdings {
     const add = (o: Pick<Observation, 'quote' | 'figure'>, held: Held) => {
       for (const [start, end] of figureSpans(source.body, o.quote, o.figure)) this.spans.push({ start, end, held });
     };
-    for (const o of base.observations) if (o.source === source.id) add(o, { by: 'observation', ref: o.id });
+    const pending = base.unreviewed;
+    for (const o of [...base.observations, ...(pending?.observations ?? [])]) if (o.source === source.id) add(o, { by: 'observation', ref: o.id });
     for (const x of base.exclusions) if (x.source === source.id) add({ quote: x.context, figure: x.figure }, { by: 'exclusion', ref: x.context });
-    this.roles = base.roles.filter((r) => r.source === source.id);
+    this.roles = [...base.roles, ...(pending?.roles ?? [])].filter((r) => r.source === source.id);
   }
 
   /** The entry holding a figure whose number lies at [start, end). */

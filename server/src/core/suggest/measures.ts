@@ -21,7 +21,7 @@ export type MeasureChoice = { measure: Measure; score: number; proposed?: undefi
 
 /** Verbs, periods and function words left out of a proposed measure's name. */
 const NOISE = /^(其中|目前|现有|已经|已|共有|共计|共|累计|达到|达|为|是|有|实现|超过|突破|超|逾|近|约|接近|将近|拥有|全区|全市|我们|我区|今年|去年|同比|分别|新增|建成|布局|落地|了|的|和|与|及|在|将|预计|有望|力争|保持|稳居|连续)+/;
-const TAIL = /(达到|达|为|是|有|实现|超过|突破|超|逾|近|约|共|累计|了|的|分别)+$/;
+const TAIL = /(达到|达|为|是|有|实现|超过|突破|超|逾|近|约|共|累计|了|的|分别|提高|增长|增加|下降|减少|年均|占)+$/;
 
 /** The noun phrase a figure counts: its clause's words before it (or after it, when none come before), trimmed of verbs. */
 export function measurePhrase(r: SourceReading, ctx: ClaimContext, q: { start: number; end: number }): string {
@@ -30,12 +30,14 @@ export function measurePhrase(r: SourceReading, ctx: ClaimContext, q: { start: n
     for (const p of within(r.periods, ctx.clause.start, ctx.clause.end)) t = t.replace(p.text, ' ');
     for (const m of r.finder.subjectsIn(ctx.clause.start, ctx.clause.end)) t = t.replace(r.text.slice(m.start, m.end), ' ');
     t = t.replace(/[\d.%]+[^\s，,、]*|[“”"‘’《》（）()]/g, ' ');
-    const parts = t.split(/[\s、，,]+/).filter((x) => x.length > 0);
-    return (parts.pop() ?? '').replace(NOISE, '').replace(TAIL, '');
+    const parts = t.split(/[\s、，,]+/).map((x) => x.replace(NOISE, '').replace(TAIL, '').replace(/(较|比)$/, '')).filter((x) => x.length >= 2);
+    return parts.pop() ?? '';
   };
-  let phrase = clean(r.text.slice(ctx.clause.start, q.start));
-  if (phrase.length < 2) phrase = clean(r.text.slice(q.end, ctx.clause.end).split(/[，,；;。]/)[0]);
-  return phrase;
+  // The noun the figure counts, when it follows the figure (布局了37个科学设施, 建设13.14公里雁栖环湖步道).
+  const after = /^[\u4e00-\u9fff]{2,12}/.exec(r.text.slice(q.end, ctx.clause.end).split(/[，,；;。、和与及的]/)[0]);
+  if (after && !/^(以上|左右|之多|以内|上下)/.test(after[0])) return after[0].replace(TAIL, '');
+  const phrase = clean(r.text.slice(ctx.clause.start, q.start)).replace(/^等/, '');
+  return phrase.length >= 2 ? phrase : clean(r.text.slice(q.end, ctx.clause.end).split(/[，,；;。]/)[0]);
 }
 
 /** The kind of measure a figure is of. */
@@ -102,8 +104,11 @@ export function chooseMeasure(idx: FactIndex, r: SourceReading, q: Quantity, ctx
   const ranking = rankMeasures(idx, r.text, q, ctx, within(r.quantities, ctx.sentence.start, ctx.sentence.end), r.slots.get(q));
   const best = ranking.compatible.find((c) => c.dimensionOk && c.score >= MATCH_THRESHOLD && c.measure.subject === subject);
   if (best) return { measure: best.measure, score: best.score };
-  const phrase = measurePhrase(r, ctx, q);
+  let phrase = measurePhrase(r, ctx, q);
   const kind = measureKind(q, r.text.slice(ctx.clause.start, q.start));
+  // 实现地区生产总值78.6亿元，同比增长5.2%: a rate without a noun of its own is the rate of the figure before it.
+  const before = within(r.quantities, ctx.sentence.start, q.start).pop();
+  if (phrase.length < 2 && before) phrase = measurePhrase(r, r.finder.contextOf(before.start, before.end) ?? ctx, before);
   return { proposed: proposals.propose(subject, phrase, measureUnit(q), kind), score: 0 };
 }
 

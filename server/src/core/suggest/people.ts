@@ -49,6 +49,16 @@ function namedBody(idx: FactIndex, title: string): string | undefined {
   return found;
 }
 
+/** A title the role reader cut after a district's short name (密云|区委副书记) gets it back (密云区委副书记). */
+function withDistrictName(idx: FactIndex, text: string, t: { text: string; start: number }): { text: string; start: number } {
+  if (!/^区/.test(t.text)) return t;
+  for (let k = 2; k <= 6 && k <= t.start; k++) {
+    const before = text.slice(t.start - k, t.start);
+    if (idx.subjectNames.some((n) => n.name === before)) return { text: before + t.text, start: t.start - k };
+  }
+  return t;
+}
+
 /**
  * The roles of a text: each person named after titles, the titles split into one role
  * per body. A title naming another body than the role's starts a new role; 区… titles (区长, 区政府副区长) are of the district; other
@@ -63,7 +73,8 @@ export function readRoles(idx: FactIndex, text: string, district: (at: number) =
     const home = district(claim.start);
     let group: ReadRole | undefined;
     let pendingSeats: { text: string; start: number }[] = [];
-    for (const t of claim.titles) {
+    for (const t0 of claim.titles) {
+      const t = withDistrictName(idx, text, t0);
       const named = namedBody(idx, t.text);
       const org = named ?? (/^区/.test(t.text) && home ? home : group?.organisation ?? home);
       if (!org) continue;
