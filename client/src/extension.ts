@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { StatusNotification } from '../../server/src/protocol';
+import { SourceCoverageNotification, StatusNotification } from '../../server/src/protocol';
+import { SourceCoverageItem } from './sourceCoverage';
 import { REPORT_SCHEME } from './commandIds';
 import { registerCommands } from './commands';
 import { DEFAULT_LANGUAGES, documentSelector } from './documentSelector';
@@ -30,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactCh
   const isChecked = (document: vscode.TextDocument): boolean =>
     vscode.languages.match(documentSelector(languages), document) > 0;
   const statusBar = new FactCheckStatusBar(isChecked);
+  const sourceCoverage = new SourceCoverageItem();
+  context.subscriptions.push(sourceCoverage);
   context.subscriptions.push(
     output,
     reports,
@@ -41,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactCh
   const start = async (): Promise<void> => {
     const next = createLanguageClient(context, languages, new RestartingErrorHandler(() => statusBar.clear()), output);
     next.onNotification(StatusNotification, (params) => statusBar.update(params));
+    next.onNotification(SourceCoverageNotification.method, (params: Parameters<SourceCoverageItem['update']>[0]) => sourceCoverage.update(params));
     client = next;
     try {
       await next.start();

@@ -121,3 +121,42 @@ export interface DiagnosticData {
   fix?: TextEdit;
   claim: number;
 }
+
+/**
+ * How much of an open source document (facts/sources/*.md) the fact base holds: sent by
+ * the server whenever it validates the base with that document open. `held` counts the
+ * figures, ranks, event years and person–title pairs an observation, role or exclusion
+ * accounts for (reviewed or not), of `total` the suggestion reader finds; `unreviewed`
+ * those held only by entries marked `reviewed: false`. The client shows it in the status bar.
+ */
+export interface SourceCoverageParams {
+  uri: string;
+  source: string;
+  held: number;
+  total: number;
+}
+
+/** Server → client: the coverage of an open source document. */
+export const SourceCoverageNotification = new NotificationType<SourceCoverageParams>('factcheck/sourceCoverage');
+
+/**
+ * Command (workspace/executeCommand) of the "Add to fact base" code action on a figure of
+ * a source document: the server writes the suggested entry (reviewed: false) and any new
+ * measure or subject into the right fact files, then asks the client to show the entry.
+ */
+export const ADD_TO_FACT_BASE_COMMAND = 'factcheck.server.addToFactBase';
+
+/** Arguments of ADD_TO_FACT_BASE_COMMAND: the source document and the offset of the figure in its text. */
+export interface AddToFactBaseArgs {
+  uri: string;
+  offset: number;
+}
+
+/** Command of the "Accept" code lens on an entry marked `reviewed: false`: the server deletes that line. */
+export const ACCEPT_ENTRY_COMMAND = 'factcheck.server.acceptEntry';
+
+/** Arguments of ACCEPT_ENTRY_COMMAND: the fact file and the 0-based line of the entry's `reviewed: false`. */
+export interface AcceptEntryArgs {
+  uri: string;
+  line: number;
+}

@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printable } from './printable';
 import { bundledFactsDir, hasErrors, loadFactBase, percent, type Problem, type SourceCoverage } from '../core/factbase';
+import type { FactBase } from '../core/types';
 
 /** `file:line:column` with a 1-based line and column and a path relative to the working directory. */
 export function formatLocation(file: string, line: number, column: number): string {
@@ -32,13 +33,31 @@ export function formatCoverage(coverage: readonly SourceCoverage[]): string {
   return lines.join('\n');
 }
 
+/** The lines listing the entries not reviewed yet (reviewed: false), at their places; none when there are none. */
+export function formatUnreviewed(base: FactBase): string[] {
+  const u = base.unreviewed;
+  if (!u) return [];
+  const kinds: [string, { id: string }[]][] = [['subject', u.subjects], ['measure', u.measures], ['observation', u.observations], ['role', u.roles]];
+  const lines: string[] = [];
+  for (const [kind, list] of kinds) {
+    for (const x of list) {
+      const o = base.origins.get(x.id);
+      lines.push(`${o ? formatLocation(o.file, o.line, o.column) : x.id}: not reviewed: ${kind} ${x.id}`);
+    }
+  }
+  lines.push(`${lines.length} entr${lines.length === 1 ? 'y' : 'ies'} not reviewed yet (reviewed: false): the checker does not use them; review each against its source and delete the line to accept it`);
+  return lines;
+}
+
 /** Runs the command and resolves to its exit status. */
 export async function runFactsCheck(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { facts: { type: 'string', multiple: true } } });
+  // (--help is answered by main.ts)
   const dirs = values.facts?.length ? values.facts : [bundledFactsDir()];
   const { base, problems, coverage } = loadFactBase(dirs);
   for (const p of problems) process.stdout.write(printable(formatProblem(p)) + '\n');
   process.stdout.write(formatCoverage(coverage) + '\n');
+  for (const line of formatUnreviewed(base)) process.stdout.write(printable(line) + '\n');
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   process.stdout.write(

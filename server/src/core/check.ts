@@ -37,7 +37,7 @@ function elliptic(text: string, ctx: ClaimContext, periods: PeriodMention[]): bo
 }
 
 /** 全年 ("the whole year") names the year of its context: 前三季度…，预计全年…. */
-function withWholeYear(text: string, periods: PeriodMention[], from: number): PeriodMention[] {
+export function withWholeYear(text: string, periods: PeriodMention[], from: number): PeriodMention[] {
   const extra: PeriodMention[] = [];
   // periods are in order of start: walk them alongside, keeping the furthest end so far
   // (a mention covers i when one starting at or before i ends after it).
@@ -64,7 +64,7 @@ function withStreaks(text: string, quantities: Quantity[], periods: PeriodMentio
 }
 
 /** 2017年至2021年: two years joined by 至/到/— are one span. */
-function yearRanges(text: string, periods: PeriodMention[]): PeriodMention[] {
+export function yearRanges(text: string, periods: PeriodMention[]): PeriodMention[] {
   const out: PeriodMention[] = [];
   for (let i = 0; i < periods.length; i++) {
     const a = periods[i];

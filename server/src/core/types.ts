@@ -108,6 +108,8 @@ export interface Subject {
   name: string;
   aliases: string[];
   partOf?: string;
+  /** false: suggested, not yet reviewed (see FactBase.unreviewed). */
+  reviewed?: false;
 }
 
 /** A measured quantity of one subject (怀柔科学城's number of science facilities). */
@@ -120,6 +122,8 @@ export interface Measure {
   /** The unit observations give values in, as sources write it ('个', '亿元', '%', '万平方米'). */
   unit: string;
   kind: MeasureKind;
+  /** false: suggested, not yet reviewed (see FactBase.unreviewed). */
+  reviewed?: false;
 }
 
 /** One value of a measure, as a source states it. */
@@ -146,6 +150,8 @@ export interface Observation {
   /** Observations of the same measure this one disagrees with (kept on purpose). */
   conflictsWith?: string[];
   note?: string;
+  /** false: suggested, not yet reviewed (never set on an entry the checker uses). */
+  reviewed?: false;
 }
 
 /** A person holding titles at a date, as a source states it. */
@@ -159,6 +165,8 @@ export interface Role {
   asOf: string;
   source: string;
   quote: string;
+  /** false: suggested, not yet reviewed (see FactBase.unreviewed). */
+  reviewed?: false;
 }
 
 /** A normalized source document. */
@@ -207,6 +215,20 @@ export interface FactBase {
   origins: Map<string, Origin>;
   /** The folders it was loaded from. */
   dirs: string[];
+  /**
+   * Entries marked `reviewed: false` (suggested, not yet accepted): validated, counted
+   * for coverage, listed by `facts check`, but left out of the lists above, so the
+   * checker does not use them.
+   */
+  unreviewed?: Unreviewed;
+}
+
+/** A fact base's entries not yet reviewed (see FactBase.unreviewed). */
+export interface Unreviewed {
+  subjects: Subject[];
+  measures: Measure[];
+  observations: Observation[];
+  roles: Role[];
 }
 
 /** Finding codes, as fixed by the JSON report contract. */

@@ -16,7 +16,7 @@ import { unwrapStrings, wrapStrings } from './sharedStrings';
 export const PART_ITEMS = 4000;
 
 /** The lists of a load, in the order they are sent. */
-const LISTS = ['subjects', 'measures', 'observations', 'roles', 'sources', 'exclusions', 'origins', 'dirs', 'problems'] as const;
+const LISTS = ['subjects', 'measures', 'observations', 'roles', 'sources', 'exclusions', 'origins', 'dirs', 'problems', 'unreviewed'] as const;
 type ListName = (typeof LISTS)[number];
 
 /** A loaded base and the problems of its load. */
@@ -41,6 +41,7 @@ export interface PartsMessage {
 function itemsOf(load: BaseLoad, list: ListName): unknown[] {
   if (list === 'problems') return load.problems;
   if (list === 'origins') return [...load.base.origins];
+  if (list === 'unreviewed') return load.base.unreviewed ? [load.base.unreviewed] : [];
   return load.base[list];
 }
 
@@ -72,6 +73,7 @@ export function joinParts(parts: readonly BasePart[]): BaseLoad {
       exclusions: get('exclusions'),
       origins: new Map(get<[string, Origin]>('origins')),
       dirs: get('dirs'),
+      ...(get('unreviewed').length ? { unreviewed: get<FactBase['unreviewed'] & object>('unreviewed')[0] } : {}),
     },
     problems: get('problems'),
   };

@@ -10,6 +10,7 @@ import type { Analyzer, Scope } from './analysis';
 import type { DraftDiagnostics } from './diagnostics';
 import type { FactBaseStore } from './factBases';
 import type { FactFileDiagnostics } from './factFiles';
+import type { SourceDocuments } from './sourceDocuments';
 import type { SettingsStore } from './settings';
 import type { Workspace } from './workspace';
 
@@ -40,6 +41,8 @@ export interface ServerContext {
   analyzer: Analyzer;
   drafts: DraftDiagnostics;
   factFiles: FactFileDiagnostics;
+  /** Source documents' hints, "Add to fact base" and coverage; unreviewed entries' "Accept" (sourceDocuments.ts). */
+  sourceDocuments?: SourceDocuments;
   bundledDir: string;
   /** The fact-base folders an open or saved fact file belongs to, or undefined when it is not a fact-base file. */
   factDirsOf(uri: string, scope: Scope): string[] | undefined;

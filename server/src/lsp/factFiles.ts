@@ -57,6 +57,8 @@ export class FactFileDiagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The latest validation of each base (by folder list), for go-to-definition on unsaved ids. */
   private readonly latest = new Map<string, BaseLoad>();
+  /** Adjusts a file's diagnostics before they are published (source documents' hints, sourceDocuments.ts). */
+  decorate?: (path: string, uri: string, text: string, load: BaseLoad, diagnostics: Diagnostic[]) => Diagnostic[];
   /** Counts the validations started per base, so only the latest one publishes. */
   private readonly started = new Map<string, number>();
 
@@ -112,7 +114,7 @@ export class FactFileDiagnostics {
       if (!stillOpen.has(uri)) continue; // closed meanwhile: its diagnostics were cleared
       const index = new LineIndex(text);
       const diagnostics = result.problems.filter((p) => p.file === path).map((p) => problemToDiagnostic(p, index, text));
-      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: this.decorate ? this.decorate(path, uri, text, result, diagnostics) : diagnostics });
     }
     return result;
   }

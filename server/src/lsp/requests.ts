@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { RequestType } from 'vscode-languageserver-protocol';
 import { MessageType, type Connection } from 'vscode-languageserver';
 import {
-  ACCEPT_CLAIM_COMMAND,
+  ACCEPT_CLAIM_COMMAND, ACCEPT_ENTRY_COMMAND, ADD_TO_FACT_BASE_COMMAND,
   CheckWorkspaceRequest,
   ListSourcesRequest,
   ReloadFactsRequest,
@@ -62,6 +62,7 @@ export function registerRequests(ctx: ServerContext): void {
     return { markdown: renderReport(analysis, basename(uriToPath(params.uri) ?? params.uri), ctx.locale) };
   });
   connection.onExecuteCommand(async (params) => {
+    if (params.command === ADD_TO_FACT_BASE_COMMAND || params.command === ACCEPT_ENTRY_COMMAND) return ctx.sourceDocuments?.execute(params.command, params.arguments?.[0]);
     if (params.command !== ACCEPT_CLAIM_COMMAND) return;
     const args = params.arguments?.[0] as Partial<AcceptClaimArgs> | undefined;
     if (!args || typeof args.uri !== 'string' || typeof args.text !== 'string' || typeof args.line !== 'string') {

@@ -18,7 +18,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bundledFactsDir, packageRoot } from '../core/factbase/load';
 import type { Locale } from '../core/types';
-import { ACCEPT_CLAIM_COMMAND, ALLOWLIST_FILE } from '../protocol';
+import { ACCEPT_CLAIM_COMMAND, ACCEPT_ENTRY_COMMAND, ADD_TO_FACT_BASE_COMMAND, ALLOWLIST_FILE } from '../protocol';
+import { SourceDocuments } from './sourceDocuments';
 import { Allowlists } from './allowlist';
 import { Analyzer, CheckCancelled, type Scope } from './analysis';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
@@ -33,7 +34,7 @@ import { localeOf, t } from './messages';
 import { registerRequests } from './requests';
 import { SettingsStore } from './settings';
 import { countClaims, sendStatus, showMessage } from './status';
-import { uriToPath, Workspace } from './workspace';
+import { pathToUri, uriToPath, Workspace } from './workspace';
 
 /** How the connection was made. */
 export interface StartOptions {
@@ -78,8 +79,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       failed: (uri, e) => reportOnce('check', t(locale, 'check.failed', uri, e.message), e),
     }, undefined, options.preEncoded);
     const factFiles = new FactFileDiagnostics(connection, () => documents.all());
+    const sourceDocuments = new SourceDocuments(connection, documents, locale, async (path) => {
+      const c = need();
+      const uri = pathToUri(path);
+      const dirs = factDirsOf(uri, await c.analyzer.scope(uri));
+      return dirs ? (c.factFiles.validation(dirs) ?? (await c.factFiles.validate(dirs))) : undefined;
+    });
+    factFiles.decorate = (path, uri, text, load, diagnostics) => sourceDocuments.decorate(path, uri, text, load, diagnostics);
     ctx = {
-      connection, documents, locale, support, workspace, settings, bases, allowlists, analyzer, drafts, factFiles, bundledDir,
+      connection, documents, locale, support, workspace, settings, bases, allowlists, analyzer, drafts, factFiles, bundledDir, sourceDocuments,
       factDirsOf,
       recheckAll: () => documents.all().forEach((d) => onContent(d)),
     };
@@ -90,7 +98,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
         hoverProvider: true,
         definitionProvider: true,
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
-        executeCommandProvider: { commands: [ACCEPT_CLAIM_COMMAND] },
+        executeCommandProvider: { commands: [ACCEPT_CLAIM_COMMAND, ADD_TO_FACT_BASE_COMMAND, ACCEPT_ENTRY_COMMAND] },
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'factcheck', version: packageVersion() },
@@ -155,9 +164,17 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const c = need();
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
+    if (/[\\/]sources[\\/][^\\/]+\.md$/.test(uriToPath(doc.uri) ?? '') && factDirsOf(doc.uri, await c.analyzer.scope(doc.uri))) return c.sourceDocuments!.codeActions(doc, params.range);
     const analysis = await analyzeDraft(doc);
     if (!analysis) return [];
     return codeActions(analysis, params, { locale: c.locale, documentChanges: c.support.documentChanges, canAccept: !!analysis.folder });
+  });
+
+  connection.onCodeLens(async (params) => {
+    const c = need();
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !/\.ya?ml$/.test(uriToPath(doc.uri) ?? '') || !factDirsOf(doc.uri, await c.analyzer.scope(doc.uri))) return [];
+    return c.sourceDocuments!.codeLenses(doc);
   });
 
   connection.onDefinition(async (params) => {

@@ -9,6 +9,11 @@ const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lower-case ASCII: letters, digits, dot, dash, underscore');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
+/** `reviewed: false` marks an entry written by `factcheck facts suggest --write` or the editor's "Add to fact base": the checker leaves it out until a curator deletes the flag. */
+const reviewed = z
+  .literal(false)
+  .optional()
+  .describe('false: suggested, not yet reviewed; the checker does not use it. Delete this line to accept the entry.');
 
 /** Period syntax: 2023 | 2025H1 | 2022Q1-3 | 2021/2025 | @2024-08-26 */
 export const periodPattern = /^(\d{4}(H[12]|Q[1-4](-[1-4])?)?|\d{4}\/\d{4}|@\d{4}-\d{2}-\d{2})$/;
@@ -21,6 +26,7 @@ export const subjectSchema = z
     name: z.string().min(1).describe('Official name (怀柔区).'),
     aliases: z.array(z.string().min(1)).default([]).describe('Other names drafts use for it (怀柔, 科学城).'),
     partOf: id.optional().describe('Id of the subject this one lies in (huairou-science-city → huairou).'),
+    reviewed,
   })
   .describe('A district, area or body the facts are about.');
 
@@ -37,6 +43,7 @@ export const measureSchema = z
     kind: z
       .enum(['count', 'money', 'share', 'growth', 'points', 'area', 'length', 'duration', 'year', 'rank', 'fraction'])
       .describe('Kind of quantity: share = percent of a whole, growth = growth rate in percent, points = change in percentage points.'),
+    reviewed,
   })
   .describe('A measured quantity of one subject.');
 
@@ -61,6 +68,7 @@ export const observationSchema = z
     estimate: z.boolean().optional().describe('A projection (预计, 有望): an actual figure for the same period wins over it.'),
     conflictsWith: z.array(id).optional().describe('Ids of observations of the same measure and period that state another value, kept on purpose.'),
     note: z.string().optional().describe('Remarks for curators.'),
+    reviewed,
   })
   .describe('One value of a measure, as a source states it.');
 
@@ -73,6 +81,7 @@ export const roleSchema = z
     asOf: date.describe('Date the source states the titles for (YYYY-MM-DD).'),
     source: id.describe('Id of the source.'),
     quote: z.string().min(1).describe('Verbatim text of the source naming the person and the titles.'),
+    reviewed,
   })
   .describe('A person holding titles at a date, as a source states it.');
 

@@ -165,17 +165,44 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
     }
   }
 
+  problems.push(...unreviewedReferences(e));
   const base: FactBase = {
-    subjects: e.subjects.map((x) => x.value),
-    measures: e.measures.map((x) => x.value),
-    observations: e.observations.map((x) => x.value),
-    roles: e.roles.map((x) => x.value),
+    subjects: reviewedOnly(e.subjects),
+    measures: reviewedOnly(e.measures),
+    observations: reviewedOnly(e.observations),
+    roles: reviewedOnly(e.roles),
     sources: [...sources.values()],
     exclusions: e.exclusions.map((x) => x.value),
     origins,
     dirs: input.dirs,
   };
+  const unreviewed = { subjects: pendingOnly(e.subjects), measures: pendingOnly(e.measures), observations: pendingOnly(e.observations), roles: pendingOnly(e.roles) };
+  if (unreviewed.subjects.length + unreviewed.measures.length + unreviewed.observations.length + unreviewed.roles.length) base.unreviewed = unreviewed;
   return { base, problems: sortProblems(problems), coverage };
+}
+
+const isPending = (x: { reviewed?: boolean }): boolean => x.reviewed === false;
+/** The values of entries the checker uses (not marked `reviewed: false`). */
+function reviewedOnly<T extends { reviewed?: boolean }>(entries: Entry<T>[]): T[] {
+  return entries.flatMap((x) => (isPending(x.value) ? [] : [x.value]));
+}
+/** The values of entries marked `reviewed: false`. */
+function pendingOnly<T extends { reviewed?: boolean }>(entries: Entry<T>[]): T[] {
+  return entries.flatMap((x) => (isPending(x.value) ? [x.value] : []));
+}
+
+/** A reviewed entry naming an unreviewed one is left out by the checker all the same: say so where it is. */
+function unreviewedReferences(e: Entries): Problem[] {
+  const out: Problem[] = [];
+  const pending = (kind: string, id: string | undefined, en: Entry<{ reviewed?: boolean }>, field: string, target?: { value: { reviewed?: boolean } }) => {
+    if (id !== undefined && !isPending(en.value) && target && isPending(target.value)) {
+      out.push(problemAt(en.file, en.pos(field), `${field} "${id}" names a ${kind} not reviewed yet (reviewed: false): the checker leaves this entry out until that ${kind} is accepted too`, 'warning'));
+    }
+  };
+  for (const m of e.measures) pending('subject', m.value.subject, m, 'subject', e.subjectById.get(m.value.subject));
+  for (const o of e.observations) pending('measure', o.value.measure, o, 'measure', e.measureById.get(o.value.measure));
+  for (const r of e.roles) pending('subject', r.value.organisation, r, 'organisation', e.subjectById.get(r.value.organisation));
+  return out;
 }
 
 /** Items grouped by a key, each group in the items' order. */

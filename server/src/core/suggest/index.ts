@@ -1,0 +1,263 @@
+/**
+ * Suggested observations and roles for a source: every figure (the number scanner's
+ * quantities), rank, event year and person–title pair of its body, read with the
+ * checker's grammar and context, and the ones the base does not hold yet. Pure: a
+ * fact base and a source id in, suggestions out.
+ */
+import type { FactBase, Observation, Quantity, Role, Source } from '../types';
+import { indexOf, districtOf, type FactIndex } from '../factIndex';
+import { findSubjects, type ClaimContext } from '../context';
+import { figureSpans } from '../factbase/coverage';
+import { readSource, figureContext, periodSyntax, kindOf, quoteFor, type SourceReading } from './read';
+import { chooseMeasure, measureKind, measurePhrase, valueIn, MeasureProposals, type MeasureChoice } from './measures';
+import { within } from '../sorted';
+import { findEventYears, findRanks, type SpecialFigure } from './ranksAndYears';
+import { readRoles } from './people';
+import { IdRegistry, slug } from './ids';
+import { proposeSubject } from './subjects';
+import { Topics } from './topic';
+import type { Held, ObservationSuggestion, ProposedMeasure, ProposedSubject, RoleSuggestion, Suggestion } from './types';
+
+export type * from './types';
+
+/** Options of suggestSource. */
+export interface SuggestOptions {
+  /** Every figure and pair, also those the base holds already (each with `held`). */
+  all?: boolean;
+}
+
+/** What a source's suggestions need written besides themselves. */
+export interface SourceSuggestions {
+  source: Source;
+  suggestions: Suggestion[];
+  /** New measures the suggestions use, in order of first use. */
+  measures: ProposedMeasure[];
+  /** New subjects the suggestions use. */
+  subjects: ProposedSubject[];
+  /** How many of the source's figures and pairs the base holds (observation, role or exclusion), of how many read. */
+  coverage: { held: number; total: number };
+}
+
+/** Confidence of where a subject came from. */
+const SCOPE_CONFIDENCE: Record<string, number> = { clause: 1, sentence: 0.9, paragraph: 0.8, heading: 0.75, title: 0.65, none: 0.3 };
+
+/**
+ * The base without what was curated from one source: its figures are read as in a
+ * base that never saw it, so `--all` measures the reading, not a look-up of its entries.
+ */
+function without(base: FactBase, source: string): FactBase {
+  const obs = base.observations.filter((o) => o.source !== source);
+  const roles = base.roles.filter((r) => r.source !== source);
+  // Measures and subjects suggested before (not reviewed yet) are reused, not proposed again.
+  const pending = base.unreviewed;
+  const subjects = pending?.subjects.length ? [...base.subjects, ...pending.subjects] : base.subjects;
+  const measures = pending?.measures.length ? [...base.measures, ...pending.measures] : base.measures;
+  if (obs.length === base.observations.length && roles.length === base.roles.length && subjects === base.subjects && measures === base.measures) return base;
+  return { ...base, subjects, measures, observations: obs, roles };
+}
+
+const blind = new WeakMap<FactBase, Map<string, FactBase>>();
+
+/** `without`, memoized per base and source (its index is then built once). */
+function blindTo(base: FactBase, source: string): FactBase {
+  let m = blind.get(base);
+  if (!m) blind.set(base, (m = new Map()));
+  let b = m.get(source);
+  if (!b) m.set(source, (b = without(base, source)));
+  return b;
+}
+
+/** Suggestions for one source of the base (undefined when the base has no such source). */
+export function suggestSource(base: FactBase, sourceId: string, options: SuggestOptions = {}): SourceSuggestions | undefined {
+  const source = base.sources.find((s) => s.id === sourceId);
+  if (!source) return undefined;
+  const proposedSubject = proposeSubject(indexOf(base), source);
+  const reading = proposedSubject ? { ...blindTo(base, sourceId), subjects: [...base.subjects, proposedSubject] } : blindTo(base, sourceId);
+  const idx = indexOf(reading);
+  const r = readSource(idx, source);
+  const ids = new IdRegistry([...base.origins.keys()]);
+  const proposals = new MeasureProposals(ids);
+  const held = new Holdings(base, source);
+  const topics = new Topics(idx, r);
+  const out: Suggestion[] = [];
+  const fallback = (at: number): string | undefined => {
+    const title = findSubjects(idx, source.title)[0]?.subject ?? proposedSubject?.id;
+    const ctx = r.finder.contextOf(at, at + 1);
+    return ctx?.subject ? districtOf(idx, ctx.subject) : title;
+  };
+
+  let total = 0;
+  let covered = 0;
+  const add = (s: Suggestion): void => {
+    total++;
+    if (s.held) covered++;
+    if (options.all || !s.held) out.push(s);
+  };
+
+  for (const q of r.quantities) {
+    const ctx = figureContext(r, q.start, q.end, q);
+    if (!ctx) continue;
+    if (q.dimension !== 'duration') Object.assign(ctx, topics.periodOf(ctx, q.start));
+    Object.assign(ctx, readSubject(topics, ctx, q.start, q.end));
+    const subject = ctx.subject ?? fallback(q.start);
+    if (!subject) continue;
+    const choice = chooseMeasure(idx, r, q, ctx, subject, proposals);
+    add(observation(r, ids, q, q.text, subject, choice, ctx, held.figure(q.numberStart, q.numberEnd), proposedSubject));
+  }
+  for (const f of [...findRanks(r), ...findEventYears(r)]) {
+    const ctx = figureContext(r, f.start, f.end);
+    if (!ctx) continue;
+    Object.assign(ctx, readSubject(topics, ctx, f.start, f.end));
+    const subject = ctx.subject ?? fallback(f.start);
+    if (!subject) continue;
+    const choice = specialMeasure(idx, r, f, subject, proposals);
+    const q = { start: f.start, end: f.end, value: f.value, qualifier: 'exact', dimension: f.reading === 'rank' ? 'rank' : 'none' } as Quantity;
+    // A rank or an event year is as of the source's date unless its clause states a period (2023年…排名全市第1).
+    if (f.reading === 'year') Object.assign(ctx, { period: undefined, periodText: undefined });
+    add(observation(r, ids, q, f.figure, subject, choice, ctx, held.figure(f.start, f.end), proposedSubject, f.reading));
+  }
+  for (const role of distinctRoles(readRoles(idx, r.text, (at) => fallback(at)))) {
+    add(roleSuggestion(r, ids, role, held.role(role.person, role.organisation), proposedSubject));
+  }
+  out.sort((a, b) => a.start - b.start || (a.type === b.type ? 0 : a.type === 'role' ? 1 : -1));
+  const used = new Set(out.flatMap((s) => (s.type === 'observation' && s.newMeasure ? [s.newMeasure.id] : [])));
+  return {
+    source,
+    suggestions: out,
+    measures: proposals.all().filter((m) => used.has(m.id)),
+    subjects: proposedSubject && out.some((s) => s.newSubject) ? [proposedSubject] : [],
+    coverage: { held: covered, total },
+  };
+}
+
+/** The context's subject and its scope as Topics reads them. */
+function readSubject(topics: Topics, ctx: ClaimContext, start: number, end: number): Pick<ClaimContext, 'subject' | 'subjectScope'> {
+  const { subject, scope } = topics.subjectOf(ctx, start, end);
+  return { subject, subjectScope: scope };
+}
+
+/** The measure of a rank or event year: the checker's ranking over its clause, or a proposal named by its words. */
+function specialMeasure(idx: FactIndex, r: SourceReading, f: SpecialFigure, subject: string, proposals: MeasureProposals): MeasureChoice {
+  const kind = f.reading === 'rank' ? 'rank' : 'year';
+  const unit = f.reading === 'rank' ? '名' : '年';
+  const candidates = idx.base.measures.filter((m) => m.kind === kind && m.subject === subject);
+  const words = f.phrase;
+  const hit = candidates.find((m) => m.terms.some((t) => words.includes(t)));
+  if (hit) return { measure: hit, score: 1 };
+  let phrase = words;
+  for (const m of findSubjects(idx, phrase).reverse()) phrase = phrase.slice(0, m.start) + phrase.slice(m.end);
+  phrase = phrase.replace(/^[自从于在]+|以来$|[“”"《》]/g, '').trim();
+  // 森林覆盖率达到77.5%、排名全市第1: the rank of what the figure before it measures.
+  const before = within(r.quantities, r.finder.sentenceAt(f.start)?.start ?? f.start, f.start).pop();
+  const ctx = before && r.finder.contextOf(before.start, before.end);
+  if (phrase.length < 2 && before && ctx) phrase = measurePhrase(r, ctx, before);
+  const name = f.reading === 'rank' ? `${phrase}排名` : `${phrase}的年份`;
+  return { proposed: proposals.propose(subject, name, unit, kind), score: 0 };
+}
+
+/** An observation suggestion from a read figure. */
+function observation(
+  r: SourceReading,
+  ids: IdRegistry,
+  q: Quantity,
+  figure: string,
+  subject: string,
+  choice: MeasureChoice,
+  ctx: NonNullable<ReturnType<typeof figureContext>>,
+  held: Held | undefined,
+  proposedSubject: ProposedSubject | undefined,
+  reading: ObservationSuggestion['reading'] = 'figure',
+): ObservationSuggestion {
+  const measureId = choice.measure?.id ?? choice.proposed!.id;
+  const unit = choice.measure?.unit ?? choice.proposed!.unit;
+  const special = reading !== 'figure';
+  const period = periodSyntax(r, ctx, q.start);
+  const explicitPeriod = ctx.period !== undefined;
+  const measureConfidence = choice.measure ? Math.min(1, 0.6 + choice.score / 4) : 0.6;
+  const confidence = (SCOPE_CONFIDENCE[ctx.subjectScope] ?? 0.5) * (explicitPeriod ? 1 : 0.85) * measureConfidence;
+  return {
+    type: 'observation',
+    reading,
+    source: r.source.id,
+    start: q.start,
+    end: q.end,
+    subject,
+    ...(proposedSubject && subject === proposedSubject.id ? { newSubject: proposedSubject } : {}),
+    measure: choice.measure?.id ?? null,
+    measureName: choice.measure?.name ?? choice.proposed!.name,
+    ...(choice.proposed ? { newMeasure: choice.proposed } : {}),
+    unit,
+    figure,
+    value: special ? q.value : valueIn(q, unit),
+    ...(q.high !== undefined ? { high: valueIn(q, unit, q.high) } : {}),
+    qualifier: q.qualifier,
+    period,
+    ...(ctx.periodText && explicitPeriod ? { periodText: ctx.periodText } : {}),
+    kind: kindOf(r.text, ctx, q.start),
+    quote: quoteFor(r, ctx, q.start, q.end),
+    confidence: Math.round(confidence * 100) / 100,
+    id: held?.by === 'observation' ? held.ref : ids.claim(`${measureId}.${r.source.id}`),
+    ...(held ? { held } : {}),
+  };
+}
+
+/** One role per person and organisation: the mention with the most title text (北京市人大代表 over 市人大代表). */
+function distinctRoles(roles: ReturnType<typeof readRoles>): ReturnType<typeof readRoles> {
+  const best = new Map<string, ReturnType<typeof readRoles>[number]>();
+  const size = (x: { titles: string[] }) => x.titles.join('').length;
+  for (const role of roles) {
+    const key = `${role.person}\u0000${role.organisation}`;
+    const had = best.get(key);
+    if (!had || size(role) > size(had)) best.set(key, role);
+  }
+  return roles.filter((x) => best.get(`${x.person}\u0000${x.organisation}`) === x);
+}
+
+/** A role suggestion from a read person–title pair. */
+function roleSuggestion(r: SourceReading, ids: IdRegistry, role: ReturnType<typeof readRoles>[number], held: Held | undefined, proposedSubject: ProposedSubject | undefined): RoleSuggestion {
+  return {
+    type: 'role',
+    source: r.source.id,
+    start: role.nameStart,
+    end: role.end,
+    person: role.person,
+    title: role.titles.join('、'),
+    titles: role.titles,
+    organisation: role.organisation,
+    ...(proposedSubject && role.organisation === proposedSubject.id ? { newSubject: proposedSubject } : {}),
+    asOf: r.asOf,
+    quote: r.text.slice(role.start, role.end),
+    confidence: 0.8,
+    id: held?.by === 'role' ? held.ref : ids.claim(`role.${slug(role.person).replace(/-/g, '')}.${r.source.id}`),
+    ...(held ? { held } : {}),
+  };
+}
+
+/** What the base already records of a source (reviewed or not): its observations' and exclusions' figure places, its roles. */
+class Holdings {
+  private readonly spans: { start: number; end: number; held: Held }[] = [];
+  private readonly roles: Role[];
+
+  constructor(base: FactBase, source: Source) {
+    const add = (o: Pick<Observation, 'quote' | 'figure'>, held: Held) => {
+      for (const [start, end] of figureSpans(source.body, o.quote, o.figure)) this.spans.push({ start, end, held });
+    };
+    const pending = base.unreviewed;
+    for (const o of [...base.observations, ...(pending?.observations ?? [])]) if (o.source === source.id) add(o, { by: 'observation', ref: o.id });
+    for (const x of base.exclusions) if (x.source === source.id) add({ quote: x.context, figure: x.figure }, { by: 'exclusion', ref: x.context });
+    this.roles = [...base.roles, ...(pending?.roles ?? [])].filter((r) => r.source === source.id);
+  }
+
+  /** The entry holding a figure whose number lies at [start, end). */
+  figure(start: number, end: number): Held | undefined {
+    return this.spans.find((s) => s.start <= start && end <= s.end)?.held;
+  }
+
+  /** The role of a person and organisation. */
+  role(person: string, organisation: string): Held | undefined {
+    const r = this.roles.find((x) => x.person === person && x.organisation === organisation);
+    return r && { by: 'role', ref: r.id };
+  }
+}
+
+export { measureKind };

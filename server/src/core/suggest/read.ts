@@ -1,0 +1,137 @@
+/**
+ * Reading a source the way the checker reads a draft: the same outline, number scanner,
+ * period mentions (全年, 2017年至2021年, 分别), claim contexts (subject, period) and the
+ * same measure ranking's inputs, with the source's title as the text's title and its
+ * event date as the date relative periods count from. What the suggestions are made of.
+ */
+import type { FactIndex } from '../factIndex';
+import type { PeriodMention, Quantity, Source } from '../types';
+import { outline, type DraftOutline } from '../draft';
+import { ContextFinder, type ClaimContext } from '../context';
+import { scanQuantitiesAndPeriods } from '../numbers';
+import { withWholeYear, yearRanges } from '../check';
+import { pairRespectively, respectiveSlots, type RespectiveSlot } from '../respectively';
+import { within } from '../sorted';
+import type { SuggestionKind } from './types';
+
+/** A source body read once: everything the suggestions of its figures, ranks, years and people need. */
+export interface SourceReading {
+  source: Source;
+  text: string;
+  outline: DraftOutline;
+  quantities: Quantity[];
+  periods: PeriodMention[];
+  finder: ContextFinder;
+  /** The date stocks without a stated period are as of: the event date, else the publication date. */
+  asOf: string;
+  year: number;
+  /** Periods paired by 分别, and the noun groups before it. */
+  overrides: Map<Quantity, Pick<ClaimContext, 'period' | 'periodText'>>;
+  slots: Map<Quantity, RespectiveSlot>;
+}
+
+/** Reads a source's body with the checker's own grammar and context. */
+export function readSource(idx: FactIndex, source: Source): SourceReading {
+  const text = source.body;
+  const ol = { ...outline(text), title: source.title };
+  const asOf = source.eventDate ?? source.published;
+  const year = Number(asOf.slice(0, 4));
+  const scanned = scanQuantitiesAndPeriods(text);
+  const periods = yearRanges(text, withWholeYear(text, scanned.periods, 0));
+  const finder = new ContextFinder(idx, text, ol, periods, year);
+  return {
+    source,
+    text,
+    outline: ol,
+    quantities: scanned.quantities,
+    periods,
+    finder,
+    asOf,
+    year,
+    overrides: pairRespectively(text, scanned.quantities, periods, year, ol),
+    slots: respectiveSlots(text, scanned.quantities, ol),
+  };
+}
+
+/** The context of a figure at [start, end) as the checker reads it: 分别's periods applied, a duration without a period. */
+export function figureContext(r: SourceReading, start: number, end: number, q?: Quantity): ClaimContext | undefined {
+  const ctx = r.finder.contextOf(start, end);
+  if (!ctx) return undefined;
+  const paired = q && r.overrides.get(q);
+  if (paired) Object.assign(ctx, paired);
+  if (q?.dimension === 'duration') Object.assign(ctx, { period: undefined, periodText: undefined });
+  return ctx;
+}
+
+/** The period mention a context's period came from: the one of its sentence with that text, nearest the figure. */
+export function mentionOf(r: SourceReading, ctx: ClaimContext, at: number): PeriodMention | undefined {
+  if (!ctx.periodText) return undefined;
+  const same = within(r.periods, ctx.sentence.start, ctx.sentence.end).filter((p) => p.text === ctx.periodText);
+  return same.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+}
+
+/**
+ * A context's period in the observation period syntax: a year (2023), part (2025H1,
+ * 2022Q1-3), span (2021/2025; 近3年 and 未来3年 counted from the source's year) or, for a
+ * stock or a figure without a stated period, as of the source's date (@2024-08-26).
+ */
+export function periodSyntax(r: SourceReading, ctx: ClaimContext, at: number): string {
+  const p = ctx.period;
+  const asOf = `@${r.asOf}`;
+  if (!p) return asOf;
+  switch (p.kind) {
+    case 'year':
+      return p.from === p.to ? `${p.from}` : `${p.from}/${p.to}`;
+    case 'part':
+      return `${p.year}${p.part}`;
+    case 'span':
+      return p.from === p.to ? `${p.from}` : `${p.from}/${p.to}`;
+    case 'asof':
+      return p.date ? `@${p.date}` : asOf;
+    case 'recent': {
+      const rel = mentionOf(r, ctx, at)?.relative;
+      const from = r.year + (rel?.yearOffset ?? -p.years);
+      return `${from}/${from + p.years - 1}`;
+    }
+  }
+}
+
+const FORECAST = /(预计|有望|将|预期|可望|即将)/;
+const TARGET = /(力争|目标|计划|争取|确保|规划|要求|拟)/;
+
+/** Whether a figure is an actual, a forecast (预计, 有望, 将) or a target (力争, 目标, 计划): the words of its clause before it, or of the sentence's opening clause. */
+export function kindOf(text: string, ctx: ClaimContext, at: number): SuggestionKind {
+  const before = text.slice(ctx.clause.start, at);
+  const opening = text.slice(ctx.sentence.start, Math.min(at, ctx.sentence.start + 8));
+  if (TARGET.test(before) || /^(力争|目标|计划|争取)/.test(opening)) return 'target';
+  if (FORECAST.test(before) || /^(预计|有望)/.test(opening)) return 'forecast';
+  return 'actual';
+}
+
+/** Punctuation a quote does not start or end with. */
+const EDGE = /^[\s，,；;。：:！？!?、]+|[\s，,；;。：:！？!?、]+$/g;
+
+/**
+ * The shortest verbatim text holding a figure and what it is read with: its clause,
+ * widened to the earlier clauses of its sentence that name its subject or its period.
+ */
+export function quoteFor(r: SourceReading, ctx: ClaimContext, start: number, end: number, from: number[] = []): string {
+  let a = Math.min(ctx.clause.start, start);
+  const b = Math.max(ctx.clause.end, end);
+  const mention = mentionOf(r, ctx, start);
+  const anchors = [...from];
+  if (mention && mention.start >= ctx.sentence.start && mention.start < a) anchors.push(mention.start);
+  if (ctx.subjectScope === 'sentence') {
+    const named = r.finder.subjectsIn(ctx.sentence.start, start).pop();
+    if (named) anchors.push(named.start);
+  }
+  for (const x of anchors) if (x >= ctx.sentence.start && x < a) a = clauseStartAt(r.text, x, ctx.sentence.start);
+  return r.text.slice(a, b).replace(EDGE, '');
+}
+
+/** The start of the clause holding offset `at`, not before `lo`. */
+function clauseStartAt(text: string, at: number, lo: number): number {
+  let i = at;
+  while (i > lo && !/[，,；;。：:！？!?\n]/.test(text[i - 1])) i--;
+  return i;
+}
