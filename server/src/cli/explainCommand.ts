@@ -4,15 +4,21 @@
  * it was judged as it was: the matched fact, the findings, the cited sources and the
  * measure's known values. Text for people, or --format json.
  */
+import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { readDraft } from '../core/draftFile';
+import { LineIndex } from '../core/positions';
 import { bundledFactsDir } from '../core/factbase/load';
-import type { CheckResult, CheckedClaim, FactBase, Finding, Locale } from '../core/types';
+import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale } from '../core/types';
 import { parseDate, parseLocale } from './checkCommand';
 import { UsageError } from './errors';
 import { checkOne, loadBase } from './workerTask';
 
 /** Usage text of `factcheck explain`. */
-export const EXPLAIN_USAGE = `usage: factcheck explain [--facts DIR] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--format text|json] "句子"…`;
+export const EXPLAIN_USAGE = `usage: factcheck explain [--facts DIR] [--as-of YYYY-MM-DD] [--freshness MONTHS] [--locale zh-CN|en] [--format text|json] "句子"|FILE[:LINE]…
+  "句子"      check the sentence on its own and explain each claim
+  FILE:LINE   check the whole draft, as \`factcheck check\` does, and explain the claims of line LINE (1-based; all lines without it):
+              the reading the checker uses in the document (subject from a heading or the title, the date of its front matter)`;
 
 const LABELS = {
   en: { sentence: 'sentence', asOf: 'as of', none: 'No claims found: the sentence has no figure or title the checker reads.', number: 'number', subject: 'subject', measure: 'measure', period: 'period', fact: 'fact', finding: 'finding', source: 'source', history: 'known values', expected: 'expected', unknown: '(not determined)', fix: 'quick fix' },
@@ -45,8 +51,9 @@ function explainClaim(c: CheckedClaim, n: number, findings: Finding[], base: Fac
   } else if (c.value !== undefined) {
     row(L.number, `${c.value}${c.unit ? ` ${c.unit}` : ''}`);
   }
-  row(L.subject, named(c.reading?.subject, base, 'subject', L.unknown));
-  row(L.measure, named(c.reading?.measure, base, 'measure', L.unknown));
+  const from = c.reading?.subjectFrom ? ` [${c.reading.subjectFrom}]` : '';
+  row(L.subject, named(c.reading?.subject, base, 'subject', L.unknown) + from);
+  row(L.measure, named(c.reading?.measure, base, 'measure', L.unknown) + (c.reading?.identity ? ` [${c.reading.identity}]` : ''));
   row(L.period, c.reading?.period ?? L.unknown);
   if (c.factId) row(L.fact, c.factId);
   for (const f of findings) {
@@ -72,6 +79,33 @@ export function explainText(sentence: string, result: CheckResult, base: FactBas
   return lines.join('\n').replace(/\n+$/, '') + '\n';
 }
 
+/** A sentence, or FILE[:LINE] of a draft on disk: the claims of that line as checked in the whole draft. */
+function explainTarget(arg: string, base: FactBase, options: CheckOptions): { sentence: string; result: CheckResult } {
+  const m = /^(.*?)(?::(\d+))?$/.exec(arg)!;
+  const file = m[1];
+  if (!/[\\/.]/.test(file) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return { sentence: arg, result: checkOne(arg, base, options) };
+  const read = readDraft(file);
+  if (!('text' in read)) throw new UsageError(`${file}: ${'error' in read ? read.error : `not checked: ${read.skipped}`}`);
+  const text = read.text;
+  const result = checkOne(text, base, options);
+  if (!m[2]) return { sentence: file, result };
+  const line = Number(m[2]) - 1;
+  const index = new LineIndex(text);
+  const lines = text.split('\n');
+  if (line < 0 || line >= lines.length) throw new UsageError(`${file}:${m[2]}: the draft has ${lines.length} lines`);
+  const on = (start: number) => index.positionAt(start).line === line;
+  const keep = new Set(result.claims.map((c, i) => (on(c.start) ? i : -1)).filter((i) => i >= 0));
+  const renumber = new Map([...keep].map((i, k) => [i, k]));
+  return {
+    sentence: `${file}:${m[2]}: ${lines[line].replace(/\r$/, '')}`,
+    result: {
+      asOf: result.asOf,
+      claims: result.claims.filter((_, i) => keep.has(i)),
+      findings: result.findings.filter((f) => keep.has(f.claim)).map((f) => ({ ...f, claim: renumber.get(f.claim)! })),
+    },
+  };
+}
+
 /** `factcheck explain ARGS…`: resolves to the exit status (0; 2 on bad arguments). */
 export async function runExplain(args: string[]): Promise<number> {
   const { values: v, positionals } = parseArgs({
@@ -80,6 +114,7 @@ export async function runExplain(args: string[]): Promise<number> {
     options: {
       facts: { type: 'string', multiple: true },
       'as-of': { type: 'string' },
+      freshness: { type: 'string' },
       locale: { type: 'string' },
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -94,8 +129,10 @@ export async function runExplain(args: string[]): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}: expected text or json`);
   const locale = v.locale ? parseLocale(v.locale) : 'zh';
   const { base } = loadBase(v.facts?.length ? v.facts : [bundledFactsDir()]);
-  const options = { asOf: v['as-of'] ? parseDate(v['as-of'], '--as-of') : undefined, locale, reportUnverified: true };
-  const results = positionals.map((s) => ({ sentence: s, result: checkOne(s, base, options) }));
+  const freshness = v.freshness !== undefined ? Number(v.freshness) : undefined;
+  if (freshness !== undefined && !(Number.isInteger(freshness) && freshness >= 0)) throw new UsageError(`--freshness ${v.freshness}: expected a whole number of months`);
+  const options = { asOf: v['as-of'] ? parseDate(v['as-of'], '--as-of') : undefined, locale, reportUnverified: true, freshnessMonths: freshness };
+  const results = positionals.map((s) => explainTarget(s, base, options));
   const text =
     format === 'json'
       ? JSON.stringify(results.map(({ sentence, result }) => ({ sentence, asOf: result.asOf, claims: result.claims, findings: result.findings })), null, 2) + '\n'

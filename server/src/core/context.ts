@@ -20,7 +20,7 @@ export interface SubjectMention {
 }
 
 /** Where a claim's subject came from, nearest first. */
-export type SubjectScope = 'clause' | 'sentence' | 'paragraph' | 'heading' | 'title' | 'none';
+export type SubjectScope = 'clause' | 'sentence' | 'paragraph' | 'heading' | 'title' | 'none' | 'outside';
 
 /** Everything known about the place of a claim in the draft. */
 export interface ClaimContext {
@@ -74,6 +74,60 @@ export function findSubjects(idx: FactIndex, text: string, from = 0, to = text.l
     }
   }
   return out;
+}
+
+/** The subject id of a mention of a place or body outside the fact base. */
+export const OUTSIDE = '';
+
+/**
+ * Places and bodies outside the fact base that can be what a clause speaks of: the city
+ * as a whole, the country, other districts of Beijing, provinces and other cities, an
+ * unnamed company. A name the fact base knows is found as its subject instead.
+ */
+const OUTSIDE_PLACES = new RegExp(
+  [
+    '(?:东城|西城|朝阳|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|平谷|密云|延庆|海淀|怀柔)区',
+    '北京经济技术开发区|经开区|亦庄新城',
+    '全国|全省|全球|全世界|国内|京津冀|长三角|粤港澳大湾区|雄安新区',
+    '全市|本市|北京市|首都',
+    '其他区县|其他各区|其他区|各区|兄弟区县|周边区县|城六区|中心城区|远郊区',
+    '(?:上海|天津|重庆|深圳|广州|杭州|南京|武汉|成都|西安|苏州|合肥|青岛|宁波|厦门)市?',
+    '(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾)省',
+    '(?:某|该|本)(?:公司|企业|集团|机构|单位)',
+  ].join('|'),
+  'g',
+);
+
+/** What a clause starts after, by UTF-16 code unit. */
+const CLAUSE_OPENERS = codeUnitSet([...'，,；;：:。！？!?\n']);
+/** What may stand between a clause's start and its topic: spaces, connectives, a time, a bracketed note. */
+const TOPIC_LEAD = /^(?:\s|其中|而|但|同时|另外|此外|与此同时|同期|据统计|据了解|截至[^，,]{0,12}?|\d{4}年(?:[上下]半年|前三季度|\d{1,2}月(?:份)?)?|今年|去年|上半年|前三季度|全年|[（(][^）)]{0,30}[）)]|[-*>#]|\d{1,3}[.、]|[一二三四五六七八九十]{1,3}、)*$/;
+
+/** Words before a place that make it a comparison or a scope (占全市, 居全市, 在全国), not what the clause speaks of. */
+const SCOPE_BEFORE = /(?:占|居|位居|列|比|较|于|高于|低于|超过|领先|在|为|是|与|和|及|跟|同|向|赴|到|来自|面向|辐射|带动)[“"]?$/;
+/** Words after a place that make it a scope or rank (全市占比, 全市第一, 全国首个, 中心城区首位). */
+const SCOPE_AFTER = /^[”"]?(?:的)?(?:占比|比重|份额|第|首|前列|前|排名|平均|之首|最|范围|同类|同期|水平|率先|领先|唯一|总量的|总数的|的比重|占|领先|一流|知名|乃至)/;
+
+/**
+ * The base's subject mentions with the outside places that stand as a subject merged in
+ * (subject OUTSIDE), sorted; an outside name overlapping a base name is left out.
+ */
+function withOutside(text: string, mentions: SubjectMention[], from: number): SubjectMention[] {
+  const extra: SubjectMention[] = [];
+  OUTSIDE_PLACES.lastIndex = from;
+  for (let m = OUTSIDE_PLACES.exec(text); m; m = OUTSIDE_PLACES.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (SCOPE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || SCOPE_AFTER.test(text.slice(end, end + 4))) continue;
+    // Only as the clause's topic (北京市独角兽企业114家; 其中全国…): 领跑全国, 吸引国内外用户 speak of something else.
+    let c = start;
+    while (c > from && CLAUSE_OPENERS[text.charCodeAt(c - 1)] === 0) c--;
+    if (!TOPIC_LEAD.test(text.slice(c, start)) || insidePair(text, start, end, '“', '”') || insidePair(text, start, end, '《', '》')) continue;
+    extra.push({ start, end, subject: OUTSIDE });
+  }
+  if (!extra.length) return mentions;
+  const kept = extra.filter((o) => !mentions.some((b) => b.start < o.end && o.start < b.end));
+  return kept.length ? [...mentions, ...kept].sort((a, b) => a.start - b.start) : mentions;
 }
 
 /** A streak (连续三年) scopes only the figures of its own clause. */
@@ -212,7 +266,7 @@ export class ContextFinder {
     /** The subject names of the body when already found (findSubjects from outline.bodyStart). */
     subjects?: SubjectMention[],
   ) {
-    this.subjects = withoutNames(idx, text, withoutQuoted(text, subjects ?? findSubjects(idx, text, outline.bodyStart)));
+    this.subjects = withOutside(text, withoutNames(idx, text, withoutQuoted(text, subjects ?? findSubjects(idx, text, outline.bodyStart))), outline.bodyStart);
     this.periods = periods.map((p, i) => {
       if (!p.relative?.implicit) return p;
       const para = this.sentenceAt(p.start)?.paragraph;
@@ -346,13 +400,14 @@ export class ContextFinder {
   private subjectFor(at: number, clause: { start: number; end: number }, sentence: Sentence): { subject?: string; scope: SubjectScope } {
     // The last mention before the figure in its clause, then in its sentence, then the first after it in the clause
     // (lastWithin/firstWithin: found without making the lists, as this runs for every claim).
+    // A place or body outside the fact base (北京市, 全国, 朝阳区, 某公司) in that place is the claim's subject: unknown.
     const inClause = lastWithin(this.subjects, clause.start, at);
-    if (inClause) return { subject: inClause.subject, scope: 'clause' };
+    if (inClause) return inClause.subject === OUTSIDE ? { scope: 'outside' } : { subject: inClause.subject, scope: 'clause' };
     const inSentence = lastWithin(this.subjects, sentence.start, at);
-    if (inSentence) return { subject: inSentence.subject, scope: 'sentence' };
+    if (inSentence) return inSentence.subject === OUTSIDE ? { scope: 'outside' } : { subject: inSentence.subject, scope: 'sentence' };
     // …, unless the clause names its own district before the figure (全区连续11年获评…): that is the context's.
     const after = DEICTIC.test(this.text.slice(clause.start, at)) ? undefined : firstWithin(this.subjects, at, clause.end);
-    if (after) return { subject: after.subject, scope: 'clause' };
+    if (after) return after.subject === OUTSIDE ? { scope: 'outside' } : { subject: after.subject, scope: 'clause' };
     // Earlier sentences of the same paragraph.
     // (The nearest earlier sentence naming a subject; paragraphs and sections are runs of sentences.)
     const ss = this.outline.sentences;

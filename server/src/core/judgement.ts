@@ -10,7 +10,7 @@ import type { ClaimContext } from './context';
 import type { QuantityVerdict } from './verdict';
 import type { RoleClaim, RoleVerdict } from './roles';
 import { SEVERITY, citeObservation, citePair, citeRole, expectedLike, historyOf, statusOf, subjectName } from './findings';
-import { message, unverifiedNote } from './messages';
+import { belowReached, message, unverifiedNote } from './messages';
 import { describePeriod } from './periods';
 
 /** A measure's known observations and their history, per index, measure id and date. */
@@ -68,7 +68,9 @@ export function quantityFinding(
     history: known?.history,
     reading: {
       subject: ctx.subject ? subjectName(idx, ctx.subject) : undefined,
+      subjectFrom: ctx.subjectScope,
       measure: v.measure?.name,
+      identity: v.identity,
       period: ctx.periodText,
       quantity: q,
     },
@@ -93,7 +95,7 @@ export function quantityFinding(
   const args = {
     measure: v.measure?.name,
     claimed: q.text,
-    expected: code === 'qualifier-mismatch' ? v.expected?.obs.figure : expected,
+    expected: code === 'qualifier-mismatch' || code === 'plan-as-done' ? v.expected?.obs.figure : expected,
     period: periodLabel(ctx, locale),
     otherPeriod: v.agreeing ? describePeriod(v.agreeing.obs.period, locale) : undefined,
     subject: subjectName(idx, ctx.subject),
@@ -103,7 +105,12 @@ export function quantityFinding(
     olderPublished: v.agreeing?.obs.published,
   };
   // An unverified claim near what the sources do give says what that is (never that the draft's figure is it).
-  const msg = code === 'unverified' && v.nearby && v.why ? unverifiedNote(v.why, locale, { ...args, ...nearbyArgs(idx, v.nearby, locale) }) : message(code, locale, args);
+  const msg =
+    code === 'unverified' && v.nearby && v.why && v.why !== 'reached'
+      ? unverifiedNote(v.why, locale, { ...args, ...nearbyArgs(idx, v.nearby, locale) })
+      : code === 'wrong-value' && v.why === 'reached' && v.expected
+        ? belowReached(locale, { ...args, ...nearbyArgs(idx, v.expected, locale) })
+        : message(code, locale, args);
   const finding: Finding = {
     code,
     severity: SEVERITY[code],

@@ -46,7 +46,7 @@ const ZH: Record<FindingCode, Template> = {
   'outdated-role': (a) => `截至${a.published}，${a.title}为${a.successor}（${a.publisher}）；${a.person}已不再担任`,
   'qualifier-mismatch': (a) => `修饰词与来源不符：来源为“${a.expected}”，草稿写作“${a.claimed}”${src(a, true)}`,
   inconsistent: (a) => `与第${a.line}行的${a.measure}（${a.expected}）不一致`,
-  'plan-as-done': (a) => `来源只说${a.period ?? ''}${a.measure}预计或计划为${a.expected}，并未说已经实现${src(a, true)}`,
+  'plan-as-done': (a) => `来源只说${a.period ?? ''}${a.measure}预计或计划为“${a.expected}”，并未报告已经实现${src(a, true)}`,
   unverified: (a) => `事实库中没有可以核对“${a.claimed}”的数据`,
 };
 
@@ -64,7 +64,7 @@ const EN: Record<FindingCode, Template> = {
   'outdated-role': (a) => `As of ${a.published}, the ${a.title} is ${a.successor} (${a.publisher}); ${a.person} no longer holds it`,
   'qualifier-mismatch': (a) => `The approximation contradicts the source: it says “${a.expected}”, the draft “${a.claimed}”${src(a, false)}`,
   inconsistent: (a) => `Inconsistent with the ${a.measure} on line ${a.line} (${a.expected})`,
-  'plan-as-done': (a) => `The sources only forecast or plan ${a.expected} for the ${a.measure}${a.period ? ` (${a.period})` : ''}; they do not say it was achieved${src(a, false)}`,
+  'plan-as-done': (a) => `The sources only forecast or plan “${a.expected}” for the ${a.measure}${a.period ? ` (${a.period})` : ''}; they do not say it was achieved${src(a, false)}`,
   unverified: (a) => `No fact in the fact base to verify “${a.claimed}”`,
 };
 
@@ -89,6 +89,13 @@ const NOTE_EN: Record<UnverifiedWhy, Template> = {
   within: (a) => `“${a.claimed}” is consistent with the source's “${a.known}”, but the sources give no exact figure (${a.publisher}, ${a.published})`,
   period: (a) => `The fact base has no ${a.measure} for ${a.period ?? 'the stated period'}; the latest the sources give is ${a.known} for ${a.knownPeriod} (${a.publisher}, ${a.published})`,
 };
+
+/** The message of a cumulative total below one the sources had already reached (wrong whatever the draft's date). */
+export function belowReached(locale: Locale, a: MessageArgs): string {
+  return locale === 'zh'
+    ? `${a.measure}是累计数，截至${a.published}已达${a.known}（${a.publisher}），不会少于此数；草稿写作${a.claimed}`
+    : `The ${a.measure} is a cumulative total that had already reached ${a.known} by ${a.published} (${a.publisher}); it cannot be lower, as the draft's ${a.claimed} is`;
+}
 
 /** The message of an unverified claim that says what the sources do give nearby. */
 export function unverifiedNote(why: UnverifiedWhy, locale: Locale, args: MessageArgs): string {

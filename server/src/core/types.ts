@@ -288,7 +288,16 @@ export interface CheckedClaim {
   /** Values of the matched measure by period, for hover. */
   history?: { period: Period; value: string; published: string; source: string }[];
   /** How the claim was read: subject, measure, period (for `explain` and hover). */
-  reading?: { subject?: string; measure?: string; period?: string; quantity?: Quantity };
+  reading?: {
+    subject?: string;
+    /** Where the subject came from: the claim's clause or sentence, an earlier sentence, a heading, the title; 'outside' when the clause speaks of a place or body the base does not hold. */
+    subjectFrom?: string;
+    measure?: string;
+    /** How the wording establishes the measure's object: named, carried from an earlier clause, generic words only, or another object. */
+    identity?: 'named' | 'carried' | 'generic' | 'foreign';
+    period?: string;
+    quantity?: Quantity;
+  };
 }
 
 /** A diagnostic-worthy result of checking a claim. */

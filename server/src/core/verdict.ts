@@ -41,9 +41,12 @@ export interface QuantityVerdict {
   score?: number;
   /** The claim's wording establishes the measure's subject, object and scope (see identity.ts). */
   established?: boolean;
+  /** How the wording establishes the measure's object (identity.ts). */
+  identity?: Identity['object'];
   /** For an unverified claim: the observation the message mentions (what the sources do give), and why it does not decide. */
   nearby?: IndexedObservation;
-  why?: 'within' | 'forecast' | 'stale' | 'period';
+  /** Why a nearby observation does not decide an unverified claim; 'reached' for a wrong cumulative total below one the sources reached. */
+  why?: 'within' | 'forecast' | 'stale' | 'period' | 'reached';
 }
 
 /** equal: the claim states the observation's figure; within: an exact claim inside a bound (突破万亿元), consistent but not stated; qualifier: same value, opposite approximation. */
@@ -193,7 +196,10 @@ export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, ca
     return id;
   };
   const v = judge(idx, q, ctx, cands, asOf, identity, policy, claimKind(words.text, ctx, q), words);
-  if (v.measure) v.score = cands.find(v.measure)?.score;
+  if (v.measure) {
+    v.score = cands.find(v.measure)?.score;
+    v.identity = identity(v.measure).object;
+  }
   return v;
 }
 
@@ -273,7 +279,7 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
   if (!fresh && !belowReached && !(latest.figure && swappedDigits(q, latest.figure))) {
     return { verified: false, measure: m, nearby: latest, why: 'stale', established: true };
   }
-  return { code: 'wrong-value', verified: false, measure: m, expected: latest, established: true };
+  return { code: 'wrong-value', verified: false, measure: m, expected: latest, established: true, why: fresh ? undefined : 'reached' };
 }
 
 /** How a claim states its figure: as done (已实现, 建成), as a forecast or plan (预计, 有望, 力争, 计划, 将), or plainly. */
