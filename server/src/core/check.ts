@@ -28,11 +28,17 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** A clause that is only a period, a verb and the figure (2023年超过1.2万亿元) names no measure of its own. */
-function elliptic(text: string, ctx: ClaimContext, periods: PeriodMention[]): boolean {
-  let rest = text.slice(ctx.clause.start, ctx.clause.end);
-  for (const p of periods) if (p.start >= ctx.clause.start && p.end <= ctx.clause.end) rest = rest.replace(p.text, '');
-  rest = rest.replace(/[\d.,，%％]+|[零〇一二两三四五六七八九十百千万亿余多近约超过逾达到为是了的和及与、，\s]|个百分点|左右|以上|[个家人名项所部场套间条款届元平方米公里顷年]/g, '');
+/**
+ * A clause that is only a period, a verb and the figure (2023年超过1.2万亿元) names no
+ * measure of its own; nor does the stretch after an earlier figure of the same clause
+ * (由2012年的9.31亿元提升至2023年的25.58亿元: the second figure is the first one's measure).
+ */
+function elliptic(text: string, ctx: ClaimContext, periods: PeriodMention[], q: Quantity, prev: Quantity): boolean {
+  const from = prev.end <= q.start && prev.start >= ctx.clause.start ? prev.end : ctx.clause.start;
+  const to = from === ctx.clause.start ? ctx.clause.end : q.end;
+  let rest = text.slice(from, to);
+  for (const p of periods) if (p.start >= from && p.end <= to) rest = rest.replace(p.text, '');
+  rest = rest.replace(/[\d.,，%％]+|提升至|提高到|提高至|增加到|增至|增长到|上升到|上升至|下降到|降至|减少到|[由从到至零〇一二两三四五六七八九十百千万亿余多近约超过逾达到为是了的和及与、，\s]|个百分点|左右|以上|[个家人名项所部场套间条款届元平方米公里顷年]/g, '');
   return rest.length <= 2;
 }
 
@@ -195,10 +201,11 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     const cands = memoized.cands;
     let verdict = memoized.verdict;
     const prev = judged[judged.length - 1];
-    if (!verdict.measure && prev?.verdict.measure && prev.ctx.sentence === ctx.sentence && prev.q.dimension === q.dimension && elliptic(text, ctx, periods)) {
-      // 2021年地区生产总值约9500亿元，2023年超过1.2万亿元: the measure carries over to a clause that names none.
+    if (!verdict.measure && prev?.verdict.measure && prev.ctx.sentence === ctx.sentence && prev.q.dimension === q.dimension && elliptic(text, ctx, periods, q, prev.q)) {
+      // 2021年地区生产总值约9500亿元，2023年超过1.2万亿元: the measure carries over to a clause that names none,
+      // matched as well as it was for the figure it comes from.
       const carried = cands.find(prev.verdict.measure) ?? { measure: prev.verdict.measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
-      verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, MATCH_THRESHOLD) }]), asOf, { text, quantities }, policy);
+      verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, prev.verdict.score ?? MATCH_THRESHOLD, MATCH_THRESHOLD) }]), asOf, { text, quantities }, policy);
     }
     const build = () => quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length);
     if (!memo) return void push(q, ctx, verdict, build());

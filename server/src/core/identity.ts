@@ -180,6 +180,8 @@ interface ZoneReading {
   named: boolean;
   /** A noun the measure does not explain stands in the object's place (after the stretch's last verb). */
   foreign: boolean;
+  /** A noun the measure does not explain stands anywhere in the stretch (its topic included): it is not an elliptic clause. */
+  unexplained: boolean;
   scopes: string[];
 }
 
@@ -196,7 +198,7 @@ interface ZoneWord {
  * the words after it are the object phrase, where an unexplained noun is another object.
  */
 function readZone(sentence: string, from: number, to: number, marks: [number, number][], w: MeasureWords, side: 'before' | 'after'): ZoneReading {
-  const out: ZoneReading = { named: false, foreign: false, scopes: [] };
+  const out: ZoneReading = { named: false, foreign: false, unexplained: false, scopes: [] };
   const seq: ZoneWord[] = [];
   let run = '';
   const close = () => {
@@ -241,12 +243,10 @@ function readZone(sentence: string, from: number, to: number, marks: [number, nu
     phrase = stop < 0 ? seq : seq.slice(0, stop);
   }
   // In the object phrase, nouns other than the measure's own words qualify or replace its object (人工智能领域|独角兽企业).
-  for (const x of phrase) {
-    if (x.own || FILLER.has(x.word) || x.word.length < 2 || !NOUN_TAGS.has(x.tag)) continue;
-    // A word a source itself uses with this measure explains itself.
-    if (w.quotes.includes(x.word) || w.quotes.includes(rest)) continue;
-    out.foreign = true;
-  }
+  // A word a source itself uses with this measure explains itself.
+  const unexplained = (x: ZoneWord) => !x.own && !FILLER.has(x.word) && x.word.length >= 2 && NOUN_TAGS.has(x.tag) && !w.quotes.includes(x.word) && !w.quotes.includes(rest);
+  out.foreign = phrase.some(unexplained);
+  out.unexplained = seq.some(unexplained);
   return out;
 }
 
@@ -310,6 +310,8 @@ export function identityOf(idx: FactIndex, m: Measure, r: SentenceReading, q: Qu
   if (za?.named) object = za.foreign ? 'foreign' : 'named';
   else if (zb?.foreign || za?.foreign) object = 'foreign';
   else if (zb?.named) object = 'named';
+  // Words of its own that name nothing the measure knows (区级一般公共预算收入同比增长): not an elliptic clause.
+  else if (zb?.unexplained) object = 'foreign';
   else {
     object = 'generic';
     // The nearest earlier segment that names an object decides (of the last few: an object is not carried further).

@@ -5,7 +5,7 @@
 import type { FindingCode, Role } from './types';
 import type { FactIndex } from './factIndex';
 import { findSubjects } from './context';
-import { subjectsCompatible } from './factIndex';
+import { districtOf, subjectsCompatible } from './factIndex';
 import { firstStartingAt } from './sorted';
 import { codeUnitSet } from './numbers/chars';
 
@@ -75,6 +75,17 @@ export function findRoleClaims(idx: FactIndex, text: string, from: number): Role
 /** What a run of titles starts after (titlesBefore), by UTF-16 code unit. */
 const TITLES_START_AFTER = codeUnitSet([...'。；;：:！？!?\n“”"《》']);
 
+/** Words that end narrative before a title (在, 陪同, 带领下的…): the offset after the last one in a title part, or 0. */
+function lastConnector(p: string): number {
+  let at = 0;
+  const re = /在|陪同|带领|率领|会见|会同|以及|和|与|及|[\dA-Za-z]/g;
+  for (let m = re.exec(p); m; m = re.exec(p)) {
+    // A connector at the very end is not followed by a title.
+    if (m.index + m[0].length < p.length) at = m.index + m[0].length;
+  }
+  return at;
+}
+
 function titlesBefore(idx: FactIndex, text: string, at: number, from: number): RoleClaim['titles'] {
   let s = at;
   while (s > from && s > at - 60 && TITLES_START_AFTER[text.charCodeAt(s - 1)] === 0) s--;
@@ -86,29 +97,50 @@ function titlesBefore(idx: FactIndex, text: string, at: number, from: number): R
     const raw = parts[k];
     let p = raw.trim();
     let start = offsets[k] + (raw.length - raw.trimStart().length);
-    // Strip leading narrative (……介绍, 出席人员) by keeping the longest suffix that starts at a subject or body word.
     if (!TITLE_END.test(p.replace(/[（(]兼[)）]$/, '')) && !TITLE_END.test(p)) break;
+    // Narrative before a title belongs to the sentence, not the title (许泽玮在|怀柔区区长; 出席的有|区长):
+    // keep what follows the last connecting word, then the longest suffix starting at a place or body word.
+    const cut = lastConnector(p);
+    const narrative = cut > 0;
+    if (narrative) {
+      p = p.slice(cut);
+      start += cut;
+    }
     const m = /(北京市|北京|怀柔|海淀|区委|区政府|市委|区|市|党工委|管委会|副|常委)/.exec(p);
-    if (m && m.index > 0 && k === 0) {
+    if (m && m.index > 0 && (k === 0 || narrative)) {
       p = p.slice(m.index);
       start += m.index;
     }
+    if (!p) break;
     const { core, subject } = titleCore(idx, p);
     titles.unshift({ text: p, core, subject, start });
+    // A run of titles does not reach past narrative.
+    if (narrative) break;
   }
+  // A title without a place of its own belongs where the title before it in the run does (怀柔科学城党工委副书记、管委会主任).
+  for (let i = 1; i < titles.length; i++) if (!titles[i].subject && titles[i - 1].subject) titles[i].subject = titles[i - 1].subject;
   return titles;
 }
 
 /** Judges a role claim against the person's recorded roles. */
 export function judgeRole(idx: FactIndex, claim: RoleClaim, asOf: string): RoleVerdict {
-  // Only what the sources had said by the draft's date counts, for or against it.
-  const knownNow = (idx.roles.get(claim.person) ?? []).filter((r) => r.asOf <= asOf && (idx.sources.get(r.source)?.published ?? r.asOf) <= asOf);
+  // Only what the sources had said by the draft's date (the date the role was stated) counts, for or against it.
+  const knownNow = (idx.roles.get(claim.person) ?? []).filter((r) => r.asOf <= asOf);
   if (!knownNow.length) return { verified: false, roles: [] };
   const cores = (r: Role) => r.titles.map((t) => titleCore(idx, t).core);
+  let unknown = false;
   for (const t of claim.titles) {
     const held = knownNow.filter((r) => cores(r).includes(t.core) && (!t.subject || subjectsCompatible(idx, t.subject, r.organisation)));
-    if (!held.length) return { code: 'wrong-role', verified: false, title: t.text, roles: knownNow };
+    if (held.length) continue;
+    // A title in a body the sources never name the person in (怀柔科学城党工委副书记 of someone recorded only as
+    // 区委副书记、区长) is not contradicted: the sources do not speak of the person there.
+    if (t.subject && !knownNow.some((r) => subjectsCompatible(idx, t.subject!, r.organisation) && (r.organisation === t.subject || districtOf(idx, r.organisation) === r.organisation))) {
+      unknown = true;
+      continue;
+    }
+    return { code: 'wrong-role', verified: false, title: t.text, roles: knownNow };
   }
+  if (unknown) return { verified: false, roles: knownNow };
   // Outdated: someone else holds one of these titles in the same organisation more recently.
   for (const t of claim.titles) {
     const mine = knownNow.filter((r) => cores(r).includes(t.core));

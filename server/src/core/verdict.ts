@@ -68,6 +68,9 @@ export function agreement(q: Quantity, io: IndexedObservation): Agreement {
   const oq = io.obs.qualifier;
   if (Math.abs(q.value - v) <= tol) {
     if ((cq === 'under' && oq === 'over') || (cq === 'over' && oq === 'under')) return 'qualifier';
+    // 四分之一强 (more than 25%) is not an exact 24%, however coarse the fraction.
+    const margin = 1e-9 * Math.max(1, Math.abs(v)) + (fig?.precision ?? 0) / 2;
+    if (oq === 'exact' && ((cq === 'over' && v < q.value - margin) || (cq === 'under' && v > q.value + margin))) return 'differ';
     return 'equal';
   }
   if (cq !== 'exact' && oq === 'exact') {
@@ -245,7 +248,8 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
   const inside = current.find((io) => agreement(q, io) === 'within');
   if (inside) return { verified: false, measure: m, nearby: inside, why: 'within', established: true };
   // The sources forecast or plan it; no actual figure for the period.
-  const planned = currentOf(forecasts, ctx).filter((io) => !latest || io.obs.published > latest.obs.published || (stated && samePeriod(ctx, io)));
+  // Forecasts for the stated period, or (for an undated figure) the latest one when it is newer than the actuals.
+  const planned = currentOf(forecasts, ctx).filter((io) => (stated && samePeriod(ctx, io)) || (!stated && (!latest || io.obs.published > latest.obs.published)));
   const plan = planned.find((io) => agreement(q, io) === 'equal');
   if (plan && !current.length) {
     if (kind === 'forecast' || (kind === 'plain' && restates(words.text, ctx, q, plan))) return { verified: true, measure: m, agreeing: plan, expected: plan, established: true };
