@@ -35,6 +35,8 @@ export interface QuantityVerdict {
   expected?: IndexedObservation;
   /** For wrong-unit: the unit text to write. */
   unitFix?: string;
+  /** For misattributed: the draft subject's own observation of the same measure (what a fix writes), when known. */
+  own?: IndexedObservation;
   /** How well the measure matched (see MATCH_THRESHOLD, CONTRADICT_THRESHOLD). */
   score?: number;
 }
@@ -177,11 +179,10 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
     return { code: 'outdated-value', verified: false, measure: best.measure, agreeing: other, expected: latest };
   }
   const mis = misattribution(idx, q, cands, ctx, asOf, best.score);
-  if (mis) return mis;
+  const contradicts = current.length > 0 && best.score >= CONTRADICT_THRESHOLD && !!subj && !isChange(ctx, best.measure);
+  if (mis) return contradicts ? withOwnFigure(mis, best.measure, latest) : mis;
   if (wrongUnit) return wrongUnit;
-  if (!current.length || best.score < CONTRADICT_THRESHOLD || !subj || isChange(ctx, best.measure)) {
-    return { verified: false, measure: best.measure };
-  }
+  if (!contradicts) return { verified: false, measure: best.measure };
   return { code: 'wrong-value', verified: false, measure: best.measure, expected: latest };
 }
 
@@ -209,6 +210,19 @@ function misattribution(idx: FactIndex, q: Quantity, cands: Ranking, ctx: ClaimC
     if (agree) return { code: 'misattributed', verified: false, measure: c.measure, agreeing: agree, expected: agree };
   }
   return undefined;
+}
+
+/**
+ * A misattributed figure with the draft subject's own figure for the same measure: the
+ * measure the claim would be contradicted by were the value not another subject's (matched
+ * as well as a wrong-value needs, its stated period's current observation), when it is of
+ * the same kind and dimension as the other subject's.
+ */
+function withOwnFigure(mis: QuantityVerdict, own: Measure, latest: IndexedObservation): QuantityVerdict {
+  const other = mis.measure;
+  const dim = (m: Measure) => unitInfo(m.unit)?.dimension;
+  if (!other || other.kind !== own.kind || dim(other) !== dim(own)) return mis;
+  return { ...mis, own: latest };
 }
 
 /** Same written number as an observation of the measure, different unit or scale. */
