@@ -36,11 +36,11 @@ function arithmeticFinding(j: JudgedQuantity, from: string, expected: string, lo
 
 /**
  * A computed share written for the draft: exactly where the draft's form writes it exactly
- * (4/5 → 八成; 2/3 → 三分之二 where the draft writes 成 or a fraction; 1/4 → 25%), else to a
- * tenth of a percent with 约 (6902/14800 → 约46.6%).
+ * (4/5 → 八成 where the draft writes 成; 2/3 → 三分之二 where it writes a fraction; 1/4 →
+ * 25%), else to a tenth of a percent with 约 (6902/14800 → 约46.6%; 4/6 → 约66.7% for 七成).
  */
 export function computedShare(ratio: number, like: Quantity): string {
-  const f = like.form === 'fraction' || like.form === 'cheng' ? simpleFraction(ratio) : undefined;
+  const f = like.form === 'fraction' ? simpleFraction(ratio) : undefined;
   const tenths = Math.round(ratio * 10) / 10;
   const text = f
     ? `${chineseNumeral(f[1])}分之${chineseNumeral(f[0])}`

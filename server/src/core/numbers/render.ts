@@ -45,7 +45,9 @@ function styleFor(src: Quantity, like: Quantity): NumberStyle {
   const s = styleOf(src);
   const l = styleOf(like);
   if (s.bare) return s; // 突破万亿元, 近千间: a multiplier written as a word
-  const form = like.form === 'arabic' || like.form === 'chinese' ? like.form : l.arabicDigits ? 'arabic' : 'chinese';
+  let form: NumberStyle['form'] = like.form === 'arabic' || like.form === 'chinese' ? like.form : l.arabicDigits ? 'arabic' : 'chinese';
+  // Chinese numerals stop below 一亿亿 (1e16 of the base unit): larger figures keep their digits.
+  if (form === 'chinese' && !(Math.abs(src.value / (unitInfo(splitScale(src.unitText).base)?.factor ?? 1)) < 1e16)) form = 'arabic';
   return { ...s, form: s.form === 'fraction' || s.form === 'cheng' ? s.form : form, arabicDigits: l.arabicDigits, fullWidth: l.fullWidth, grouped: l.grouped };
 }
 
@@ -74,8 +76,8 @@ function targetUnit(src: Quantity, like: Quantity, style: NumberStyle): string {
   // The same digits, no zeros added (26000人 → 2.6万人, 12155.2亿元 → 1.21552万亿元; not 万亿元 → 10000亿元).
   const keepsDigits =
     style.form === 'chinese'
-      ? Number.isInteger(inDraft)
-      : digits(inDraft) === digits(inSource) && trailingZeros(inDraft) <= trailingZeros(inSource) && (Math.abs(inDraft) >= 1 || Math.abs(inSource) < 1);
+      ? Number.isInteger(inDraft) && Math.abs(inDraft) < 1e16
+      : digits(inDraft) === digits(inSource) && trailingZeros(inDraft) <= trailingZeros(inSource) && (Math.abs(inDraft) >= 1 || Math.abs(inDraft) >= Math.abs(inSource));
   return keepsDigits ? candidate : src.unitText;
 }
 
