@@ -2,8 +2,9 @@
  * Quick fixes and the fix-all source action. Everything is computed from the server's
  * own analysis of the document's current version: the client's range only selects the
  * claim under the cursor (never another claim of the same line), and diagnostics the
- * client sends back are only matched with the server's own findings (to tell whether the
- * client counts bytes, as Neovim 0.7 does), never trusted.
+ * client sends back are never trusted: they are only matched with the server's own
+ * findings, to narrow what is under the cursor and to serve clients that count columns in
+ * bytes (Neovim 0.7).
  */
 import {
   CodeActionKind,
