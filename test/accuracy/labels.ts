@@ -1,7 +1,8 @@
 /**
- * Labelled accuracy sets: the labels.json format of ../shared/eval (per draft `expect`,
- * `ok` and `clean` entries naming a context string `at` and a `token` inside it), read
- * with zod, and the span arithmetic the scorer uses (locate a token, overlap a range).
+ * Labelled accuracy sets: the labels.json format of ../shared/eval (per draft `expect`
+ * entries with their codes and fix texts, `ok`, `unknown` and `clean` entries, each naming
+ * a context string `at` and a `token` inside it), read with zod, and the span arithmetic
+ * the scorer uses (locate a token, overlap a range, the offset of a position).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -77,6 +78,17 @@ export function locate(text: string, label: Label, file: string): Span {
   const line = before.split('\n').length - 1;
   const character = offset - (before.lastIndexOf('\n') + 1);
   return { line, start: character, end: character + token.length };
+}
+
+/** Offset in `text` of an LSP position (UTF-16 code units, as JavaScript strings count); -1 past the last line. */
+export function offsetOf(text: string, pos: { line: number; character: number }): number {
+  let i = 0;
+  for (let line = 0; line < pos.line; line++) {
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) return -1;
+    i = nl + 1;
+  }
+  return i + pos.character;
 }
 
 /** Characters shared by a report range and a label span (0 when on other lines or absent). */

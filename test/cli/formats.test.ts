@@ -43,7 +43,9 @@ describe('cli: formats', function () {
     assert.deepEqual(f.claims[0], { range: { start: { line: 2, character: 12 }, end: { line: 2, character: 15 } }, text: '40个', kind: 'quantity', status: 'contradicted', factId: 'fx.facilities', value: 40, unit: '个' });
     const index = new LineIndex(SAMPLE_TEXT);
     for (const c of f.claims) assert.equal(SAMPLE_TEXT.slice(index.offsetAt(c.range.start), index.offsetAt(c.range.end)), c.text);
-    assert.deepEqual(Object.keys(f.diagnostics[0]), ['range', 'severity', 'code', 'message', 'factId', 'expected', 'sources']);
+    assert.deepEqual(Object.keys(f.diagnostics[0]), ['range', 'severity', 'code', 'message', 'factId', 'expected', 'fix', 'sources']);
+    assert.deepEqual(f.diagnostics[0].fix, { range: f.diagnostics[0].range, newText: '37个' }, 'the quick fix as the edit it makes');
+    assert.deepEqual(Object.keys(f.diagnostics[1]), ['range', 'severity', 'code', 'message', 'factId', 'expected', 'sources'], 'no fix, no key');
     assert.deepEqual(f.diagnostics[0].sources[0], { id: 'fx-2024-08', title: '怀柔区专场新闻发布会 <b>&</b>', published: '2024-08-26', quote: '怀柔科学城布局落地了37个科学设施"<img src=x>' });
     assert.deepEqual(Object.keys(f.diagnostics[2]), ['range', 'severity', 'code', 'message', 'sources']);
     assert.deepEqual(doc.summary, { files: 1, claims: 3, verified: 0, error: 1, warning: 1, information: 1, hint: 0 });
@@ -136,6 +138,38 @@ describe('cli: formats', function () {
     const findings = JSON.parse(fs.readFileSync(output, 'utf8')).runs[0].results as { level?: string; ruleId: string; message: { text?: string; arguments?: string[] } }[];
     const errors = findings.filter((x) => (x.level ?? 'warning') === 'error');
     assert.deepEqual(errors, [], v.stdout);
+  });
+
+  it('a fix whose edit is not the finding\'s own range (a title before a name): every format gives the same edit', () => {
+    const text = '# 会议\n\n海淀区委书记李俊杰强调，要持续推动高质量发展。\n';
+    const name = text.indexOf('李俊杰');
+    const title = text.indexOf('海淀区委书记');
+    const result: CheckResult = {
+      asOf: '2025-08-05',
+      claims: [{ kind: 'role', start: name, end: name + 3, text: '李俊杰', status: 'contradicted', factId: 'role.lijunjie', citations: [] }],
+      findings: [
+        {
+          code: 'wrong-role', severity: 'error', message: '据来源，李俊杰未担任过“海淀区委书记”', start: name, end: name + 3, factId: 'role.lijunjie',
+          expected: '海淀区委副书记、区长', citations: [], fix: { start: title, end: name, newText: '海淀区委副书记、区长' }, claim: 0,
+        },
+      ],
+    };
+    const { file } = buildFileReport('drafts/role.md', text, result);
+    const report: RunReport = { asOf: '2025-08-05', files: [file], summary: summarize([file]), warningsFound: 0 };
+    const edit = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } }, newText: '海淀区委副书记、区长' };
+    const json = JSON.parse(render('json', report)).files[0].diagnostics[0];
+    assert.deepEqual(json.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 9 } }, 'the finding is on the name');
+    assert.deepEqual(json.fix, edit, 'the edit replaces the title before it');
+    const applied = text.slice(0, title) + json.fix.newText + text.slice(name);
+    assert.ok(applied.includes('海淀区委副书记、区长李俊杰强调'), applied);
+    const sarif = JSON.parse(render('sarif', report)).runs[0].results[0];
+    assert.deepEqual(sarif.fixes[0].artifactChanges[0].replacements[0], {
+      deletedRegion: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 7 },
+      insertedContent: { text: '海淀区委副书记、区长' },
+    });
+    assert.match(render('stylish', report), /应为 海淀区委副书记、区长（替换“海淀区委书记”）/);
+    assert.match(render('html', report), /应为 <b>海淀区委副书记、区长<\/b>（替换“海淀区委书记”）/);
+    assert.match(render('github', report), /expected 海淀区委副书记、区长 \(replacing “海淀区委书记”\)/);
   });
 
   it('html: escapes draft and fact-base text, loads nothing external, forbids scripts', () => {

@@ -61,12 +61,25 @@ describe('engine', function () {
     });
   }
 
-  it('corrects a wrong title with the titles the sources record', () => {
-    const draft = '---\ndate: 2025-12-15\n---\n怀柔区委常委、副区长兰雄景出席。';
-    const f = finding(checkText(draft, base), draft, '兰雄景');
-    assert.equal(f?.code, 'wrong-role');
-    assert.equal(f?.fix && draft.slice(f.fix.start, f.fix.end), '怀柔区委常委、副区长');
-    assert.equal(f?.fix?.newText, '怀柔科学城管委会副主任、怀柔区副区长');
+  it('corrects a wrong title with the titles the sources record in the organisation the draft names, named as the draft names it', () => {
+    const cases: [string, string, string, string][] = [
+      // [date, draft, title run replaced, title written]
+      ['2025-12-15', '怀柔区委常委、副区长兰雄景出席。', '怀柔区委常委、副区长', '怀柔区副区长'], // not 怀柔科学城管委会副主任: another body
+      ['2025-08-05', '海淀区委书记李俊杰强调。', '海淀区委书记', '海淀区委副书记、区长'], // recorded 区委副书记、区长: the district kept
+      ['2023-09-05', '据海淀区区长于军介绍。', '海淀区区长', '海淀区委书记'], // not 北京市人大代表: not a title of 海淀区
+      ['2025-12-15', '怀柔区副区长刘敏华介绍。', '怀柔区副区长', '怀柔区委常委、组织部部长'],
+    ];
+    for (const [date, text, replaced, written] of cases) {
+      const draft = `---\ndate: ${date}\n---\n${text}`;
+      const f = checkText(draft, base).findings.find((x) => x.code === 'wrong-role');
+      assert.ok(f?.fix, `${text}: ${JSON.stringify(f)}`);
+      assert.equal(draft.slice(f.fix.start, f.fix.end), replaced, text);
+      assert.equal(f.fix.newText, written, text);
+      assert.equal(f.expected, written, 'expected is what the fix writes');
+      const fixed = draft.slice(0, f.fix.start) + f.fix.newText + draft.slice(f.fix.end);
+      const again = checkText(fixed, base).claims.find((c) => c.kind === 'role');
+      assert.equal(again?.status, 'verified', fixed);
+    }
   });
 
   it('inconsistent: the same measure stated twice with different values', () => {

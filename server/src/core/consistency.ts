@@ -4,13 +4,14 @@
  * 合计60家 is 57) and `inconsistent` (the same measure
  * and period stated twice with different values).
  */
-import type { CheckedClaim, Finding, Locale } from './types';
+import type { CheckedClaim, Finding, Locale, Quantity } from './types';
 import type { FactIndex } from './factIndex';
 import type { JudgedQuantity } from './check';
 import type { LineIndex } from './positions';
 import { SEVERITY } from './findings';
 import { message } from './messages';
-import { formatLike, valueInterval } from './numbers';
+import { chineseNumeral, formatLike, parseQuantity, plainNumber, renderFigure, valueInterval } from './numbers';
+import { simpleFraction } from './numbers/format';
 import { agreement, CONTRADICT_THRESHOLD } from './verdict';
 
 const SHARE_WORDS = /占|比例|比重|其中|之中/;
@@ -31,6 +32,21 @@ function arithmeticFinding(j: JudgedQuantity, from: string, expected: string, lo
     fix: { start: q.start, end: q.end, newText: expected },
     claim,
   };
+}
+
+/**
+ * A computed share written for the draft: exactly where the draft's form writes it exactly
+ * (4/5 → 八成 where the draft writes 成; 2/3 → 三分之二 where it writes a fraction; 1/4 →
+ * 25%), else to a tenth of a percent with 约 (6902/14800 → 约46.6%; 4/6 → 约66.7% for 七成).
+ */
+export function computedShare(ratio: number, like: Quantity): string {
+  const f = like.form === 'fraction' ? simpleFraction(ratio) : undefined;
+  const tenths = Math.round(ratio * 10) / 10;
+  const text = f
+    ? `${chineseNumeral(f[1])}分之${chineseNumeral(f[0])}`
+    : `${Math.abs(ratio - tenths) < 1e-9 * Math.max(1, ratio) ? '' : '约'}${plainNumber(tenths)}%`;
+  const computed = parseQuantity(text);
+  return computed ? renderFigure(computed, like) : text;
 }
 
 /** Claims visited between two pauses of consistencySteps. */
@@ -75,8 +91,7 @@ export function* consistencySteps(
       continue;
     }
     if (replaceable) drop.add(s.claim);
-    // The computed share, to a tenth of a percent (29/37 → 约78.4%), whatever form the draft used.
-    const expected = formatLike(Math.round(ratio * 10) / 10, s.q, { qualifier: 'about', unitText: '%' });
+    const expected = computedShare(ratio, s.q);
     out.push(arithmeticFinding(s, `${b.q.text}/${a.q.text}`, expected, locale));
     flagged.add(s.claim);
   }

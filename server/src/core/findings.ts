@@ -5,7 +5,7 @@
  */
 import type { Citation, FindingCode, Locale, Quantity, Role, Severity, ClaimStatus } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
-import { formatLike } from './numbers';
+import { parseQuantity, plainNumber, renderFigure, unitInfo } from './numbers';
 import { describePeriod } from './periods';
 
 /** Default severity per finding code, as the report contract fixes it. */
@@ -106,16 +106,42 @@ export function citeRole(idx: FactIndex, r: Role): Citation {
   return { id: r.source, title: s?.title ?? r.source, publisher: s?.publisher ?? '', published: s?.published ?? r.asOf, quote: r.quote, figure: r.person, file, line };
 }
 
-/** An observation's value written like the draft's figure (2.6万 stays 2.6万, 三分之一 style stays a fraction). */
-export function expectedLike(q: Quantity, io: IndexedObservation): string {
-  const opts = { qualifier: io.obs.qualifier, qualifierText: io.figure?.qualifierText };
-  const high = io.figure?.high;
-  if (high === undefined) return formatLike(io.value, q, opts);
-  // A range (1至2所): the low end without its unit, the claim's separator, the high end with it.
-  const low = formatLike(io.value, q, opts);
-  const unitAt = q.unitText ? low.lastIndexOf(q.unitText) : -1;
-  const sep = /至|到|～|~|-|—/.exec(q.text.slice(q.numberStart - q.start, q.numberEnd - q.start))?.[0] ?? '至';
-  return `${unitAt > 0 ? low.slice(0, unitAt) : low}${sep}${formatLike(high, q)}`;
+/** Source figures already read, per observation. */
+const figureMemo = new WeakMap<IndexedObservation, Quantity | null>();
+
+/**
+ * An observation's figure as its source writes it, read in its quote (30个 in 分别提高了30个和16个
+ * 百分点 is in 个百分点), with the observation's value; when the figure as read does not
+ * give that value in the measure's unit, the value written in the measure's unit instead.
+ */
+export function sourceFigure(io: IndexedObservation): Quantity | undefined {
+  const known = figureMemo.get(io);
+  if (known !== undefined) return known ?? undefined;
+  const canonical = unitInfo(io.measure.unit)?.canonical;
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  const fits = (f: Quantity | undefined): f is Quantity =>
+    f !== undefined && close(f.value, io.value) && (f.unit === canonical || f.unit === '' || (f.dimension === 'fraction' && canonical === '%'));
+  let f: Quantity | undefined = parseQuantity(io.obs.figure, io.obs.quote);
+  if (!fits(f)) f = io.figure;
+  if (!fits(f)) {
+    const g = parseQuantity(plainNumber(io.obs.value) + io.measure.unit);
+    const factor = unitInfo(io.measure.unit)?.factor ?? 1;
+    f = g && close(g.value, io.value)
+      ? { ...g, qualifier: io.obs.qualifier, qualifierText: undefined, high: io.obs.high !== undefined ? io.obs.high * factor : undefined }
+      : undefined;
+  }
+  figureMemo.set(io, f ?? null);
+  return f;
+}
+
+/**
+ * The text a fix writes for an observation in place of the draft's figure `q`: the
+ * source's figure (value, scale, unit, qualifier) in the draft's number style; undefined
+ * when the figure cannot be read.
+ */
+export function expectedLike(q: Quantity, io: IndexedObservation): string | undefined {
+  const src = sourceFigure(io);
+  return src ? renderFigure(src, q) : undefined;
 }
 
 /** Values of a measure by period, oldest first, for hover. */

@@ -11,6 +11,7 @@ import type { QuantityVerdict } from './verdict';
 import type { RoleClaim, RoleVerdict } from './roles';
 import { SEVERITY, citeObservation, citePair, citeRole, expectedLike, historyOf, statusOf, subjectName } from './findings';
 import { belowReached, message, unverifiedNote } from './messages';
+import { holdsAll, titleFix } from './titleFix';
 import { describePeriod } from './periods';
 
 /** A measure's known observations and their history, per index, measure id and date. */
@@ -42,6 +43,23 @@ function nearbyArgs(idx: FactIndex, io: IndexedObservation, locale: Locale): { k
   return { known: io.obs.figure, knownPeriod: describePeriod(io.obs.period, locale), publisher: src?.publisher, published: date };
 }
 
+/** The observation a finding's fix writes, by code: none where the remedy is not a figure of the sources. */
+function fixTarget(code: string, v: QuantityVerdict): IndexedObservation | undefined {
+  switch (code) {
+    case 'wrong-value':
+    case 'wrong-unit':
+    case 'outdated-value':
+    case 'qualifier-mismatch':
+      return v.expected;
+    case 'wrong-period':
+      return v.expected !== v.agreeing ? v.expected : undefined; // the stated period's own value, when known
+    case 'misattributed':
+      return v.own;
+    default:
+      return undefined;
+  }
+}
+
 /** Claim and (optional) finding for a judged quantity. */
 export function quantityFinding(
   idx: FactIndex,
@@ -53,7 +71,8 @@ export function quantityFinding(
   claimIndex: number,
 ): { claim: CheckedClaim; finding?: Finding } {
   const known = v.measure ? knownOf(idx, v.measure.id, asOf, locale) : undefined;
-  const cited = citePair(idx, v.agreeing, v.expected);
+  // A misattributed figure cites whose it is, then the draft subject's own figure its fix writes.
+  const cited = citePair(idx, v.agreeing, v.code === 'misattributed' && v.own ? v.own : v.expected);
   const factId = (v.expected ?? v.agreeing)?.obs.id ?? v.measure?.id;
   const claim: CheckedClaim = {
     kind: 'quantity',
@@ -78,20 +97,13 @@ export function quantityFinding(
   if (v.verified) return { claim };
   const code = v.code ?? 'unverified';
   if (v.nearby && !claim.citations.length) claim.citations = [citeObservation(idx, v.nearby)];
-  let expected: string | undefined;
-  let newText: string | undefined;
-  if (code === 'wrong-unit' && v.unitFix) {
-    const unitAt = q.text.lastIndexOf(q.unitText.slice(q.scaleWord?.length ?? 0));
-    newText = unitAt >= 0 ? q.text.slice(0, unitAt) + v.unitFix + q.text.slice(unitAt + q.unitText.length - (q.scaleWord?.length ?? 0)) : undefined;
-    expected = newText;
-  } else if (v.expected && code !== 'misattributed' && code !== 'wrong-period' && code !== 'plan-as-done') {
-    expected = expectedLike(q, v.expected);
-    newText = expected;
-  } else if (v.expected && code === 'wrong-period' && v.expected !== v.agreeing) {
-    expected = expectedLike(q, v.expected);
-    newText = expected;
-  }
+  // The observation whose figure the fix writes: the expected one, or for a misattributed
+  // figure the draft subject's own observation of the same measure.
+  const target = fixTarget(code, v);
+  const expected = target ? expectedLike(q, target) : undefined;
+  const newText = expected;
   const src = v.expected ? citeObservation(idx, v.expected) : undefined;
+  const ownSrc = code === 'misattributed' && v.own ? citeObservation(idx, v.own) : undefined;
   const args = {
     measure: v.measure?.name,
     claimed: q.text,
@@ -103,6 +115,7 @@ export function quantityFinding(
     publisher: src?.publisher,
     published: src?.published,
     olderPublished: v.agreeing?.obs.published,
+    own: ownSrc && expected ? { value: expected, publisher: ownSrc.publisher, published: ownSrc.published } : undefined,
   };
   // An unverified claim near what the sources do give says what that is (never that the draft's figure is it).
   const msg =
@@ -152,19 +165,16 @@ export function roleFinding(
   const titles = [...new Set(v.roles.flatMap((r) => r.titles))].join('、');
   let fix: Finding['fix'];
   let expected: string | undefined;
-  if (v.code === 'outdated-role' && v.successor) {
+  if (v.code === 'outdated-role' && v.successor && holdsAll(idx, v.successor, rc)) {
     expected = v.successor.person;
     fix = { start: rc.start, end: rc.end, newText: v.successor.person };
   }
   if (v.code === 'wrong-role' && rc.titles.length) {
-    // Correct the title: the whole title run before the name becomes what the latest roles known at the draft's date record.
-    const known = v.roles.filter((r) => r.asOf <= asOf);
-    const pool = known.length ? known : v.roles;
-    const last = pool[pool.length - 1];
-    const titles = [...new Set(pool.filter((r) => r.asOf === last?.asOf).flatMap((r) => r.titles))];
-    if (titles.length) {
-      expected = titles.join('、');
-      fix = { start: rc.titles[0].start, end: rc.start, newText: expected };
+    // Correct the title: the whole title run before the name becomes the titles the sources record.
+    const newText = titleFix(idx, rc, v.roles, asOf);
+    if (newText) {
+      expected = newText;
+      fix = { start: rc.titles[0].start, end: rc.start, newText };
     }
   }
   const msg = message(v.code, locale, {

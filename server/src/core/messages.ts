@@ -25,6 +25,8 @@ export interface MessageArgs {
   known?: string;
   knownPeriod?: string;
   months?: number;
+  /** For misattributed: the draft subject's own figure for the measure, and its source. */
+  own?: { value: string; publisher: string; published: string };
 }
 
 type Template = (a: MessageArgs) => string;
@@ -39,9 +41,11 @@ const ZH: Record<FindingCode, Template> = {
     a.expected
       ? `${a.claimed}是${a.otherPeriod}的${a.measure}；${a.period}应为${a.expected}${src(a, true)}`
       : `${a.claimed}是${a.otherPeriod}的${a.measure}，不是${a.period}的${src(a, true)}`,
-  misattributed: (a) => `${a.claimed}是${a.otherSubject}的${a.measure}，不是${a.subject}的${src(a, true)}`,
+  misattributed: (a) =>
+    `${a.claimed}是${a.otherSubject}的${a.measure}，不是${a.subject}的${src(a, true)}` +
+    (a.own ? `；${a.subject}为${a.own.value}（${a.own.publisher}，${a.own.published}）` : ''),
   'wrong-role': (a) => `据来源，${a.person}未担任过“${a.title}”；记载的职务为：${a.titles}`,
-  arithmetic: (a) => `按文中数字计算，${a.measure}应约为${a.expected}，而非${a.claimed}`,
+  arithmetic: (a) => `按文中数字计算，${a.measure}应为${a.expected}，而非${a.claimed}`,
   'outdated-value': (a) => `${a.measure}已有更新的数据：${a.expected}${src(a, true)}；${a.claimed}出自${a.olderPublished}的来源`,
   'outdated-role': (a) => `截至${a.published}，${a.title}为${a.successor}（${a.publisher}）；${a.person}已不再担任`,
   'qualifier-mismatch': (a) => `修饰词与来源不符：来源为“${a.expected}”，草稿写作“${a.claimed}”${src(a, true)}`,
@@ -57,9 +61,11 @@ const EN: Record<FindingCode, Template> = {
     a.expected
       ? `${a.claimed} is the ${a.measure} for ${a.otherPeriod}; for ${a.period} it is ${a.expected}${src(a, false)}`
       : `${a.claimed} is the ${a.measure} for ${a.otherPeriod}, not for ${a.period}${src(a, false)}`,
-  misattributed: (a) => `${a.claimed} is the ${a.measure} of ${a.otherSubject}, not of ${a.subject}${src(a, false)}`,
+  misattributed: (a) =>
+    `${a.claimed} is the ${a.measure} of ${a.otherSubject}, not of ${a.subject}${src(a, false)}` +
+    (a.own ? `; for ${a.subject} it is ${a.own.value} (${a.own.publisher}, ${a.own.published})` : ''),
   'wrong-role': (a) => `According to the sources, ${a.person} never held the title “${a.title}”; recorded titles: ${a.titles}`,
-  arithmetic: (a) => `From the draft's own numbers, ${a.measure} is about ${a.expected}, not ${a.claimed}`,
+  arithmetic: (a) => `From the draft's own numbers, ${a.measure} is ${a.expected}, not ${a.claimed}`,
   'outdated-value': (a) => `${a.measure} has a newer value: ${a.expected}${src(a, false)}; ${a.claimed} comes from a source of ${a.olderPublished}`,
   'outdated-role': (a) => `As of ${a.published}, the ${a.title} is ${a.successor} (${a.publisher}); ${a.person} no longer holds it`,
   'qualifier-mismatch': (a) => `The approximation contradicts the source: it says “${a.expected}”, the draft “${a.claimed}”${src(a, false)}`,

@@ -37,6 +37,8 @@ export interface QuantityVerdict {
   expected?: IndexedObservation;
   /** For wrong-unit: the unit text to write. */
   unitFix?: string;
+  /** For misattributed: the draft subject's own observation of the same measure (what a fix writes), when known. */
+  own?: IndexedObservation;
   /** How well the measure matched (see MATCH_THRESHOLD, CONTRADICT_THRESHOLD). */
   score?: number;
   /** The claim's wording establishes the measure's subject, object and scope (see identity.ts). */
@@ -270,7 +272,8 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
     return { code: 'outdated-value', verified: false, measure: m, agreeing: other, expected: latest, established: true };
   }
   const misattributed = mis(best.score);
-  if (misattributed) return misattributed;
+  // The draft subject's own figure is what a fix writes, when it would have decided the claim.
+  if (misattributed) return current.length && best.score >= CONTRADICT_THRESHOLD && !isChange(ctx, m) ? withOwnFigure(misattributed, m, latest) : misattributed;
   if (wrongUnit) return wrongUnit;
   if (!current.length) {
     if (planned.length) return { verified: false, measure: m, nearby: planned[planned.length - 1], why: 'forecast', established: true };
@@ -388,6 +391,19 @@ function misattribution(idx: FactIndex, q: Quantity, cands: Ranking, ctx: ClaimC
     if (agree) return { code: 'misattributed', verified: false, measure: c.measure, agreeing: agree, expected: agree, established: true };
   }
   return undefined;
+}
+
+/**
+ * A misattributed figure with the draft subject's own figure for the same measure: the
+ * measure the claim would be contradicted by were the value not another subject's (matched
+ * as well as a wrong-value needs, its stated period's current observation), when it is of
+ * the same kind and dimension as the other subject's.
+ */
+function withOwnFigure(mis: QuantityVerdict, own: Measure, latest: IndexedObservation): QuantityVerdict {
+  const other = mis.measure;
+  const dim = (m: Measure) => unitInfo(m.unit)?.dimension;
+  if (!other || other.kind !== own.kind || dim(other) !== dim(own)) return mis;
+  return { ...mis, own: latest };
 }
 
 /** Same written number as an observation of the measure, different unit or scale. */

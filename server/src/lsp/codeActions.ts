@@ -1,14 +1,17 @@
 /**
  * Quick fixes and the fix-all source action. Everything is computed from the server's
- * own analysis of the document's current version: the client's range only selects
- * findings (by intersection, else by line, because some clients send byte columns),
- * and diagnostics the client sends back are never trusted.
+ * own analysis of the document's current version: the client's range only selects the
+ * claim under the cursor (never another claim of the same line), and diagnostics the
+ * client sends back are never trusted: they are only matched with the server's own
+ * findings, to narrow what is under the cursor and to serve clients that count columns in
+ * bytes (Neovim 0.7).
  */
 import {
   CodeActionKind,
   type CodeAction,
   type CodeActionParams,
-  type Range,
+  type Diagnostic,
+  type Position,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -46,7 +49,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, opts: 
   const out: CodeAction[] = [];
 
   if (wanted(CodeActionKind.QuickFix)) {
-    const hits = inRange(analysis, params.range, findings);
+    const { hits, claims } = underCursor(analysis, params, findings, diagnosticOf);
     for (const f of hits) {
       if (!f.fix) continue;
       out.push({
@@ -57,7 +60,6 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, opts: 
         edit: edit([{ range: analysis.index.rangeOf(f.fix.start, f.fix.end), newText: f.fix.newText }]),
       });
     }
-    const claims = inRange(analysis, params.range, analysis.result.claims);
     for (const c of claims) {
       const cite = c.status === 'verified' ? c.citations[0] : undefined;
       if (cite) out.push(citeAction(analysis, c, cite, L, edit));
@@ -89,19 +91,69 @@ export function fixAllEdits(analysis: Analysis, findings: Finding[]): LspTextEdi
   return edits;
 }
 
-/** Items whose range intersects the request's range; when none does, the items on its lines. */
-function inRange<T extends { start: number; end: number }>(analysis: Analysis, range: Range, items: T[]): T[] {
-  const start = analysis.index.offsetAt(range.start);
-  const end = analysis.index.offsetAt(range.end);
-  const hits = items.filter((x) => x.start <= end && start <= x.end);
-  if (hits.length) return hits;
-  const first = Math.min(range.start.line, range.end.line);
-  const last = Math.max(range.start.line, range.end.line);
-  return items.filter((x) => {
-    const a = analysis.index.positionAt(x.start).line;
-    const b = analysis.index.positionAt(x.end).line;
-    return a <= last && b >= first;
-  });
+/** Items under a cursor (an empty range: the item holding it, else the one it ends) or in a selection. */
+function under<T extends { start: number; end: number }>(items: readonly T[], start: number, end: number): T[] {
+  if (start < end) return items.filter((x) => x.start < end && start < x.end);
+  const holding = items.filter((x) => x.start <= start && start < x.end);
+  return holding.length ? holding : items.filter((x) => x.end === start);
+}
+
+/** UTF-8 byte length of a UTF-16 code unit's character (a surrogate pair: 2 + 2). */
+const utf8Length = (code: number): number => (code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdfff ? 2 : 3);
+
+/** A position whose character counts UTF-8 bytes of its line, in UTF-16 code units. */
+function fromBytes(analysis: Analysis, pos: Position): Position {
+  const line = lineText(analysis.text, analysis.index, pos.line);
+  let bytes = 0;
+  let i = 0;
+  while (i < line.length && bytes < pos.character) bytes += utf8Length(line.charCodeAt(i++));
+  return { line: pos.line, character: i };
+}
+
+const samePos = (a: Position, b: Position | undefined) => a.line === b?.line && a.character === b?.character;
+
+/**
+ * The findings and claims a quick-fix request is about: those under the cursor (or in the
+ * selection) by the server's own offsets — never another claim of the same line. The
+ * diagnostics a client sends back are only matched with the server's own findings (by
+ * line, code and message), never trusted: one whose range is the request's names its
+ * claim whatever unit the client counts columns in (Neovim 0.7 counts bytes); they narrow
+ * what is under the cursor to what they name (Neovim 0.7 sends the whole line's); and when
+ * the cursor is on nothing, the request's range read in UTF-8 bytes, or the one claim they
+ * name, decides.
+ */
+function underCursor(analysis: Analysis, params: CodeActionParams, findings: Finding[], diagnosticOf: (f: Finding) => Diagnostic[]): { hits: Finding[]; claims: CheckedClaim[] } {
+  const all = analysis.result.claims;
+  const at = (range: { start: Position; end: Position }) => {
+    const start = analysis.index.offsetAt(range.start);
+    const end = analysis.index.offsetAt(range.end);
+    const claims = under(all, start, end);
+    const hits = findings.filter((f) => claims.includes(all[f.claim]) || under([f], start, end).length > 0 || (f.fix && under([f.fix], start, end).length > 0));
+    return { hits, claims };
+  };
+  const ofClaims = (ids: Set<number>) => ({ hits: findings.filter((f) => ids.has(f.claim)), claims: [...ids].flatMap((i) => (all[i] ? [all[i]] : [])) });
+  const named = new Set<number>();
+  const pointed = new Set<number>();
+  for (const sent of params.context.diagnostics ?? []) {
+    for (const f of findings) {
+      if (analysis.index.positionAt(f.start).line !== sent.range?.start?.line) continue;
+      const own = diagnosticOf(f)[0];
+      if (!own || own.code !== sent.code || own.message !== sent.message) continue;
+      named.add(f.claim);
+      if (samePos(params.range.start, sent.range.start) && samePos(params.range.end, sent.range.end)) pointed.add(f.claim);
+    }
+  }
+  if (pointed.size === 1) return ofClaims(pointed);
+  const utf16 = at(params.range);
+  if (utf16.claims.length || utf16.hits.length) {
+    const narrowed = { hits: utf16.hits.filter((f) => named.has(f.claim)), claims: utf16.claims.filter((c) => named.has(all.indexOf(c))) };
+    return narrowed.hits.length ? narrowed : utf16;
+  }
+  if (!named.size) return utf16;
+  const bytes = at({ start: fromBytes(analysis, params.range.start), end: fromBytes(analysis, params.range.end) });
+  const inBytes = new Set(bytes.hits.map((f) => f.claim).filter((i) => named.has(i)));
+  if (inBytes.size) return ofClaims(inBytes);
+  return named.size === 1 ? ofClaims(named) : utf16;
 }
 
 function citeAction(analysis: Analysis, claim: CheckedClaim, cite: Citation, L: Locale, edit: (e: LspTextEdit[]) => WorkspaceEdit): CodeAction {

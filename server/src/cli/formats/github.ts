@@ -42,7 +42,7 @@ export function formatGithub(report: RunReport): string {
       if (end.line === start.line) props.push(`endColumn=${end.character + 1}`);
       props.push(`title=${escapeProperty(`factcheck ${d.code}`)}`);
       const source = d.citations[0];
-      const detail = [d.expected !== undefined ? `expected ${d.expected}` : '', source ? `source: 《${source.title}》 ${source.published}` : '']
+      const detail = [d.expected !== undefined ? `expected ${d.expected}${d.replaces !== undefined ? ` (replacing “${d.replaces}”)` : ''}` : '', source ? `source: 《${source.title}》 ${source.published}` : '']
         .filter(Boolean)
         .join('; ');
       out.push(`::${cmd} ${props.join(',')}::${escapeData(detail ? `${d.message}\n${detail}` : d.message)}`);

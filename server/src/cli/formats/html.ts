@@ -16,6 +16,7 @@ const LABELS = {
   en: {
     title: 'Fact check report', asOf: 'as of', file: 'File', claims: 'Claims', verified: 'Verified', errors: 'Errors', warnings: 'Warnings',
     info: 'Information', total: 'Total', findings: 'Findings', none: 'No findings.', expected: 'expected', sources: 'Sources', line: 'Line',
+    replaces: (t: string) => ` (replacing “${t}”)`,
     severity: 'Severity', code: 'Code', message: 'Message', legend: 'Hover or click a highlighted figure to see its sources.',
     status: { verified: 'verified', contradicted: 'contradicted', outdated: 'outdated', unverified: 'unverified', suppressed: 'suppressed' } as Record<ClaimStatus, string>,
     sev: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' } as Record<Severity, string>,
@@ -23,6 +24,7 @@ const LABELS = {
   zh: {
     title: '事实核查报告', asOf: '核查日期', file: '文件', claims: '数据', verified: '已核实', errors: '错误', warnings: '警告',
     info: '提示', total: '合计', findings: '问题', none: '未发现问题。', expected: '应为', sources: '来源', line: '位置',
+    replaces: (t: string) => `（替换“${t}”）`,
     severity: '级别', code: '代码', message: '说明', legend: '将鼠标移到高亮的数字上或点击它，可查看来源。',
     status: { verified: '已核实', contradicted: '与来源矛盾', outdated: '已过时', unverified: '未核实', suppressed: '已忽略' } as Record<ClaimStatus, string>,
     sev: { error: '错误', warning: '警告', information: '提示', hint: '建议' } as Record<Severity, string>,
@@ -43,8 +45,13 @@ function citationHtml(c: Citation): string {
   return `<li class="cite"><cite>《${esc(c.title)}》</cite> <span class="pub">${esc(c.publisher)} ${esc(c.published)}</span><q>${quoteHtml(c)}</q></li>`;
 }
 
+/** The expected value (what the quick fix writes), with the text the fix replaces when that is not the finding's own. */
+function expectedHtml(d: ReportDiagnostic, L: Labels): string {
+  return d.expected === undefined ? '' : `<b>${esc(d.expected)}</b>${d.replaces !== undefined ? esc(L.replaces(d.replaces)) : ''}`;
+}
+
 function diagnosticLine(d: ReportDiagnostic, L: Labels): string {
-  const expected = d.expected !== undefined ? ` <span class="expected">${L.expected} <b>${esc(d.expected)}</b></span>` : '';
+  const expected = d.expected !== undefined ? ` <span class="expected">${L.expected} ${expectedHtml(d, L)}</span>` : '';
   return `<p class="diag sev-${d.severity}"><span class="badge">${esc(L.sev[d.severity])}</span> <code>${esc(d.code)}</code> ${esc(d.message)}${expected}</p>`;
 }
 
@@ -104,7 +111,7 @@ function fileSection(f: FileReport, k: number, L: Labels): string {
   const rows = f.diagnostics
     .map((d, j) => {
       const cite = d.citations[0];
-      return `<tr class="sev-${d.severity}"><td><a href="#${markOfClaim(d, j)}">${d.range.start.line + 1}:${d.range.start.character + 1}</a></td><td><span class="badge">${esc(L.sev[d.severity])}</span></td><td><code>${esc(d.code)}</code></td><td>${esc(d.message)}</td><td>${d.expected !== undefined ? esc(d.expected) : ''}</td><td>${cite ? `《${esc(cite.title)}》 ${esc(cite.published)}` : ''}</td></tr>`;
+      return `<tr class="sev-${d.severity}"><td><a href="#${markOfClaim(d, j)}">${d.range.start.line + 1}:${d.range.start.character + 1}</a></td><td><span class="badge">${esc(L.sev[d.severity])}</span></td><td><code>${esc(d.code)}</code></td><td>${esc(d.message)}</td><td>${expectedHtml(d, L)}</td><td>${cite ? `《${esc(cite.title)}》 ${esc(cite.published)}` : ''}</td></tr>`;
     })
     .join('\n');
   const table = f.diagnostics.length

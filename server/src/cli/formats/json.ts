@@ -1,6 +1,7 @@
 /**
  * The JSON report (version 1) fixed by the evaluation contract: the run's as-of date,
- * per file its claims and diagnostics with LSP ranges, and a summary. Fields appear in
+ * per file its claims and diagnostics with LSP ranges (and, where a quick fix exists, the
+ * edit it makes: `fix: {range, newText}`), and a summary. Fields appear in
  * the contract's order; absent optional fields are omitted. The document is one line, as
  * ESLint's and Stylelint's JSON formatters write theirs: programs read it (`jq .` indents
  * it for people), and indenting doubled its size (24 MB for 2 MB of drafts).
@@ -31,6 +32,7 @@ export function formatJson(report: RunReport): string {
         message: d.message,
         factId: d.factId,
         expected: d.expected,
+        fix: d.fix,
         sources: d.citations.map((s) => ({ id: s.id, title: s.title, published: s.published, quote: s.quote })),
       })),
     })),

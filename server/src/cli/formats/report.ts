@@ -38,6 +38,8 @@ export interface ReportDiagnostic {
   citations: Citation[];
   /** The quick fix: replace `range` with `newText`. */
   fix?: { range: Range; newText: string };
+  /** The text the fix replaces, when that is not the diagnostic's own text (a title before a name). */
+  replaces?: string;
   /** Index of the claim it is about, in FileReport.claims (when the engine links one). */
   claim?: number;
 }
@@ -109,6 +111,7 @@ export function buildFileReport(filePath: string, text: string, result: CheckRes
       expected: f.expected,
       citations: f.citations,
       fix: f.fix ? { range: index.rangeOf(f.fix.start, f.fix.end), newText: f.fix.newText } : undefined,
+      replaces: f.fix && (f.fix.start !== f.start || f.fix.end !== f.end) ? text.slice(f.fix.start, f.fix.end) : undefined,
       claim: f.claim >= 0 && f.claim < claims.length ? f.claim : undefined,
     });
   }

@@ -1,6 +1,7 @@
 /**
  * The stylish report, for people: findings grouped by file, one line each
- * (line:column, severity, message, code), then per finding the expected value and its
+ * (line:column, severity, message, code), then per finding the expected value (what its
+ * quick fix writes, with the text it replaces when that is not the finding's own) and its
  * sources, and a closing summary. Colour (picocolors) only when the context asks for it.
  */
 import { createColors } from 'picocolors';
@@ -10,8 +11,8 @@ import type { RunReport } from './report';
 import { printable } from '../printable';
 
 const LABELS = {
-  en: { expected: 'expected', source: 'source', problems: 'problems', claims: 'claims', verified: 'verified', files: 'files', clean: 'no problems', error: 'errors', warning: 'warnings', information: 'info', hint: 'hints' },
-  zh: { expected: '应为', source: '来源', problems: '个问题', claims: '处数据', verified: '已核实', files: '个文件', clean: '未发现问题', error: '错误', warning: '警告', information: '提示', hint: '建议' },
+  en: { replaces: (t: string) => ` (replacing “${t}”)`, expected: 'expected', source: 'source', problems: 'problems', claims: 'claims', verified: 'verified', files: 'files', clean: 'no problems', error: 'errors', warning: 'warnings', information: 'info', hint: 'hints' },
+  zh: { replaces: (t: string) => `（替换“${t}”）`, expected: '应为', source: '来源', problems: '个问题', claims: '处数据', verified: '已核实', files: '个文件', clean: '未发现问题', error: '错误', warning: '警告', information: '提示', hint: '建议' },
 };
 
 /** Severity words of finding lines, in English whatever the locale: the $factcheck problem matcher reads them. */
@@ -54,7 +55,7 @@ export function formatStylish(report: RunReport, ctx: FormatContext): string {
       const head = `    ${c.dim('┆')} ${c.dim(pos)}  `;
       const cont = `    ${c.dim('┆')} ${' '.repeat(width)}  `;
       const lines: string[] = [];
-      if (d.expected !== undefined) lines.push(`${L.expected} ${c.bold(printable(d.expected))}`);
+      if (d.expected !== undefined) lines.push(`${L.expected} ${c.bold(printable(d.expected))}${d.replaces !== undefined ? printable(L.replaces(d.replaces)) : ''}`);
       for (const s of d.citations) lines.push(c.dim(`${L.source} ${citationLine(s)}`));
       lines.forEach((l, k) => out.push((k === 0 ? head : cont) + l));
     }

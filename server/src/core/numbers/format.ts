@@ -96,7 +96,7 @@ function arabic(n: number, style: NumberStyle): string {
 }
 
 /** The simplest n/d (d ≤ 10) equal to `percent`, if any. */
-function simpleFraction(percent: number): [number, number] | undefined {
+export function simpleFraction(percent: number): [number, number] | undefined {
   for (let d = 2; d <= 10; d++) {
     const n = Math.round((percent * d) / 100);
     if (n > 0 && n < d && Math.abs((100 * n) / d - percent) < 1e-6 * Math.max(1, percent)) return [n, d];
@@ -105,7 +105,7 @@ function simpleFraction(percent: number): [number, number] | undefined {
 }
 
 /** Splits '万人次' into scale '万' and unit '人次' ('千米' and '百分点' are units, not scales). */
-function splitScale(unitText: string): { scale: string; base: string } {
+export function splitScale(unitText: string): { scale: string; base: string } {
   if (baseUnit(unitText)) return { scale: '', base: unitText };
   for (const [w] of SCALES) {
     const rest = unitText.slice(w.length);
@@ -178,7 +178,7 @@ export function formatValue(value: number, unitText: string, style: NumberStyle 
   const qual = resolveQualifier(opts.qualifier, opts.qualifierText, st, kind);
   if (unitText === '成') {
     const tenths = value / 10;
-    if (Number.isInteger(tenths) && tenths >= 1 && tenths <= 9) return wrap(st.arabicDigits ? String(tenths) : chineseNumeral(tenths), '成', qual);
+    if (Number.isInteger(tenths) && tenths >= 1 && tenths <= 9) return wrap(st.arabicDigits ? String(tenths) : chineseNumeral(tenths, true), '成', qual);
     return formatValue(value, '%', { ...st, form: 'arabic' }, opts);
   }
   if (unitText === '百分之' || unitText === '千分之') {

@@ -9,3 +9,4 @@ export { parseQuantity } from './parse';
 export { unitInfo, type UnitInfo } from './units';
 export { valueInterval } from './interval';
 export { formatLike, formatValue, styleOf, chineseNumeral, plainNumber, type NumberStyle, type FormatOptions } from './format';
+export { renderFigure, type RenderOptions } from './render';
