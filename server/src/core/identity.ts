@@ -66,6 +66,9 @@ const GRAMMAR = [
 /** Parts of speech that name things (jieba's tags): a word of these the measure does not explain is another object. */
 const NOUN_TAGS = new Set(['n', 'nz', 'nt', 'ns', 'nr', 'nrt', 'nrfg', 'j', 'l', 'eng', 'vn', 'an', 'i', 'g', 'x']);
 
+/** Words that make a figure the total of the figures before it. */
+const TOTAL_WORDS = /合计|共计|总计|总共|一共|两者|二者|三者|加起来|之和/;
+
 /** How many segments back an object is carried to a figure whose own words name none. */
 const MAX_CARRY = 6;
 
@@ -312,6 +315,8 @@ export function identityOf(idx: FactIndex, m: Measure, r: SentenceReading, q: Qu
   else if (zb?.named) object = 'named';
   // Words of its own that name nothing the measure knows (区级一般公共预算收入同比增长): not an elliptic clause.
   else if (zb?.unexplained) object = 'foreign';
+  // A total of the figures before it (三级医院23家、二级医院34家，合计60家) counts none of their objects alone.
+  else if (before && TOTAL_WORDS.test(sentence.slice(before[0], before[1]))) object = 'generic';
   else {
     object = 'generic';
     // The nearest earlier segment that names an object decides (of the last few: an object is not carried further).

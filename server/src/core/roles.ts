@@ -36,7 +36,9 @@ const BODY_WORDS = /^(.*?)(区委|市委|党工委|管委会|人大常委会|人
 /** The comparable core of a title: organisation names stripped (怀柔区委副书记 → 区委副书记; 怀柔区副区长 → 副区长). */
 export function titleCore(idx: FactIndex, title: string): { core: string; subject?: string } {
   let t = title.replace(/[（(]兼[)）]/g, '').replace(/\s+/g, '');
-  const subj = findSubjects(idx, t)[0];
+  // The most specific of the places the title opens with (北京市怀柔区委副书记 → 怀柔区).
+  let subj = findSubjects(idx, t)[0];
+  if (subj && subj.start === 0) for (const next of findSubjects(idx, t, subj.end)) if (next.start === subj.end) subj = { ...next, start: 0 };
   const subject = subj && subj.start === 0 ? subj.subject : undefined;
   const body = BODY_WORDS.exec(t);
   if (body) t = t.slice(body[1].length);
