@@ -81,7 +81,7 @@ export function explainText(sentence: string, result: CheckResult, base: FactBas
 
 /** A sentence, or FILE[:LINE] of a draft on disk: the claims of that line as checked in the whole draft. */
 function explainTarget(arg: string, base: FactBase, options: CheckOptions): { sentence: string; result: CheckResult } {
-  const m = /^(.*?)(?::(\d+))?$/.exec(arg)!;
+  const m = /^([\s\S]*?)(?::(\d+))?$/.exec(arg)!;
   const file = m[1];
   if (!/[\\/.]/.test(file) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return { sentence: arg, result: checkOne(arg, base, options) };
   const read = readDraft(file);

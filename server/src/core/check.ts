@@ -64,7 +64,7 @@ function withStreaks(text: string, quantities: Quantity[], periods: PeriodMentio
   for (const q of quantities) {
     if (q.dimension !== 'duration' || q.unit !== '年' || q.qualifier !== 'exact' || q.high !== undefined || !Number.isInteger(q.value) || q.value < 2) continue;
     if (q.start < 2 || text.slice(q.start - 2, q.start) !== '连续') continue;
-    extra.push({ start: q.start - 2, end: q.end, text: text.slice(q.start - 2, q.end), relative: { span: q.value, yearOffset: -q.value } });
+    extra.push({ start: q.start - 2, end: q.end, text: text.slice(q.start - 2, q.end), relative: { span: q.value, yearOffset: -q.value, streak: true } });
   }
   return extra.length ? [...periods, ...extra].sort((a, b) => a.start - b.start) : periods;
 }

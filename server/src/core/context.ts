@@ -132,7 +132,15 @@ function withOutside(text: string, mentions: SubjectMention[], from: number): Su
 
 /** A streak (连续三年) scopes only the figures of its own clause. */
 function isStreak(p: PeriodMention): boolean {
-  return p.text.startsWith('连续');
+  return p.relative?.streak === true;
+}
+
+/** Verbs of change from a starting value to an end value (由…的300家增至近500家). */
+const CHANGE_TO = /增至|增加到|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|降低到|减少到|减少至|扩大到|扩大至|达到|发展到|跃升至/;
+
+/** A period after 由/从 dates the starting value of a change; a figure after the change verb is not of that period. */
+function isOrigin(text: string, p: PeriodMention, claimStart: number): boolean {
+  return /[由从]$/.test(text.slice(Math.max(0, p.start - 1), p.start)) && CHANGE_TO.test(text.slice(p.end, claimStart));
 }
 
 /** Words naming the district a text is about, whichever it is (全区 in a Haidian report is Haidian). */
@@ -195,6 +203,8 @@ export function resolveMention(m: PeriodMention, year: number): ResolvedPeriod |
   if (rel?.since !== undefined) return { kind: 'span', from: rel.since, to: year };
   if (m.period) return parsePeriod(m.period);
   if (!rel) return undefined;
+  // 连续三年, 近3年, 五年来: a span of that many years, compared by its length (a draft repeating a source's 近3年
+  // speaks of the source's years).
   if (rel.span) return { kind: 'recent', years: rel.span };
   // 今年以来, 去年以来: from the start of that year up to now.
   if (rel.asOf && rel.yearOffset !== undefined) return { kind: 'span', from: year + rel.yearOffset, to: year };
@@ -458,7 +468,7 @@ export class ContextFinder {
     const first = firstStartingAt(ps, sentence.start);
     let last = first;
     while (last < ps.length && ps[last].start < sentence.end) last++;
-    const usable = (i: number) => ps[i].end <= sentence.end && !isBaseline(this.text, ps[i]);
+    const usable = (i: number) => ps[i].end <= sentence.end && !isBaseline(this.text, ps[i]) && !isOrigin(this.text, ps[i], start);
     const pick = (m: PeriodMention) => ({
       period: sinceYear(this.text, m, sentence.end, this.year) ?? resolveMention(m, this.year),
       text: m.text,
@@ -468,16 +478,30 @@ export class ContextFinder {
     // Earlier clauses scope this one only from topic position (2023年，… / 成立于2014年 does not): the last such.
     for (let i = last - 1; i >= first; i--) {
       const p = ps[i];
-      if (p.end <= start && usable(i) && !isStreak(p) && isTopic(this.text, p, sentence.start, this.subjectsIn(sentence.start, p.start))) return pick(p);
+      if (p.end <= start && usable(i) && !isStreak(p) && isTopic(this.text, p, sentence.start, this.subjectsIn(sentence.start, p.start)) && !this.otherSubjectBetween(p, clause, start)) return pick(p);
     }
     // The first one in the clause after the figure.
     for (let i = first; i < last; i++) if (ps[i].start >= end && ps[i].end <= clause.end && usable(i)) return pick(ps[i]);
     // 2017年至2021年，…；…医疗设施3个: a topic period scopes the clauses joined to its sentence by semicolons.
-    return this.periodBeforeSemicolon(sentence);
+    return this.periodBeforeSemicolon(sentence, clause, start);
+  }
+
+  /**
+   * Whether the claim's clause names a subject other than the one the period's clause
+   * opens with (海淀未来3年要…，怀柔要把18平方公里…: Haidian's 未来3年 is not Huairou's).
+   */
+  private otherSubjectBetween(p: PeriodMention, clause: { start: number; end: number }, at: number): boolean {
+    if (p.start >= clause.start) return false;
+    const mine = lastWithin(this.subjects, clause.start, at);
+    if (!mine) return false;
+    let c = p.start;
+    while (c > 0 && !/[，,；;。！？!?\n]/.test(this.text[c - 1])) c--;
+    const theirs = lastWithin(this.subjects, c, p.start) ?? firstWithin(this.subjects, p.end, clause.start);
+    return !!theirs && theirs.subject !== mine.subject;
   }
 
   /** The topic period of the sentences before `sentence` that end with a semicolon and run on to it in the same paragraph. */
-  private periodBeforeSemicolon(sentence: Sentence): { period?: ResolvedPeriod; text?: string } {
+  private periodBeforeSemicolon(sentence: Sentence, clause: { start: number; end: number }, at: number): { period?: ResolvedPeriod; text?: string } {
     const ss = this.outline.sentences;
     let k = this.indexOfSentence(sentence);
     while (k > 0) {
@@ -486,7 +510,9 @@ export class ContextFinder {
       const ps = this.periods;
       for (let i = firstStartingAt(ps, prev.start); i < ps.length && ps[i].start < prev.end; i++) {
         const p = ps[i];
-        if (p.end <= prev.end && !isBaseline(this.text, p) && !isStreak(p) && isTopic(this.text, p, prev.start, this.subjectsIn(prev.start, p.start))) {
+        // Only a period that opens the sentence scopes the clauses after its semicolon (not one met in its second clause).
+        if (/[，,]/.test(this.text.slice(prev.start, p.start))) continue;
+        if (p.end <= prev.end && !isBaseline(this.text, p) && !isStreak(p) && isTopic(this.text, p, prev.start, this.subjectsIn(prev.start, p.start)) && !this.otherSubjectBetween(p, clause, at)) {
           return { period: sinceYear(this.text, p, prev.end, this.year) ?? resolveMention(p, this.year), text: p.text };
         }
       }

@@ -14,8 +14,8 @@ export interface RoleClaim {
   start: number; // the person's name
   end: number;
   person: string;
-  /** Titles as written before the name, nearest last, each with its offset. */
-  titles: { text: string; core: string; subject?: string; start: number }[];
+  /** Titles as written before the name, nearest last, each with its offset; `past` for 前任/原/时任 (held once, maybe not now). */
+  titles: { text: string; core: string; subject?: string; start: number; past?: boolean }[];
 }
 
 /** The outcome of judging a role claim. */
@@ -30,12 +30,17 @@ export interface RoleVerdict {
   successor?: Role;
 }
 
+/** Words saying a title was held in the past (前任区长于庆丰). */
+const PAST = /^(前任|原任|时任|曾任|原)(?=[\u4e00-\u9fa5])/;
+
 const TITLE_END = /(书记|副书记|区长|市长|常委|委员|部长|主任|处长|局长|主席|代表|院长|校长|秘书长|组长|主持人|兼\)|兼）)$/;
 const BODY_WORDS = /^(.*?)(区委|市委|党工委|管委会|人大常委会|人大|政协|组织部|宣传部)/;
 
 /** The comparable core of a title: organisation names stripped (怀柔区委副书记 → 区委副书记; 怀柔区副区长 → 副区长). */
-export function titleCore(idx: FactIndex, title: string): { core: string; subject?: string } {
+export function titleCore(idx: FactIndex, title: string): { core: string; subject?: string; past?: boolean } {
   let t = title.replace(/[（(]兼[)）]/g, '').replace(/\s+/g, '');
+  const before = PAST.exec(t);
+  if (before) t = t.slice(before[0].length);
   // The most specific of the places the title opens with (北京市怀柔区委副书记 → 怀柔区).
   let subj = findSubjects(idx, t)[0];
   if (subj && subj.start === 0) for (const next of findSubjects(idx, t, subj.end)) if (next.start === subj.end) subj = { ...next, start: 0 };
@@ -46,7 +51,10 @@ export function titleCore(idx: FactIndex, title: string): { core: string; subjec
     if (subj && subj.start === 0) t = t.slice(subj.end);
     t = t.replace(/^(区人民政府|市人民政府|人民政府|区政府|市政府|政府|北京市|北京)+/, '');
   }
-  return { core: t, subject };
+  // 前任区长, 原区委书记, 时任区长: a title held in the past.
+  const past = PAST.exec(t);
+  if (past) return { core: t.slice(past[0].length), subject, past: true };
+  return before ? { core: t, subject, past: true } : { core: t, subject };
 }
 
 /** Finds role claims: each occurrence of a known person preceded by at least one title. */
@@ -110,17 +118,22 @@ function titlesBefore(idx: FactIndex, text: string, at: number, from: number): R
     }
     const m = /(北京市|北京|怀柔|海淀|区委|区政府|市委|区|市|党工委|管委会|副|常委)/.exec(p);
     if (m && m.index > 0 && (k === 0 || narrative)) {
-      p = p.slice(m.index);
-      start += m.index;
+      // …keeping a word that puts the title in the past (原怀柔区区长, 时任区委书记).
+      const pastBefore = /(前任|原任|时任|曾任|原)$/.exec(p.slice(0, m.index));
+      const at = pastBefore ? m.index - pastBefore[0].length : m.index;
+      p = p.slice(at);
+      start += at;
     }
     if (!p) break;
-    const { core, subject } = titleCore(idx, p);
-    titles.unshift({ text: p, core, subject, start });
+    const { core, subject, past } = titleCore(idx, p);
+    titles.unshift(past ? { text: p, core, subject, start, past } : { text: p, core, subject, start });
     // A run of titles does not reach past narrative.
     if (narrative) break;
   }
   // A title without a place of its own belongs where the title before it in the run does (怀柔科学城党工委副书记、管委会主任).
   for (let i = 1; i < titles.length; i++) if (!titles[i].subject && titles[i - 1].subject) titles[i].subject = titles[i - 1].subject;
+  // 时任怀柔区委副书记、区长: the whole run is in the past.
+  if (titles[0]?.past) for (const t of titles) t.past = true;
   return titles;
 }
 
@@ -143,8 +156,9 @@ export function judgeRole(idx: FactIndex, claim: RoleClaim, asOf: string): RoleV
     return { code: 'wrong-role', verified: false, title: t.text, roles: knownNow };
   }
   if (unknown) return { verified: false, roles: knownNow };
-  // Outdated: someone else holds one of these titles in the same organisation more recently.
+  // Outdated: someone else holds one of these titles in the same organisation more recently (not news for a 前任区长).
   for (const t of claim.titles) {
+    if (t.past) continue;
     const mine = knownNow.filter((r) => cores(r).includes(t.core));
     if (!mine.length) continue;
     const last = mine[mine.length - 1];

@@ -73,10 +73,11 @@ export interface PeriodMention {
    *   yearOffset -3} = (Y-3)/(Y-1); 未来3年 → {span 3, yearOffset 1}; 五年来 → {span 5, yearOffset -5}.
    * - asOf: a stock or cumulative figure as of publication (目前, 截至目前, 现有, 累计, …以来).
    * - since: the first year of a cumulative period written as a year (2021年年初以来 → 2021, asOf).
+   * - streak: 连续N年, N years in a row, anchored to no particular years (compared by length only).
    * - implicit: the year was not written (上半年, 前三季度 alone): yearOffset 0 is a default,
    *   and the year may come from an earlier mention in the text instead.
    */
-  relative?: { yearOffset?: number; part?: string; span?: number; asOf?: boolean; since?: number; implicit?: boolean };
+  relative?: { yearOffset?: number; part?: string; span?: number; asOf?: boolean; since?: number; implicit?: boolean; streak?: boolean };
 }
 
 /**

@@ -69,7 +69,10 @@ export function agreement(q: Quantity, io: IndexedObservation): Agreement {
   const cq = q.qualifier;
   const oq = io.obs.qualifier;
   if (Math.abs(q.value - v) <= tol) {
-    if ((cq === 'under' && oq === 'over') || (cq === 'over' && oq === 'under')) return 'qualifier';
+    // 近两千 for 两千余 is the opposite approximation of one number; 近两千 and 1900余 agree.
+    const sameNumber = Math.abs(q.value - v) <= 1e-9 * Math.max(1, Math.abs(v));
+    if (sameNumber && ((cq === 'under' && oq === 'over') || (cq === 'over' && oq === 'under'))) return 'qualifier';
+    if ((cq === 'under' && oq === 'over' && q.value < v) || (cq === 'over' && oq === 'under' && q.value > v)) return 'differ';
     // 四分之一强 (more than 25%) is not an exact 24%, however coarse the fraction.
     const margin = 1e-9 * Math.max(1, Math.abs(v)) + (fig?.precision ?? 0) / 2;
     if (oq === 'exact' && ((cq === 'over' && v < q.value - margin) || (cq === 'under' && v > q.value + margin))) return 'differ';
@@ -237,7 +240,16 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
 
   if (!best) return wrongUnit ?? mis() ?? { verified: false };
   const m = best.measure;
-  const list = known(idx, m, asOf);
+  // 截至2024年底: a figure as of a date the draft names is compared with the sources' figure as of that month;
+  // what they gave as of another date neither confirms nor contradicts it.
+  const stock = ctx.period?.kind === 'asof' && ctx.period.date && ctx.period.date < asOf ? ctx.period.date : undefined;
+  const ref = stock ?? asOf;
+  const everything = known(idx, m, asOf);
+  const list = stock ? everything.filter((io) => endOf(io) <= stock && endOf(io).slice(0, 7) === stock.slice(0, 7)) : everything;
+  if (stock && !list.length) {
+    const before = everything.filter((io) => endOf(io) <= stock);
+    return { verified: false, measure: m, nearby: before[before.length - 1] ?? everything[0], why: 'period', established: firm(m) };
+  }
   if (!list.length) return mis() ?? { verified: false, measure: m };
   if (!firm(m)) return { verified: false, measure: m, established: false };
   const stated = statedPeriod(ctx);
@@ -246,26 +258,35 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
   const current = currentOf(actuals, ctx);
   const latest = current[current.length - 1];
   const eq = current.find((io) => agreement(q, io) === 'equal');
-  if (eq) return { verified: true, measure: m, agreeing: eq, expected: eq, established: true };
+  if (eq && kind !== 'forecast') return { verified: true, measure: m, agreeing: eq, expected: eq, established: true };
   const inside = current.find((io) => agreement(q, io) === 'within');
   if (inside) return { verified: false, measure: m, nearby: inside, why: 'within', established: true };
   // The sources forecast or plan it; no actual figure for the period.
   // Forecasts for the stated period, or (for an undated figure) the latest one when it is newer than the actuals.
   const planned = currentOf(forecasts, ctx).filter((io) => (stated && samePeriod(ctx, io)) || (!stated && (!latest || io.obs.published > latest.obs.published)));
   const plan = planned.find((io) => agreement(q, io) === 'equal');
+  // A forecast or plan is checked against the sources' forecasts and plans only, never against actual figures
+  // (but the source's number in another unit is a slip in a plan too).
+  if (kind === 'forecast' && wrongUnit && wrongUnit.measure === m && !plan) return wrongUnit;
+  if (kind === 'forecast' && !(plan && !current.length)) {
+    const said = plan ?? planned[planned.length - 1];
+    if (said && plan) return { verified: true, measure: m, agreeing: plan, expected: plan, established: true };
+    return said ? { verified: false, measure: m, nearby: said, why: 'forecast', established: true } : { verified: false, measure: m, established: true };
+  }
   if (plan && !current.length) {
     if (kind === 'forecast' || (kind === 'plain' && restates(words.text, ctx, q, plan))) return { verified: true, measure: m, agreeing: plan, expected: plan, established: true };
     if (kind === 'achieved') return { code: 'plan-as-done', verified: false, measure: m, agreeing: plan, expected: plan, established: true };
     return { verified: false, measure: m, nearby: plan, why: 'forecast', established: true };
   }
-  const fresh = !!latest && (!!stated || monthsBetween(dateOf(latest), asOf) <= policy.freshnessMonths);
+  const fresh = !!latest && (!!stated || monthsBetween(dateOf(latest), ref) <= policy.freshnessMonths);
   // The source's number with the opposite approximation (近两千 for 两千余) is a slip whatever the age.
   const qual = current.find((io) => agreement(q, io) === 'qualifier');
   if (qual) return { code: 'qualifier-mismatch', verified: false, measure: m, agreeing: qual, expected: qual, established: true };
   if (wrongUnit && wrongUnit.measure === m) return wrongUnit;
   // The value is another period's actual figure, written the same way (a value inside a bound is not evidence).
   const other = closest(q, actuals.filter((io) => !current.includes(io) && sameFigure(q, io)));
-  if (other && stated && !samePeriod(ctx, other)) {
+  // (A stock as of a date is no evidence against a span or year: the sources give no figure of that kind.)
+  if (other && stated && !samePeriod(ctx, other) && !other.obs.period.startsWith('@')) {
     return { code: 'wrong-period', verified: false, measure: m, agreeing: other, expected: latest, established: true };
   }
   if (other && !stated && latest && other.obs.published < latest.obs.published) {
@@ -286,20 +307,30 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
   if (!fresh && !belowReached && !(latest.figure && swappedDigits(q, latest.figure))) {
     return { verified: false, measure: m, nearby: latest, why: 'stale', established: true };
   }
-  return { code: 'wrong-value', verified: false, measure: m, expected: latest, established: true, why: fresh ? undefined : 'reached' };
+  return { code: 'wrong-value', verified: false, measure: m, expected: latest, established: true, why: !fresh && belowReached ? 'reached' : undefined };
 }
 
 /** How a claim states its figure: as done (已实现, 建成), as a forecast or plan (预计, 有望, 力争, 计划, 将), or plainly. */
 export type ClaimKind = 'achieved' | 'forecast' | 'plain';
 
-const FORECAST_WORDS = /预计|有望|力争|计划|目标|争取|预期|可望|拟|将要|将会|将/;
+/** Words in a claim's own clause that make it a forecast or plan (将 only before a verb: 将传统酒店体验延展至 is 把). */
+const FORECAST_WORDS =
+  /预计|有望|力争|争取|预期|可望|拟于|拟将|拟在|将要|将会|将(?=[于在达新建举实完开全陆推进投形成有加提突超])|计划(?=[于在将到完投建实推新开达用])|(?<![需主重纲只])要(?=[新实完达建推加打举再])|明年|下一步|今后|目标(?=[是为])/;
+/** Words opening a clause that make the rest of the sentence a plan (力争全区…，推动科学城再有2个…). */
+const GOVERNING_FORECAST = /(?:^|[，,；;：:])\s*(?:力争|预计|计划|争取|目标是|今后|下一步|明年)/;
 const ACHIEVED_WORDS = /已经|已|实现了|实现|达到了|完成了|建成|投用|突破了/;
 
-/** The kind of a claim, from the words of its clause before the figure. */
+/**
+ * The kind of a claim, from the words before the figure: a forecast or plan word anywhere
+ * in its sentence before it (力争全区…增长5.5%左右，推动科学城再有2个… is a plan throughout),
+ * an achievement word in its clause.
+ */
 function claimKind(text: string, ctx: ClaimContext, q: Quantity): ClaimKind {
   const lead = text.slice(ctx.clause.start, q.start);
   if (FORECAST_WORDS.test(lead)) return 'forecast';
-  return ACHIEVED_WORDS.test(lead) ? 'achieved' : 'plain';
+  // 用好已建成的64万平米城市客厅: done, whatever plan the sentence opens with.
+  if (ACHIEVED_WORDS.test(lead)) return 'achieved';
+  return GOVERNING_FORECAST.test(text.slice(ctx.sentence.start, ctx.clause.start)) ? 'forecast' : 'plain';
 }
 
 /**
@@ -319,6 +350,17 @@ function restates(text: string, ctx: ClaimContext, q: Quantity, io: IndexedObser
 /** The date an observation speaks of (an as-of date, else its publication). */
 function dateOf(io: IndexedObservation): string {
   return io.obs.period.startsWith('@') ? io.obs.period.slice(1) : io.obs.published;
+}
+
+/** The last day an observation speaks of: its as-of date, or the end of its year, half or span. */
+function endOf(io: IndexedObservation): string {
+  const p = io.obs.period;
+  if (p.startsWith('@')) return p.slice(1);
+  const m = /^(\d{4})(?:\/(\d{4}))?(H1|H2|Q1|Q2|Q3|Q4|Q1-3)?$/.exec(p);
+  if (!m) return io.obs.published;
+  const year = m[2] ?? m[1];
+  const ends: Record<string, string> = { H1: '06-30', Q1: '03-31', Q2: '06-30', Q3: '09-30', 'Q1-3': '09-30', Q4: '12-31', H2: '12-31' };
+  return `${year}-${m[3] ? ends[m[3]] : '12-31'}`;
 }
 
 /** Whole months from date a to date b (YYYY-MM-DD), counting a partial month as past when its day is reached. */
@@ -355,6 +397,8 @@ export function swappedDigits(q: Quantity, f: Quantity): boolean {
   const diff: number[] = [];
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
   if (diff.length !== 2 || a[diff[0]] !== b[diff[1]] || a[diff[1]] !== b[diff[0]]) return false;
+  // 35.65% for 35.56% moves the value by a quarter of a percent: as likely an update as a slip.
+  if (Math.abs(q.value - f.value) < 0.01 * Math.abs(f.value)) return false;
   // Adjacent digits, or digits on both sides of the decimal point (7.5 for 5.7, 75.7 for 77.5).
   const between = a.slice(diff[0] + 1, diff[1]);
   return between === '' || between === '.';
@@ -367,7 +411,7 @@ function sameFigure(q: Quantity, io: IndexedObservation): boolean {
   return Math.abs(q.value - io.value) <= tol + (io.figure ? io.figure.precision / 2 : 0) && (q.qualifier === 'exact') === (io.obs.qualifier === 'exact');
 }
 
-const CHANGE = /新增|新引进|新建|新落地|净增|增加了?|减少了?|新开工/;
+const CHANGE = /新增|新引进|新建|新落地|净增|增加了?|减少了?|新开工|再有|又有|还有|另有|再(?=[\d一二三四五六七八九十两])/;
 
 /** The claim counts an addition (新增科研人员3000名) while the measure and its sources count a total. */
 function isChange(ctx: ClaimContext, m: Measure): boolean {
