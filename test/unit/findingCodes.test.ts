@@ -5,15 +5,21 @@
  * formats write (SARIF rules, the HTML report's labels). Adding a code to the table
  * without the rest fails here. `UPDATE_DOCS=1` rewrites package.json's enum and the
  * README's table from the table (review the diff).
+ *
+ * It also keeps the table where the client can load it: it imports nothing, and
+ * protocol.ts imports nothing from the engine.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 import { message } from '../../server/src/core/messages';
 import { SEVERITY, statusOf } from '../../server/src/core/findings';
 import { formatSarif } from '../../server/src/cli/formats/sarif';
 import { formatHtml } from '../../server/src/report/html';
 import type { ReportDiagnostic, RunReport } from '../../server/src/report/model';
+import { ALLOWLIST_FILE } from '../../server/src/protocol';
+import { ALLOW_FILE_NAME } from '../../server/src/core/suppression';
 import {
   codeLabel,
   effectiveSeverity,
@@ -31,6 +37,16 @@ const UPDATE = process.env.UPDATE_DOCS === '1';
 function readmeTable(): string {
   const rows = FINDING_CODE_TABLE.map((c) => `| <a id="${c.code}"></a>\`${c.code}\` | ${c.severity} | ${c.label.en} · ${c.label.zh} | ${c.summary} |`);
   return ['| code | severity | label | meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** Module specifiers a TypeScript file imports or re-exports. */
+function importsOf(rel: string): string[] {
+  const file = ts.createSourceFile(rel, fs.readFileSync(path.join(ROOT, rel), 'utf8'), ts.ScriptTarget.ES2022, true);
+  const out: string[] = [];
+  for (const s of file.statements) {
+    if ((ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) && s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier)) out.push(s.moduleSpecifier.text);
+  }
+  return out;
 }
 
 describe('the table of finding codes', () => {
@@ -102,5 +118,16 @@ describe('the table of finding codes', () => {
       const html = formatHtml(report, { locale });
       for (const code of FINDING_CODES) assert.ok(html.includes(`<span class="code-label">${codeLabel(code, locale)}</span> <code>${code}</code>`), `${locale} ${code}`);
     }
+  });
+
+  it('can be loaded by the client: the table imports nothing, protocol.ts nothing from the engine', () => {
+    assert.deepEqual(importsOf('server/src/shared/findingCodes.ts'), []);
+    const protocol = importsOf('server/src/protocol.ts');
+    assert.deepEqual(
+      protocol.filter((m) => m.startsWith('.') && !m.startsWith('./shared/')),
+      [],
+      `protocol.ts may import the protocol package and ./shared only: ${protocol.join(', ')}`,
+    );
+    assert.equal(ALLOWLIST_FILE, ALLOW_FILE_NAME, 'protocol.ts and the engine name the allowlist file alike');
   });
 });

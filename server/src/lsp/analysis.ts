@@ -15,6 +15,7 @@ import type { FactBaseStore, LoadedBase } from './factBases';
 import type { Settings, SettingsStore } from './settings';
 import { factBaseDirs, isInside, uriToPath, type Folder, type Workspace } from './workspace';
 import { driveSteps } from './slices';
+import { startupMark } from '../shared/startupMarks';
 
 /** The checked state of one document version. */
 export interface Analysis {
@@ -80,8 +81,11 @@ export class Analyzer {
     const settings = await this.settings.get(uri);
     const pending = this.bases.preload(factBaseDirs(this.workspace.folderOf(uri)?.path, settings, this.bundledDir));
     loadSegmenter();
+    startupMark('server', 'segmenter loaded');
     await pending;
+    startupMark('server', 'fact base ready');
     this.warmUp(await this.scope(uri));
+    startupMark('server', 'engine warmed up');
   }
 
   /** True when a document is a draft to check: a configured language, and not a file of its fact base. */

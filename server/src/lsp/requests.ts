@@ -3,9 +3,9 @@
  * base, list sources, render a report) and the "accept this claim" server command.
  */
 import { globSync } from 'tinyglobby';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { RequestType } from 'vscode-languageserver-protocol';
-import { MessageType, type Connection } from 'vscode-languageserver';
+import { ErrorCodes, MessageType, ResponseError, type Connection } from 'vscode-languageserver';
 import {
   ACCEPT_CLAIM_COMMAND,
   CheckWorkspaceRequest,
@@ -23,7 +23,7 @@ import { effectiveSeverity, toDiagnostics } from './diagnostics';
 import { t } from './messages';
 import { renderReport } from './report';
 import { showMessage } from './status';
-import { pathToUri, uriToPath } from './workspace';
+import { isInside, pathToUri, uriToPath } from './workspace';
 
 /** File extensions of the languages drafts can be written in. */
 const EXTENSIONS: Record<string, string[]> = {
@@ -58,8 +58,14 @@ export function registerRequests(ctx: ServerContext): void {
     return out.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.id.localeCompare(b.id)));
   });
   handle(connection, ReportRequest, async (params) => {
-    const analysis = await analyzeUri(ctx, params.uri);
-    return { markdown: renderReport(analysis, basename(uriToPath(params.uri) ?? params.uri), ctx.locale) };
+    const path = uriToPath(params.uri);
+    const folder = ctx.workspace.folderOf(params.uri);
+    const name = path && folder && isInside(path, folder.path) ? relative(folder.path, path).split(sep).join('/') : basename(path ?? params.uri);
+    const scope = await ctx.analyzer.scope(params.uri);
+    const languageId = ctx.documents.get(params.uri)?.languageId ?? (path ? languageOf(path) : 'plaintext');
+    // Sources and fact files are what drafts are checked against, not drafts: no report for them.
+    if (!ctx.analyzer.isDraft(params.uri, languageId, scope)) throw new ResponseError(ErrorCodes.InvalidParams, t(ctx.locale, 'report.notDraft', name));
+    return renderReport(await analyzeUri(ctx, params.uri), name, ctx.locale);
   });
   connection.onExecuteCommand(async (params) => {
     if (params.command !== ACCEPT_CLAIM_COMMAND) return;
@@ -93,14 +99,18 @@ function diskText(path: string): string {
   throw new Error(`${path}: ${'skipped' in r ? `skipped: ${r.skipped}` : r.error}`);
 }
 
+/** The language of a draft file on disk, by its extension (plain text when unknown). */
+function languageOf(path: string): string {
+  return Object.entries(EXTENSIONS).find(([, exts]) => exts.some((e) => path.endsWith(e)))?.[0] ?? 'plaintext';
+}
+
 /** Analyses an open document, or a file on disk. */
 async function analyzeUri(ctx: ServerContext, uri: string): Promise<Analysis> {
   const doc = ctx.documents.get(uri);
   if (doc) return ctx.analyzer.ofDocument(doc);
   const path = uriToPath(uri);
   if (!path) throw new Error(`not a file: ${uri}`);
-  const languageId = Object.entries(EXTENSIONS).find(([, exts]) => exts.some((e) => path.endsWith(e)))?.[0] ?? 'plaintext';
-  return ctx.analyzer.analyze(uri, diskText(path), languageId);
+  return ctx.analyzer.analyze(uri, diskText(path), languageOf(path));
 }
 
 /** Checks every draft of every workspace folder and publishes its diagnostics. */

@@ -32,8 +32,9 @@ import { MemoryReclaimer } from './memory';
 import { localeOf, t } from './messages';
 import { registerRequests } from './requests';
 import { SettingsStore } from './settings';
-import { countClaims, sendStatus, showMessage } from './status';
+import { draftStatus, sendStatus, showMessage } from './status';
 import { uriToPath, Workspace } from './workspace';
+import { startupMark } from '../shared/startupMarks';
 
 /** How the connection was made. */
 export interface StartOptions {
@@ -47,8 +48,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let ctx: ServerContext | undefined;
   const shown = new Map<string, string>();
   const memory = new MemoryReclaimer();
+  let firstPublished = false;
+  let firstOpened = false;
 
   connection.onInitialize((params): InitializeResult => {
+    startupMark('server', 'initialize');
     const caps = params.capabilities;
     const support: ClientSupport = {
       configuration: !!caps.workspace?.configuration,
@@ -72,10 +76,21 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       document: (uri) => documents.get(uri),
       analyze: (doc) => analyzeDraft(doc),
       published: (a) => {
+        if (!firstPublished) startupMark('server', 'first diagnostics published');
+        firstPublished = true;
         memory.touch();
-        sendStatus(connection, a.loaded.state, countClaims(a.uri, a.result, a.version));
+        sendStatus(connection, bases.stateOf(a.loaded), draftStatus(a));
       },
-      failed: (uri, e) => reportOnce('check', t(locale, 'check.failed', uri, e.message), e),
+      skipped: (doc) => void sendSkipped(doc),
+      failed: (uri, e) => {
+        const message = t(locale, 'check.failed', uri, e.message);
+        reportOnce('check', message, e);
+        const doc = documents.get(uri);
+        void analyzer.scope(uri).then(
+          (scope) => sendStatus(connection, bases.stateOf(scope.loaded), { uri, version: doc?.version, kind: 'draft', failed: message }),
+          () => undefined,
+        );
+      },
     }, undefined, options.preEncoded);
     const factFiles = new FactFileDiagnostics(connection, () => documents.all());
     ctx = {
@@ -98,6 +113,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   });
 
   connection.onInitialized(() => {
+    startupMark('server', 'initialized');
     const c = need();
     if (c.support.configurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factcheck' });
     if (c.support.watchedFiles) {
@@ -184,6 +200,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   /** An edit or open: fact-base files are validated, drafts are checked (both debounced). */
   function onContent(doc: TextDocument): void {
+    if (!firstOpened) startupMark('server', 'first document opened');
+    firstOpened = true;
     const c = need();
     memory.touch();
     c.drafts.schedule(doc.uri);
@@ -209,6 +227,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       if (e instanceof CheckCancelled) return null;
       throw e;
     }
+  }
+
+  /** The status of an open document that is not a draft: a file of its fact base, or one the checker ignores. */
+  async function sendSkipped(doc: TextDocument): Promise<void> {
+    const c = need();
+    const scope = await c.analyzer.scope(doc.uri);
+    const path = uriToPath(doc.uri);
+    const kind = path && isFactBaseFile(path, scope.loaded.dirs) ? 'factBase' : 'ignored';
+    sendStatus(connection, c.bases.stateOf(scope.loaded), { uri: doc.uri, version: doc.version, kind });
   }
 
   /** A file changed on disk (saved, or changed outside the editor): reload the bases holding it, re-check. */
