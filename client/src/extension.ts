@@ -1,17 +1,20 @@
 /**
  * Entry point of the VS Code extension: starts the fact-check language server, shows
- * the active draft's counts in the status bar and registers the commands. All checking
- * happens in the server; this file only wires VS Code to it.
+ * the active document's status in the status bar, registers the commands, the read-only
+ * source documents and the report views. All checking happens in the server; this file
+ * only wires VS Code to it.
  */
+import './startupClock'; // first: marks when the extension's modules start loading
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification } from '../../server/src/protocol';
-import { REPORT_SCHEME } from './commandIds';
+import { startupMark } from '../../server/src/shared/startupMarks';
 import { registerCommands } from './commands';
 import { DEFAULT_LANGUAGES, documentSelector } from './documentSelector';
 import { createLanguageClient } from './languageClient';
-import { ReportDocuments } from './reportDocuments';
+import { ReportViews } from './reportView';
 import { RestartingErrorHandler } from './restartHandler';
+import { SourceDocuments } from './sourceDocuments';
 import { FactCheckStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -24,18 +27,18 @@ export interface FactCheckApi {
 
 /** Starts the client; called by VS Code on the activation events of package.json. */
 export async function activate(context: vscode.ExtensionContext): Promise<FactCheckApi> {
+  startupMark('extension', 'activate');
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Fact Check'), { log: true });
-  const reports = new ReportDocuments();
+  const reports = new ReportViews();
   let languages = configuredLanguages();
-  const isChecked = (document: vscode.TextDocument): boolean =>
-    vscode.languages.match(documentSelector(languages), document) > 0;
-  const statusBar = new FactCheckStatusBar(isChecked);
+  const isSent = (document: vscode.TextDocument): boolean => vscode.languages.match(documentSelector(languages), document) > 0;
+  const statusBar = new FactCheckStatusBar(isSent);
   context.subscriptions.push(
     output,
     reports,
     statusBar,
-    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    ...registerCommands({ client: () => client, isChecked, reports }),
+    SourceDocuments.register(),
+    ...registerCommands({ client: () => client, isSent, status: statusBar.model, reports }),
   );
 
   const start = async (): Promise<void> => {
@@ -43,7 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactCh
     next.onNotification(StatusNotification, (params) => statusBar.update(params));
     client = next;
     try {
+      startupMark('extension', 'client starting');
       await next.start();
+      startupMark('extension', 'client running');
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       void vscode.window.showErrorMessage(vscode.l10n.t('The Fact Check server could not start: {0}', message));
