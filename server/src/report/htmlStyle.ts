@@ -8,6 +8,7 @@
 
 /** CSS of the report page. */
 export const HTML_STYLE = `
+html { background: #fff; }
 :root { color-scheme: light; --ok: #1a7f37; --bad: #cf222e; --old: #9a6700; --unk: #6e7781; }
 body { font: 15px/1.6 system-ui, "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif; margin: 2em auto; max-width: 60em; padding: 0 1em; color: #1f2328; }
 h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.2em; border-bottom: 1px solid #d0d7de; padding-bottom: .2em; margin-top: 2em; }
