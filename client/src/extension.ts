@@ -16,6 +16,7 @@ import { ReportViews } from './reportView';
 import { RestartingErrorHandler } from './restartHandler';
 import { SourceDocuments } from './sourceDocuments';
 import { FactCheckStatusBar } from './statusBar';
+import type { StatusView } from './statusModel';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +24,10 @@ let client: LanguageClient | undefined;
 export interface FactCheckApi {
   /** The running language client, if any. */
   client(): LanguageClient | undefined;
+  /** What the status bar shows for a document (the server's latest word on it). */
+  status(uri: vscode.Uri): StatusView;
+  /** Fired after every status the server sends. */
+  onDidChangeStatus: vscode.Event<void>;
 }
 
 /** Starts the client; called by VS Code on the activation events of package.json. */
@@ -69,7 +74,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactCh
   );
 
   await start();
-  return { client: () => client };
+  return {
+    client: () => client,
+    status: (uri) => statusBar.model.view(uri.toString(), vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && isSent(d))),
+    onDidChangeStatus: statusBar.onDidUpdate,
+  };
 }
 
 /** Stops the server; VS Code waits for the returned promise. */

@@ -30,6 +30,9 @@ export function countsInWords(c: DraftCounts): string[] {
 export class FactCheckStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly updated = new vscode.EventEmitter<void>();
+  /** Fired after every status notification is recorded. */
+  readonly onDidUpdate = this.updated.event;
 
   constructor(
     /** Whether the client hands a document to the server. */
@@ -50,6 +53,7 @@ export class FactCheckStatusBar implements vscode.Disposable {
   update(params: StatusParams): void {
     this.model.update(params);
     this.render();
+    this.updated.fire();
   }
 
   /** Forgets every status (the server restarted). */
@@ -83,6 +87,7 @@ export class FactCheckStatusBar implements vscode.Disposable {
 
   dispose(): void {
     this.item.dispose();
+    this.updated.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

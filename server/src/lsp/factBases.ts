@@ -171,6 +171,16 @@ export class FactBaseStore {
     return Promise.all(out);
   }
 
+  /** Forgets the base of `dirs` unless it is one of `inUse` (a preload guessed wrong). */
+  dropUnless(dirs: string[], inUse: string[][]): void {
+    const key = baseKey(dirs);
+    if (inUse.some((d) => baseKey(d) === key)) return;
+    const pending = this.preloads.get(key) ?? Promise.resolve();
+    void pending.then(() => {
+      if (!inUse.some((d) => baseKey(d) === key)) this.slots.delete(key);
+    });
+  }
+
   /** Forgets every base (settings changed: folder lists may differ). Keeps nothing loaded. */
   clear(): void {
     this.slots.clear();

@@ -31,9 +31,9 @@ import { hoverAt } from './hover';
 import { MemoryReclaimer } from './memory';
 import { localeOf, t } from './messages';
 import { registerRequests } from './requests';
-import { SettingsStore } from './settings';
+import { parseSettings, SettingsStore } from './settings';
 import { draftStatus, sendStatus, showMessage } from './status';
-import { uriToPath, Workspace } from './workspace';
+import { factBaseDirs, uriToPath, Workspace } from './workspace';
 import { startupMark } from '../shared/startupMarks';
 
 /** How the connection was made. */
@@ -49,7 +49,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   const shown = new Map<string, string>();
   const memory = new MemoryReclaimer();
   let firstPublished = false;
+  /** The base the default settings give the first folder, loaded before the settings arrive. */
+  let guess: string[] | undefined;
   let firstOpened = false;
+  /** Open documents whose first check has been scheduled. */
+  const seen = new Set<string>();
 
   connection.onInitialize((params): InitializeResult => {
     startupMark('server', 'initialize');
@@ -99,6 +103,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       recheckAll: () => documents.all().forEach((d) => onContent(d)),
     };
     registerRequests(ctx);
+    // Start on the segmenter and the base the default settings give the first folder now,
+    // while the editor handles this answer and sends its settings (the usual case: the
+    // guess is the base the settings give; onInitialized drops it otherwise).
+    guess = factBaseDirs(workspace.all()[0]?.path, parseSettings(init.settings?.factcheck ?? init.factcheck).settings, bundledDir);
+    setImmediate(() => analyzer.prestart(guess!));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -132,11 +141,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     // Load the fact bases now, so the status (and any problem) shows before the first edit.
     setImmediate(() => {
       const uris = c.workspace.all().length ? c.workspace.all().map((f) => f.uri) : [''];
-      for (const u of uris) {
-        void c.analyzer
-          .start(u)
-          .catch((e: Error) => reportOnce('load', t(c.locale, 'base.failed', e.message), e));
-      }
+      const started = uris.map((u) =>
+        c.analyzer.start(u).catch((e: Error) => {
+          reportOnce('load', t(c.locale, 'base.failed', e.message), e);
+          return undefined;
+        }),
+      );
+      void Promise.all(started).then((used) => {
+        if (guess) c.bases.dropUnless(guess, used.filter((d): d is string[] => !!d));
+      });
     });
   });
 
@@ -148,6 +161,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   documents.onDidChangeContent((e) => onContent(e.document));
   documents.onDidClose((e) => {
+    seen.delete(e.document.uri);
     const c = need();
     c.drafts.close(e.document.uri);
     c.analyzer.forget(e.document.uri);
@@ -204,7 +218,10 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     firstOpened = true;
     const c = need();
     memory.touch();
-    c.drafts.schedule(doc.uri);
+    // A document just opened is checked at once; edits wait for the typing to pause.
+    const opened = !seen.has(doc.uri);
+    seen.add(doc.uri);
+    c.drafts.schedule(doc.uri, opened ? 0 : undefined);
     void c.analyzer.scope(doc.uri).then(
       (scope) => {
         const dirs = factDirsOf(doc.uri, scope);
