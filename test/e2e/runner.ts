@@ -269,8 +269,9 @@ async function brokenBaseSession(browser: Browser, extensionsDir: string): Promi
       await page.keyboard.press('Home');
       await page.keyboard.type('broken: 1');
       await page.keyboard.press('Control+S');
-      // Back to the draft, untouched: its status bar already says the base is broken.
-      await quickOpen(page, DRAFT);
+      // Back to the draft's tab, untouched: its status bar already says the base is broken.
+      await page.locator('.tabs-container .tab', { hasText: DRAFT }).first().click();
+      await page.locator(`.tab.active[aria-label*="${DRAFT}"]`).waitFor({ timeout: 30_000 });
       await status.and(page.locator('[aria-label*="last good version"]')).waitFor({ timeout: 60_000 });
       const background = await status.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
       if (background === 'rgba(0, 0, 0, 0)' || background === 'transparent') throw new Error('the status bar item has no warning background');

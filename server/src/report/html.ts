@@ -142,7 +142,7 @@ function findingsTable(f: FileReport, k: number, marks: Mark[], L: Labels): stri
       .join('<br>');
     return `<tr class="sev-${d.severity}"${id}><td><a href="#${target}">${d.range.start.line + 1}:${d.range.start.character + 1}</a></td><td><span class="badge">${esc(L.sev[d.severity])}</span></td><td>${codeHtml(d.code, L)}</td><td>${esc(d.message)}</td><td>${d.expected !== undefined ? esc(d.expected) : ''}</td><td>${sources}</td></tr>`;
   });
-  return `<table class="findings"><thead><tr><th>${L.line}</th><th>${L.severity}</th><th>${L.finding}</th><th>${L.message}</th><th>${L.expected}</th><th>${L.sources}</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  return `<div class="scroll"><table class="findings"><thead><tr><th>${L.line}</th><th>${L.severity}</th><th>${L.finding}</th><th>${L.message}</th><th>${L.expected}</th><th>${L.sources}</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
 function fileSection(f: FileReport, k: number, marks: Mark[], L: Labels): string {
@@ -171,9 +171,9 @@ function summaryTable(report: RunReport, marks: Mark[][], L: Labels): string {
   const s = report.summary;
   return `<section id="summary">
 <h2>${L.summary}</h2>
-<table class="summary"><thead><tr><th>${L.file}</th><th>${L.claims}</th><th>${L.verified}</th><th>${L.errors}</th><th>${L.warnings}</th><th>${L.info}</th></tr></thead><tbody>
+<div class="scroll"><table class="summary"><thead><tr><th>${L.file}</th><th>${L.claims}</th><th>${L.verified}</th><th>${L.errors}</th><th>${L.warnings}</th><th>${L.info}</th></tr></thead><tbody>
 ${rows.join('\n')}
-</tbody><tfoot><tr><th>${L.total} (${s.files})</th><td>${s.claims}</td><td>${s.verified}</td><td>${s.error}</td><td>${s.warning}</td><td>${s.information + s.hint}</td></tr></tfoot></table>
+</tbody><tfoot><tr><th>${L.total} (${s.files})</th><td>${s.claims}</td><td>${s.verified}</td><td>${s.error}</td><td>${s.warning}</td><td>${s.information + s.hint}</td></tr></tfoot></table></div>
 </section>`;
 }
 

@@ -153,6 +153,23 @@ describe('cli: HTML report layout at 1280 px (bundled base, Chinese)', function 
     assert.deepEqual(result.bad, []);
   });
 
+  it('in a window as narrow as the editor’s report view, scrolls wide tables in their own box, never the page', async () => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    try {
+      const widths = await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        return [d.scrollWidth, d.clientWidth];
+      });
+      assert.ok(widths[0] <= widths[1], `the page is ${widths[0]} px wide in a ${widths[1]} px window`);
+      const tip = page.locator('.draft mark.claim').first();
+      await tip.focus();
+      const box = (await tip.locator('.tip').boundingBox())!;
+      assert.ok(box.x >= 0 && box.x + box.width <= 400, JSON.stringify(box));
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('shows the tooltip of a claim near the right edge inside the page', async () => {
     // The claim whose right end is furthest right: the case that used to run off the page.
     const id = await page.$$eval('.draft mark.claim', (ms) =>
