@@ -1,7 +1,7 @@
 /**
  * The command table: one handler per contributed command (COMMAND_IDS). Handlers only
  * forward to the language server's custom requests and show the result; no checking here.
- * Source documents open read-only; the report of a draft opens rendered in a webview.
+ * Source documents open read-only (for the session); the report of a draft opens rendered in a webview.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -13,7 +13,6 @@ import {
 } from '../../server/src/protocol';
 import type { CommandId } from './commandIds';
 import type { ReportViews } from './reportView';
-import { readOnlyUri } from './sourceDocuments';
 import type { StatusModel } from './statusModel';
 
 /** What handlers need from the extension. */
@@ -26,6 +25,9 @@ export interface CommandContext {
   status: StatusModel;
   reports: ReportViews;
 }
+
+/** VS Code's "File: Set Active Editor Read-only in Session". */
+const READONLY_IN_SESSION = 'workbench.action.files.setActiveEditorReadonlyInSession';
 
 /** "1 draft" / "3 drafts" and the other counts of a workspace check, in the display language. */
 const plural = {
@@ -87,8 +89,12 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
       if (!picked) return undefined;
       source = picked.source;
     }
-    const document = await vscode.workspace.openTextDocument(readOnlyUri(client.protocol2CodeConverter.asUri(source.uri)));
+    const document = await vscode.workspace.openTextDocument(client.protocol2CodeConverter.asUri(source.uri));
     await vscode.window.showTextDocument(document, { preview: true });
+    // Read-only for this session: the facts quote the source word for word (and a bundled
+    // source is the installed extension's own copy). The file stays a file: the server's
+    // source features (coverage, go to definition) keep working on it.
+    await vscode.commands.executeCommand(READONLY_IN_SESSION);
     return source.id;
   },
 

@@ -1,7 +1,7 @@
 /**
  * Entry point of the VS Code extension: starts the fact-check language server, shows
- * the active document's status in the status bar, registers the commands, the read-only
- * source documents and the report views. All checking happens in the server; this file
+ * the active document's status in the status bar, registers the commands and the report
+ * views. All checking happens in the server; this file
  * only wires VS Code to it.
  */
 import './startupClock'; // first: marks when the extension's modules start loading
@@ -14,7 +14,6 @@ import { DEFAULT_LANGUAGES, documentSelector } from './documentSelector';
 import { createLanguageClient } from './languageClient';
 import { ReportViews } from './reportView';
 import { RestartingErrorHandler } from './restartHandler';
-import { SourceDocuments } from './sourceDocuments';
 import { FactCheckStatusBar } from './statusBar';
 import type { StatusView } from './statusModel';
 
@@ -42,7 +41,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactCh
     output,
     reports,
     statusBar,
-    SourceDocuments.register(),
     ...registerCommands({ client: () => client, isSent, status: statusBar.model, reports }),
   );
 

@@ -2,11 +2,13 @@
  * The status bar item. For a draft: its verified claims and its findings by severity,
  * counted the way VS Code's own problem counter beside it counts them; for a fact file
  * or source document: the fact base's state. A warning background whenever the fact base
- * the document belongs to has errors. Clicking it opens the Problems view. The tooltip is
+ * the document belongs to has errors. The tooltip also names the draft's findings by code,
+ * with the labels of the table of finding codes. Clicking it opens the Problems view. The tooltip is
  * Markdown; the screen-reader label is the same text written plainly.
  */
 import * as vscode from 'vscode';
 import type { DraftCounts, StatusParams } from '../../server/src/protocol';
+import { codeLabel, FINDING_CODES } from '../../server/src/shared/findingCodes';
 import { SHOW_PROBLEMS_COMMAND } from './commandIds';
 import { StatusModel, type StatusView } from './statusModel';
 
@@ -74,8 +76,9 @@ export class FactCheckStatusBar implements vscode.Disposable {
     this.item.text = textOf(view, baseBroken);
     this.item.backgroundColor =
       view.kind === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : baseBroken ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    const { heading, lines } = describe(view);
+    const { heading, lines, codes } = describe(view);
     const tooltip = new vscode.MarkdownString(`**${escape(heading)}**\n\n${lines.map((l) => `- ${escape(l)}`).join('\n')}`);
+    if (codes?.length) tooltip.appendMarkdown('\n\n' + codes.map(escape).join('  \n'));
     // The fact base's state quotes fact files (paths, figures): shown as text, never as Markdown.
     if (base) tooltip.appendMarkdown('\n\n').appendText(base.message);
     tooltip.appendMarkdown('\n\n' + escape(vscode.l10n.t('Click to open the Problems view.')));
@@ -109,8 +112,14 @@ function textOf(view: Exclude<StatusView, { kind: 'hidden' }>, baseBroken: boole
   }
 }
 
-/** The tooltip's heading and lines, as plain text. */
-function describe(view: Exclude<StatusView, { kind: 'hidden' }>): { heading: string; lines: string[] } {
+/** The findings by code, each with its label in the display language: "Wrong value (wrong-value): 1". */
+function codesInWords(c: DraftCounts): string[] {
+  const locale = /^zh/i.test(vscode.env.language) ? 'zh' : 'en';
+  return FINDING_CODES.filter((code) => c.byCode[code]).map((code) => `${codeLabel(code, locale)} (${code}): ${c.byCode[code]}`);
+}
+
+/** The tooltip's heading, its lines (the counts) and, for a draft, the findings by code; all plain text. */
+function describe(view: Exclude<StatusView, { kind: 'hidden' }>): { heading: string; lines: string[]; codes?: string[] } {
   switch (view.kind) {
     case 'checking':
       return { heading: vscode.l10n.t('Fact Check'), lines: [vscode.l10n.t('Checking this draft…')] };
@@ -119,7 +128,7 @@ function describe(view: Exclude<StatusView, { kind: 'hidden' }>): { heading: str
     case 'factBase':
       return { heading: vscode.l10n.t('Fact Check'), lines: [vscode.l10n.t('This file is part of the fact base: drafts are checked against it, it is not checked itself.')] };
     case 'draft':
-      return { heading: vscode.l10n.t('Fact Check: this draft'), lines: countsInWords(view.counts) };
+      return { heading: vscode.l10n.t('Fact Check: this draft'), lines: countsInWords(view.counts), codes: codesInWords(view.counts) };
   }
 }
 

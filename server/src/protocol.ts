@@ -4,6 +4,7 @@
  * are plain JSON. Ranges are LSP ranges (0-based lines, UTF-16 characters).
  */
 import { NotificationType, RequestType, type TextEdit } from 'vscode-languageserver-protocol';
+import type { FindingCode } from './shared/findingCodes';
 
 /** Counts of one checked draft: verified claims, and findings by the severity they are shown with (as VS Code's own problem counter counts them). */
 export interface DraftCounts {
@@ -12,6 +13,8 @@ export interface DraftCounts {
   warning: number;
   information: number;
   hint: number;
+  /** The same findings by code (codes with none are left out). */
+  byCode: Partial<Record<FindingCode, number>>;
 }
 
 /**

@@ -80,6 +80,9 @@ describe('protocol: what the hover and the status say (bundled base)', function 
         assert.doesNotMatch(zh ? '' : md, /[：]/, 'no full-width colon in English');
         assert.ok(plain(md).includes(zh ? '事实：怀柔区 · 地区生产总值年均增速 · 2021—2025年' : 'Fact: 怀柔区 · 地区生产总值年均增速 · 2021–2025'), md);
         assert.ok(plain(md).includes('**《北京怀柔建设国际一流战略科技融合发展示范区》** · 北京商报 · 2025-12-01'), md);
+        // The source VS Code lists under the message, punctuated for the client's language.
+        const related = d.relatedInformation?.[0]?.message ?? '';
+        assert.ok(related.startsWith(zh ? '《北京怀柔建设国际一流战略科技融合发展示范区》（北京商报，2025-12-01）：' : '《北京怀柔建设国际一流战略科技融合发展示范区》 (北京商报, 2025-12-01): '), related);
       });
 
       it('lists each period and value once in the values by period', async () => {
@@ -125,6 +128,8 @@ describe('protocol: what the hover and the status say (bundled base)', function 
         assert.deepEqual([counts.error, counts.warning, counts.information, counts.hint], bySeverity, JSON.stringify(status.params));
         assert.ok(diagnostics.some((x) => x.code === 'qualifier-mismatch' && x.severity === 2), 'the qualifier mismatch is a warning');
         assert.equal(counts.error, diagnostics.filter((x) => x.severity === 1).length, 'a qualifier mismatch is not counted among the errors');
+        assert.equal(counts.byCode['qualifier-mismatch'], 1, JSON.stringify(counts.byCode));
+        assert.equal(Object.values(counts.byCode).reduce((a, b) => a + (b ?? 0), 0), diagnostics.length, 'every finding shown is counted under its code');
         assert.equal(status.params.document!.kind, 'draft');
         assert.ok(status.params.factBase.key.includes(bundledFactsDir()), JSON.stringify(status.params.factBase));
       });

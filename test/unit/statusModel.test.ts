@@ -11,7 +11,7 @@ import type { FactBaseState } from '../../server/src/protocol';
 
 const A: FactBaseState = { key: '/a/facts', ok: true, message: 'Fact base loaded: 2 facts, 1 source', problems: 0 };
 const B: FactBaseState = { key: '/b/facts', ok: true, message: 'Fact base loaded: 900 facts, 5 sources', problems: 0 };
-const counts = { verified: 3, error: 1, warning: 1, information: 2, hint: 0 };
+const counts = { verified: 3, error: 1, warning: 1, information: 2, hint: 0, byCode: { 'wrong-value': 1, 'outdated-value': 1, unverified: 2 } };
 
 describe('status bar model', () => {
   it('spins until the server says something about the document, and hides what is not sent', () => {

@@ -20,6 +20,8 @@ import { startupMark } from '../shared/startupMarks';
 /** The checked state of one document version. */
 export interface Analysis {
   uri: string;
+  /** The language of the messages (the client's). */
+  locale: Locale;
   /** Document version (undefined for a file read from disk). */
   version?: number;
   languageId: string;
@@ -141,7 +143,7 @@ export class Analyzer {
         }
       }
     }
-    const analysis: Analysis = { uri, version, languageId, text, index, result, settings: s.settings, folder: s.folder, loaded: s.loaded };
+    const analysis: Analysis = { uri, locale: this.locale, version, languageId, text, index, result, settings: s.settings, folder: s.folder, loaded: s.loaded };
     if (version !== undefined) this.cache.set(uri, { key, analysis });
     return analysis;
   }

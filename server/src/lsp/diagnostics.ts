@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { DiagnosticSeverity, PublishDiagnosticsNotification, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageRoot } from '../core/factbase/load';
-import type { Citation, Finding, FindingCode, Severity } from '../core/types';
+import type { Citation, Finding, FindingCode, Locale, Severity } from '../core/types';
+import { bookTitle } from './citations';
 import { codeAnchor, effectiveSeverity as severityAfter, type SeverityOverrides } from '../shared/findingCodes';
 import type { Analysis } from './analysis';
 import { driveSteps, pause, PAUSE_TURNS } from './slices';
@@ -39,14 +40,14 @@ export function effectiveSeverity(finding: Finding, overrides: SeverityOverrides
   return severityAfter(finding.code, overrides, finding.severity);
 }
 
-/** Citation lists' related information (a claim's citations are one list, kept by the check's memo between edits). */
-const relatedCache = new WeakMap<readonly Citation[], DiagnosticRelatedInformation[]>();
+/** Citation lists' related information per locale (a claim's citations are one list, kept by the check's memo between edits). */
+const relatedCache = { zh: new WeakMap<readonly Citation[], DiagnosticRelatedInformation[]>(), en: new WeakMap<readonly Citation[], DiagnosticRelatedInformation[]>() };
 /** Source files' URIs. */
 const uris = new Map<string, string>();
 
-/** The related information of a finding: one location and quote per citation. */
-function relatedOf(citations: readonly Citation[]): DiagnosticRelatedInformation[] {
-  let related = relatedCache.get(citations);
+/** The related information of a finding: one location and quote per citation, punctuated for the locale. */
+function relatedOf(citations: readonly Citation[], locale: Locale): DiagnosticRelatedInformation[] {
+  let related = relatedCache[locale].get(citations);
   if (!related) {
     related = citations.map((c) => {
       let uri = uris.get(c.file);
@@ -56,10 +57,10 @@ function relatedOf(citations: readonly Citation[]): DiagnosticRelatedInformation
       }
       return {
         location: { uri, range: { start: { line: c.line, character: 0 }, end: { line: c.line, character: 0 } } },
-        message: `${c.title}（${c.publisher}，${c.published}）：${c.quote}`,
+        message: locale === 'zh' ? `${bookTitle(c.title)}（${c.publisher}，${c.published}）：${c.quote}` : `${bookTitle(c.title)} (${c.publisher}, ${c.published}): ${c.quote}`,
       };
     });
-    relatedCache.set(citations, related);
+    relatedCache[locale].set(citations, related);
   }
   return related;
 }
@@ -88,7 +89,7 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
       message: f.message,
       data: dataOf(f, analysis),
     };
-    const related = relatedOf(f.citations);
+    const related = relatedOf(f.citations, analysis.locale);
     if (related.length) d.relatedInformation = related;
     out.push(d);
   }

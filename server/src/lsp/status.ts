@@ -12,11 +12,13 @@ import { effectiveSeverity } from './diagnostics';
 
 /** Counts an analysis: verified claims, and findings by effective severity (findings turned off are not counted). */
 export function countDraft(analysis: Analysis): DraftCounts {
-  const counts: DraftCounts = { verified: 0, error: 0, warning: 0, information: 0, hint: 0 };
+  const counts: DraftCounts = { verified: 0, error: 0, warning: 0, information: 0, hint: 0, byCode: {} };
   for (const c of analysis.result.claims) if (c.status === 'verified') counts.verified++;
   for (const f of analysis.result.findings) {
     const severity = effectiveSeverity(f, analysis.settings.severity);
-    if (severity) counts[severity]++;
+    if (!severity) continue;
+    counts[severity]++;
+    counts.byCode[f.code] = (counts.byCode[f.code] ?? 0) + 1;
   }
   return counts;
 }
