@@ -22,7 +22,7 @@ thead th, tfoot th { background: #f6f8fa; }
 .badge { font-size: .8em; padding: 0 .4em; border-radius: .6em; color: #fff; background: var(--unk); white-space: nowrap; }
 .sev-error .badge { background: var(--bad); } .sev-warning .badge { background: var(--old); }
 .draft { position: relative; white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid #d0d7de; border-radius: 6px; padding: 1em; background: #fff; }
-td { overflow-wrap: break-word; } .scroll { overflow-x: auto; } .summary td:first-child { min-width: 8em; } .code-label { white-space: nowrap; } a.back { white-space: nowrap; }
+td { overflow-wrap: break-word; } .scroll { overflow-x: auto; } .summary td:first-child { min-width: 8em; } .code-label, td code, .diag code { white-space: nowrap; } a.back { white-space: nowrap; }
 mark.claim, mark.legend { background: none; color: inherit; border-bottom: 2px solid var(--unk); }
 mark.claim { cursor: help; }
 mark.claim:focus { outline: 2px solid #0969da; outline-offset: 1px; }
