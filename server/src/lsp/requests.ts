@@ -2,7 +2,6 @@
  * The custom requests of server/src/protocol.ts (check the workspace, reload the fact
  * base, list sources, render a report) and the "accept this claim" server command.
  */
-import { globSync } from 'tinyglobby';
 import { basename, join, relative, sep } from 'node:path';
 import type { RequestType } from 'vscode-languageserver-protocol';
 import { ErrorCodes, MessageType, ResponseError, type Connection } from 'vscode-languageserver';
@@ -21,7 +20,6 @@ import type { Analysis } from './analysis';
 import type { ServerContext } from './context';
 import { effectiveSeverity, toDiagnostics } from './diagnostics';
 import { t } from './messages';
-import { renderReport } from './report';
 import { showMessage } from './status';
 import { isInside, pathToUri, uriToPath } from './workspace';
 
@@ -65,6 +63,8 @@ export function registerRequests(ctx: ServerContext): void {
     const languageId = ctx.documents.get(params.uri)?.languageId ?? (path ? languageOf(path) : 'plaintext');
     // Sources and fact files are what drafts are checked against, not drafts: no report for them.
     if (!ctx.analyzer.isDraft(params.uri, languageId, scope)) throw new ResponseError(ErrorCodes.InvalidParams, t(ctx.locale, 'report.notDraft', name));
+    // The HTML renderer (and he) load with the first report, not at start-up.
+    const { renderReport } = await import('./report.js');
     return renderReport(await analyzeUri(ctx, params.uri), name, ctx.locale);
   });
   connection.onExecuteCommand(async (params) => {
@@ -119,7 +119,7 @@ async function checkWorkspace(ctx: ServerContext): Promise<CheckWorkspaceResult>
   for (const folder of ctx.workspace.all()) {
     const scope = await ctx.analyzer.scope(folder.uri);
     const exts = scope.settings.languages.flatMap((l) => (EXTENSIONS[l] ?? []).map((e) => [e, l] as const));
-    for (const rel of draftFiles(folder.path, exts.map(([e]) => e))) {
+    for (const rel of await draftFiles(folder.path, exts.map(([e]) => e))) {
       const path = join(folder.path, rel);
       const uri = pathToUri(path);
       const languageId = exts.find(([e]) => path.endsWith(e))?.[1] ?? 'plaintext';
@@ -144,8 +144,10 @@ async function checkWorkspace(ctx: ServerContext): Promise<CheckWorkspaceResult>
 }
 
 /** Relative paths of files with the given extensions under a folder (skipping node_modules, out and hidden folders). */
-function draftFiles(root: string, exts: string[]): string[] {
+async function draftFiles(root: string, exts: string[]): Promise<string[]> {
   if (!exts.length) return [];
+  // Loaded with the first workspace check, not at start-up.
+  const { globSync } = await import('tinyglobby');
   const patterns = exts.map((e) => `**/*${e}`);
   return globSync(patterns, { cwd: root, ignore: ['**/node_modules/**', 'out/**', 'dist/**'], dot: false, onlyFiles: true }).sort();
 }
