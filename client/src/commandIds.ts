@@ -16,6 +16,3 @@ export type CommandId = (typeof COMMAND_IDS)[number];
 
 /** The built-in command the status bar item runs: focus the Problems view. */
 export const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';
-
-/** URI scheme of the read-only documents that show a draft's report. */
-export const REPORT_SCHEME = 'factcheck-report';

@@ -1,6 +1,7 @@
 /**
  * The command table: one handler per contributed command (COMMAND_IDS). Handlers only
  * forward to the language server's custom requests and show the result; no checking here.
+ * Source documents open read-only (for the session); the report of a draft opens rendered in a webview.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -11,16 +12,30 @@ import {
   ReportRequest,
 } from '../../server/src/protocol';
 import type { CommandId } from './commandIds';
-import type { ReportDocuments } from './reportDocuments';
+import type { ReportViews } from './reportView';
+import type { StatusModel } from './statusModel';
 
 /** What handlers need from the extension. */
 export interface CommandContext {
   /** The running client, or undefined while it is (re)starting. */
   client(): LanguageClient | undefined;
-  /** Whether the server checks this document (factcheck.languages). */
-  isChecked(document: vscode.TextDocument): boolean;
-  reports: ReportDocuments;
+  /** Whether the client hands this document to the server (factcheck.languages, fact files). */
+  isSent(document: vscode.TextDocument): boolean;
+  /** What the server said each document is. */
+  status: StatusModel;
+  reports: ReportViews;
 }
+
+/** VS Code's "File: Set Active Editor Read-only in Session". */
+const READONLY_IN_SESSION = 'workbench.action.files.setActiveEditorReadonlyInSession';
+
+/** "1 draft" / "3 drafts" and the other counts of a workspace check, in the display language. */
+const plural = {
+  drafts: (n: number) => (n === 1 ? vscode.l10n.t('1 draft') : vscode.l10n.t('{0} drafts', n)),
+  errors: (n: number) => (n === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', n)),
+  warnings: (n: number) => (n === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', n)),
+  notes: (n: number) => (n === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', n)),
+};
 
 /** A command handler: gets the arguments executeCommand was given; its result is what executeCommand resolves to. */
 export type CommandHandler = (context: CommandContext, ...args: unknown[]) => Promise<unknown>;
@@ -35,11 +50,11 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
     );
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
-        'Checked {0} drafts: {1} errors, {2} warnings, {3} notes. See the Problems view.',
-        result.files,
-        result.error,
-        result.warning,
-        result.information + result.hint,
+        'Checked {0}: {1}, {2}, {3}. See the Problems view.',
+        plural.drafts(result.files),
+        plural.errors(result.error),
+        plural.warnings(result.warning),
+        plural.notes(result.information + result.hint),
       ),
     );
     return result;
@@ -48,10 +63,10 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'factcheck.reloadFacts': async (context) => {
     const client = await readyClient(context);
     const result = await client.sendRequest(ReloadFactsRequest, undefined);
-    const failed = result.bases.filter((b) => !b.ok);
+    // Each base's own state says what was loaded ("Fact base loaded: 512 facts, 5 sources").
     const summary = result.bases.map((b) => b.message).join(' · ');
-    if (failed.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Fact base reloaded with problems: {0}', summary));
-    else void vscode.window.showInformationMessage(vscode.l10n.t('Fact base reloaded: {0}', summary));
+    if (result.bases.some((b) => !b.ok)) void vscode.window.showWarningMessage(summary);
+    else void vscode.window.showInformationMessage(summary);
     return result;
   },
 
@@ -76,22 +91,27 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
     }
     const document = await vscode.workspace.openTextDocument(client.protocol2CodeConverter.asUri(source.uri));
     await vscode.window.showTextDocument(document, { preview: true });
+    // Read-only for this session: the facts quote the source word for word (and a bundled
+    // source is the installed extension's own copy). The file stays a file: the server's
+    // source features (coverage, go to definition) keep working on it.
+    await vscode.commands.executeCommand(READONLY_IN_SESSION);
     return source.id;
   },
 
+  // Drafts only: a source document or fact file is what drafts are checked against.
   'factcheck.showReport': async (context) => {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || !context.isChecked(document)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a draft (a document of a language listed in factcheck.languages) to see its report.'));
+    const kind = document && context.isSent(document) ? context.status.kindOf(document.uri.toString()) : undefined;
+    if (!document || !context.isSent(document) || (kind !== undefined && kind !== 'draft')) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Open a draft to see its report (a document of a language listed in factcheck.languages, not a file of the fact base).'),
+      );
       return undefined;
     }
     const client = await readyClient(context);
-    const { markdown } = await client.sendRequest(ReportRequest, { uri: client.code2ProtocolConverter.asUri(document.uri) });
-    const uri = context.reports.set(document.uri, markdown);
-    const report = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(report, 'markdown');
-    await vscode.window.showTextDocument(report, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
-    return uri.toString();
+    const report = await client.sendRequest(ReportRequest, { uri: client.code2ProtocolConverter.asUri(document.uri) });
+    context.reports.show(document.uri, report);
+    return report;
   },
 };
 

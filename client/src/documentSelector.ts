@@ -1,7 +1,7 @@
 /**
  * Which documents the language client hands to the server: drafts in the languages of
  * the factcheck.languages setting (saved or untitled), and YAML fact files under a
- * facts/ folder. Reports (factcheck-report: documents) are never checked.
+ * facts/ folder (file: and untitled: documents only; report webviews are not documents).
  */
 /** Default of the factcheck.languages setting (as in package.json). */
 export const DEFAULT_LANGUAGES: readonly string[] = ['markdown', 'plaintext'];

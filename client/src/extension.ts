@@ -1,19 +1,22 @@
 /**
  * Entry point of the VS Code extension: starts the fact-check language server, shows
- * the active draft's counts in the status bar and registers the commands. All checking
- * happens in the server; this file only wires VS Code to it.
+ * the active document's status in the status bar, registers the commands and the report
+ * views. All checking happens in the server; this file
+ * only wires VS Code to it.
  */
+import './startupClock'; // first: marks when the extension's modules start loading
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SourceCoverageNotification, StatusNotification } from '../../server/src/protocol';
+import { startupMark } from '../../server/src/shared/startupMarks';
 import { SourceCoverageItem } from './sourceCoverage';
-import { REPORT_SCHEME } from './commandIds';
 import { registerCommands } from './commands';
 import { DEFAULT_LANGUAGES, documentSelector } from './documentSelector';
 import { createLanguageClient } from './languageClient';
-import { ReportDocuments } from './reportDocuments';
+import { ReportViews } from './reportView';
 import { RestartingErrorHandler } from './restartHandler';
 import { FactCheckStatusBar } from './statusBar';
+import type { StatusView } from './statusModel';
 
 let client: LanguageClient | undefined;
 
@@ -21,24 +24,27 @@ let client: LanguageClient | undefined;
 export interface FactCheckApi {
   /** The running language client, if any. */
   client(): LanguageClient | undefined;
+  /** What the status bar shows for a document (the server's latest word on it). */
+  status(uri: vscode.Uri): StatusView;
+  /** Fired after every status the server sends. */
+  onDidChangeStatus: vscode.Event<void>;
 }
 
 /** Starts the client; called by VS Code on the activation events of package.json. */
 export async function activate(context: vscode.ExtensionContext): Promise<FactCheckApi> {
+  startupMark('extension', 'activate');
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Fact Check'), { log: true });
-  const reports = new ReportDocuments();
+  const reports = new ReportViews();
   let languages = configuredLanguages();
-  const isChecked = (document: vscode.TextDocument): boolean =>
-    vscode.languages.match(documentSelector(languages), document) > 0;
-  const statusBar = new FactCheckStatusBar(isChecked);
+  const isSent = (document: vscode.TextDocument): boolean => vscode.languages.match(documentSelector(languages), document) > 0;
+  const statusBar = new FactCheckStatusBar(isSent);
   const sourceCoverage = new SourceCoverageItem();
   context.subscriptions.push(sourceCoverage);
   context.subscriptions.push(
     output,
     reports,
     statusBar,
-    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    ...registerCommands({ client: () => client, isChecked, reports }),
+    ...registerCommands({ client: () => client, isSent, status: statusBar.model, reports }),
   );
 
   const start = async (): Promise<void> => {
@@ -47,7 +53,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactCh
     next.onNotification(SourceCoverageNotification.method, (params: Parameters<SourceCoverageItem['update']>[0]) => sourceCoverage.update(params));
     client = next;
     try {
+      startupMark('extension', 'client starting');
       await next.start();
+      startupMark('extension', 'client running');
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       void vscode.window.showErrorMessage(vscode.l10n.t('The Fact Check server could not start: {0}', message));
@@ -68,7 +76,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactCh
   );
 
   await start();
-  return { client: () => client };
+  return {
+    client: () => client,
+    status: (uri) => statusBar.model.view(uri.toString(), vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && isSent(d))),
+    onDidChangeStatus: statusBar.onDidUpdate,
+  };
 }
 
 /** Stops the server; VS Code waits for the returned promise. */

@@ -4,22 +4,42 @@
  * are plain JSON. Ranges are LSP ranges (0-based lines, UTF-16 characters).
  */
 import { NotificationType, RequestType, type TextEdit } from 'vscode-languageserver-protocol';
-import { ALLOW_FILE_NAME } from './core/suppression';
+import type { FindingCode } from './shared/findingCodes';
 
-/** Counts of one checked document's claims by verdict (suppressed claims are not counted). */
-export interface DocumentCounts {
-  uri: string;
-  /** Document version the counts were computed for (absent for files checked from disk). */
-  version?: number;
+/** Counts of one checked draft: verified claims, and findings by the severity they are shown with (as VS Code's own problem counter counts them). */
+export interface DraftCounts {
   verified: number;
-  /** Contradicted claims (wrong value, unit, period, subject or title). */
-  wrong: number;
-  outdated: number;
-  unverified: number;
+  error: number;
+  warning: number;
+  information: number;
+  hint: number;
+  /** The same findings by code (codes with none are left out). */
+  byCode: Partial<Record<FindingCode, number>>;
+}
+
+/**
+ * What a document is to the checker: a draft it checks, a file of the fact base in use
+ * (a YAML fact file or a source document), or neither (another language, or a YAML file
+ * outside any fact base).
+ */
+export type DocumentKind = 'draft' | 'factBase' | 'ignored';
+
+/** The state of one open document. */
+export interface DocumentStatus {
+  uri: string;
+  /** Document version the status was computed for (absent for files checked from disk). */
+  version?: number;
+  kind: DocumentKind;
+  /** Drafts: the counts of the check. */
+  counts?: DraftCounts;
+  /** Drafts: why the check failed, when it did (no counts then). */
+  failed?: string;
 }
 
 /** State of the fact base a server uses. */
 export interface FactBaseState {
+  /** Identifies the base (a multi-root workspace may use several): its folders, one per line. */
+  key: string;
   /** True when the base loaded without errors. */
   ok: boolean;
   /** One line for a status bar or tooltip, in the client's language. */
@@ -28,14 +48,21 @@ export interface FactBaseState {
   problems: number;
 }
 
-/** Parameters of factcheck/status. */
+/**
+ * Parameters of factcheck/status: the state of a fact base, and, when the notification
+ * is about a document, that document's status (checked against, or part of, that base).
+ */
 export interface StatusParams {
-  /** Present when the notification follows a check of one document. */
-  document?: DocumentCounts;
+  document?: DocumentStatus;
   factBase: FactBaseState;
 }
 
-/** Sent by the server after every check of an open document and after every fact-base (re)load. */
+/**
+ * Sent by the server after every check of an open draft (with its counts), when an open
+ * document turns out not to be a draft (a fact file, a source, another language), and
+ * after every fact-base (re)load (without a document). A client keeps the latest state
+ * of each base by key and shows a document with the base its last status named.
+ */
 export const StatusNotification = new NotificationType<StatusParams>('factcheck/status');
 
 /** Result of factcheck/checkWorkspace. */
@@ -86,11 +113,17 @@ export interface ReportParams {
 
 /** Result of factcheck/report. */
 export interface ReportResult {
-  /** The report as Markdown, in the client's language. */
-  markdown: string;
+  /** The draft's name, for the view's title. */
+  title: string;
+  /**
+   * The report as a self-contained HTML page in the client's language (the CLI's HTML
+   * format for this one draft): no scripts, no external resources, its own
+   * Content-Security-Policy.
+   */
+  html: string;
 }
 
-/** Renders the check report of one document (open or on disk). */
+/** Renders the check report of one draft (open or on disk); an error when the document is not a draft. */
 export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('factcheck/report');
 
 /** Server command (workspace/executeCommand) behind the "accept this claim" code action. Arguments: [AcceptClaimArgs]. */
@@ -105,8 +138,8 @@ export interface AcceptClaimArgs {
   line: string;
 }
 
-/** Name of the per-workspace-folder allowlist file. */
-export const ALLOWLIST_FILE = ALLOW_FILE_NAME;
+/** Name of the per-workspace-folder allowlist file (core/suppression.ts reads it under this name). */
+export const ALLOWLIST_FILE = '.factcheck-allow.json';
 
 /**
  * What each factcheck diagnostic carries in `data`: the fact it was checked against, the

@@ -12,7 +12,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { formatReport, type FormatName } from '../../server/src/cli/formats';
 import { ANNOTATION_CAP } from '../../server/src/cli/formats/github';
-import { buildFileReport, exitStatus, summarize, type ReportOptions, type RunReport } from '../../server/src/cli/formats/report';
+import { buildFileReport, exitStatus, summarize, type ReportOptions, type RunReport } from '../../server/src/report/model';
 import { LineIndex } from '../../server/src/core/positions';
 import type { CheckResult } from '../../server/src/core/types';
 import { SAMPLE_TEXT, sampleResult } from './sampleResult';

@@ -3,18 +3,27 @@
  *   1. suite: code-server runs the extension from this checkout (extensionDevelopmentPath)
  *      with its mocha suite (out/test/e2e/suite/index.js) on test/e2e/workspace; the
  *      workbench reports the suite's exit code through codeAutomationExit.
- *   2. vsix: the packaged VSIX is installed into a fresh extensions folder; the draft is
- *      opened like a writer would (Quick Open), the squiggle must appear, its hover must
- *      cite the right value, the status bar must show the counts. Screenshot saved.
- * Usage: node out/test/e2e/runner.js [--phase suite|vsix|all] --vsix FILE
+ *   2. vsix: the packaged VSIX is installed into a fresh extensions folder; on a copy of
+ *      the workspace the draft is opened like a writer would (Quick Open) and the cold
+ *      start to its first squiggle is broken down by phase (coldStart.ts); the status bar
+ *      must count by severity with a plain accessible name, the hover must cite the right
+ *      value, Ctrl+. must offer the fix, "Show Report" must render the report in a
+ *      webview, a source document must refuse typing. A second session saves a broken
+ *      fact file: the draft's status bar must say so at once. Screenshots: hover.png,
+ *      quick-fix.png, report.png, source-read-only.png, status-bar-broken-base.png;
+ *      cold-start.json.
+ *   coldstart (on request): N fresh workbenches opening the draft, medians in cold-start.json.
+ * Usage: node out/test/e2e/runner.js [--phase suite|vsix|all|coldstart] [--runs N] --vsix FILE
  * Exit status 0 when every phase passed. Artifacts (logs, screenshots) in test/e2e/artifacts/.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, workbenchUrl } from './browser';
 import { installVsix, prepareUserData, startCodeServer, stopAll, type CodeServer } from './codeServer';
+import { coldStart, formatColdStart, readMarks, type ColdStart } from './coldStart';
+import { errorSquiggle, pointAt, quickOpen, runCommand, statusItem, webviewFrame } from './ui';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const WORKSPACE = path.join(ROOT, 'test/e2e/workspace');
@@ -127,69 +136,213 @@ function checkInstalledFiles(dir: string): void {
   log(`vsix: ${files.length} entries installed: runtime files present, no sources or tests`);
 }
 
-/** Phase 2: the packaged VSIX, installed like a user would, driven through the UI. */
-async function runVsix(browser: Browser, vsix: string): Promise<void> {
-  if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist: run \`npm run package\` first`);
-  const userDataDir = tempDir('vsix-data');
-  const extensionsDir = tempDir('vsix-ext');
+/** A fresh copy of the fixture workspace (the UI phase edits and saves files in it), with the protocol tests' small fact base when `withFacts`. */
+function workspaceCopy(withFacts: boolean): string {
+  const dir = tempDir('workspace');
+  fs.cpSync(WORKSPACE, dir, { recursive: true });
+  if (withFacts) fs.cpSync(path.join(ROOT, 'test/protocol/fixtures/workspace/facts'), path.join(dir, 'facts'), { recursive: true });
+  return dir;
+}
+
+/** One code-server session with the installed extension on a workspace: its page, and a clean-up that keeps the logs on failure. */
+async function session<T>(
+  browser: Browser,
+  name: string,
+  extensionsDir: string,
+  workspace: string,
+  env: NodeJS.ProcessEnv,
+  body: (page: Page, times: { goto: number; workbench: number }) => Promise<T>,
+): Promise<T> {
+  const userDataDir = tempDir(`${name}-data`);
   prepareUserData(userDataDir);
   let server: CodeServer | undefined;
   try {
-    log(`vsix: installing ${path.relative(ROOT, vsix)}`);
-    installVsix(vsix, extensionsDir, userDataDir);
-    const installed = fs.readdirSync(extensionsDir).find((d) => d.startsWith(`${EXTENSION_ID}-`));
-    if (!installed) throw new Error(`the VSIX did not install into ${extensionsDir}: ${fs.readdirSync(extensionsDir).join(', ')}`);
-    checkInstalledFiles(path.join(extensionsDir, installed));
-
-    server = await startCodeServer({ userDataDir, extensionsDir, logFile: path.join(ARTIFACTS, 'vsix-code-server.log') });
-    log(`vsix: code-server on ${server.url}`);
-    const page = await newPage(browser, path.join(ARTIFACTS, 'vsix-console.log'));
+    server = await startCodeServer({ userDataDir, extensionsDir, logFile: path.join(ARTIFACTS, `${name}-code-server.log`), env });
+    log(`${name}: code-server on ${server.url}`);
+    const page = await newPage(browser, path.join(ARTIFACTS, `${name}-console.log`));
     try {
-      await page.goto(workbenchUrl(server.url, WORKSPACE));
+      const goto = Date.now();
+      await page.goto(workbenchUrl(server.url, workspace));
       await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
-      // Open the draft like a writer: Quick Open, type the name, Enter.
+      const workbench = Date.now();
       await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } });
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 30_000 });
-      await input.fill(DRAFT);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: DRAFT }).first().waitFor({ timeout: 30_000 });
-      await page.keyboard.press('Enter');
-      await page.locator(`.tab.active[aria-label*="${DRAFT}"]`).waitFor({ timeout: 30_000 });
-
-      // The language server starts, checks the draft, the squiggle appears.
-      const squiggle = page.locator('.monaco-editor .squiggly-error').first();
-      await squiggle.waitFor({ timeout: 120_000 });
-      log('vsix: the draft shows an error squiggle');
-
-      // The status bar shows the counts of the draft.
-      const status = page.locator('.statusbar-item[aria-label*="wrong"]');
-      await status.waitFor({ timeout: 30_000 });
-      const label = (await status.getAttribute('aria-label')) ?? '';
-      if (!/\b1 wrong\b/.test(label)) throw new Error(`the status bar should count 1 wrong figure: "${label}"`);
-      log(`vsix: status bar "${label}"`);
-
-      // Hover the squiggle: the hover names the right value.
-      const box = await squiggle.boundingBox();
-      if (!box) throw new Error('the squiggle has no box');
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 6);
-      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .monaco-hover-content', {
-        hasText: '5.7%',
-      });
-      await hover.first().waitFor({ state: 'visible', timeout: 30_000 });
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: path.join(ARTIFACTS, 'hover.png') });
-      log('vsix: hover shows 5.7%; screenshot test/e2e/artifacts/hover.png');
+      return await body(page, { goto, workbench });
     } catch (err) {
-      await page.screenshot({ path: path.join(ARTIFACTS, 'vsix-failure.png') }).catch(() => undefined);
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}-failure.png`) }).catch(() => undefined);
       dumpLogs(userDataDir);
       throw err;
     }
   } finally {
     await server?.stop();
     fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/** Opens the draft like a writer (Quick Open) on a workbench where the extension has not run yet; the cold start to its first squiggle. */
+async function openDraftCold(page: Page, times: { goto: number; workbench: number }, marksFile: string): Promise<ColdStart> {
+  let opened = 0;
+  await quickOpen(page, DRAFT, () => (opened = Date.now()));
+  await errorSquiggle(page).waitFor({ timeout: 120_000 });
+  const squiggle = Date.now();
+  return coldStart({ ...times, opened, squiggle }, readMarks(marksFile));
+}
+
+/** The writer's session: cold start, status bar, hover, quick-fix menu, the rendered report, a read-only source. */
+async function writerSession(browser: Browser, extensionsDir: string): Promise<ColdStart> {
+  const workspace = workspaceCopy(false);
+  const marks = path.join(tempDir('marks'), 'startup.log');
+  // An empty fact-base cache: the first start after installing.
+  const env = { FACTCHECK_STARTUP_LOG: marks, FACTCHECK_CACHE_DIR: tempDir('cache') };
+  try {
+    return await session(browser, 'vsix', extensionsDir, workspace, env, async (page, times) => {
+      const cold = await openDraftCold(page, times, marks);
+      for (const line of formatColdStart(cold)) log(`vsix: ${line}`);
+      fs.writeFileSync(path.join(ARTIFACTS, 'cold-start.json'), JSON.stringify({ firstStart: cold }, null, 2) + '\n');
+      log('vsix: the draft shows an error squiggle');
+
+      // The status bar counts by severity, like VS Code's counter; its accessible name is plain text.
+      const status = statusItem(page);
+      await status.and(page.locator('[aria-label*="1 error"]')).waitFor({ timeout: 30_000 });
+      const label = (await status.getAttribute('aria-label')) ?? '';
+      if (!/^Fact Check: this draft: \d+ verified figures, 1 error, \d+ warnings?, \d+ notes?\. Fact base loaded: /.test(label)) throw new Error(`status bar label: "${label}"`);
+      if (/&nbsp;|\\/.test(label)) throw new Error(`the status bar's accessible name has markup in it: "${label}"`);
+      log(`vsix: status bar "${label}"`);
+
+      // Hover the squiggle: the hover names the right value.
+      const at = await pointAt(page, errorSquiggle(page));
+      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .monaco-hover-content', { hasText: '5.7%' });
+      await hover.first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'hover.png') });
+      log('vsix: hover shows 5.7%; screenshot test/e2e/artifacts/hover.png');
+      await page.keyboard.press('Escape');
+
+      // The quick-fix menu on the wrong figure: Ctrl+. with the cursor in it.
+      await page.mouse.click(at.x, at.y + 6);
+      await page.keyboard.press('Control+.');
+      await page.locator('.action-widget', { hasText: 'Replace with “5.7%”' }).waitFor({ state: 'visible', timeout: 30_000 });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'quick-fix.png') });
+      log('vsix: the quick-fix menu offers “Replace with “5.7%””; screenshot test/e2e/artifacts/quick-fix.png');
+      await page.keyboard.press('Escape');
+
+      // The report, rendered in a webview beside the draft.
+      await runCommand(page, 'Fact Check: Show Report for the Current Draft');
+      const frame = await webviewFrame(page, 'Fact check report');
+      const row = frame.locator('table.findings tr', { hasText: 'wrong-value' });
+      await row.first().waitFor({ timeout: 30_000 });
+      const rowText = await row.first().innerText();
+      if (!rowText.includes('Wrong value') || !rowText.includes('5.7%')) throw new Error(`the report's finding row: "${rowText}"`);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'report.png') });
+      log('vsix: the report is rendered in a webview; screenshot test/e2e/artifacts/report.png');
+      await page.keyboard.press('Control+W');
+
+      // A source document opens read-only: typing changes nothing.
+      await runCommand(page, 'Fact Check: Open a Source Document…');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: '北京怀柔建设国际一流战略科技融合发展示范区' }).first().click();
+      const tab = page.locator('.tab.active[aria-label*="hr-2025-11.md"]');
+      await tab.waitFor({ timeout: 30_000 });
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.type('xyz');
+      await page.locator('.monaco-editor-overlaymessage', { hasText: 'read-only' }).waitFor({ state: 'visible', timeout: 10_000 });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'source-read-only.png') });
+      if (await page.locator('.tab.active.dirty').count()) throw new Error('the source document took the typing');
+      log('vsix: the source document refuses typing (read-only)');
+      return cold;
+    });
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** The fact base breaks on save: the open draft's status bar says so at once, with a warning background. */
+async function brokenBaseSession(browser: Browser, extensionsDir: string): Promise<void> {
+  const workspace = workspaceCopy(true);
+  try {
+    await session(browser, 'broken-base', extensionsDir, workspace, {}, async (page) => {
+      await quickOpen(page, DRAFT);
+      const status = statusItem(page);
+      await status.and(page.locator('[aria-label*="Fact base loaded"]')).waitFor({ timeout: 120_000 });
+      // Break the workspace's fact file (a key the schema does not know) and save it.
+      await quickOpen(page, 'demo.yaml');
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Home');
+      await page.keyboard.type('broken: 1');
+      await page.keyboard.press('Control+S');
+      // Back to the draft's tab, untouched: its status bar already says the base is broken.
+      await page.locator('.tabs-container .tab', { hasText: DRAFT }).first().click();
+      await page.locator(`.tab.active[aria-label*="${DRAFT}"]`).waitFor({ timeout: 30_000 });
+      await status.and(page.locator('[aria-label*="last good version"]')).waitFor({ timeout: 60_000 });
+      const background = await status.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+      if (background === 'rgba(0, 0, 0, 0)' || background === 'transparent') throw new Error('the status bar item has no warning background');
+      await status.hover();
+      await page.locator('.monaco-hover, .workbench-hover', { hasText: 'last good version' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'status-bar-broken-base.png') });
+      log(`vsix: broken fact base: status bar "${(await status.getAttribute('aria-label')) ?? ''}" (background ${background}); screenshot test/e2e/artifacts/status-bar-broken-base.png`);
+    });
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** Phase 2: the packaged VSIX, installed like a user would, driven through the UI. */
+async function runVsix(browser: Browser, vsix: string): Promise<void> {
+  const extensionsDir = installed(vsix);
+  try {
+    await writerSession(browser, extensionsDir);
+    await brokenBaseSession(browser, extensionsDir);
+  } finally {
     fs.rmSync(extensionsDir, { recursive: true, force: true });
   }
+}
+
+/** Installs the VSIX into a fresh extensions folder and checks what it holds; returns the folder. */
+function installed(vsix: string): string {
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist: run \`npm run package\` first`);
+  const extensionsDir = tempDir('vsix-ext');
+  log(`vsix: installing ${path.relative(ROOT, vsix)}`);
+  installVsix(vsix, extensionsDir, tempDir('vsix-install'));
+  const dir = fs.readdirSync(extensionsDir).find((d) => d.startsWith(`${EXTENSION_ID}-`));
+  if (!dir) throw new Error(`the VSIX did not install into ${extensionsDir}: ${fs.readdirSync(extensionsDir).join(', ')}`);
+  checkInstalledFiles(path.join(extensionsDir, dir));
+  return extensionsDir;
+}
+
+/**
+ * Phase "coldstart": `runs` fresh workbenches, each opening the draft once; the first
+ * with an empty fact-base cache, the others with the cache the first one wrote. Medians
+ * in test/e2e/artifacts/cold-start.json.
+ */
+async function runColdStarts(browser: Browser, vsix: string, runs: number): Promise<void> {
+  const extensionsDir = installed(vsix);
+  const cache = tempDir('cache');
+  const results: ColdStart[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const workspace = workspaceCopy(false);
+      const marks = path.join(tempDir('marks'), 'startup.log');
+      try {
+        const cold = await session(browser, `coldstart-${i + 1}`, extensionsDir, workspace, { FACTCHECK_STARTUP_LOG: marks, FACTCHECK_CACHE_DIR: cache }, (page, times) =>
+          openDraftCold(page, times, marks),
+        );
+        for (const line of formatColdStart(cold)) log(`coldstart ${i + 1}: ${line}`);
+        results.push(cold);
+      } finally {
+        fs.rmSync(workspace, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    fs.rmSync(extensionsDir, { recursive: true, force: true });
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const warm = results.slice(1);
+  const summary = {
+    runs: results.length,
+    firstStart: results[0],
+    warmCache: warm.length ? { openToSquiggleMedian: median(warm.map((r) => r.openToSquiggle)), loadToSquiggleMedian: median(warm.map((r) => r.loadToSquiggle)), runs: warm } : undefined,
+  };
+  fs.writeFileSync(path.join(ARTIFACTS, 'cold-start.json'), JSON.stringify(summary, null, 2) + '\n');
+  log(`coldstart: first start ${results[0]?.openToSquiggle} ms; with the cache, median ${summary.warmCache?.openToSquiggleMedian} ms (draft opened → squiggle) over ${warm.length} runs`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -199,7 +352,8 @@ async function main(argv: string[]): Promise<number> {
   };
   const phase = arg('--phase') ?? 'all';
   const vsix = path.resolve(arg('--vsix') ?? path.join(ROOT, 'factcheck-zh.vsix'));
-  if (!['suite', 'vsix', 'all'].includes(phase)) throw new Error(`--phase must be suite, vsix or all, not ${phase}`);
+  if (!['suite', 'vsix', 'all', 'coldstart'].includes(phase)) throw new Error(`--phase must be suite, vsix, all or coldstart, not ${phase}`);
+  const runs = Number(arg('--runs') ?? 5);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await launchBrowser();
   // `timeout` (run.sh) sends SIGTERM: end the servers and the browser before leaving.
@@ -221,8 +375,11 @@ async function main(argv: string[]): Promise<number> {
     log(`${name} phase: ${((Date.now() - t) / 1000).toFixed(1)} s`);
   };
   try {
-    if (phase !== 'vsix') await runPhase('suite', () => runSuite(browser));
-    if (phase !== 'suite') await runPhase('vsix', () => runVsix(browser, vsix));
+    if (phase === 'coldstart') await runPhase('coldstart', () => runColdStarts(browser, vsix, runs));
+    else {
+      if (phase !== 'vsix') await runPhase('suite', () => runSuite(browser));
+      if (phase !== 'suite') await runPhase('vsix', () => runVsix(browser, vsix));
+    }
   } finally {
     await browser.close();
   }

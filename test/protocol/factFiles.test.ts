@@ -93,7 +93,7 @@ describe('protocol: fact files', function () {
     const ok = await client.waitFor((r) => r.kind === 'status' && !r.params.document, from);
     assert.ok(ok.kind === 'status' && ok.params.factBase.ok, JSON.stringify(ok));
     const counts = await client.waitFor((r) => r.kind === 'status' && r.params.document?.uri === draft, from);
-    assert.ok(counts.kind === 'status' && counts.params.document!.verified === 1, JSON.stringify(counts));
+    assert.ok(counts.kind === 'status' && counts.params.document!.counts!.verified === 1, JSON.stringify(counts));
 
     // A broken save: the last good base stays in use, and the server says so.
     const broken = updated.replace('value: 6.7', 'value: [');
@@ -107,7 +107,10 @@ describe('protocol: fact files', function () {
     assert.ok(state.kind === 'status' && state.params.factBase.problems > 0);
     const still = await client.waitFor((r) => r.kind === 'status' && r.params.document?.uri === draft, from);
     assert.ok(still.kind === 'status');
-    assert.deepEqual([still.params.document!.verified, still.params.document!.wrong], [1, 0], 'still checked against the last good base (6.7%)');
+    assert.deepEqual([still.params.document!.counts!.verified, still.params.document!.counts!.error], [1, 0], 'still checked against the last good base (6.7%)');
+    // The draft's status names the base's state now, not the state its cached check was made with.
+    assert.equal(still.params.factBase.ok, false, `the draft's status says the base is broken: ${JSON.stringify(still.params)}`);
+    assert.equal(still.params.factBase.key, state.params.factBase.key);
     const yamlErrors = await client.diagnostics(factsUri, v);
     assert.ok(yamlErrors.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error), 'the broken file shows its error');
   });

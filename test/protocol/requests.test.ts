@@ -72,16 +72,30 @@ describe('protocol: custom requests and multi-root workspaces', function () {
     assert.deepEqual(sources.map((s) => [s.id, s.published, s.uri]), [['demo-2024', '2024-05-20', fileUri(join(a.dir, 'facts', 'sources', 'demo-2024.md'))]]);
   });
 
-  it('renders a report of a draft on disk', async () => {
-    const { markdown } = await client.connection.sendRequest(ReportRequest, { uri: fileUri(join(a.dir, 'drafts', 'note.md')) });
-    assert.match(markdown, /^# Fact check report: note\.md/);
-    assert.match(markdown, /\| 3 \| error \| wrong-value \| .*should be 6\.1%/, markdown);
-    assert.match(markdown, /2 claims: 1 verified, 1 wrong/, markdown);
+  it('renders the HTML report of a draft on disk, and refuses a source document', async () => {
+    const { title, html } = await client.connection.sendRequest(ReportRequest, { uri: fileUri(join(a.dir, 'drafts', 'note.md')) });
+    assert.equal(title, 'drafts/note.md');
+    assert.match(html, /^<!doctype html>/);
+    assert.match(html, /<h2>drafts\/note\.md<\/h2>/);
+    assert.match(html, /<span class="code-label">Wrong value<\/span> <code>wrong-value<\/code><\/td><td>[^<]*should be 6\.1%/, html);
+    assert.doesNotMatch(html, /<script/i);
+    const source = fileUri(join(a.dir, 'facts', 'sources', 'demo-2024.md'));
+    await assert.rejects(client.connection.sendRequest(ReportRequest, { uri: source }), /demo-2024\.md is not a draft/);
   });
 
-  it('reloads the fact bases on request', async () => {
+  it('reloads the fact bases on request; each draft\'s status names its own folder\'s base', async () => {
+    const from = client.received.length;
     const { bases } = await client.connection.sendRequest(ReloadFactsRequest, undefined);
     assert.equal(bases.length, 2, JSON.stringify(bases));
-    assert.ok(bases.every((x) => x.ok && x.dirs.length === 1), JSON.stringify(bases));
+    assert.ok(bases.every((x) => x.ok && x.dirs.length === 1 && x.key === x.dirs.join('\n')), JSON.stringify(bases));
+    // Both bases report their state after the reload; a client tells them apart by key, so
+    // the last one to arrive does not become the state shown for the other folder's drafts.
+    for (const [folder, draft] of [[a.dir, 'm.md'], [b.dir, 'm.md']] as const) {
+      const uri = fileUri(join(folder, 'drafts', draft));
+      const status = await client.waitFor((r) => r.kind === 'status' && r.params.document?.uri === uri, from);
+      assert.ok(status.kind === 'status' && status.params.factBase.key === join(folder, 'facts'), JSON.stringify(status));
+    }
+    const keys = client.received.slice(from).flatMap((r) => (r.kind === 'status' && !r.params.document ? [r.params.factBase.key] : []));
+    assert.deepEqual([...new Set(keys)].sort(), [join(a.dir, 'facts'), join(b.dir, 'facts')].sort());
   });
 });

@@ -2,7 +2,7 @@
 // frequency, derived once into a private folder, and the engine segments with it while
 // still keeping the fact base's names and terms whole.
 import { strict as assert } from 'node:assert';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, utimesSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMPACT_MIN_FREQUENCY, compactDictionary, segmenterTables } from '../../server/src/core/segmenterTables';
@@ -47,6 +47,26 @@ describe('segmenter tables', () => {
         assert.deepEqual(segmenterTables(fullDict), {}, 'a link in place of the folder is not followed');
       }
       assert.deepEqual(segmenterTables(join(before, 'no-such-dict')), {}, 'falls back to the full tables');
+    } finally {
+      if (prev === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = prev;
+      rmSync(before, { recursive: true, force: true });
+    }
+  });
+
+  it('derives the compact dictionary once per nodejieba version, whatever the dictionary file’s time (a fresh install)', () => {
+    const before = mkdtempSync(join(tmpdir(), 'fc-seg-'));
+    const prev = process.env.TMPDIR;
+    process.env.TMPDIR = before;
+    try {
+      const installed = join(before, 'jieba.dict.utf8');
+      copyFileSync(fullDict, installed);
+      const first = segmenterTables(installed, '3.5.8');
+      utimesSync(installed, new Date(), new Date(Date.now() + 60_000)); // extracted again, later
+      assert.deepEqual(segmenterTables(installed, '3.5.8'), first, 'the same tables');
+      assert.equal(readdirSync(join(first.dict!, '..')).filter((f) => f.startsWith('dict-')).length, 1, 'no second copy');
+      assert.notDeepEqual(segmenterTables(installed, '3.6.0'), first, 'another version, other tables');
+      assert.notDeepEqual(segmenterTables(installed, '../x'), first, 'a version that is not a plain name is not used in a file name');
     } finally {
       if (prev === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = prev;

@@ -14,7 +14,7 @@ import { UsageError } from './errors';
 import { findAllowFile, loadConfig, type Config } from './config';
 import { parseAllowFile } from '../core/suppression';
 import { expandInputs, parseShard, posixRelative, selectShard, type Shard } from './files';
-import { buildFileReport, exitStatus, summarize, type FileReport, type RunReport, type SeverityOverrides } from './formats/report';
+import { buildFileReport, exitStatus, summarize, type FileReport, type RunReport, type SeverityOverrides } from '../report/model';
 import { FORMATS, formatReport, type FormatName } from './formats';
 import { loadBase } from './workerTask';
 import { checkDrafts, isFailure, type DraftInput } from './workerPool';

@@ -10,28 +10,16 @@ import * as jsonc from 'jsonc-parser';
 import { z } from 'zod';
 import { UsageError } from './errors';
 import { ALLOW_FILE_NAME } from '../core/suppression';
+import { FINDING_CODES, SEVERITY_SETTINGS } from '../shared/findingCodes';
 
 /** File name looked for in the working directory and its parents. */
 export const CONFIG_FILE_NAME = 'factcheck.config.json';
 
-/** Every finding code, as fixed by the JSON report contract. */
-export const FINDING_CODES = [
-  'wrong-value',
-  'wrong-unit',
-  'wrong-period',
-  'misattributed',
-  'wrong-role',
-  'arithmetic',
-  'outdated-value',
-  'outdated-role',
-  'qualifier-mismatch',
-  'plan-as-done',
-  'inconsistent',
-  'unverified',
-] as const;
+/** Every finding code (the table of finding codes in shared/findingCodes.ts). */
+export { FINDING_CODES };
 
 const severitySetting = z
-  .enum(['error', 'warning', 'information', 'hint', 'off'])
+  .enum(SEVERITY_SETTINGS)
   .describe('Severity to report this code with, or "off" to drop it.');
 
 /** zod schema of factcheck.config.json. */

@@ -17,6 +17,7 @@ import { quantityFinding, roleFinding } from './judgement';
 import { consistencySteps } from './consistency';
 import { pairRespectively, respectiveSlots } from './respectively';
 import { message } from './messages';
+import { SEVERITY } from './findings';
 import type { CheckMemo, LineClaim } from './memo';
 import { builtAt, movedContext, type Built } from './memoBuilt';
 import { applySuppressions } from './suppression';
@@ -265,7 +266,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     if (own.drop.has(findings[i].claim)) {
       const c = claims[findings[i].claim];
       c.status = c.status === 'suppressed' ? c.status : 'unverified';
-      findings[i] = { ...findings[i], code: 'unverified', severity: 'information', message: message('unverified', locale, { claimed: c.text }), fix: undefined, expected: undefined };
+      findings[i] = { ...findings[i], code: 'unverified', severity: SEVERITY.unverified, message: message('unverified', locale, { claimed: c.text }), fix: undefined, expected: undefined };
     }
   }
   replaceFindings(findings, own.add, claims);

@@ -7,29 +7,15 @@ import type { Citation, FindingCode, Locale, Quantity, Role, Severity, ClaimStat
 import type { FactIndex, IndexedObservation } from './factIndex';
 import { parseQuantity, plainNumber, renderFigure, unitInfo } from './numbers';
 import { describePeriod } from './periods';
+import { codeInfo, FINDING_CODE_TABLE } from '../shared/findingCodes';
 
-/** Default severity per finding code, as the report contract fixes it. */
-export const SEVERITY: Record<FindingCode, Severity> = {
-  'wrong-value': 'error',
-  'wrong-unit': 'error',
-  'wrong-period': 'error',
-  misattributed: 'error',
-  'wrong-role': 'error',
-  arithmetic: 'error',
-  'outdated-value': 'warning',
-  'outdated-role': 'warning',
-  'qualifier-mismatch': 'warning',
-  inconsistent: 'warning',
-  'plan-as-done': 'warning',
-  unverified: 'information',
-};
+/** Default severity per finding code, from the table of finding codes. */
+export const SEVERITY = Object.fromEntries(FINDING_CODE_TABLE.map((c) => [c.code, c.severity])) as Record<FindingCode, Severity>;
 
-/** The claim status a finding code implies. */
+/** The claim status a finding code implies (the table's verdict of the code). */
 export function statusOf(code: FindingCode | undefined, verified: boolean): ClaimStatus {
   if (verified) return 'verified';
-  if (!code || code === 'unverified') return 'unverified';
-  if (code === 'outdated-value' || code === 'outdated-role') return 'outdated';
-  return 'contradicted';
+  return code ? codeInfo(code).verdict : 'unverified';
 }
 
 /** Lines of quotes already located, per source (a claim cites the same few quotes again and again). */

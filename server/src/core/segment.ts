@@ -4,6 +4,7 @@
  * come out as one word. nodejieba's dictionary is process-wide: words are only added.
  */
 import * as jieba from 'nodejieba';
+import { version as jiebaVersion } from 'nodejieba/package.json';
 import { segmenterTables } from './segmenterTables';
 
 const inserted = new Set<string>();
@@ -24,7 +25,7 @@ function ensureLoaded(): void {
   loaded = true;
   // nodejieba exports its dictionary's path at run time, though its typings leave it out.
   const fullDict = (jieba as { DEFAULT_DICT?: unknown }).DEFAULT_DICT;
-  jieba.load(typeof fullDict === 'string' ? segmenterTables(fullDict) : {});
+  jieba.load(typeof fullDict === 'string' ? segmenterTables(fullDict, jiebaVersion) : {});
 }
 
 /** Arrays of words added in full, with their length then: a fact index's dictionary is added before every check. */

@@ -13,8 +13,11 @@
  *   100 keeps the common words whole (稳步, 推进, 各项);
  * - one-line stand-ins for the keyword tables, which `cut` never reads.
  * The files are derived once into a folder of the user's own under the system's temporary
- * directory (not writable by others), named after the dictionary's size and modification
- * time; if that fails, the full tables are used.
+ * directory (not writable by others), named after nodejieba's version and the
+ * dictionary's size (its modification time when the version is unknown): installing or
+ * updating the extension extracts the dictionary afresh, and the same dictionary must not
+ * be derived again, on the first start's critical path, into yet another file. If that
+ * fails, the full tables are used.
  */
 import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,10 +61,11 @@ function put(file: string, content: () => string): string {
 
 /**
  * The tables to load jieba with, derived from nodejieba's dictionary at `fullDict`
- * (written once; later calls only check that the files exist). Returns {} — the full
- * tables — if the files cannot be written.
+ * (written once; later calls only check that the files exist). `version` is nodejieba's:
+ * the dictionary it ships is the same for a version, whatever the file's time. Returns
+ * {} — the full tables — if the files cannot be written.
  */
-export function segmenterTables(fullDict: string): SegmenterTables {
+export function segmenterTables(fullDict: string, version?: string): SegmenterTables {
   try {
     const uid = process.getuid?.();
     const dir = join(tmpdir(), `factcheck-zh-jieba-${uid ?? 'user'}`);
@@ -69,7 +73,8 @@ export function segmenterTables(fullDict: string): SegmenterTables {
     const own = lstatSync(dir); // a link is refused: the folder itself must be the user's
     if (!own.isDirectory() || (uid !== undefined && (own.uid !== uid || (own.mode & 0o022) !== 0))) return {};
     const st = statSync(fullDict);
-    const name = `dict-f${COMPACT_MIN_FREQUENCY}-${st.size}-${Math.floor(st.mtimeMs)}.utf8`;
+    const safe = version && /^[\w.+-]+$/.test(version) ? version : undefined;
+    const name = safe ? `dict-f${COMPACT_MIN_FREQUENCY}-v${safe}-${st.size}.utf8` : `dict-f${COMPACT_MIN_FREQUENCY}-${st.size}-${Math.floor(st.mtimeMs)}.utf8`;
     return {
       dict: put(join(dir, name), () => compactDictionary(readFileSync(fullDict, 'utf8'), COMPACT_MIN_FREQUENCY)),
       idfDict: put(join(dir, 'idf.utf8'), () => '的 1\n'),

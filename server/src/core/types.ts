@@ -232,22 +232,9 @@ export interface Unreviewed {
   roles: Role[];
 }
 
-/** Finding codes, as fixed by the JSON report contract. */
-export type FindingCode =
-  | 'wrong-value'
-  | 'wrong-unit'
-  | 'wrong-period'
-  | 'misattributed'
-  | 'wrong-role'
-  | 'arithmetic'
-  | 'outdated-value'
-  | 'outdated-role'
-  | 'qualifier-mismatch'
-  | 'inconsistent'
-  | 'plan-as-done'
-  | 'unverified';
-
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+/** Finding codes and severities: the table in shared/findingCodes.ts is their one definition. */
+import type { FindingCode, Severity } from '../shared/findingCodes';
+export type { FindingCode, Severity };
 
 export type ClaimStatus = 'verified' | 'contradicted' | 'outdated' | 'unverified' | 'suppressed';
 

@@ -15,10 +15,13 @@ import type { FactBaseStore, LoadedBase } from './factBases';
 import type { Settings, SettingsStore } from './settings';
 import { factBaseDirs, isInside, uriToPath, type Folder, type Workspace } from './workspace';
 import { driveSteps } from './slices';
+import { startupMark } from '../shared/startupMarks';
 
 /** The checked state of one document version. */
 export interface Analysis {
   uri: string;
+  /** The language of the messages (the client's). */
+  locale: Locale;
   /** Document version (undefined for a file read from disk). */
   version?: number;
   languageId: string;
@@ -73,15 +76,31 @@ export class Analyzer {
   }
 
   /**
-   * Loads a document's fact base and the segmenter side by side (the base in a worker
-   * thread, jieba's dictionary here), then warms the engine up on that base.
+   * Before the editor's settings arrive: loads the segmenter and starts loading `dirs`
+   * (the base the default settings give the first folder) in a worker thread, so both
+   * are under way while the editor answers initialize and sends the settings.
    */
-  async start(uri: string): Promise<void> {
+  prestart(dirs: string[]): void {
+    void this.bases.preload(dirs);
+    loadSegmenter();
+    startupMark('server', 'segmenter loaded');
+  }
+
+  /**
+   * Loads a document's fact base and the segmenter side by side (the base in a worker
+   * thread, jieba's dictionary here), then warms the engine up on that base. Resolves
+   * with the base's folders.
+   */
+  async start(uri: string): Promise<string[]> {
     const settings = await this.settings.get(uri);
-    const pending = this.bases.preload(factBaseDirs(this.workspace.folderOf(uri)?.path, settings, this.bundledDir));
+    const dirs = factBaseDirs(this.workspace.folderOf(uri)?.path, settings, this.bundledDir);
+    const pending = this.bases.preload(dirs);
     loadSegmenter();
     await pending;
+    startupMark('server', 'fact base ready');
     this.warmUp(await this.scope(uri));
+    startupMark('server', 'engine warmed up');
+    return dirs;
   }
 
   /** True when a document is a draft to check: a configured language, and not a file of its fact base. */
@@ -124,7 +143,7 @@ export class Analyzer {
         }
       }
     }
-    const analysis: Analysis = { uri, version, languageId, text, index, result, settings: s.settings, folder: s.folder, loaded: s.loaded };
+    const analysis: Analysis = { uri, locale: this.locale, version, languageId, text, index, result, settings: s.settings, folder: s.folder, loaded: s.loaded };
     if (version !== undefined) this.cache.set(uri, { key, analysis });
     return analysis;
   }

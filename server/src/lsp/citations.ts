@@ -1,6 +1,6 @@
 /**
  * The "insert a citation" edit. Markdown: a footnote reference `[^fcN]` right after the
- * claim and a definition `[^fcN]: 来源：<title>，<publisher>，<published>。` at the end of
+ * claim and a definition `[^fcN]: 来源：《title》，<publisher>，<published>。` at the end of
  * the file (N one more than the highest fc label in use). Other languages: the same
  * source note in parentheses right after the claim.
  */
@@ -9,10 +9,14 @@ import type { CheckedClaim, Citation } from '../core/types';
 import type { Analysis } from './analysis';
 import { CITATION_FOOTNOTE_LINE } from '../core/suppression';
 
+/** A title in 《》, as Chinese writing cites a document, unless it already is. */
+export function bookTitle(title: string): string {
+  return /^《.*》$/.test(title) ? title : `《${title}》`;
+}
 
-/** The source note of a citation. */
+/** The source note of a citation: 来源：《title》，publisher，published. */
 export function sourceNote(cite: Citation): string {
-  return `来源：${cite.title}，${cite.publisher}，${cite.published}`;
+  return `来源：${bookTitle(cite.title)}，${cite.publisher}，${cite.published}`;
 }
 
 /** The next unused footnote label (fc1, fc2, …). */

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { DiagnosticSeverity, PublishDiagnosticsNotification, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageRoot } from '../core/factbase/load';
-import type { Citation, Finding, Severity } from '../core/types';
+import type { Citation, Finding, FindingCode, Locale, Severity } from '../core/types';
+import { bookTitle } from './citations';
+import { codeAnchor, effectiveSeverity as severityAfter, type SeverityOverrides } from '../shared/findingCodes';
 import type { Analysis } from './analysis';
 import { driveSteps, pause, PAUSE_TURNS } from './slices';
 import { ENCODE_SLICE, encodeDiagnosticsSteps } from './preEncoded';
@@ -28,26 +30,24 @@ export const DIAGNOSTIC_SOURCE = 'factcheck';
 let readmeUri: string | undefined;
 
 /** The documentation link of a finding code: the package README's anchor named after the code. */
-export function codeHref(code: string): string {
+export function codeHref(code: FindingCode): string {
   readmeUri ??= pathToUri(join(packageRoot(), 'README.md'));
-  return `${readmeUri}#${code}`;
+  return `${readmeUri}#${codeAnchor(code)}`;
 }
 
 /** The severity a finding is shown with after the settings' overrides, or undefined when it is turned off. */
-export function effectiveSeverity(finding: Finding, overrides: Record<string, string>): Severity | undefined {
-  const o = overrides[finding.code];
-  if (o === 'off') return undefined;
-  return o === 'error' || o === 'warning' || o === 'information' || o === 'hint' ? o : finding.severity;
+export function effectiveSeverity(finding: Finding, overrides: SeverityOverrides): Severity | undefined {
+  return severityAfter(finding.code, overrides, finding.severity);
 }
 
-/** Citation lists' related information (a claim's citations are one list, kept by the check's memo between edits). */
-const relatedCache = new WeakMap<readonly Citation[], DiagnosticRelatedInformation[]>();
+/** Citation lists' related information per locale (a claim's citations are one list, kept by the check's memo between edits). */
+const relatedCache = { zh: new WeakMap<readonly Citation[], DiagnosticRelatedInformation[]>(), en: new WeakMap<readonly Citation[], DiagnosticRelatedInformation[]>() };
 /** Source files' URIs. */
 const uris = new Map<string, string>();
 
-/** The related information of a finding: one location and quote per citation. */
-function relatedOf(citations: readonly Citation[]): DiagnosticRelatedInformation[] {
-  let related = relatedCache.get(citations);
+/** The related information of a finding: one location and quote per citation, punctuated for the locale. */
+function relatedOf(citations: readonly Citation[], locale: Locale): DiagnosticRelatedInformation[] {
+  let related = relatedCache[locale].get(citations);
   if (!related) {
     related = citations.map((c) => {
       let uri = uris.get(c.file);
@@ -57,10 +57,10 @@ function relatedOf(citations: readonly Citation[]): DiagnosticRelatedInformation
       }
       return {
         location: { uri, range: { start: { line: c.line, character: 0 }, end: { line: c.line, character: 0 } } },
-        message: `${c.title}（${c.publisher}，${c.published}）：${c.quote}`,
+        message: locale === 'zh' ? `${bookTitle(c.title)}（${c.publisher}，${c.published}）：${c.quote}` : `${bookTitle(c.title)} (${c.publisher}, ${c.published}): ${c.quote}`,
       };
     });
-    relatedCache.set(citations, related);
+    relatedCache[locale].set(citations, related);
   }
   return related;
 }
@@ -89,7 +89,7 @@ export function toDiagnostics(analysis: Analysis): Diagnostic[] {
       message: f.message,
       data: dataOf(f, analysis),
     };
-    const related = relatedOf(f.citations);
+    const related = relatedOf(f.citations, analysis.locale);
     if (related.length) d.relatedInformation = related;
     out.push(d);
   }
@@ -104,6 +104,8 @@ export interface DraftHost {
   analyze(doc: TextDocument): Promise<Analysis | null>;
   /** Called with every published analysis (for factcheck/status). */
   published(analysis: Analysis): void;
+  /** Called when a document's check found it is not a draft (for factcheck/status). */
+  skipped(doc: TextDocument): void;
   /** Called when a check throws. */
   failed(uri: string, error: Error): void;
 }
@@ -175,6 +177,7 @@ export class DraftDiagnostics {
       // Not a draft (any more): clear what an earlier check published, leave others' diagnostics alone.
       this.connection.tracer.log(`check skipped (not a draft): ${uri} version ${version}`);
       if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      this.host.skipped(doc);
       return;
     }
     const diagnostics = toDiagnostics(analysis);

@@ -60,6 +60,11 @@ function clock(d: Date): string {
 
 export type { BaseLoad } from './baseParts';
 
+/** The key of a base: its folders, one per line (FactBaseState.key). */
+export function baseKey(dirs: readonly string[]): string {
+  return dirs.join('\n');
+}
+
 /**
  * loadFactBase in a worker thread, with unsaved texts by path (rejects when the load
  * throws or the worker fails). The base arrives in parts, each read in its own slice of
@@ -129,6 +134,15 @@ export class FactBaseStore {
     return this.preloads.get(dirs.join('\n')) ?? Promise.resolve();
   }
 
+  /**
+   * The state of the base now in use for a list of folders: an analysis made before a
+   * broken reload still holds the base it was made with, but its status must say what
+   * is in use now.
+   */
+  stateOf(loaded: LoadedBase): FactBaseState {
+    return this.slots.get(baseKey(loaded.dirs))?.current?.state ?? loaded.state;
+  }
+
   /** The bases loaded so far. */
   loaded(): LoadedBase[] {
     return [...this.slots.values()].flatMap((s) => (s.current ? [s.current] : []));
@@ -155,6 +169,16 @@ export class FactBaseStore {
       );
     }
     return Promise.all(out);
+  }
+
+  /** Forgets the base of `dirs` unless it is one of `inUse` (a preload guessed wrong). */
+  dropUnless(dirs: string[], inUse: string[][]): void {
+    const key = baseKey(dirs);
+    if (inUse.some((d) => baseKey(d) === key)) return;
+    const pending = this.preloads.get(key) ?? Promise.resolve();
+    void pending.then(() => {
+      if (!inUse.some((d) => baseKey(d) === key)) this.slots.delete(key);
+    });
   }
 
   /** Forgets every base (settings changed: folder lists may differ). Keeps nothing loaded. */
@@ -184,9 +208,9 @@ export class FactBaseStore {
       base = EMPTY_BASE(slot.dirs);
       const kept = slot.current && slot.goodAt !== undefined;
       if (kept && slot.current) {
-        slot.current = { ...slot.current, problems, state: { ok: false, message: t(L, 'base.keptLastGood', 1, clock(slot.goodAt!), (e as Error).message), problems: 1 } };
+        slot.current = { ...slot.current, problems, state: { key: baseKey(slot.dirs), ok: false, message: t(L, 'base.keptLastGood', 1, clock(slot.goodAt!), (e as Error).message), problems: 1 } };
       } else {
-        slot.current = { dirs: slot.dirs, base, problems, state: { ok: false, message, problems: 1 }, generation: ++generations };
+        slot.current = { dirs: slot.dirs, base, problems, state: { key: baseKey(slot.dirs), ok: false, message, problems: 1 }, generation: ++generations };
       }
       this.onLoaded(slot.current, { keptLastGood: !!kept, failed: true });
       return slot.current;
@@ -200,7 +224,7 @@ export class FactBaseStore {
     const errors = problems.filter((p) => p.severity === 'error');
     const first = errors[0] ? `${errors[0].file}:${errors[0].line + 1}:${errors[0].column + 1} ${errors[0].message}` : '';
     if (hasErrors(problems) && slot.current && slot.goodAt) {
-      const state: FactBaseState = { ok: false, message: t(L, 'base.keptLastGood', errors.length, clock(slot.goodAt), first), problems: problems.length };
+      const state: FactBaseState = { key: baseKey(slot.dirs), ok: false, message: t(L, 'base.keptLastGood', errors.length, clock(slot.goodAt), first), problems: problems.length };
       slot.current = { ...slot.current, problems, state };
       this.onLoaded(slot.current, { keptLastGood: true, failed: true });
       return slot.current;
@@ -208,9 +232,10 @@ export class FactBaseStore {
     const nObs = base.observations.length + base.roles.length;
     const warnings = problems.length - errors.length;
     let state: FactBaseState;
-    if (errors.length) state = { ok: false, message: t(L, 'base.broken', errors.length, first), problems: problems.length };
-    else if (warnings) state = { ok: true, message: t(L, 'base.loadedWithWarnings', nObs, base.sources.length, warnings), problems: problems.length };
-    else state = { ok: true, message: t(L, 'base.loaded', nObs, base.sources.length), problems: 0 };
+    const key = baseKey(slot.dirs);
+    if (errors.length) state = { key, ok: false, message: t(L, 'base.broken', errors.length, first), problems: problems.length };
+    else if (warnings) state = { key, ok: true, message: t(L, 'base.loadedWithWarnings', nObs, base.sources.length, warnings), problems: problems.length };
+    else state = { key, ok: true, message: t(L, 'base.loaded', nObs, base.sources.length), problems: 0 };
     if (!errors.length) slot.goodAt = new Date();
     slot.current = { dirs: slot.dirs, base, problems, state, generation: ++generations };
     this.onLoaded(slot.current, { keptLastGood: false, failed: errors.length > 0 });

@@ -2,10 +2,9 @@
  * The custom requests of server/src/protocol.ts (check the workspace, reload the fact
  * base, list sources, render a report) and the "accept this claim" server command.
  */
-import { globSync } from 'tinyglobby';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { RequestType } from 'vscode-languageserver-protocol';
-import { MessageType, type Connection } from 'vscode-languageserver';
+import { ErrorCodes, MessageType, ResponseError, type Connection } from 'vscode-languageserver';
 import {
   ACCEPT_CLAIM_COMMAND, ACCEPT_ENTRY_COMMAND, ADD_TO_FACT_BASE_COMMAND,
   CheckWorkspaceRequest,
@@ -21,9 +20,8 @@ import type { Analysis } from './analysis';
 import type { ServerContext } from './context';
 import { effectiveSeverity, toDiagnostics } from './diagnostics';
 import { t } from './messages';
-import { renderReport } from './report';
 import { showMessage } from './status';
-import { pathToUri, uriToPath } from './workspace';
+import { isInside, pathToUri, uriToPath } from './workspace';
 
 /** File extensions of the languages drafts can be written in. */
 const EXTENSIONS: Record<string, string[]> = {
@@ -58,8 +56,16 @@ export function registerRequests(ctx: ServerContext): void {
     return out.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.id.localeCompare(b.id)));
   });
   handle(connection, ReportRequest, async (params) => {
-    const analysis = await analyzeUri(ctx, params.uri);
-    return { markdown: renderReport(analysis, basename(uriToPath(params.uri) ?? params.uri), ctx.locale) };
+    const path = uriToPath(params.uri);
+    const folder = ctx.workspace.folderOf(params.uri);
+    const name = path && folder && isInside(path, folder.path) ? relative(folder.path, path).split(sep).join('/') : basename(path ?? params.uri);
+    const scope = await ctx.analyzer.scope(params.uri);
+    const languageId = ctx.documents.get(params.uri)?.languageId ?? (path ? languageOf(path) : 'plaintext');
+    // Sources and fact files are what drafts are checked against, not drafts: no report for them.
+    if (!ctx.analyzer.isDraft(params.uri, languageId, scope)) throw new ResponseError(ErrorCodes.InvalidParams, t(ctx.locale, 'report.notDraft', name));
+    // The HTML renderer (and he) load with the first report, not at start-up.
+    const { renderReport } = await import('./report.js');
+    return renderReport(await analyzeUri(ctx, params.uri), name, ctx.locale);
   });
   connection.onExecuteCommand(async (params) => {
     if (params.command === ADD_TO_FACT_BASE_COMMAND || params.command === ACCEPT_ENTRY_COMMAND) return ctx.sourceDocuments?.execute(params.command, params.arguments?.[0]);
@@ -94,14 +100,18 @@ function diskText(path: string): string {
   throw new Error(`${path}: ${'skipped' in r ? `skipped: ${r.skipped}` : r.error}`);
 }
 
+/** The language of a draft file on disk, by its extension (plain text when unknown). */
+function languageOf(path: string): string {
+  return Object.entries(EXTENSIONS).find(([, exts]) => exts.some((e) => path.endsWith(e)))?.[0] ?? 'plaintext';
+}
+
 /** Analyses an open document, or a file on disk. */
 async function analyzeUri(ctx: ServerContext, uri: string): Promise<Analysis> {
   const doc = ctx.documents.get(uri);
   if (doc) return ctx.analyzer.ofDocument(doc);
   const path = uriToPath(uri);
   if (!path) throw new Error(`not a file: ${uri}`);
-  const languageId = Object.entries(EXTENSIONS).find(([, exts]) => exts.some((e) => path.endsWith(e)))?.[0] ?? 'plaintext';
-  return ctx.analyzer.analyze(uri, diskText(path), languageId);
+  return ctx.analyzer.analyze(uri, diskText(path), languageOf(path));
 }
 
 /** Checks every draft of every workspace folder and publishes its diagnostics. */
@@ -110,7 +120,7 @@ async function checkWorkspace(ctx: ServerContext): Promise<CheckWorkspaceResult>
   for (const folder of ctx.workspace.all()) {
     const scope = await ctx.analyzer.scope(folder.uri);
     const exts = scope.settings.languages.flatMap((l) => (EXTENSIONS[l] ?? []).map((e) => [e, l] as const));
-    for (const rel of draftFiles(folder.path, exts.map(([e]) => e))) {
+    for (const rel of await draftFiles(folder.path, exts.map(([e]) => e))) {
       const path = join(folder.path, rel);
       const uri = pathToUri(path);
       const languageId = exts.find(([e]) => path.endsWith(e))?.[1] ?? 'plaintext';
@@ -135,8 +145,10 @@ async function checkWorkspace(ctx: ServerContext): Promise<CheckWorkspaceResult>
 }
 
 /** Relative paths of files with the given extensions under a folder (skipping node_modules, out and hidden folders). */
-function draftFiles(root: string, exts: string[]): string[] {
+async function draftFiles(root: string, exts: string[]): Promise<string[]> {
   if (!exts.length) return [];
+  // Loaded with the first workspace check, not at start-up.
+  const { globSync } = await import('tinyglobby');
   const patterns = exts.map((e) => `**/*${e}`);
   return globSync(patterns, { cwd: root, ignore: ['**/node_modules/**', 'out/**', 'dist/**'], dot: false, onlyFiles: true }).sort();
 }

@@ -32,9 +32,10 @@ import { hoverAt } from './hover';
 import { MemoryReclaimer } from './memory';
 import { localeOf, t } from './messages';
 import { registerRequests } from './requests';
-import { SettingsStore } from './settings';
-import { countClaims, sendStatus, showMessage } from './status';
-import { pathToUri, uriToPath, Workspace } from './workspace';
+import { parseSettings, SettingsStore } from './settings';
+import { draftStatus, sendStatus, showMessage } from './status';
+import { factBaseDirs, pathToUri, uriToPath, Workspace } from './workspace';
+import { startupMark } from '../shared/startupMarks';
 
 /** How the connection was made. */
 export interface StartOptions {
@@ -48,8 +49,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let ctx: ServerContext | undefined;
   const shown = new Map<string, string>();
   const memory = new MemoryReclaimer();
+  let firstPublished = false;
+  /** The base the default settings give the first folder, loaded before the settings arrive. */
+  let guess: string[] | undefined;
+  let firstOpened = false;
+  /** Open documents whose first check has been scheduled. */
+  const seen = new Set<string>();
 
   connection.onInitialize((params): InitializeResult => {
+    startupMark('server', 'initialize');
     const caps = params.capabilities;
     const support: ClientSupport = {
       configuration: !!caps.workspace?.configuration,
@@ -73,10 +81,21 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       document: (uri) => documents.get(uri),
       analyze: (doc) => analyzeDraft(doc),
       published: (a) => {
+        if (!firstPublished) startupMark('server', 'first diagnostics published');
+        firstPublished = true;
         memory.touch();
-        sendStatus(connection, a.loaded.state, countClaims(a.uri, a.result, a.version));
+        sendStatus(connection, bases.stateOf(a.loaded), draftStatus(a));
       },
-      failed: (uri, e) => reportOnce('check', t(locale, 'check.failed', uri, e.message), e),
+      skipped: (doc) => void sendSkipped(doc),
+      failed: (uri, e) => {
+        const message = t(locale, 'check.failed', uri, e.message);
+        reportOnce('check', message, e);
+        const doc = documents.get(uri);
+        void analyzer.scope(uri).then(
+          (scope) => sendStatus(connection, bases.stateOf(scope.loaded), { uri, version: doc?.version, kind: 'draft', failed: message }),
+          () => undefined,
+        );
+      },
     }, undefined, options.preEncoded);
     const factFiles = new FactFileDiagnostics(connection, () => documents.all());
     const sourceDocuments = new SourceDocuments(connection, documents, locale, async (path) => {
@@ -92,6 +111,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       recheckAll: () => documents.all().forEach((d) => onContent(d)),
     };
     registerRequests(ctx);
+    // Start on the segmenter and the base the default settings give the first folder now,
+    // while the editor handles this answer and sends its settings (the usual case: the
+    // guess is the base the settings give; onInitialized drops it otherwise).
+    guess = factBaseDirs(workspace.all()[0]?.path, parseSettings(init.settings?.factcheck ?? init.factcheck).settings, bundledDir);
+    setImmediate(() => analyzer.prestart(guess!));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -107,6 +131,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   });
 
   connection.onInitialized(() => {
+    startupMark('server', 'initialized');
     const c = need();
     if (c.support.configurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'factcheck' });
     if (c.support.watchedFiles) {
@@ -125,11 +150,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     // Load the fact bases now, so the status (and any problem) shows before the first edit.
     setImmediate(() => {
       const uris = c.workspace.all().length ? c.workspace.all().map((f) => f.uri) : [''];
-      for (const u of uris) {
-        void c.analyzer
-          .start(u)
-          .catch((e: Error) => reportOnce('load', t(c.locale, 'base.failed', e.message), e));
-      }
+      const started = uris.map((u) =>
+        c.analyzer.start(u).catch((e: Error) => {
+          reportOnce('load', t(c.locale, 'base.failed', e.message), e);
+          return undefined;
+        }),
+      );
+      void Promise.all(started).then((used) => {
+        if (guess) c.bases.dropUnless(guess, used.filter((d): d is string[] => !!d));
+      });
     });
   });
 
@@ -141,6 +170,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   documents.onDidChangeContent((e) => onContent(e.document));
   documents.onDidClose((e) => {
+    seen.delete(e.document.uri);
     const c = need();
     c.drafts.close(e.document.uri);
     c.analyzer.forget(e.document.uri);
@@ -201,9 +231,14 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   /** An edit or open: fact-base files are validated, drafts are checked (both debounced). */
   function onContent(doc: TextDocument): void {
+    if (!firstOpened) startupMark('server', 'first document opened');
+    firstOpened = true;
     const c = need();
     memory.touch();
-    c.drafts.schedule(doc.uri);
+    // A document just opened is checked at once; edits wait for the typing to pause.
+    const opened = !seen.has(doc.uri);
+    seen.add(doc.uri);
+    c.drafts.schedule(doc.uri, opened ? 0 : undefined);
     void c.analyzer.scope(doc.uri).then(
       (scope) => {
         const dirs = factDirsOf(doc.uri, scope);
@@ -226,6 +261,15 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       if (e instanceof CheckCancelled) return null;
       throw e;
     }
+  }
+
+  /** The status of an open document that is not a draft: a file of its fact base, or one the checker ignores. */
+  async function sendSkipped(doc: TextDocument): Promise<void> {
+    const c = need();
+    const scope = await c.analyzer.scope(doc.uri);
+    const path = uriToPath(doc.uri);
+    const kind = path && isFactBaseFile(path, scope.loaded.dirs) ? 'factBase' : 'ignored';
+    sendStatus(connection, c.bases.stateOf(scope.loaded), { uri: doc.uri, version: doc.version, kind });
   }
 
   /** A file changed on disk (saved, or changed outside the editor): reload the bases holding it, re-check. */

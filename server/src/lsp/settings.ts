@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import type { Connection } from 'vscode-languageserver';
+import { isFindingCode, SEVERITY_SETTINGS, type SeverityOverrides, type SeveritySetting } from '../shared/findingCodes';
 
-const SEVERITY_SETTING = z.enum(['error', 'warning', 'information', 'hint', 'off']);
+const SEVERITY_SETTING = z.enum(SEVERITY_SETTINGS);
 
-/** A severity override: a diagnostic severity, or "off" to drop the finding. */
-export type SeveritySetting = z.infer<typeof SEVERITY_SETTING>;
+export type { SeveritySetting };
 
 const settingsSchema = z.object({
   factBases: z.array(z.string()).catch([]),
@@ -34,7 +34,7 @@ export interface Settings {
   /** Language ids of drafts. */
   languages: string[];
   /** Finding code → severity override. */
-  severity: Record<string, SeveritySetting>;
+  severity: SeverityOverrides;
   reportUnverified: boolean;
   /** Months a source's latest figure decides a figure stated without a period. */
   freshness: number;
@@ -61,10 +61,11 @@ export function parseSettings(raw: unknown): { settings: Settings; ignored: stri
       ignored.push(`factcheck.${key}: ${JSON.stringify(obj[key])} is not valid; using ${JSON.stringify(parsed[key])}`);
     }
   }
-  const severity: Record<string, SeveritySetting> = {};
+  const severity: SeverityOverrides = {};
   for (const [code, value] of Object.entries(parsed.severity)) {
     const s = SEVERITY_SETTING.safeParse(value);
-    if (s.success) severity[code] = s.data;
+    if (!isFindingCode(code)) ignored.push(`factcheck.severity.${code}: not a finding code`);
+    else if (s.success) severity[code] = s.data;
     else ignored.push(`factcheck.severity.${code}: ${JSON.stringify(value)} is not one of error, warning, information, hint, off`);
   }
   return { settings: { ...parsed, severity }, ignored };

@@ -16,6 +16,47 @@ const RIGHT_FIGURE = '5.7%';
 
 interface Api {
   client(): LanguageClient | undefined;
+  status(uri: vscode.Uri): { kind: string; counts?: { verified: number; error: number; warning: number; information: number } };
+  onDidChangeStatus: vscode.Event<void>;
+}
+
+/** Resolves with the first open tab that passes `test`, waiting for the tab model to catch up; rejects after `ms`. */
+function waitForTab(test: (t: vscode.Tab) => boolean, what: string, ms = 15_000): Promise<vscode.Tab> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find(test);
+      if (!tab) return false;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(tab);
+      return true;
+    };
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`${what} is not open: ${JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)))}`));
+    }, ms);
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => check());
+    check();
+  });
+}
+
+/** Resolves once the status bar's view of a document has this kind; rejects after `ms` with what it is. */
+function waitForStatusKind(api: Api, uri: vscode.Uri, kind: string, ms = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      if (api.status(uri).kind !== kind) return false;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+      return true;
+    };
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`the status of ${uri.toString()} is ${JSON.stringify(api.status(uri))}, not ${kind}`));
+    }, ms);
+    const sub = api.onDidChangeStatus(check);
+    check();
+  });
 }
 
 /** Resolves with the document's diagnostics once `ok` accepts them; rejects after `ms` with what was there. */
@@ -125,6 +166,19 @@ describe('Fact Check in VS Code', () => {
     assert.deepStrictEqual(others.map((d) => `${document.getText(d.range)}: ${d.message}`), [], 'no error on the correct figures');
   });
 
+  it('counts the draft’s findings in the status bar as VS Code’s problem counter does', async () => {
+    await waitForStatusKind(api, document.uri, 'draft');
+    const view = api.status(document.uri);
+    const diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'factcheck');
+    const count = (s: vscode.DiagnosticSeverity): number => diagnostics.filter((d) => d.severity === s).length;
+    assert.deepEqual(
+      [view.counts?.error, view.counts?.warning, view.counts?.information],
+      [count(vscode.DiagnosticSeverity.Error), count(vscode.DiagnosticSeverity.Warning), count(vscode.DiagnosticSeverity.Information)],
+      JSON.stringify(view),
+    );
+    assert.ok((view.counts?.verified ?? 0) >= 2, JSON.stringify(view));
+  });
+
   it('cites the source in the hover', async () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, wrongRange.start.translate(0, 1));
     const text = hoverText(hovers);
@@ -160,16 +214,36 @@ describe('Fact Check in VS Code', () => {
     assert.ok(reload && reload.bases.length > 0 && reload.bases.every((b) => b.ok), `fact base reloads cleanly: ${JSON.stringify(reload)}`);
     const check = await vscode.commands.executeCommand<{ files: number; error: number }>('factcheck.checkWorkspace');
     assert.ok(check && check.files >= 1 && check.error >= 1, `workspace check finds the draft's error: ${JSON.stringify(check)}`);
+  });
+
+  it('shows the report of a draft rendered in a webview, and none for a source document', async () => {
     await vscode.window.showTextDocument(document);
-    const reportUri = await vscode.commands.executeCommand<string>('factcheck.showReport');
-    assert.ok(reportUri, 'a report was shown');
-    const report = await vscode.workspace.openTextDocument(vscode.Uri.parse(reportUri));
-    assert.ok(report.getText().includes(WRONG_FIGURE), `the report lists the wrong figure: ${report.getText().slice(0, 400)}`);
+    const report = await vscode.commands.executeCommand<{ title: string; html: string }>('factcheck.showReport');
+    assert.ok(report, 'a report was shown');
+    assert.equal(report.title, 'drafts/huairou.md');
+    assert.match(report.html, /^<!doctype html>/, 'HTML, not Markdown');
+    assert.ok(report.html.includes(WRONG_FIGURE) && report.html.includes(RIGHT_FIGURE), 'the report shows the wrong figure and the right one');
+    assert.doesNotMatch(report.html, /\\\(/, 'no Markdown escapes');
+    const view = await waitForTab((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('factcheck.report'), 'a report webview');
+    assert.match(view.label, /huairou\.md/);
+
+    // A source document of the bundled base, opened as a file: the server says it is part of the base.
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const source = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(extension.extensionUri, 'facts', 'sources', 'hr-2025-11.md'));
+    await vscode.window.showTextDocument(source);
+    await waitForStatusKind(api, source.uri, 'factBase');
+    assert.equal(await vscode.commands.executeCommand('factcheck.showReport'), undefined, 'no report of a source document');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('opens a source document as its file (read-only in the editor: the UI phase types into it)', async () => {
     const opened = await vscode.commands.executeCommand<string>('factcheck.openSource', 'hr-2025-11');
     assert.strictEqual(opened, 'hr-2025-11');
     const active = vscode.window.activeTextEditor?.document;
-    assert.ok(active && active.uri.path.endsWith('/facts/sources/hr-2025-11.md'), `the source is open: ${active?.uri.toString()}`);
+    assert.ok(active && active.uri.scheme === 'file' && active.uri.path.endsWith('/facts/sources/hr-2025-11.md'), `the source is open: ${active?.uri.toString()}`);
     assert.ok(active.getText().includes('怀柔区GDP年均增长5.7%'), 'it is the source that states the fact');
+    await waitForStatusKind(api, active.uri, 'factBase');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('restarts a crashed server and checks again', async () => {

@@ -5,7 +5,7 @@
  * ANNOTATION_CAP of each kind (notices too) and ends with a line counting the rest.
  */
 import type { Severity } from '../../core/types';
-import type { RunReport } from './report';
+import type { RunReport } from '../../report/model';
 import { printable } from '../printable';
 
 /** Annotations emitted per kind (error, warning, notice): GitHub's per-step limit. */

@@ -1,13 +1,13 @@
 /**
  * The output formats of `factcheck check --format`, by name.
  */
-import type { RunReport } from './report';
+import type { RunReport } from '../../report/model';
 import type { Locale } from '../../core/types';
 import { formatJson } from './json';
 import { formatStylish } from './stylish';
 import { formatSarif } from './sarif';
 import { formatGithub } from './github';
-import { formatHtml } from './html';
+import { formatHtml } from '../../report/html';
 
 /** Names accepted by --format. */
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html'] as const;

@@ -6,7 +6,7 @@
  * ESLint's and Stylelint's JSON formatters write theirs: programs read it (`jq .` indents
  * it for people), and indenting doubled its size (24 MB for 2 MB of drafts).
  */
-import type { RunReport } from './report';
+import type { RunReport } from '../../report/model';
 
 /** The JSON document of a run, on one line ending in a newline. */
 export function formatJson(report: RunReport): string {

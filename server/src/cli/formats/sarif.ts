@@ -11,8 +11,8 @@ import { toolInfo } from '../toolInfo';
 import type { Range } from '../../core/positions';
 import type { Severity } from '../../core/types';
 import type { FormatContext } from './index';
-import type { RunReport } from './report';
-import { RULES } from './rules';
+import type { RunReport } from '../../report/model';
+import { codeAnchor, FINDING_CODE_TABLE } from '../../shared/findingCodes';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -29,14 +29,14 @@ function regionOf(r: Range): Sarif.Region {
 /** Renders the SARIF log. */
 export function formatSarif(report: RunReport, ctx: FormatContext): string {
   const tool = toolInfo();
-  const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
-  const rules: Sarif.ReportingDescriptor[] = RULES.map((r) => ({
+  const ruleIndex = new Map<string, number>(FINDING_CODE_TABLE.map((r, i) => [r.code, i]));
+  const rules: Sarif.ReportingDescriptor[] = FINDING_CODE_TABLE.map((r) => ({
     id: r.code,
     name: r.name,
     shortDescription: { text: r.summary },
     fullDescription: { text: `${r.summary} ${r.summaryZh}。` },
     help: { text: r.help, markdown: `${r.help}\n\nSee the finding codes in the factcheck README.` },
-    helpUri: `${tool.helpBase}#finding-codes`,
+    helpUri: `${tool.helpBase}#${codeAnchor(r.code)}`,
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { tags: ['fact-check'] },
   }));

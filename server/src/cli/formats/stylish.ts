@@ -7,7 +7,7 @@
 import { createColors } from 'picocolors';
 import type { Citation, Severity } from '../../core/types';
 import type { FormatContext } from './index';
-import type { RunReport } from './report';
+import type { RunReport } from '../../report/model';
 import { printable } from '../printable';
 
 const LABELS = {

@@ -1,14 +1,15 @@
 /**
- * The run's report model, shared by every output format: per file the claims and
- * diagnostics with LSP ranges over the file as it is on disk, plus what the richer
- * formats need (the text, full citations, quick fixes). Severity overrides from the
- * configuration and --quiet are applied here, so every format shows the same findings.
+ * The report model, shared by every output format of the CLI and by the language
+ * server's report view: per file the claims and diagnostics with LSP ranges over the
+ * file's text, plus what the richer formats need (the text, full citations, quick
+ * fixes). Severity overrides (the configuration's, or the editor's settings) and --quiet
+ * are applied here, so every format shows the same findings.
  */
-import { LineIndex, type Range } from '../../core/positions';
-import type { CheckResult, Citation, ClaimStatus, FindingCode, Severity } from '../../core/types';
+import { LineIndex, type Range } from '../core/positions';
+import type { CheckResult, Citation, ClaimStatus, FindingCode, Severity } from '../core/types';
+import { effectiveSeverity, type SeverityOverrides } from '../shared/findingCodes';
 
-/** Severity per code from the configuration, "off" to drop the code. */
-export type SeverityOverrides = Partial<Record<FindingCode, Severity | 'off'>>;
+export type { SeverityOverrides };
 
 /** A claim of a checked file. */
 export interface ReportClaim {
@@ -82,8 +83,7 @@ export interface ReportOptions {
 }
 
 /** Builds one file's report from the engine's result over `text`, and counts its warnings before --quiet. */
-export function buildFileReport(filePath: string, text: string, result: CheckResult, opts: ReportOptions = {}): { file: FileReport; warningsFound: number } {
-  const index = new LineIndex(text);
+export function buildFileReport(filePath: string, text: string, result: CheckResult, opts: ReportOptions = {}, index = new LineIndex(text)): { file: FileReport; warningsFound: number } {
   const claims: ReportClaim[] = result.claims.map((c) => ({
     range: index.rangeOf(c.start, c.end),
     start: c.start,
@@ -98,13 +98,13 @@ export function buildFileReport(filePath: string, text: string, result: CheckRes
   }));
   const all: ReportDiagnostic[] = [];
   for (const f of result.findings) {
-    const override = opts.severity?.[f.code];
-    if (override === 'off') continue;
+    const severity = effectiveSeverity(f.code, opts.severity, f.severity);
+    if (!severity) continue;
     all.push({
       range: index.rangeOf(f.start, f.end),
       start: f.start,
       end: f.end,
-      severity: override ?? f.severity,
+      severity,
       code: f.code,
       message: f.message,
       factId: f.factId,
