@@ -87,6 +87,11 @@ interface MeasureWords {
   scopes: Set<string>;
   /** The measure's quotes, joined: a run of words a source itself uses for it is explained. */
   quotes: string;
+  /**
+   * The words that set it apart from a measure of the same head noun, as its name says
+   * (通过国家验收, 正式运行 for 通过国家验收并正式运行的大科学装置数): one of them must be said.
+   */
+  qualifiers: string[];
 }
 
 /** Every word that is grammar, aspect or scope, not an object. */
@@ -143,7 +148,7 @@ function measureWords(idx: FactIndex, m: Measure): MeasureWords {
     if (list) list.push(t);
     else ownByFirst.set(t.charCodeAt(0), [t]);
   }
-  w = { own: sorted, ownByFirst, objects, scopes, quotes };
+  w = { own: sorted, ownByFirst, objects, scopes, quotes, qualifiers: refines(idx, m) ? headOf(m, [...objects]).qualifiers : [] };
   memo.set(m, w);
   return w;
 }
@@ -287,6 +292,50 @@ export interface SentenceReading {
 }
 
 /** Reads `sentence` (starting at `offset` of the text) with its figures (absolute offsets, sorted). */
+/**
+ * A measure's head noun and qualifiers, read from its name without what is in brackets:
+ * the head is the object word ending nearest the name's end (大科学装置 in
+ * 通过国家验收并正式运行的大科学装置数); the qualifiers are the measure's own object terms
+ * found elsewhere in the name (通过国家验收, 正式运行).
+ */
+function headOf(m: Measure, objects: string[]): { head?: string; qualifiers: string[] } {
+  const name = m.name.replace(/[（(][^）)]*[）)]/g, '');
+  let head: [number, number] | undefined;
+  for (const o of objects) {
+    const at = name.lastIndexOf(o);
+    if (at < 0) continue;
+    const span: [number, number] = [at, at + o.length];
+    if (!head || span[1] > head[1] || (span[1] === head[1] && span[0] < head[0])) head = span;
+  }
+  if (!head) return { qualifiers: [] };
+  const word = name.slice(head[0], head[1]);
+  const qualifies = (t: string, text: string) => namesObject(t) && text.includes(t) && !word.includes(t) && !t.includes(word);
+  const qualifiers = m.terms.filter((t) => qualifies(t, name));
+  // Brackets after a qualifier say it again in other words (实现开放运行（面向全球开放共享）); after the head they
+  // only list what it includes (科学设施（重大科技基础设施、…）).
+  return { head: word, qualifiers: qualifiers.length ? m.terms.filter((t) => qualifies(t, m.name)) : [] };
+}
+
+const headsMemo = new WeakMap<FactIndex, Map<Measure, string | undefined>>();
+
+/** A measure's head noun (memoized per index). */
+function headNoun(idx: FactIndex, m: Measure): string | undefined {
+  let memo = headsMemo.get(idx);
+  if (!memo) headsMemo.set(idx, (memo = new Map()));
+  if (!memo.has(m)) memo.set(m, headOf(m, m.terms.filter(namesObject).concat([...idx.terms.keys()].filter((t) => namesObject(t) && m.name.includes(t)))).head);
+  return memo.get(m);
+}
+
+/**
+ * Whether `m` refines another measure of its subject with the same head noun (通过国家验收的
+ * 大科学装置 refines 布局的大科学装置): only then must one of its qualifiers be said.
+ */
+function refines(idx: FactIndex, m: Measure): boolean {
+  const head = headNoun(idx, m);
+  if (!head) return false;
+  return idx.base.measures.some((n) => n !== m && n.subject === m.subject && headNoun(idx, n) === head);
+}
+
 export function readSentence(idx: FactIndex, sentence: string, offset: number, figures: readonly Quantity[]): SentenceReading {
   const figs = figures.map((f): [number, number] => [f.start - offset, f.end - offset]);
   return { sentence, offset, marks: marksOf(idx, sentence), segs: segmentsOf(sentence, figs) };
@@ -333,6 +382,12 @@ export function identityOf(idx: FactIndex, m: Measure, r: SentenceReading, q: Qu
         break;
       }
     }
+  }
+  // 布局的6个大科学装置中已有4个通过国家验收: the 6 are not the accepted ones, though both name 大科学装置.
+  if ((object === 'named' || object === 'carried') && w.qualifiers.length) {
+    const upTo = after ? after[1] : qe;
+    const said = sentence.slice(0, upTo);
+    if (!w.qualifiers.some((t) => said.includes(t))) object = 'generic';
   }
   return { object, scope, established: (object === 'named' || object === 'carried') && scope !== 'other' };
 }

@@ -226,8 +226,9 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
   // Candidates whose object the wording contradicts (another object or scope) are out of the running.
   const fits = (c: Candidate) => c.dimensionOk && c.score >= MATCH_THRESHOLD && identity(c.measure).object !== 'foreign' && identity(c.measure).scope !== 'other';
   const primary = cands.compatible.filter(fits);
-  // Value-aware tie-break: among near-equal candidates, prefer one the value agrees with.
-  let best = primary[0];
+  // Value-aware tie-break: among near-equal candidates, prefer one the value agrees with; a candidate the
+  // wording establishes comes before one it does not.
+  let best = primary.find((c) => identity(c.measure).established) ?? primary[0];
   if (best) {
     const near = primary.filter((c) => c.score >= best.score - TIE_MARGIN);
     best = near.find((c) => hasAgreeing(idx, c, q, asOf)) ?? best;
