@@ -259,7 +259,7 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
   const current = currentOf(actuals, ctx);
   const latest = current[current.length - 1];
   const eq = current.find((io) => agreement(q, io) === 'equal');
-  if (eq && kind !== 'forecast') return { verified: true, measure: m, agreeing: eq, expected: eq, established: true };
+  if (eq) return { verified: true, measure: m, agreeing: eq, expected: eq, established: true };
   const inside = current.find((io) => agreement(q, io) === 'within');
   if (inside) return { verified: false, measure: m, nearby: inside, why: 'within', established: true };
   // The sources forecast or plan it; no actual figure for the period.
