@@ -74,6 +74,17 @@ describe('factbase: cross-file checks on the fixture', () => {
     assert.ok(!loadFactBase([FIXTURE], new Map([[FILE, estimate]])).problems.some((x) => /different values/.test(x.message)));
   });
 
+  it('observations have a kind of statement: actual unless stated; the deprecated estimate flag reads as forecast', () => {
+    const kindOf = (text: string, id: string) => loadFactBase([FIXTURE], new Map([[FILE, text]])).base.observations.find((o) => o.id === id)?.kind;
+    assert.equal(kindOf(ORIGINAL, 'fx.facilities.2024'), 'actual');
+    assert.equal(kindOf(ORIGINAL.replace('    quote: 怀柔科学城布局落地了37个科学设施\n', '    quote: 怀柔科学城布局落地了37个科学设施\n    estimate: true\n'), 'fx.facilities.2024'), 'forecast');
+    for (const kind of ['forecast', 'target', 'commitment', 'actual']) {
+      assert.equal(kindOf(ORIGINAL.replace('    quote: 怀柔科学城布局落地了37个科学设施\n', `    quote: 怀柔科学城布局落地了37个科学设施\n    kind: ${kind}\n`), 'fx.facilities.2024'), kind);
+    }
+    const bad = edited('    quote: 怀柔科学城布局落地了37个科学设施\n', '    quote: 怀柔科学城布局落地了37个科学设施\n    kind: guess\n');
+    assert.ok(bad.problems.some((p) => p.severity === 'error' && /kind/.test(p.message) && /actual/.test(p.message)), show(bad.problems));
+  });
+
   it('role: the person and every title occur in the quote', () => {
     const r1 = edited('    person: 梁爽\n', '    person: 梁霜\n');
     expectOne(r1.problems, /person "梁霜" does not occur in the role's quote/, r1.line);

@@ -102,6 +102,9 @@ export type MeasureKind =
   | 'rank'
   | 'fraction';
 
+/** Kinds of statement an observation records; the loader gives `actual` when the file says none. */
+export type StatementKind = 'actual' | 'forecast' | 'target' | 'commitment';
+
 /** A district, area or body the facts are about. */
 export interface Subject {
   id: string;
@@ -141,8 +144,11 @@ export interface Observation {
   source: string;
   /** Verbatim sentence or clause from the source's normalized text. */
   quote: string;
-  /** A projection (预计, 有望): an actual figure for the same period wins over it. */
-  estimate?: boolean;
+  /**
+   * What the source says of the figure: actual, forecast (预计, 有望), target (力争, 计划,
+   * 目标, 到2027年) or commitment (将). An actual figure for the same period wins over the others.
+   */
+  kind: StatementKind;
   /** Observations of the same measure this one disagrees with (kept on purpose). */
   conflictsWith?: string[];
   note?: string;

@@ -126,7 +126,7 @@ function currentOf(list: IndexedObservation[], ctx: ClaimContext): IndexedObserv
     const latest = pool[pool.length - 1].obs.published;
     pool = pool.filter((io) => io.obs.published === latest);
   }
-  const actual = pool.filter((io) => !io.obs.estimate);
+  const actual = pool.filter((io) => io.obs.kind === 'actual');
   return actual.length ? actual : pool;
 }
 

@@ -15,6 +15,14 @@ export const periodPattern = /^(\d{4}(H[12]|Q[1-4](-[1-4])?)?|\d{4}\/\d{4}|@\d{4
 
 export const qualifierSchema = z.enum(['exact', 'about', 'over', 'under']);
 
+/** Kinds of statement an observation records (what the source says of the figure). */
+export const statementKindSchema = z
+  .enum(['actual', 'forecast', 'target', 'commitment'])
+  .describe(
+    'actual: what was (达到, 已有); forecast: an expectation (预计, 有望); target: a goal with a deadline (力争, 计划, 目标, 到2027年); ' +
+      'commitment: what someone will do (将, 年内将, 将于年底). An actual figure for the same period wins over the others.',
+  );
+
 export const subjectSchema = z
   .strictObject({
     id: id.describe('Unique id of the subject (怀柔区 → huairou).'),
@@ -58,7 +66,10 @@ export const observationSchema = z
     published: date.optional().describe("Publication date; the source's when omitted."),
     source: id.describe('Id of the source (facts/sources/<id>.md).'),
     quote: z.string().min(1).describe("Verbatim sentence or clause of the source's text containing the figure."),
-    estimate: z.boolean().optional().describe('A projection (预计, 有望): an actual figure for the same period wins over it.'),
+    kind: statementKindSchema.optional().describe(
+      "What the source says of the figure: actual (the default), forecast, target or commitment. Write `kind: actual` to confirm an actual whose quote has 将/预计/有望/力争/计划 before the figure.",
+    ),
+    estimate: z.boolean().optional().describe('Deprecated: read as `kind: forecast` (true) or `kind: actual` (false). Write kind instead.'),
     conflictsWith: z.array(id).optional().describe('Ids of observations of the same measure and period that state another value, kept on purpose.'),
     note: z.string().optional().describe('Remarks for curators.'),
   })

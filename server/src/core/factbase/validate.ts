@@ -47,6 +47,8 @@ export interface Entries {
   observationById: Map<string, Entry<Observation>>;
   /** For each observation (same order), the offsets of every occurrence of its quote in its source's body ([] without a source). */
   quoteHits: number[][];
+  /** Observations whose file states no kind (they are actuals, or forecasts by the deprecated estimate flag). */
+  kindUnstated: Set<Entry<Observation>>;
 }
 
 /** What validateFactBase takes: the parsed files of every folder, in load order. */
@@ -104,7 +106,7 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
 
   const e: Entries = {
     subjects: [], measures: [], observations: [], roles: [], exclusions: [], sources,
-    subjectById: new Map(), measureById: new Map(), observationById: new Map(), quoteHits: [],
+    subjectById: new Map(), measureById: new Map(), observationById: new Map(), quoteHits: [], kindUnstated: new Set(),
   };
   for (const f of input.factFiles) {
     const d = f.data;
@@ -123,8 +125,14 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
       // Not `{ ...o, published }`: in V8 (Node 20) an object made by a spread is outside the
       // hidden-class transition tree, so adding a key gives every copy a class of its own
       // (~0.5 KB each, and every later property read megamorphic). Object.assign does not.
-      const en = entry<Observation>('observations', Object.assign({}, o, { published }), i);
-      if (define(o.id, 'observations', f.file, en.pos())) { e.observations.push(en); e.observationById.set(o.id, en); }
+      // The kind, when the file gives none: the deprecated `estimate: true` is a forecast, else an actual.
+      const kind = o.kind ?? (o.estimate ? 'forecast' : 'actual');
+      const en = entry<Observation>('observations', Object.assign({}, o, { published, kind }), i);
+      if (define(o.id, 'observations', f.file, en.pos())) {
+        e.observations.push(en);
+        e.observationById.set(o.id, en);
+        if (o.kind === undefined) e.kindUnstated.add(en);
+      }
     });
     (d.roles ?? []).forEach((r, i) => {
       const en = entry<Role>('roles', r, i);

@@ -95,8 +95,8 @@ export function checkConflicts(e: Entries): Problem[] {
         const b = group[i].value;
         if (sameValue(a, b)) continue;
         if (a.conflictsWith?.includes(b.id) || b.conflictsWith?.includes(a.id)) continue;
-        // A projection and an actual figure for the same period may differ: the actual one wins.
-        if (!!a.estimate !== !!b.estimate) continue;
+        // A forecast, target or commitment and an actual figure for the same period may differ: the actual one wins.
+        if (a.kind !== b.kind) continue;
         const p = problemAt(
           group[i].file,
           group[i].pos('value'),
