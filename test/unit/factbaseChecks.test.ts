@@ -85,6 +85,23 @@ describe('factbase: cross-file checks on the fixture', () => {
     assert.ok(bad.problems.some((p) => p.severity === 'error' && /kind/.test(p.message) && /actual/.test(p.message)), show(bad.problems));
   });
 
+  it('an actual whose source says a plan word before the figure is a warning until its kind is stated', () => {
+    const src = join(FIXTURE, 'sources', 'fx-2024-08.md');
+    const body = readFileSync(src, 'utf8').replace('目前,在怀科研人员达2.3万人', '目前,在怀科研人员预计将达2.3万人');
+    const yaml = ORIGINAL.replace('quote: 目前,在怀科研人员达2.3万人,产出重大科技成果227项', 'quote: 目前,在怀科研人员预计将达2.3万人,产出重大科技成果227项')
+      .replace('quote: 目前,在怀科研人员达2.3万人,产出重大科技成果227项', 'quote: 目前,在怀科研人员预计将达2.3万人,产出重大科技成果227项');
+    const load = (text: string) => loadFactBase([FIXTURE], new Map([[src, body], [FILE, text]])).problems;
+    const warned = load(yaml).filter((p) => /says "将" before figure/.test(p.message));
+    // 2.3万人 follows 将 in its clause; 227项 is in the next clause.
+    assert.equal(warned.length, 1, show(load(yaml)));
+    assert.match(warned[0].message, /figure "2\.3万人"/);
+    assert.equal(warned[0].severity, 'warning');
+    for (const kind of ['forecast', 'actual']) {
+      const stated = yaml.replace("    periodText: 目前\n", `    periodText: 目前\n    kind: ${kind}\n`);
+      assert.ok(!load(stated).some((p) => /before figure/.test(p.message)), kind);
+    }
+  });
+
   it('role: the person and every title occur in the quote', () => {
     const r1 = edited('    person: 梁爽\n', '    person: 梁霜\n');
     expectOne(r1.problems, /person "梁霜" does not occur in the role's quote/, r1.line);

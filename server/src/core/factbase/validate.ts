@@ -10,6 +10,7 @@ import type { ParsedSourceFile } from './parseSourceFile';
 import { problemAt, sortProblems, type FilePosition, type Problem } from './problems';
 import { checkAgainstSources } from './sourceChecks';
 import { checkConflicts, checkValues } from './valueChecks';
+import { checkKinds } from './kindChecks';
 import { coverageProblems, occurrences, sourceCoverage, type SourceCoverage } from './coverage';
 
 /** An entry of a fact file with the means to point at it. */
@@ -150,6 +151,7 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
   problems.push(...checkAgainstSources(e));
   problems.push(...checkValues(e));
   problems.push(...checkConflicts(e));
+  problems.push(...checkKinds(e));
 
   const coverage: SourceCoverage[] = [];
   // Entries grouped by source once, in their order (a filter per source was quadratic).
