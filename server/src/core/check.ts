@@ -10,7 +10,7 @@ import { quoteStatsSteps, rankMeasures } from './match';
 import { Ranking } from './ranking';
 import { judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
 import { findRoleClaims, judgeRole, type RoleClaim } from './roles';
-import { scanQuantitiesAndPeriods } from './numbers';
+import { scanQuantitiesAndPeriods, unitsDuring, unitTableOf } from './numbers';
 import { addWords } from './segment';
 import { LineIndex } from './positions';
 import { quantityFinding, roleFinding } from './judgement';
@@ -123,6 +123,11 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
  * a long check, or drop a check that an edit made stale. Its return value is checkText's.
  */
 export function* checkSteps(text: string, base: FactBase, options: CheckOptions = {}, memo?: CheckMemo): Generator<void, CheckResult, void> {
+  // The draft is read with the base's units table (its own units extend the bundled ones), step by step.
+  return yield* unitsDuring(unitTableOf(base), checkStepsWithUnits(text, base, options, memo));
+}
+
+function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOptions, memo?: CheckMemo): Generator<void, CheckResult, void> {
   const locale = options.locale ?? 'zh';
   const idx = indexOf(base);
   addWords(idx.dictionary);

@@ -5,7 +5,7 @@
  * (indexSteps) by a server that must not pause for it.
  */
 import type { FactBase, Measure, Observation, Role, Source, Subject } from './types';
-import { parseQuantity, unitInfo, valueInterval } from './numbers';
+import { parseQuantity, unitInfo, unitsDuring, unitTableOf, valueInterval } from './numbers';
 import type { Quantity } from './types';
 import { firstIndex } from './sorted';
 import { finishSteps } from './steps';
@@ -95,7 +95,8 @@ export function indexOf(base: FactBase): FactIndex {
 export function* indexSteps(base: FactBase): Generator<void, FactIndex, void> {
   let idx = cache.get(base);
   if (!idx) {
-    idx = yield* buildIndex(base);
+    // Figures and measure units are read with the base's units table.
+    idx = yield* unitsDuring(unitTableOf(base), buildIndex(base));
     cache.set(base, idx);
   }
   return idx;

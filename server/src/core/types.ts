@@ -15,7 +15,8 @@ export type Dimension =
   | 'duration' // 小时, 年 (as a span: 连续5年), 天
   | 'fraction' // 三分之一: canonical unit %, value 33.33…
   | 'rank' // 第1, 前两名
-  | 'none'; // a bare number with no unit
+  | 'none' // a bare number with no unit
+  | (string & {}); // any other dimension of the units table (mass, power, concentration …)
 
 /**
  * How exact a figure is, from the words around it.
@@ -99,8 +100,25 @@ export type MeasureKind =
   | 'length'
   | 'duration'
   | 'year'
-  | 'rank'
-  | 'fraction';
+  | 'rank' // a position within a group (全市第1, 前两名)
+  | 'fraction'
+  | 'amount' // a physical amount in a unit of the units table (吨, 千瓦)
+  | 'first' // a position in time among things of its kind (全市首家, 第一个)
+  | 'edition'; // the number of a recurring event (第四届)
+
+/** A unit as a units table defines it (facts/units.yaml, or a base's `units:` entries). */
+export interface UnitDef {
+  unit: string;
+  dimension: string;
+  /** The base unit of the dimension it converts to; the unit itself when omitted. */
+  base?: string;
+  /** How many base units one unit is (default 1). */
+  factor?: number;
+  /** Other spellings with the same meaning (平米 for 平方米). */
+  aliases?: string[];
+  /** Characters that, right after the unit, show it starts a word instead (家 before 长: 家长). */
+  notBefore?: string;
+}
 
 /** Kinds of statement an observation records; the loader gives `actual` when the file says none. */
 export type StatementKind = 'actual' | 'forecast' | 'target' | 'commitment';
@@ -213,6 +231,8 @@ export interface FactBase {
   origins: Map<string, Origin>;
   /** The folders it was loaded from. */
   dirs: string[];
+  /** Units its files define (`units:` sections), extending the bundled units table (facts/units.yaml). */
+  units?: UnitDef[];
 }
 
 /** Finding codes, as fixed by the JSON report contract. */

@@ -43,8 +43,12 @@ export const measureSchema = z
       .describe('Words writers use for it, used to match claims (科学设施, 科技设施).'),
     unit: z.string().describe("Unit the observations' values are in, as sources write it ('个', '亿元', '%', '万平方米')."),
     kind: z
-      .enum(['count', 'money', 'share', 'growth', 'points', 'area', 'length', 'duration', 'year', 'rank', 'fraction'])
-      .describe('Kind of quantity: share = percent of a whole, growth = growth rate in percent, points = change in percentage points.'),
+      .enum(['count', 'money', 'share', 'growth', 'points', 'area', 'length', 'duration', 'year', 'rank', 'fraction', 'amount', 'first', 'edition'])
+      .describe(
+        'Kind of quantity: share = percent of a whole, growth = signed growth rate in percent (a decline is negative), points = signed change in percentage points, ' +
+          'amount = a physical amount in a unit of the units table (吨, 千瓦, 微克/立方米), year = the year of an event (成立于2014年), ' +
+          'rank = a position within a group (全市第1, 前两名), first = a position in time among things of its kind (全市首家, 第一个), edition = the number of an event (第四届).',
+      ),
   })
   .describe('A measured quantity of one subject.');
 
@@ -96,6 +100,20 @@ export const exclusionSchema = z
   })
   .describe('A figure of a source that is deliberately not an observation.');
 
+export const unitSchema = z
+  .strictObject({
+    unit: z.string().min(1).regex(/^\S+$/, 'a unit is written without spaces').describe('The unit as drafts write it (千瓦, 吨, 元/人).'),
+    dimension: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, 'a dimension is a lower-case ASCII name (mass, power, money-per-person)')
+      .describe('What it measures; values compare only within one dimension (count, money, area, length, duration, percent, points, mass, power …).'),
+    base: z.string().min(1).optional().describe('The base unit of the dimension it converts to (千克 for 吨); the unit itself when omitted.'),
+    factor: z.number().positive().optional().describe('How many base units one unit is (吨 → 1000 千克); 1 when omitted.'),
+    aliases: z.array(z.string().min(1)).optional().describe('Other spellings with the same meaning (平米 for 平方米).'),
+    notBefore: z.string().min(1).optional().describe('Characters that, right after the unit, show it starts a word instead (家 before 长: 家长).'),
+  })
+  .describe('A unit of the number grammar; facts/units.yaml holds the bundled table, a base adds its own.');
+
 /** One YAML fact file. */
 export const factFileSchema = z.strictObject({
   subjects: z.array(subjectSchema).optional().describe('Districts, areas and bodies.'),
@@ -103,6 +121,7 @@ export const factFileSchema = z.strictObject({
   observations: z.array(observationSchema).optional().describe('Values of measures as sources state them.'),
   roles: z.array(roleSchema).optional().describe("People's titles as sources state them."),
   exclusions: z.array(exclusionSchema).optional().describe('Figures of sources that are not facts, with the reason.'),
+  units: z.array(unitSchema).optional().describe('Units the number grammar reads, added to the bundled table (facts/units.yaml).'),
 });
 
 /** Front matter of a normalized source file (facts/sources/*.md). */

@@ -11,6 +11,8 @@ import { problemAt, sortProblems, type FilePosition, type Problem } from './prob
 import { checkAgainstSources } from './sourceChecks';
 import { checkConflicts, checkValues } from './valueChecks';
 import { checkKinds } from './kindChecks';
+import { baseUnits, type BaseUnits } from './unitChecks';
+import { withUnits } from '../numbers';
 import { coverageProblems, occurrences, sourceCoverage, type SourceCoverage } from './coverage';
 
 /** An entry of a fact file with the means to point at it. */
@@ -57,8 +59,10 @@ export interface FactBaseInput {
   dirs: string[];
   factFiles: ParsedFactFile[];
   sourceFiles: { file: string; parsed: ParsedSourceFile }[];
-  /** Quantities the number scanner finds in source bodies, by body, when already scanned (else scanned here). */
+  /** Quantities the number scanner finds in source bodies, by body, when already scanned (else scanned here), with `units`' table. */
   scans?: ReadonlyMap<string, Quantity[]>;
+  /** The units of the fact files, when already gathered (else gathered here). */
+  units?: BaseUnits;
 }
 
 /** The validated base, every problem (sorted), and the coverage of each source. */
@@ -76,8 +80,18 @@ const KIND_NOUN: Record<string, string> = {
   sources: 'source',
 };
 
-/** Validates a whole fact base (see the file header for what is checked). */
+/**
+ * Validates a whole fact base (see the file header for what is checked). Its figures are
+ * read with its units table: the bundled table extended by its own `units:` entries.
+ */
 export function validateFactBase(input: FactBaseInput): ValidationResult {
+  const units = input.units ?? baseUnits(input.factFiles);
+  const r = withUnits(units.table, () => validateEntries(input));
+  r.base.units = units.defs;
+  return units.problems.length ? { ...r, problems: sortProblems([...units.problems, ...r.problems]) } : r;
+}
+
+function validateEntries(input: FactBaseInput): ValidationResult {
   const problems: Problem[] = [];
   for (const f of input.factFiles) problems.push(...f.problems);
   for (const s of input.sourceFiles) problems.push(...s.parsed.problems);
