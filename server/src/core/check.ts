@@ -22,6 +22,7 @@ import { builtAt, movedContext, type Built } from './memoBuilt';
 import { applySuppressions } from './suppression';
 import { within } from './sorted';
 import { finishSteps } from './steps';
+import { directedFinding } from './signedChanges';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {
@@ -191,7 +192,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
       const carried = cands.find(prev.verdict.measure) ?? { measure: prev.verdict.measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
       verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, MATCH_THRESHOLD) }]), asOf);
     }
-    const build = () => quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length);
+    const build = () => directedFinding(quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length), idx, text, q, verdict, locale);
     if (!memo) return void push(q, ctx, verdict, build());
     const built = memo.built(memoized, q, verdict, locale, build);
     push(q, ctx, verdict, builtAt(built, q, claims.length));

@@ -116,6 +116,7 @@ function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
   const observations = new Map<string, IndexedObservation[]>();
   // One parsed figure per distinct text, shared by the observations writing it (never changed).
   const figures = new Map<string, Quantity | undefined>();
+  const declines = new Map<string, Quantity>();
   let k = 0;
   for (const obs of base.observations) {
     if (++k % STEP_ITEMS === 0) yield;
@@ -123,6 +124,12 @@ function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
     if (!measure) continue;
     let figure = figures.get(obs.figure);
     if (figure === undefined && !figures.has(obs.figure)) figures.set(obs.figure, (figure = parseQuantity(obs.figure)));
+    // A decline (value negative, figure written without its sign: 年均下降9.9%) reads as its negative.
+    if (figure && obs.value < 0 && figure.value > 0) {
+      let neg = declines.get(obs.figure);
+      if (!neg) declines.set(obs.figure, (neg = { ...figure, value: -figure.value }));
+      figure = neg;
+    }
     const factor = unitInfo(measure.unit)?.factor ?? 1;
     const list = observations.get(obs.measure) ?? [];
     const value = obs.value * factor;

@@ -56,6 +56,12 @@ export interface Quantity {
   /** Offsets of the numeric part alone (without qualifier and unit). */
   numberStart: number;
   numberEnd: number;
+  /**
+   * A change stated with its direction (下降9.9%, 增长6.9%): the value of a decline is
+   * negative; the change word, how many code units before `start` it starts (−1 when
+   * it belongs to an earlier figure of a list) and the word of the other direction.
+   */
+  direction?: { sign: 1 | -1; word: string; before: number; opposite: string };
 }
 
 /** A date or period expression found in text (2023年, 今年上半年, 前三季度, 十四五以来, 近3年, 7月17日). */

@@ -4,6 +4,8 @@
  * two observations of one measure and period must agree unless marked as conflicting.
  */
 import { parseQuantity, unitInfo } from '../numbers';
+import { directionBefore, isChangeFigure, signed } from '../numbers/direction';
+import { normalizeWidth } from '../numbers/chars';
 import type { Observation } from '../types';
 import { problemAt, type Problem } from './problems';
 import type { Entries, Entry } from './validate';
@@ -39,8 +41,17 @@ export function checkValues(e: Entries): Problem[] {
       }
       continue;
     }
-    const { figure, value, high, qualifier } = o.value;
-    const q = parse(figure);
+    const { figure, value, high, qualifier, quote } = o.value;
+    let q = parse(figure);
+    // Read as the scanner reads it in its quote when alone it has another dimension (30个 in 30个和16个百分点).
+    if (q && q.unit !== '' && q.dimension !== unit.dimension && quote.includes(figure)) {
+      const inQuote = parseQuantity(figure, quote);
+      if (inQuote?.dimension === unit.dimension) q = inQuote;
+    }
+    // A change figure the quote states as a decline (年均下降9.9%) is negative.
+    const at = q && isChangeFigure(q) ? quote.indexOf(figure) : -1;
+    const direction = at >= 0 ? directionBefore(normalizeWidth(quote), at) : undefined;
+    if (q && direction) q = signed(q, direction);
     if (!q) {
       out.push(problemAt(o.file, o.pos('figure'), `the number parser reads no quantity in figure "${figure}"`));
       continue;
@@ -48,7 +59,12 @@ export function checkValues(e: Entries): Problem[] {
     const read = q.value / unit.factor;
     if (!sameNumber(q.value, value * unit.factor)) {
       out.push(
-        problemAt(o.file, o.pos('value'), `value ${showNumber(value)} does not match figure "${figure}", which reads as ${showNumber(read)} ${measure.value.unit}`),
+        problemAt(
+          o.file,
+          o.pos('value'),
+          `value ${showNumber(value)} does not match figure "${figure}", which reads as ${showNumber(read)} ${measure.value.unit}` +
+            (direction?.sign === -1 ? ` (the quote states a decline: ${direction.word}; a decline is negative)` : ''),
+        ),
       );
     }
     if (q.high !== undefined || high !== undefined) {
