@@ -124,6 +124,8 @@ function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
     if (!measure) continue;
     let figure = figures.get(obs.figure);
     if (figure === undefined && !figures.has(obs.figure)) figures.set(obs.figure, (figure = parseQuantity(obs.figure)));
+    // A figure read only in its words' context (两位数 before 增长) is read in its quote.
+    if (figure === undefined) figure = parseQuantity(obs.figure, obs.quote);
     // A decline (value negative, figure written without its sign: 年均下降9.9%) reads as its negative.
     if (figure && obs.value < 0 && figure.value > 0) {
       let neg = declines.get(obs.figure);

@@ -42,7 +42,8 @@ export function checkValues(e: Entries): Problem[] {
       continue;
     }
     const { figure, value, high, qualifier, quote } = o.value;
-    let q = parse(figure);
+    // A figure read only in its words' context (两位数 before 增长) is read in its quote.
+    let q = parse(figure) ?? (quote.includes(figure) ? parseQuantity(figure, quote) : undefined);
     // Read as the scanner reads it in its quote when alone it has another dimension (30个 in 30个和16个百分点).
     if (q && q.unit !== '' && q.dimension !== unit.dimension && quote.includes(figure)) {
       const inQuote = parseQuantity(figure, quote);
