@@ -157,7 +157,7 @@ describe('factbase: cross-file checks on the fixture', () => {
   it('an exclusion that excludes nothing is a warning', () => {
     const text = ORIGINAL + `  - source: fx-2024-08\n    context: 让群众看到变化\n    figure: 变化\n    reason: not a number at all\n`;
     const problems = loadFactBase([FIXTURE], new Map([[FILE, text]])).problems;
-    expectOne(problems, /finds no quantity in figure "变化" of this exclusion/, text.split('\n').length - 3, FILE, 'warning');
+    expectOne(problems, /find no quantity or statement in figure "变化" of this exclusion/, text.split('\n').length - 3, FILE, 'warning');
   });
 
   it('references to an entry with schema problems are not reported twice', () => {

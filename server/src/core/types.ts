@@ -163,6 +163,8 @@ export interface Observation {
   period: Period;
   /** The period phrase as the source writes it (十四五以来, 今年上半年), if any. */
   periodText?: string;
+  /** For a rank or a first: the group it is within as the source writes it (全市, 中心城区, 全国; for 之首 the list). */
+  group?: string;
   /** Publication date of the source (YYYY-MM-DD); copied from the source when omitted in YAML. */
   published: string;
   source: string;

@@ -67,6 +67,11 @@ export const observationSchema = z
       .regex(periodPattern, 'period is YYYY, YYYYH1, YYYYQ1-3, YYYY/YYYY or @YYYY-MM-DD')
       .describe('2023, 2025H1, 2022Q1-3, 2021/2025 (a span) or @2024-08-26 (a stock as of a date).'),
     periodText: z.string().optional().describe('The period phrase as the source writes it (十四五以来, 今年上半年).'),
+    group: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('For a rank or a first: the group it is within, as the source writes it (全市, 中心城区, 城六区, 全国, 全球; for 之首 the list, “…榜单”).'),
     published: date.optional().describe("Publication date; the source's when omitted."),
     source: id.describe('Id of the source (facts/sources/<id>.md).'),
     quote: z.string().min(1).describe("Verbatim sentence or clause of the source's text containing the figure."),

@@ -12,6 +12,8 @@ import { checkAgainstSources } from './sourceChecks';
 import { checkConflicts, checkValues } from './valueChecks';
 import { checkKinds } from './kindChecks';
 import { baseUnits, type BaseUnits } from './unitChecks';
+import { checkStatements, sourceStatements } from './statementChecks';
+import { isStatementMeasure } from '../statements/scan';
 import { withUnits } from '../numbers';
 import { coverageProblems, occurrences, sourceCoverage, type SourceCoverage } from './coverage';
 
@@ -166,6 +168,8 @@ function validateEntries(input: FactBaseInput): ValidationResult {
   problems.push(...checkValues(e));
   problems.push(...checkConflicts(e));
   problems.push(...checkKinds(e));
+  const statements = sourceStatements(sources.values());
+  problems.push(...checkStatements(e, statements));
 
   const coverage: SourceCoverage[] = [];
   // Entries grouped by source once, in their order (a filter per source was quadratic).
@@ -176,7 +180,8 @@ function validateEntries(input: FactBaseInput): ValidationResult {
     const obs = obsBySource.get(s.id) ?? [];
     const exs = exsBySource.get(s.id) ?? [];
     const pending = pendingBySource.get(s.id) ?? [];
-    const c = sourceCoverage(s, obs.map((x) => x.o.value), exs.map((x) => x.value), pending, input.scans?.get(s.body), obs.map((x) => x.hits));
+    const isStatement = obs.map((x) => isStatementMeasure(e.measureById.get(x.o.value.measure)?.value.kind ?? ''));
+    const c = sourceCoverage(s, obs.map((x) => x.o.value), exs.map((x) => x.value), pending, input.scans?.get(s.body), obs.map((x) => x.hits), statements.get(s.id), isStatement);
     coverage.push(c);
     problems.push(...coverageProblems(c, s));
     for (const i of c.unreadObservations) {
@@ -185,7 +190,7 @@ function validateEntries(input: FactBaseInput): ValidationResult {
     }
     for (const i of c.unusedExclusions) {
       const x = exs[i];
-      problems.push(problemAt(x.file, x.pos('figure'), `the number scanner finds no quantity in figure "${x.value.figure}" of this exclusion, so it excludes nothing: remove it`, 'warning'));
+      problems.push(problemAt(x.file, x.pos('figure'), `the grammars find no quantity or statement in figure "${x.value.figure}" of this exclusion, so it excludes nothing: remove it`, 'warning'));
     }
   }
 

@@ -6,6 +6,7 @@
 import { parseQuantity, unitInfo } from '../numbers';
 import { directionBefore, isChangeFigure, signed } from '../numbers/direction';
 import { normalizeWidth } from '../numbers/chars';
+import { isStatementMeasure } from '../statements/scan';
 import type { Observation } from '../types';
 import { problemAt, type Problem } from './problems';
 import type { Entries, Entry } from './validate';
@@ -33,6 +34,7 @@ export function checkValues(e: Entries): Problem[] {
   for (const o of e.observations) {
     const measure = e.measureById.get(o.value.measure);
     if (!measure) continue; // reported as a dangling reference
+    if (isStatementMeasure(measure.value.kind)) continue; // ranks, firsts, editions, years: statementChecks.ts
     const unit = unitInfo(measure.value.unit);
     if (!unit) {
       if (!badUnits.has(measure.value.id)) {
@@ -89,8 +91,14 @@ export function checkValues(e: Entries): Problem[] {
   return out;
 }
 
-function sameValue(a: Observation, b: Observation): boolean {
-  return sameNumber(a.value, b.value) && (a.high === undefined) === (b.high === undefined) && sameNumber(a.high ?? 0, b.high ?? 0);
+/** Same value and range; for statements (ranks …) the same qualifier too: 最强 and 最强…之一 differ. */
+function sameValue(a: Observation, b: Observation, statement: boolean): boolean {
+  return (
+    sameNumber(a.value, b.value) &&
+    (a.high === undefined) === (b.high === undefined) &&
+    sameNumber(a.high ?? 0, b.high ?? 0) &&
+    (!statement || a.qualifier === b.qualifier)
+  );
 }
 
 /** Two observations of one measure and period with different values must name each other in conflictsWith. */
@@ -110,7 +118,7 @@ export function checkConflicts(e: Entries): Problem[] {
       for (let j = 0; j < i; j++) {
         const a = group[j].value;
         const b = group[i].value;
-        if (sameValue(a, b)) continue;
+        if (sameValue(a, b, isStatementMeasure(e.measureById.get(a.measure)?.value.kind ?? ''))) continue;
         if (a.conflictsWith?.includes(b.id) || b.conflictsWith?.includes(a.id)) continue;
         // A forecast, target or commitment and an actual figure for the same period may differ: the actual one wins.
         if (a.kind !== b.kind) continue;
