@@ -23,6 +23,7 @@ import { applySuppressions } from './suppression';
 import { within } from './sorted';
 import { finishSteps } from './steps';
 import { directedFinding } from './signedChanges';
+import { statementClaims } from './statements/judge';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {
@@ -244,6 +245,9 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
       pushRole(judgeRoleClaim(rc, claims.length));
     }
   }
+  yield;
+  // Ranks, firsts, editions and years of events (statements/judge.ts).
+  for (const made of statementClaims(idx, text, ol.bodyStart, finder, asOf, locale, claims.length)) pushRole(made);
   yield; // the document-level passes below each pause once, so a long draft's tail does not block
   const own = yield* consistencySteps(idx, text, judged, claims, findings, lines, locale);
   for (let i = findings.length - 1; i >= 0; i--) {

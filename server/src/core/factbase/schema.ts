@@ -10,8 +10,8 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lower-case ASCII: letters, digits, dot, dash, underscore');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
 
-/** Period syntax: 2023 | 2025H1 | 2022Q1-3 | 2021/2025 | @2024-08-26 */
-export const periodPattern = /^(\d{4}(H[12]|Q[1-4](-[1-4])?)?|\d{4}\/\d{4}|@\d{4}-\d{2}-\d{2})$/;
+/** Period syntax: 2023 | 2025H1 | 2022Q1-3 | 2024M07 | 2025M01-11 | 2021/2025 | @2024-08-26 */
+export const periodPattern = /^(\d{4}(H[12]|Q[1-4](-[1-4])?|M(0[1-9]|1[0-2])(-(0[1-9]|1[0-2]))?)?|\d{4}\/\d{4}|@\d{4}-\d{2}-\d{2})$/;
 
 export const qualifierSchema = z.enum(['exact', 'about', 'over', 'under']);
 
@@ -64,8 +64,10 @@ export const observationSchema = z
     figure: z.string().min(1).describe("The figure exactly as written inside the quote ('40余个', '2.3万人')."),
     period: z
       .string()
-      .regex(periodPattern, 'period is YYYY, YYYYH1, YYYYQ1-3, YYYY/YYYY or @YYYY-MM-DD')
-      .describe('2023, 2025H1, 2022Q1-3, 2021/2025 (a span) or @2024-08-26 (a stock as of a date).'),
+      .regex(periodPattern, 'period is YYYY, YYYYH1, YYYYQ1-3, YYYYMmm, YYYYMmm-mm, YYYY/YYYY or @YYYY-MM-DD')
+      .describe(
+        '2023, 2025H1, 2022Q1-3, 2024M07 (a month), 2025M01-11 (January to November, cumulative), 2021/2025 (a span; a cumulative figure since a year: “十四五”以来 = 2021/the year stated), or @2024-08-26 (a stock as of a date; 截至2024年底 = @2024-12-31).',
+      ),
     periodText: z.string().optional().describe('The period phrase as the source writes it (十四五以来, 今年上半年).'),
     group: z
       .string()

@@ -24,6 +24,9 @@ const EVENT_VERBS: readonly (readonly [string, string])[] = (
   ] as [string, string][]
 ).sort((a, b) => b[0].length - a[0].length);
 
+/** Text holding a verb of an event (成立于, 交付使用): a term naming the event, not the thing. */
+export const EVENT_WORD = new RegExp(EVENT_VERBS.map(([v]) => v).join('|'));
+
 /** The class of an event verb (建成 and 竣工 → complete), if it is one. */
 export function eventClass(verb: string): string | undefined {
   return EVENT_VERBS.find(([v]) => v === verb)?.[1];

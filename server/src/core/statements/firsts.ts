@@ -17,7 +17,7 @@ const FIRST_COUNTERS = '个家款部批座条所台项只辆艘架颗枚支套�
 /** Characters a first's category does not start with (第三个月, 第一个五年). */
 const NOT_CATEGORY_START = '月年日天周季小时期次届';
 /** Words of an event's name. */
-const EVENT_WORDS = /(会议|论坛|大会|峰会|博览会|交易会|党代会|全会|运动会|马拉松|研讨会|年会|发布会|电影节|音乐节|文化节|艺术节|旅游节|节|大赛|比赛|赛|展览会|展会|展)/;
+const EVENT_WORDS = /(会议|论坛|大会|峰会|博览会|交易会|洽谈会|党代会|全会|运动会|马拉松|研讨会|年会|发布会|电影节|音乐节|文化节|艺术节|旅游节|美食节|大赛|比赛|锦标赛|联赛|展览会|展会)/;
 /** Longest category or event name looked at. */
 const MAX_NAME = 30;
 
