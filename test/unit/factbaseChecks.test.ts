@@ -102,6 +102,12 @@ describe('factbase: cross-file checks on the fixture', () => {
     }
   });
 
+  it('a subject defined outside subjects.yaml is a warning at its definition', () => {
+    const text = `subjects:\n  - id: fx-office\n    name: 某办公室\n    aliases: []\n    partOf: fx-huairou\n${ORIGINAL}`;
+    const problems = loadFactBase([FIXTURE], new Map([[FILE, text]])).problems;
+    expectOne(problems, /subject "fx-office" is defined outside subjects\.yaml: move it there/, 1, FILE, 'warning');
+  });
+
   it('role: the person and every title occur in the quote', () => {
     const r1 = edited('    person: 梁爽\n', '    person: 梁霜\n');
     expectOne(r1.problems, /person "梁霜" does not occur in the role's quote/, r1.line);

@@ -20,9 +20,10 @@ function teamBase(units: string): string {
     '---\nid: tb-2025-01\ntitle: 新能源发布会\npublisher: 测试区政府\npublished: 2025-01-10\noriginal: tb.txt\n---\n' +
       '测试区光伏装机容量达到12.5万千瓦,全年开行旅游专列120车次。\n',
   );
+  writeFileSync(join(dir, 'subjects.yaml'), 'subjects:\n  - id: testqu\n    name: 测试区\n    aliases: []\n');
   writeFileSync(
     join(dir, 'facts.yaml'),
-    `subjects:\n  - id: testqu\n    name: 测试区\n    aliases: []\n${units}` +
+    units +
       'measures:\n' +
       '  - id: testqu.pv-capacity\n    subject: testqu\n    name: 光伏装机容量\n    terms: [光伏装机容量, 装机容量]\n    unit: 万千瓦\n    kind: amount\n' +
       '  - id: testqu.trains\n    subject: testqu\n    name: 开行旅游专列车次\n    terms: [旅游专列, 专列]\n    unit: 车次\n    kind: count\n' +
@@ -97,6 +98,6 @@ describe('units as data', () => {
     assert.ok(p, JSON.stringify(problems));
     assert.equal(p.severity, 'error');
     assert.equal(p.file, join(dir, 'facts.yaml'));
-    assert.equal(p.line, 6);
+    assert.equal(p.line, 2);
   });
 });

@@ -3,6 +3,7 @@
  * checks against the sources (quotes, figures, values, roles, exclusions) and coverage.
  * Pure: parsed files in, the FactBase with every problem and the coverage out.
  */
+import { basename } from 'node:path';
 import type { Exclusion, FactBase, Measure, Observation, Origin, Quantity, Role, Source, Subject } from '../types';
 import type { FactFilePositions } from './factFilePositions';
 import type { ParsedFactFile, Section } from './parseFactFile';
@@ -132,6 +133,8 @@ function validateEntries(input: FactBaseInput): ValidationResult {
     (d.subjects ?? []).forEach((s, i) => {
       const en = entry<Subject>('subjects', s, i);
       if (define(s.id, 'subjects', f.file, en.pos())) { e.subjects.push(en); e.subjectById.set(s.id, en); }
+      // One place to look a subject up: subjects.yaml (of any folder of the base).
+      if (basename(f.file) !== 'subjects.yaml') problems.push(problemAt(f.file, en.pos(), `subject "${s.id}" is defined outside subjects.yaml: move it there`, 'warning'));
     });
     (d.measures ?? []).forEach((m, i) => {
       const en = entry<Measure>('measures', m, i);
