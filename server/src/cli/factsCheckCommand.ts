@@ -95,6 +95,12 @@ export function formatInventory(coverage: readonly SourceCoverage[], sources: re
       const n = notes(it, obs);
       lines.push(`  ${where}: ${KIND_PLURAL[it.kind][0]} ${it.text}${n.length ? ` (${n.join(', ')})` : ''} → ${by}`);
     }
+    for (const d of s.damage ?? []) {
+      const at = s.body.indexOf(d.text);
+      if (at < 0) continue;
+      const p = index.positionAt(at);
+      lines.push(`  ${formatLocation(c.file, s.bodyLine + p.line, p.character)}: damage ${d.text} → recorded: ${d.note}`);
+    }
   }
   return lines.join('\n');
 }

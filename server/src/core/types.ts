@@ -206,6 +206,8 @@ export interface Source {
   file: string;
   /** Normalized body text (after the front matter). */
   body: string;
+  /** Known damage of the original the text keeps (front matter `damage`): the damaged text and a note. */
+  damage?: { text: string; note: string }[];
   /** 0-based line in `file` where the body starts. */
   bodyLine: number;
 }

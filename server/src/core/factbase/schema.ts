@@ -140,6 +140,8 @@ export const sourceFrontMatterSchema = z.strictObject({
   eventDate: date.optional(),
   original: z.string().min(1),
   url: z.string().optional(),
+  /** Known damage of the original the text keeps (garbled characters the raw article has too), each with a note. */
+  damage: z.array(z.strictObject({ text: z.string().min(1), note: z.string().min(1) })).optional(),
 });
 
 /** Per-source import metadata (facts/sources/meta/*.yaml): what a person decides. */

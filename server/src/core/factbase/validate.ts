@@ -12,6 +12,7 @@ import { problemAt, sortProblems, type FilePosition, type Problem } from './prob
 import { checkAgainstSources } from './sourceChecks';
 import { checkConflicts, checkValues } from './valueChecks';
 import { checkKinds } from './kindChecks';
+import { checkLeftovers } from './leftoverChecks';
 import { baseUnits, type BaseUnits } from './unitChecks';
 import { checkStatements, sourceStatements } from './statementChecks';
 import { isStatementMeasure } from '../statements/scan';
@@ -171,6 +172,7 @@ function validateEntries(input: FactBaseInput): ValidationResult {
   problems.push(...checkValues(e));
   problems.push(...checkConflicts(e));
   problems.push(...checkKinds(e));
+  problems.push(...checkLeftovers(sources.values()));
   const statements = sourceStatements(sources.values());
   problems.push(...checkStatements(e, statements));
 
