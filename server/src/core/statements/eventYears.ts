@@ -11,6 +11,7 @@
  * period (2021年以来, 2023年度) is not an event's.
  */
 import { CLAUSE_PUNCT, type StatementMention } from './mention';
+import { codeUnitSet } from '../numbers/chars';
 
 /** Verbs of events, each with its class (the same event written another way), longest first. */
 const EVENT_VERBS: readonly (readonly [string, string])[] = (
@@ -32,8 +33,12 @@ export function eventClass(verb: string): string | undefined {
   return EVENT_VERBS.find(([v]) => v === verb)?.[1];
 }
 
+/** The first characters of the event verbs, by UTF-16 code unit. */
+const VERB_FIRST = codeUnitSet(EVENT_VERBS.map(([v]) => v[0]));
+
 /** The event verb starting at `i`, if any. */
 function verbAt(s: string, i: number): string | undefined {
+  if (VERB_FIRST[s.charCodeAt(i)] !== 1) return undefined;
   for (const [v] of EVENT_VERBS) if (s.startsWith(v, i)) return v;
   return undefined;
 }
@@ -49,6 +54,8 @@ const VERB_REACH = 30;
 
 /** A year written at `i`: 2014年 (and 年底/年初/年末 after it); not a period's start (2021年以来, 2023年度). */
 function yearAt(s: string, i: number): { value: number; end: number; yearEnd: boolean } | undefined {
+  const c = s.charCodeAt(i);
+  if ((c !== 0x31 && c !== 0x32) || s.charCodeAt(i + 4) !== 0x5e74 /* 年 */) return undefined; // a quick refusal before the pattern
   if (!/^(19|20)\d\d年/.test(s.slice(i, i + 5)) || /\d/.test(s[i - 1] ?? '')) return undefined;
   let end = i + 5;
   let yearEnd = false;
@@ -101,7 +108,7 @@ export function findEventYears(s: string, year?: number): StatementMention[] {
       continue;
     }
     // time [fillers] verb
-    if (year !== undefined) {
+    if (year !== undefined && (s[i] === '今' || s[i] === '去' || s[i] === '明' || s[i] === '年')) {
       const r = RELATIVE.find(([w]) => s.startsWith(w, i));
       if (r && !/\d/.test(s[i - 1] ?? '') && s[i - 1] !== '去' && s[i - 1] !== '今') {
         const after = i + r[0].length;
