@@ -4,7 +4,8 @@
  * ordinals of lists, periods, adjectives, names).
  */
 import { strict as assert } from 'node:assert';
-import { scanStatements, type StatementMention } from '../../server/src/core/statements/scan';
+import { scanStatements, scanStatementsByLine, type StatementMention } from '../../server/src/core/statements/scan';
+import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
 
 /** The statements of a text as [kind, text, value, high or vague, group] rows. */
 function read(text: string, year?: number): (string | number | undefined)[][] {
@@ -71,6 +72,17 @@ describe('statements: years of events', () => {
   it('reads no event year in periods and other verbs', () => {
     for (const t of ['2021年以来新增学位4.6万个', '2023年度国家科学技术奖', '2021年地区生产总值突破万亿元', '2024年,在论坛上,发布了计划', '自2019年接诉即办改革以来']) {
       assert.deepEqual(read(t), [], t);
+    }
+  });
+});
+
+describe('statements: line by line', () => {
+  it('scanning line by line (remembered per line) finds what scanning the whole text finds', () => {
+    for (const s of loadFactBase([bundledFactsDir()]).base.sources) {
+      const year = Number(s.published.slice(0, 4));
+      const whole = scanStatements(s.body, year);
+      assert.deepEqual(scanStatementsByLine(s.body, year), whole, s.id);
+      assert.deepEqual(scanStatementsByLine(s.body, year), whole, `${s.id}, remembered`);
     }
   });
 });

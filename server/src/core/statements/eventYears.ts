@@ -11,7 +11,7 @@
  * period (2021年以来, 2023年度) is not an event's.
  */
 import { CLAUSE_PUNCT, type StatementMention } from './mention';
-import { codeUnitSet } from '../numbers/chars';
+import { charFinder, codeUnitSet } from '../numbers/chars';
 
 /** Verbs of events, each with its class (the same event written another way), longest first. */
 const EVENT_VERBS: readonly (readonly [string, string])[] = (
@@ -42,6 +42,9 @@ function verbAt(s: string, i: number): string | undefined {
   for (const [v] of EVENT_VERBS) if (s.startsWith(v, i)) return v;
   return undefined;
 }
+
+/** The next character that ends a clause or can start a verb, a year (1, 2) or a relative time. */
+const nextStart = charFinder([...CLAUSE_PUNCT, ...EVENT_VERBS.map(([v]) => v[0]), '1', '2', '今', '去', '明', '年']);
 
 /** Relative time words before an event verb, with their year offset and whether they mean the year's end. */
 const RELATIVE: readonly (readonly [string, number, boolean])[] = [
@@ -76,7 +79,7 @@ function mention(s: string, start: number, end: number, value: number, verb: str
 export function findEventYears(s: string, year?: number): StatementMention[] {
   const out: StatementMention[] = [];
   let clause = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = nextStart(s, 0); i < s.length; i = nextStart(s, i + 1)) {
     if (CLAUSE_PUNCT.includes(s[i])) {
       clause = i + 1;
       continue;

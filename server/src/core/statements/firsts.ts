@@ -11,6 +11,7 @@
  * 第二次全国普查 are neither. 首位 is a rank, 首次 neither.
  */
 import { groupEndingAt, clauseEnd, normalGroup, smallOrdinal, type StatementMention } from './mention';
+import { charFinder } from '../numbers/chars';
 
 /** Counters of a first (首个, 首家, 第一部, 首批), each one character. */
 const FIRST_COUNTERS = '个家款部批座条所台项只辆艘架颗枚支套例张';
@@ -35,10 +36,14 @@ function nameAfter(s: string, from: number): { start: number; end: number } {
   return { start: from, end: Math.min(clauseEnd(s, from), from + MAX_NAME) };
 }
 
+/** The next character a first or an edition can start with. */
+const nextFirst = charFinder('首第率');
+const nextEdition = charFinder('首第');
+
 /** Every first in `s` (width-normalised), in order. */
 export function findFirsts(s: string): StatementMention[] {
   const out: StatementMention[] = [];
-  for (let i = 0; i < s.length; i++) {
+  for (let i = nextFirst(s, 0); i < s.length; i = nextFirst(s, i + 1)) {
     const c = s[i];
     let value: number | undefined;
     let numEnd = i;
@@ -82,7 +87,7 @@ export function findFirsts(s: string): StatementMention[] {
 /** Every edition in `s` (width-normalised), in order, with the year written right before it (2024年第四届…). */
 export function findEditions(s: string): StatementMention[] {
   const out: StatementMention[] = [];
-  for (let i = 0; i < s.length; i++) {
+  for (let i = nextEdition(s, 0); i < s.length; i = nextEdition(s, i + 1)) {
     const c = s[i];
     let value: number;
     let numEnd: number;

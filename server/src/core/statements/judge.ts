@@ -13,7 +13,7 @@ import type { ContextFinder } from '../context';
 import { parsePeriod, relatePeriods } from '../periods';
 import { SEVERITY, citeObservation, historyOf, subjectName } from '../findings';
 import { message } from '../messages';
-import { scanStatements, type StatementMention } from './scan';
+import { scanStatementsByLine, type StatementMention } from './scan';
 import { normalGroup } from './mention';
 import { statementMeasure } from './measures';
 import { relate, writeLike } from './compare';
@@ -96,8 +96,7 @@ export function statementClaims(
 ): JudgedStatement[] {
   const out: JudgedStatement[] = [];
   const year = Number(asOf.slice(0, 4));
-  for (const m of scanStatements(text, year)) {
-    if (m.start < bodyStart) continue;
+  for (const m of scanStatementsByLine(text, year, bodyStart)) {
     const ctx = finder.contextOf(m.start, m.end);
     if (!ctx) continue;
     const measure = statementMeasure(idx, text, m, ctx);

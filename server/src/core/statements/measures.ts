@@ -18,10 +18,12 @@ import { scanStatements, type StatementKind, type StatementMention } from './sca
 import { eventClass, EVENT_WORD } from './eventYears';
 import { ancestry, subjectsCompatible } from '../factIndex';
 
-/** Per index: the statement measures by kind, and each year measure's event classes. */
+/** Per index: the statement measures by kind, each year measure's event classes, and every measure term by its first character. */
 interface StatementIndex {
   byKind: Map<StatementKind, Measure[]>;
   eventClasses: Map<string, Set<string>>;
+  /** Terms naming something other than a streak (连续, 保持 name the streak a rank is held for), by first character, with their measures. */
+  termsByFirst: Map<string, { term: string; measures: Measure[] }[]>;
 }
 
 const indexes = new WeakMap<FactIndex, StatementIndex>();
@@ -29,7 +31,14 @@ const indexes = new WeakMap<FactIndex, StatementIndex>();
 function statementIndex(idx: FactIndex): StatementIndex {
   let si = indexes.get(idx);
   if (si) return si;
-  si = { byKind: new Map(), eventClasses: new Map() };
+  si = { byKind: new Map(), eventClasses: new Map(), termsByFirst: new Map() };
+  for (const [term, measures] of idx.terms) {
+    const named = measures.filter((x) => x.kind !== 'duration');
+    if (!named.length) continue;
+    const list = si.termsByFirst.get(term[0]) ?? [];
+    list.push({ term, measures: named });
+    si.termsByFirst.set(term[0], list);
+  }
   for (const m of idx.measures.values()) {
     if (m.kind === 'rank' || m.kind === 'first' || m.kind === 'edition' || m.kind === 'year') {
       const list = si.byKind.get(m.kind) ?? [];
@@ -60,30 +69,28 @@ export function statementMeasures(idx: FactIndex, kind: StatementKind): readonly
 /** Characters that start a figure: a term right before one names that figure (连续 in 连续四年), not what follows. */
 const FIGURE_START = /[0-9零〇一二两三四五六七八九十百千万]/;
 
-/** The end of the last occurrence of `term` in `text` within [from, to) that is not glued to a figure, or −1. */
-function lastEnd(text: string, term: string, from: number, to: number): number {
-  for (let at = text.lastIndexOf(term, to - term.length); at >= from; at = text.lastIndexOf(term, at - 1)) {
-    if (!FIGURE_START.test(text[at + term.length] ?? '')) return at + term.length;
-  }
-  return -1;
-}
-
-/** The rank measure the nearest measure term before the rank belongs to (see the file header). */
-function rankMeasure(idx: FactIndex, text: string, m: StatementMention, ctx: ClaimContext, candidates: Measure[]): Measure | undefined {
+/**
+ * The rank measure the nearest measure term before the rank belongs to (see the file
+ * header): the sentence up to the rank read once, each position against the terms
+ * starting with its character; terms ending at the same place all count (常住人口比例,
+ * 占常住人口比例), a term glued to a figure does not (连续 in 连续四年).
+ */
+function rankMeasure(text: string, m: StatementMention, ctx: ClaimContext, candidates: Measure[], si: StatementIndex): Measure | undefined {
   const from = ctx.sentence.start;
   const to = m.start; // the ranked thing may stand between the group and the rank (全球…密度最大)
   let bestEnd = -1;
   let owners: Measure[] = [];
-  for (const [term, measures] of idx.terms) {
-    // A streak's words (连续, 保持) describe the streak a rank is held for, not the ranked thing.
-    const named = measures.filter((x) => x.kind !== 'duration');
-    if (!named.length) continue;
-    const end = lastEnd(text, term, from, to);
-    if (end < 0 || end < bestEnd) continue;
-    if (end > bestEnd) {
-      bestEnd = end;
-      owners = named;
-    } else owners = [...owners, ...named]; // terms ending at the same place (常住人口比例, 占常住人口比例) all count
+  for (let k = from; k < to; k++) {
+    const terms = si.termsByFirst.get(text[k]);
+    if (!terms) continue;
+    for (const { term, measures } of terms) {
+      const end = k + term.length;
+      if (end > to || end < bestEnd || !text.startsWith(term, k) || FIGURE_START.test(text[end] ?? '')) continue;
+      if (end > bestEnd) {
+        bestEnd = end;
+        owners = measures;
+      } else owners = [...owners, ...measures];
+    }
   }
   const hit = candidates.filter((c) => owners.includes(c));
   if (hit.length === 1) return hit[0];
@@ -124,7 +131,7 @@ export function statementMeasure(idx: FactIndex, text: string, m: StatementMenti
   if (!candidates.length) return undefined;
   switch (m.kind) {
     case 'rank':
-      return rankMeasure(idx, text, m, ctx, candidates);
+      return rankMeasure(text, m, ctx, candidates, si);
     case 'first':
     case 'edition':
       return termWithin(text, m.about.start, m.about.end, candidates);

@@ -54,11 +54,19 @@ const GROUPS: readonly (readonly [string, string])[] = [
   ['全区', 'district'],
 ];
 
+/** Normal forms already found, by the text as written. */
+const normalForms = new Map<string, string>();
+
 /** The normal form of a group as written (全市 → city); a list's name stays as it is. */
 export function normalGroup(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const bare = text.replace(/^在/, '');
-  return GROUPS.find(([w]) => w === bare)?.[1] ?? `list:${bare.replace(/[“”"《》]/g, '')}`;
+  let n = normalForms.get(text);
+  if (n === undefined) {
+    const bare = text.replace(/^在/, '');
+    n = GROUPS.find(([w]) => w === bare)?.[1] ?? `list:${bare.replace(/[“”"《》]/g, '')}`;
+    if (normalForms.size < 10_000) normalForms.set(text, n);
+  }
+  return n;
 }
 
 /** The group word ending at `end` of `s`, if any. */

@@ -13,6 +13,7 @@
  * 第四届, 第三季度) is a first, an edition or a period, not a rank.
  */
 import { groupAt, groupEndingAt, clauseStart, CLAUSE_PUNCT, smallOrdinal, normalGroup, type StatementMention } from './mention';
+import { charFinder } from '../numbers/chars';
 
 /** Adjectives of a superlative that rank first (最大, 最优, 最先进), longest first. */
 const SUPERLATIVES = ['先进', '完善', '密集', '集中', '活跃', '丰富', '大', '多', '高', '强', '优', '好', '快', '早', '低', '少', '长'];
@@ -61,10 +62,13 @@ function superlativeGroup(s: string, at: number): { text: string; start: number 
   return undefined;
 }
 
+/** The next character a rank's position can start with. */
+const nextStart = charFinder('第首榜头前之最领');
+
 /** Every rank in `s` (width-normalised), in order. */
 export function findRanks(s: string): StatementMention[] {
   const out: StatementMention[] = [];
-  for (let i = 0; i < s.length; i++) {
+  for (let i = nextStart(s, 0); i < s.length; i = nextStart(s, i + 1)) {
     const c = s[i];
     if (c === '第') {
       const n = smallOrdinal(s, i + 1);

@@ -27,6 +27,36 @@ export function scanStatements(text: string, year?: number): StatementMention[] 
   }
 }
 
+/** Statements of lines already scanned, by year and line text (a draft checked again is mostly lines seen before). */
+const lineMemo = new Map<string, StatementMention[]>();
+const LINE_MEMO_MAX = 50_000;
+
+/**
+ * scanStatements line by line from `from` (a line start), each line's statements
+ * remembered by its text: the grammars never look past a line break, so the result is
+ * scanStatements' (from `from` on), and an edited draft is scanned again only where it
+ * changed.
+ */
+export function scanStatementsByLine(text: string, year: number, from = 0): StatementMention[] {
+  const out: StatementMention[] = [];
+  for (let start = from; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const line = text.slice(start, end);
+      const key = `${year}\u0000${line}`;
+      let found = lineMemo.get(key);
+      if (!found) {
+        if (lineMemo.size >= LINE_MEMO_MAX) lineMemo.clear();
+        lineMemo.set(key, (found = scanStatements(line, year)));
+      }
+      for (const m of found) out.push({ ...m, start: m.start + start, end: m.end + start, about: { start: m.about.start + start, end: m.about.end + start } });
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 /** The measure kind statements of a kind are observations of. */
 export const MEASURE_KIND: Record<StatementKind, 'rank' | 'first' | 'edition' | 'year'> = { rank: 'rank', first: 'first', edition: 'edition', year: 'year' };
 
