@@ -137,6 +137,19 @@ describe('cli: factcheck check', function () {
     assert.match(fs.readFileSync(out, 'utf8'), /^<!doctype html>/);
   });
 
+  it("does not repeat the fact base's warnings (facts check lists them)", () => {
+    const dir = scratchDir();
+    fs.cpSync(FACTS, dir, { recursive: true });
+    // A subject outside subjects.yaml: a warning of the base, not of the drafts.
+    const file = path.join(dir, 'huairou.yaml');
+    fs.writeFileSync(file, `subjects:\n  - id: fx-office\n    name: 某办公室\n    aliases: []\n${fs.readFileSync(file, 'utf8')}`);
+    const facts = runCli(['facts', 'check', '--facts', dir]);
+    assert.match(facts.stdout, /warning: subject "fx-office" is defined outside subjects\.yaml/);
+    const r = runCli(['check', '--format', 'json', '--no-config', '--facts', dir, '--as-of', AS_OF, DRAFTS]);
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /warning/);
+  });
+
   it('--quiet reports errors only; --max-warnings turns too many warnings into status 1', () => {
     const dir = scratchDir();
     writeTree(dir, {

@@ -74,6 +74,40 @@ describe('factbase: cross-file checks on the fixture', () => {
     assert.ok(!loadFactBase([FIXTURE], new Map([[FILE, estimate]])).problems.some((x) => /different values/.test(x.message)));
   });
 
+  it('observations have a kind of statement: actual unless stated; the deprecated estimate flag reads as forecast', () => {
+    const kindOf = (text: string, id: string) => loadFactBase([FIXTURE], new Map([[FILE, text]])).base.observations.find((o) => o.id === id)?.kind;
+    assert.equal(kindOf(ORIGINAL, 'fx.facilities.2024'), 'actual');
+    assert.equal(kindOf(ORIGINAL.replace('    quote: 怀柔科学城布局落地了37个科学设施\n', '    quote: 怀柔科学城布局落地了37个科学设施\n    estimate: true\n'), 'fx.facilities.2024'), 'forecast');
+    for (const kind of ['forecast', 'target', 'commitment', 'actual']) {
+      assert.equal(kindOf(ORIGINAL.replace('    quote: 怀柔科学城布局落地了37个科学设施\n', `    quote: 怀柔科学城布局落地了37个科学设施\n    kind: ${kind}\n`), 'fx.facilities.2024'), kind);
+    }
+    const bad = edited('    quote: 怀柔科学城布局落地了37个科学设施\n', '    quote: 怀柔科学城布局落地了37个科学设施\n    kind: guess\n');
+    assert.ok(bad.problems.some((p) => p.severity === 'error' && /kind/.test(p.message) && /actual/.test(p.message)), show(bad.problems));
+  });
+
+  it('an actual whose source says a plan word before the figure is a warning until its kind is stated', () => {
+    const src = join(FIXTURE, 'sources', 'fx-2024-08.md');
+    const body = readFileSync(src, 'utf8').replace('目前,在怀科研人员达2.3万人', '目前,在怀科研人员预计将达2.3万人');
+    const yaml = ORIGINAL.replace('quote: 目前,在怀科研人员达2.3万人,产出重大科技成果227项', 'quote: 目前,在怀科研人员预计将达2.3万人,产出重大科技成果227项')
+      .replace('quote: 目前,在怀科研人员达2.3万人,产出重大科技成果227项', 'quote: 目前,在怀科研人员预计将达2.3万人,产出重大科技成果227项');
+    const load = (text: string) => loadFactBase([FIXTURE], new Map([[src, body], [FILE, text]])).problems;
+    const warned = load(yaml).filter((p) => /says "将" before figure/.test(p.message));
+    // 2.3万人 follows 将 in its clause; 227项 is in the next clause.
+    assert.equal(warned.length, 1, show(load(yaml)));
+    assert.match(warned[0].message, /figure "2\.3万人"/);
+    assert.equal(warned[0].severity, 'warning');
+    for (const kind of ['forecast', 'actual']) {
+      const stated = yaml.replace("    periodText: 目前\n", `    periodText: 目前\n    kind: ${kind}\n`);
+      assert.ok(!load(stated).some((p) => /before figure/.test(p.message)), kind);
+    }
+  });
+
+  it('a subject defined outside subjects.yaml is a warning at its definition', () => {
+    const text = `subjects:\n  - id: fx-office\n    name: 某办公室\n    aliases: []\n    partOf: fx-huairou\n${ORIGINAL}`;
+    const problems = loadFactBase([FIXTURE], new Map([[FILE, text]])).problems;
+    expectOne(problems, /subject "fx-office" is defined outside subjects\.yaml: move it there/, 1, FILE, 'warning');
+  });
+
   it('role: the person and every title occur in the quote', () => {
     const r1 = edited('    person: 梁爽\n', '    person: 梁霜\n');
     expectOne(r1.problems, /person "梁霜" does not occur in the role's quote/, r1.line);
@@ -129,7 +163,7 @@ describe('factbase: cross-file checks on the fixture', () => {
   it('an exclusion that excludes nothing is a warning', () => {
     const text = ORIGINAL + `  - source: fx-2024-08\n    context: 让群众看到变化\n    figure: 变化\n    reason: not a number at all\n`;
     const problems = loadFactBase([FIXTURE], new Map([[FILE, text]])).problems;
-    expectOne(problems, /finds no quantity in figure "变化" of this exclusion/, text.split('\n').length - 3, FILE, 'warning');
+    expectOne(problems, /find no quantity or statement in figure "变化" of this exclusion/, text.split('\n').length - 3, FILE, 'warning');
   });
 
   it('references to an entry with schema problems are not reported twice', () => {

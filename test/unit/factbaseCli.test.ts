@@ -20,9 +20,19 @@ describe('factbase: factcheck facts check', function () {
   it('exits 0 on a valid base and prints its coverage', () => {
     const r = factcheck('facts', 'check', '--facts', FIXTURE);
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    assert.match(r.stdout, /^coverage fx-2024-08 \(test\/fixtures\/factbase\/sources\/fx-2024-08\.md\): (\d+)\/\1 figures \(100\.0%\)$/m);
-    assert.match(r.stdout, /^coverage overall: (\d+)\/\1 figures \(100\.0%\) in 1 source\(s\)$/m);
-    assert.match(r.stdout, /^0 error\(s\), 0 warning\(s\); 3 subjects, 7 measures, 7 observations, 1 roles, 2 exclusions, 1 sources$/m);
+    assert.match(r.stdout, /^coverage fx-2024-08 \(test\/fixtures\/factbase\/sources\/fx-2024-08\.md\): (\d+)\/\1 statements \(100\.0%\): 9 figures, 1 rank$/m);
+    assert.match(r.stdout, /^coverage overall: (\d+)\/\1 statements \(100\.0%\) in 1 source\(s\): 9 figures, 1 rank; among them 1 range$/m);
+    assert.match(r.stdout, /^0 error\(s\), 0 warning\(s\); 3 subjects, 8 measures, 8 observations, 1 roles, 2 exclusions, 1 sources$/m);
+    assert.doesNotMatch(r.stdout, /^inventory/m, 'the inventory only with --verbose');
+  });
+
+  it('--verbose prints the inventory: every statement at its place, its kind and what covers it', () => {
+    const r = factcheck('facts', 'check', '--facts', FIXTURE, '--verbose');
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^inventory fx-2024-08 \(test\/fixtures\/factbase\/sources\/fx-2024-08\.md\): 10 statements$/m);
+    assert.match(r.stdout, /^  test\/fixtures\/factbase\/sources\/fx-2024-08\.md:9:\d+: figure 37个 → observation fx\.facilities\.2024$/m);
+    assert.match(r.stdout, /^  test\/fixtures\/factbase\/sources\/fx-2024-08\.md:11:13: rank 前列 → observation fx\.eco-rank\.2024$/m);
+    assert.match(r.stdout, /^  test\/fixtures\/factbase\/sources\/fx-2024-08\.md:12:\d+: figure 1-3年 \(range\) → excluded: duration of a programme, not a measured quantity$/m);
   });
 
   it('exits 2 and prints file:line:column: error: message for a broken base', () => {

@@ -50,7 +50,7 @@ function baseOf(term: string, kind: MeasureKind, unit: string, value: number, fi
     subjects: [{ id: 'demo', name: '示例区', aliases: ['示例'] }],
     measures: [{ id: 'demo.m', subject: 'demo', name: term.replace(/达到|提高$/, ''), terms: [term.replace(/达到$/, '')], unit, kind }],
     observations: [
-      { id: 'demo.m.2024', measure: 'demo.m', value, qualifier, figure, period: '2024', periodText: '2024年', published: '2024-05-20', source: 'demo-2024', quote },
+      { id: 'demo.m.2024', measure: 'demo.m', kind: 'actual', value, qualifier, figure, period: '2024', periodText: '2024年', published: '2024-05-20', source: 'demo-2024', quote },
     ],
     roles: [],
     sources: [{ id: 'demo-2024', title: '示例区2024年发展情况', publisher: '示例区人民政府', published: '2024-05-20', original: 'demo.txt', file: '/demo-2024.md', body: `${quote}。\n`, bodyLine: 0 }],

@@ -192,7 +192,7 @@ describe('numbers: scanQuantities skips what is not a claim', () => {
     ['版本1.2.3发布', 'dotted version'],
     ['稳居全市前两名', 'rank'],
     ['多个平台', '多个 without a number'],
-    ['营收年均保持两位数增长', '两位数'],
+    ['企业数量是两位数的区', '两位数 not before 增长'],
     ['每万人拥有', 'per-unit base'],
     ['来自世界500强跨国公司', '500强'],
     ['千行百业', 'idiom'],
@@ -249,5 +249,21 @@ describe('numbers: whyNotAClaim', () => {
     assert.match(why('7月17日', '7') ?? '', /date/);
     assert.equal(why('增长7.5%', '7.5'), undefined);
     assert.equal(why('增长', '长'), 'no number here');
+  });
+});
+
+describe('numbers: counts and ranges written in words', () => {
+  it('reads N大 before a noun as a count of N (2 to 10), not words or congresses', () => {
+    const q = one('围绕物质、空间、生命五大科学方向');
+    assert.deepEqual([q.text, q.value, q.unit, q.unitText, q.dimension], ['五大', 5, '个', '大', 'count']);
+    assert.equal(one('六大片区水系循环水网全部建成').value, 6);
+    assert.deepEqual(texts('一大批企业、三大学科、十大新闻、党的二十大精神、以“三大球”为主'), ['十大']);
+  });
+
+  it('reads 两位数/三位数 before 增长 as a growth of at least 10 % / 100 %', () => {
+    const q = one('营收年均保持两位数增长');
+    assert.deepEqual([q.text, q.value, q.unit, q.qualifier, q.dimension], ['两位数', 10, '%', 'over', 'percent']);
+    assert.equal(one('实现三位数的增长').value, 100);
+    assert.deepEqual(texts('两位数的企业'), []);
   });
 });

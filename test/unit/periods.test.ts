@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { scanPeriods } from '../../server/src/core/numbers';
 import type { PeriodMention } from '../../server/src/core/types';
+import { describePeriod, parsePeriod, relatePeriods } from '../../server/src/core/periods';
 
 const brief = (t: string): [string, string | undefined, PeriodMention['relative']][] =>
   scanPeriods(t).map((p) => [p.text, p.period, p.relative]);
@@ -31,10 +32,10 @@ describe('periods: scanPeriods', () => {
     ['去年以来', [['去年以来', undefined, { yearOffset: -1, asOf: true }]]],
     ['去年', [['去年', undefined, { yearOffset: -1 }]]],
     ['今年', [['今年', undefined, { yearOffset: 0 }]]],
-    ['“十四五”以来,怀柔区GDP年均增长5.7%', [['“十四五”以来', '2021/2025', undefined]]],
-    ['十四五以来', [['十四五以来', '2021/2025', undefined]]],
+    ['“十四五”以来,怀柔区GDP年均增长5.7%', [['“十四五”以来', undefined, { since: 2021, asOf: true }]]],
+    ['十四五以来', [['十四五以来', undefined, { since: 2021, asOf: true }]]],
     ['"十四五"时期', [['"十四五"时期', '2021/2025', undefined]]],
-    ['“十三五”以来', [['“十三五”以来', '2016/2020', undefined]]],
+    ['“十三五”以来', [['“十三五”以来', undefined, { since: 2016, asOf: true }]]],
     ['较“十三五”末提高了6.5个百分点', [['“十三五”末', '2020', undefined]]],
     ['“十五五”科技设施项目', [['“十五五”', '2026/2030', undefined]]],
     ['近3年农村居民人均可支配收入', [['近3年', undefined, { span: 3, yearOffset: -3 }]]],
@@ -64,5 +65,29 @@ describe('periods: scanPeriods', () => {
     const t = '据介绍，“十四五”以来增长5.7%';
     const [p] = scanPeriods(t);
     assert.equal(t.slice(p.start, p.end), '“十四五”以来');
+  });
+});
+
+describe('periods: months, month ranges, as-of dates and cumulative periods', () => {
+  it('reads months and month ranges after a year, and a month range alone in the current year', () => {
+    assert.deepEqual(brief('2025年1—11月，全区'), [['2025年1—11月', '2025M01-11', undefined]]);
+    assert.deepEqual(brief('2024年7月，国科大'), [['2024年7月', '2024M07', undefined]]);
+    assert.deepEqual(brief('今年7月份国科大'), [['今年7月份', undefined, { yearOffset: 0, part: 'M07' }]]);
+    assert.deepEqual(brief('1—11月，全区'), [['1—11月', undefined, { yearOffset: 0, part: 'M01-11', implicit: true }]]);
+    assert.deepEqual(brief('2024年7月17日'), [['2024年7月17日', '@2024-07-17', undefined]]);
+    assert.deepEqual(brief('截至2024年底'), [['2024年底', '@2024-12-31', undefined]]);
+    assert.deepEqual(brief('2019年以来'), [['2019年以来', undefined, { since: 2019, asOf: true }]]);
+  });
+
+  it('parses, relates and describes month periods', () => {
+    assert.deepEqual(parsePeriod('2024M07'), { kind: 'month', year: 2024, from: 7, to: 7 });
+    assert.deepEqual(parsePeriod('2025M01-11'), { kind: 'month', year: 2025, from: 1, to: 11 });
+    assert.equal(relatePeriods(parsePeriod('2024M07'), parsePeriod('2024M07')), 'same');
+    assert.equal(relatePeriods(parsePeriod('2024M06'), parsePeriod('2024M07')), 'other');
+    assert.equal(relatePeriods(parsePeriod('2025M01-11'), parsePeriod('2025M01-10')), 'other');
+    assert.equal(relatePeriods(parsePeriod('2024'), parsePeriod('2024M07')), 'other', 'a year is not one of its months');
+    assert.equal(relatePeriods(parsePeriod('2024M08'), parsePeriod('@2024-08-26')), 'same', 'a stock as of a day of the month');
+    assert.equal(describePeriod('2025M01-11', 'zh'), '2025年1—11月');
+    assert.equal(describePeriod('2024M07', 'en'), 'Jul 2024');
   });
 });

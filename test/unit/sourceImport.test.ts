@@ -9,7 +9,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readImportMeta } from '../../server/src/cli/importCommand';
-import { importSource, htmlToText } from '../../server/src/core/sources/import';
+import { importLeftovers, importSource, htmlToText } from '../../server/src/core/sources/import';
+import { findLeftovers } from '../../server/src/core/sources/leftovers';
+import { loadFactBase } from '../../server/src/core/factbase';
+import { FIXTURE } from './factbaseSupport';
 import { normalizeText, stripGluedPinyin, foldFullWidth } from '../../server/src/core/sources/normalize';
 
 const root = resolve(__dirname, '..', '..', '..');
@@ -76,5 +79,39 @@ describe('normalization', () => {
   it('turns HTML into one paragraph a line, without links, scripts or styles', () => {
     const text = htmlToText('<p>中关村<a href="https://x.example/">科学城</a></p><style>.a{}</style><script>alert(1)</script><p>第二段</p>');
     assert.equal(text.trim(), '中关村科学城\n第二段');
+  });
+});
+
+describe('leftovers of a damaged original', () => {
+  const metas = readImportMeta(join(sources, 'meta'));
+  it('finds pinyin with tone marks, replacement characters and question marks inside Chinese text, not a question\'s end', () => {
+    const kinds = (t: string) => findLeftovers(t).map((l) => [l.text, l.kind]);
+    assert.deepEqual(kinds('城市彩化全域?qū)嵤_放绿色消费场景22处'), [['?qū', 'question mark and pinyin']]);
+    assert.deepEqual(kinds('森林覆盖\ufffd率'), [['\ufffd', 'replacement character']]);
+    assert.deepEqual(kinds('建设示范?区'), [['?', 'question mark']]);
+    assert.deepEqual(kinds('有什么先进的做法?对青年人才有哪些政策?'), []);
+    assert.deepEqual(kinds('Beijing is a city, 北京PM2.5?'), []);
+  });
+
+  it('import warns about a leftover its metadata does not record, and records the damage it does in the front matter', () => {
+    const meta = metas.get('003_395f3b0c9b642843.txt')!;
+    const raw = readFileSync(join(sources, 'raw', '003_395f3b0c9b642843.txt'), 'utf8');
+    assert.deepEqual(importLeftovers(raw, meta), [], 'the recorded damage is not warned about');
+    const bare = { ...meta, damage: undefined };
+    assert.deepEqual(importLeftovers(raw, bare).map((l) => l.text), ['?qū']);
+    assert.match(importSource(raw, meta), /^damage:\n {2}- text: \?qū\)嵤_\n/m);
+    assert.throws(() => importSource(raw, { ...meta, damage: [{ text: '不存在的文字', note: 'x' }] }), /damage not found in the text: 不存在的文字/);
+  });
+
+  it('facts check warns at an unrecorded leftover, at its line and column in the source', () => {
+    const file = join(FIXTURE, 'sources', 'fx-2024-08.md');
+    const text = readFileSync(file, 'utf8').replace('集聚了国家实验室', '集聚了国家实?qū室');
+    const problems = loadFactBase([FIXTURE], new Map([[file, text]])).problems.filter((p) => /leftover/.test(p.message));
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.equal(problems[0].severity, 'warning');
+    assert.equal(problems[0].line, text.split('\n').findIndex((l) => l.includes('?qū')));
+    assert.match(problems[0].message, /leftover of a damaged original \(question mark and pinyin "\?qū"\)/);
+    const recorded = text.replace('original: 001_f9d907625e0d15d3.txt\n', 'original: 001_f9d907625e0d15d3.txt\ndamage:\n  - text: 实?qū室\n    note: garbled in the raw article\n');
+    assert.deepEqual(loadFactBase([FIXTURE], new Map([[file, recorded]])).problems.filter((p) => /leftover|damage/.test(p.message)), []);
   });
 });

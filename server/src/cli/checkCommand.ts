@@ -264,12 +264,9 @@ export async function runCheck(args: string[]): Promise<number> {
     return 0;
   }
   const run = parseCheckArgs(args);
-  // Fact-base warnings are the curators' business (`factcheck facts check` lists them): count them only.
-  let factWarnings = 0;
-  const report = await executeCheck(run, () => void factWarnings++);
-  if (factWarnings > 0 && !run.quiet) {
-    process.stderr.write(`factcheck: the fact base has ${factWarnings} warning${factWarnings === 1 ? '' : 's'}; \`factcheck facts check\` lists them\n`);
-  }
+  // Fact-base warnings are the curators' business: `factcheck facts check` lists them (and
+  // the editor's status shows a team base's); a check of drafts does not repeat them.
+  const report = await executeCheck(run);
   // Files left out: a skipped file is a warning (it counts for --max-warnings); an unreadable one, or one the checker failed on, makes the run incomplete (status 2).
   for (const m of report.skipped) process.stderr.write(`factcheck: warning: ${printable(m)}\n`);
   for (const m of report.unreadable) process.stderr.write(`factcheck: error: ${printable(m)}\n`);

@@ -6,7 +6,10 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { importMetaSchema, type ImportMeta } from '../core/factbase/schema';
-import { importSource } from '../core/sources/import';
+import { importLeftovers, importSource } from '../core/sources/import';
+import type { Leftover } from '../core/sources/leftovers';
+import { LineIndex } from '../core/positions';
+import { printable } from './printable';
 import { UsageError } from './errors';
 
 /** Reads every metadata file of a folder, keyed by the raw file name it describes. */
@@ -21,6 +24,19 @@ export function readImportMeta(metaDir: string): Map<string, ImportMeta> {
     byOriginal.set(parsed.data.original, parsed.data);
   }
   return byOriginal;
+}
+
+/** Warns on standard error about leftovers of a damaged original in the written file, at their line and column. */
+function warnLeftovers(target: string, text: string, leftovers: Leftover[], id: string): void {
+  if (!leftovers.length) return;
+  const bodyAt = text.indexOf('\n---\n') + 5;
+  const index = new LineIndex(text);
+  for (const l of leftovers) {
+    const p = index.positionAt(bodyAt + l.start);
+    process.stderr.write(
+      printable(`factcheck: warning: ${target}:${p.line + 1}:${p.character + 1}: leftover of a damaged original (${l.kind} "${l.text}"): fix it in the raw article, or record it under damage: in the metadata of ${id}`) + '\n',
+    );
+  }
 }
 
 /** Runs the import; returns the paths written. */
@@ -43,6 +59,7 @@ export function runImport(rawFiles: string[], opts: { meta?: string; out?: strin
     const target = join(outDir, `${meta.id}.md`);
     writeFileSync(target, text);
     written.push(target);
+    warnLeftovers(target, text, importLeftovers(readFileSync(rawPath, 'utf8'), meta), meta.id);
   }
   return written;
 }

@@ -10,7 +10,7 @@ import { quoteStatsSteps, rankMeasures } from './match';
 import { Ranking } from './ranking';
 import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
 import { findRoleClaims, judgeRole, type RoleClaim } from './roles';
-import { scanQuantitiesAndPeriods } from './numbers';
+import { scanQuantitiesAndPeriods, unitsDuring, unitTableOf } from './numbers';
 import { addWords } from './segment';
 import { LineIndex } from './positions';
 import { quantityFinding, roleFinding } from './judgement';
@@ -23,6 +23,8 @@ import { builtAt, movedContext, type Built } from './memoBuilt';
 import { applySuppressions } from './suppression';
 import { within } from './sorted';
 import { finishSteps } from './steps';
+import { directedFinding } from './signedChanges';
+import { statementClaims } from './statements/judge';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {
@@ -141,6 +143,11 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
  * a long check, or drop a check that an edit made stale. Its return value is checkText's.
  */
 export function* checkSteps(text: string, base: FactBase, options: CheckOptions = {}, memo?: CheckMemo): Generator<void, CheckResult, void> {
+  // The draft is read with the base's units table (its own units extend the bundled ones), step by step.
+  return yield* unitsDuring(unitTableOf(base), checkStepsWithUnits(text, base, options, memo));
+}
+
+function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOptions, memo?: CheckMemo): Generator<void, CheckResult, void> {
   const locale = options.locale ?? 'zh';
   const idx = indexOf(base);
   addWords(idx.dictionary);
@@ -208,7 +215,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
       const carried = cands.find(prev.verdict.measure) ?? { measure: prev.verdict.measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
       verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, prev.verdict.score ?? MATCH_THRESHOLD, MATCH_THRESHOLD) }]), asOf, { text, quantities }, policy);
     }
-    const build = () => quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length);
+    const build = () => directedFinding(quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length), idx, text, q, verdict, locale);
     if (!memo) return void push(q, ctx, verdict, build());
     const built = memo.built(memoized, q, verdict, locale, build);
     push(q, ctx, verdict, builtAt(built, q, claims.length));
@@ -260,6 +267,9 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
       pushRole(judgeRoleClaim(rc, claims.length));
     }
   }
+  yield;
+  // Ranks, firsts, editions and years of events (statements/judge.ts).
+  for (const made of statementClaims(idx, text, ol.bodyStart, finder, asOf, locale, claims.length)) pushRole(made);
   yield; // the document-level passes below each pause once, so a long draft's tail does not block
   const own = yield* consistencySteps(idx, text, judged, claims, findings, lines, locale);
   for (let i = findings.length - 1; i >= 0; i--) {

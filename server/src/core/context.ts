@@ -147,12 +147,12 @@ function isOrigin(text: string, p: PeriodMention, claimStart: number): boolean {
 const DEICTIC = /全区|本区|全县|我区/;
 
 /**
- * Subject mentions that are not inside quotation marks or a title (“北京市充分就业区”,
- * 《怀柔区…规划》, “怀柔出品”): a quoted name names an honour, a brand or a document, not the
- * place the sentence speaks of.
+ * Subject mentions that are not inside quotation marks (“北京市充分就业区”, “怀柔出品”): a
+ * quoted name names an honour or a brand, not the place the sentence speaks of. (A
+ * document's title, 《北京怀柔综合性国家科学中心建设方案》, does name it.)
  */
 function withoutQuoted(text: string, mentions: SubjectMention[]): SubjectMention[] {
-  return mentions.filter((m) => !insidePair(text, m.start, m.end, '“', '”') && !insidePair(text, m.start, m.end, '《', '》') && !insidePair(text, m.start, m.end, '「', '」'));
+  return mentions.filter((m) => !insidePair(text, m.start, m.end, '“', '”') && !insidePair(text, m.start, m.end, '「', '」'));
 }
 
 const namesMemo = new WeakMap<FactIndex, Map<string, string[]>>();
@@ -205,7 +205,7 @@ export function resolveMention(m: PeriodMention, year: number): ResolvedPeriod |
   if (!rel) return undefined;
   // 连续三年, 近3年, 五年来: a span of that many years, compared by its length (a draft repeating a source's 近3年
   // speaks of the source's years).
-  if (rel.span) return { kind: 'recent', years: rel.span };
+  if (rel.span) return rel.streak ? { kind: 'recent', years: rel.span, streak: true } : { kind: 'recent', years: rel.span };
   // 今年以来, 去年以来: from the start of that year up to now.
   if (rel.asOf && rel.yearOffset !== undefined) return { kind: 'span', from: year + rel.yearOffset, to: year };
   if (rel.asOf) return { kind: 'asof' };

@@ -5,7 +5,7 @@
  * (indexSteps) by a server that must not pause for it.
  */
 import type { FactBase, Measure, Observation, Role, Source, Subject } from './types';
-import { parseQuantity, unitInfo, valueInterval } from './numbers';
+import { parseQuantity, unitInfo, unitsDuring, unitTableOf, valueInterval } from './numbers';
 import type { Quantity } from './types';
 import { firstIndex } from './sorted';
 import { finishSteps } from './steps';
@@ -95,7 +95,8 @@ export function indexOf(base: FactBase): FactIndex {
 export function* indexSteps(base: FactBase): Generator<void, FactIndex, void> {
   let idx = cache.get(base);
   if (!idx) {
-    idx = yield* buildIndex(base);
+    // Figures and measure units are read with the base's units table.
+    idx = yield* unitsDuring(unitTableOf(base), buildIndex(base));
     cache.set(base, idx);
   }
   return idx;
@@ -115,6 +116,7 @@ function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
   const observations = new Map<string, IndexedObservation[]>();
   // One parsed figure per distinct text, shared by the observations writing it (never changed).
   const figures = new Map<string, Quantity | undefined>();
+  const declines = new Map<string, Quantity>();
   let k = 0;
   for (const obs of base.observations) {
     if (++k % STEP_ITEMS === 0) yield;
@@ -122,6 +124,14 @@ function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
     if (!measure) continue;
     let figure = figures.get(obs.figure);
     if (figure === undefined && !figures.has(obs.figure)) figures.set(obs.figure, (figure = parseQuantity(obs.figure)));
+    // A figure read only in its words' context (两位数 before 增长) is read in its quote.
+    if (figure === undefined) figure = parseQuantity(obs.figure, obs.quote);
+    // A decline (value negative, figure written without its sign: 年均下降9.9%) reads as its negative.
+    if (figure && obs.value < 0 && figure.value > 0) {
+      let neg = declines.get(obs.figure);
+      if (!neg) declines.set(obs.figure, (neg = { ...figure, value: -figure.value }));
+      figure = neg;
+    }
     const factor = unitInfo(measure.unit)?.factor ?? 1;
     const list = observations.get(obs.measure) ?? [];
     const value = obs.value * factor;

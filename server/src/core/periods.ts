@@ -1,14 +1,16 @@
 /**
- * Periods: parsing the fact base's period syntax (2023, 2025H1, 2022Q1-3, 2021/2025,
- * @2024-08-26) and deciding whether a claim's period is the period of an observation.
+ * Periods: parsing the fact base's period syntax (2023, 2025H1, 2022Q1-3, 2024M07,
+ * 2025M01-11, 2021/2025, @2024-08-26) and deciding whether a claim's period is the period
+ * of an observation.
  */
 
 /** A period in a form the matcher can compare. */
 export type ResolvedPeriod =
   | { kind: 'year'; from: number; to: number }
   | { kind: 'part'; year: number; part: string }
+  | { kind: 'month'; year: number; from: number; to: number }
   | { kind: 'span'; from: number; to: number }
-  | { kind: 'recent'; years: number }
+  | { kind: 'recent'; years: number; streak?: boolean }
   | { kind: 'asof'; date?: string };
 
 /** Parses the period syntax of observations; undefined for anything else. */
@@ -17,6 +19,8 @@ export function parsePeriod(p: string): ResolvedPeriod | undefined {
   if (m) return { kind: 'year', from: +m[1], to: +m[1] };
   m = /^(\d{4})(H[12]|Q[1-4](?:-[1-4])?)$/.exec(p);
   if (m) return { kind: 'part', year: +m[1], part: m[2] };
+  m = /^(\d{4})M(\d{2})(?:-(\d{2}))?$/.exec(p);
+  if (m) return { kind: 'month', year: +m[1], from: +m[2], to: +(m[3] ?? m[2]) };
   m = /^(\d{4})\/(\d{4})$/.exec(p);
   if (m) return { kind: 'span', from: +m[1], to: +m[2] };
   m = /^@(\d{4}-\d{2}-\d{2})$/.exec(p);
@@ -41,11 +45,18 @@ export function relatePeriods(claim: ResolvedPeriod | undefined, obs: ResolvedPe
     case 'part':
       if (obs.kind === 'part') return obs.year === claim.year && obs.part === claim.part ? 'same' : 'other';
       return 'other';
+    case 'month':
+      if (obs.kind === 'month') return obs.year === claim.year && obs.from === claim.from && obs.to === claim.to ? 'same' : 'other';
+      // A stock as of a day of that month (截至2024年8月, a figure as of 2024-08-26).
+      if (obs.kind === 'asof' && obs.date && claim.from === claim.to) return +obs.date.slice(0, 4) === claim.year && +obs.date.slice(5, 7) === claim.from ? 'same' : 'other';
+      return 'other';
     case 'span':
       if (obs.kind === 'span') return obs.from === claim.from && Math.abs(obs.to - claim.to) <= 1 ? 'same' : 'other';
       return 'other'; // a cumulative figure since an unstated start (@date) is not this span's
     case 'recent':
       if (obs.kind === 'span') return obs.to - obs.from + 1 === claim.years ? 'same' : 'other';
+      // 连续4年位居全市第一: a streak up to now holds of a standing as of a date.
+      if (claim.streak && obs.kind === 'asof') return 'same';
       return 'other';
   }
 }
@@ -70,6 +81,11 @@ export function describePeriod(p: string, locale: 'zh' | 'en'): string {
       };
       const [z, e] = names[r.part] ?? [r.part, r.part];
       return zh ? `${r.year}年${z}` : `${r.year} ${e}`;
+    }
+    case 'month': {
+      const en = (n: number) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][n - 1];
+      if (r.from === r.to) return zh ? `${r.year}年${r.from}月` : `${en(r.from)} ${r.year}`;
+      return zh ? `${r.year}年${r.from}—${r.to}月` : `${en(r.from)}–${en(r.to)} ${r.year}`;
     }
     case 'span':
       return zh ? `${r.from}—${r.to}年` : `${r.from}–${r.to}`;

@@ -15,7 +15,8 @@ export type Dimension =
   | 'duration' // 小时, 年 (as a span: 连续5年), 天
   | 'fraction' // 三分之一: canonical unit %, value 33.33…
   | 'rank' // 第1, 前两名
-  | 'none'; // a bare number with no unit
+  | 'none' // a bare number with no unit
+  | (string & {}); // any other dimension of the units table (mass, power, concentration …)
 
 /**
  * How exact a figure is, from the words around it.
@@ -55,6 +56,12 @@ export interface Quantity {
   /** Offsets of the numeric part alone (without qualifier and unit). */
   numberStart: number;
   numberEnd: number;
+  /**
+   * A change stated with its direction (下降9.9%, 增长6.9%): the value of a decline is
+   * negative; the change word, how many code units before `start` it starts (−1 when
+   * it belongs to an earlier figure of a list) and the word of the other direction.
+   */
+  direction?: { sign: 1 | -1; word: string; before: number; opposite: string };
 }
 
 /** A date or period expression found in text (2023年, 今年上半年, 前三季度, 十四五以来, 近3年, 7月17日). */
@@ -100,8 +107,28 @@ export type MeasureKind =
   | 'length'
   | 'duration'
   | 'year'
-  | 'rank'
-  | 'fraction';
+  | 'rank' // a position within a group (全市第1, 前两名)
+  | 'fraction'
+  | 'amount' // a physical amount in a unit of the units table (吨, 千瓦)
+  | 'first' // a position in time among things of its kind (全市首家, 第一个)
+  | 'edition'; // the number of a recurring event (第四届)
+
+/** A unit as a units table defines it (facts/units.yaml, or a base's `units:` entries). */
+export interface UnitDef {
+  unit: string;
+  dimension: string;
+  /** The base unit of the dimension it converts to; the unit itself when omitted. */
+  base?: string;
+  /** How many base units one unit is (default 1). */
+  factor?: number;
+  /** Other spellings with the same meaning (平米 for 平方米). */
+  aliases?: string[];
+  /** Characters that, right after the unit, show it starts a word instead (家 before 长: 家长). */
+  notBefore?: string;
+}
+
+/** Kinds of statement an observation records; the loader gives `actual` when the file says none. */
+export type StatementKind = 'actual' | 'forecast' | 'target' | 'commitment';
 
 /** A district, area or body the facts are about. */
 export interface Subject {
@@ -141,13 +168,18 @@ export interface Observation {
   period: Period;
   /** The period phrase as the source writes it (十四五以来, 今年上半年), if any. */
   periodText?: string;
+  /** For a rank or a first: the group it is within as the source writes it (全市, 中心城区, 全国; for 之首 the list). */
+  group?: string;
   /** Publication date of the source (YYYY-MM-DD); copied from the source when omitted in YAML. */
   published: string;
   source: string;
   /** Verbatim sentence or clause from the source's normalized text. */
   quote: string;
-  /** A projection (预计, 有望): an actual figure for the same period wins over it. */
-  estimate?: boolean;
+  /**
+   * What the source says of the figure: actual, forecast (预计, 有望), target (力争, 计划,
+   * 目标, 到2027年) or commitment (将). An actual figure for the same period wins over the others.
+   */
+  kind: StatementKind;
   /** Observations of the same measure this one disagrees with (kept on purpose). */
   conflictsWith?: string[];
   note?: string;
@@ -183,6 +215,8 @@ export interface Source {
   file: string;
   /** Normalized body text (after the front matter). */
   body: string;
+  /** Known damage of the original the text keeps (front matter `damage`): the damaged text and a note. */
+  damage?: { text: string; note: string }[];
   /** 0-based line in `file` where the body starts. */
   bodyLine: number;
 }
@@ -222,6 +256,8 @@ export interface FactBase {
    * checker does not use them.
    */
   unreviewed?: Unreviewed;
+  /** Units its files define (`units:` sections), extending the bundled units table (facts/units.yaml). */
+  units?: UnitDef[];
 }
 
 /** A fact base's entries not yet reviewed (see FactBase.unreviewed). */

@@ -145,7 +145,7 @@ function currentOf(list: IndexedObservation[], ctx: ClaimContext): IndexedObserv
     const latest = pool[pool.length - 1].obs.published;
     pool = pool.filter((io) => io.obs.published === latest);
   }
-  const actual = pool.filter((io) => !io.obs.estimate);
+  const actual = pool.filter((io) => io.obs.kind === 'actual');
   return actual.length ? actual : pool;
 }
 
@@ -254,8 +254,8 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
   if (!list.length) return mis() ?? { verified: false, measure: m };
   if (!firm(m)) return { verified: false, measure: m, established: false };
   const stated = statedPeriod(ctx);
-  const actuals = list.filter((io) => !io.obs.estimate);
-  const forecasts = list.filter((io) => io.obs.estimate);
+  const actuals = list.filter((io) => io.obs.kind === 'actual');
+  const forecasts = list.filter((io) => io.obs.kind !== 'actual');
   const current = currentOf(actuals, ctx);
   const latest = current[current.length - 1];
   const eq = current.find((io) => agreement(q, io) === 'equal');
@@ -357,6 +357,8 @@ function dateOf(io: IndexedObservation): string {
 function endOf(io: IndexedObservation): string {
   const p = io.obs.period;
   if (p.startsWith('@')) return p.slice(1);
+  const month = /^(\d{4})M(\d{2})(?:-(\d{2}))?$/.exec(p);
+  if (month) return `${month[1]}-${month[3] ?? month[2]}-31`;
   const m = /^(\d{4})(?:\/(\d{4}))?(H1|H2|Q1|Q2|Q3|Q4|Q1-3)?$/.exec(p);
   if (!m) return io.obs.published;
   const year = m[2] ?? m[1];
@@ -432,7 +434,7 @@ function misattribution(idx: FactIndex, q: Quantity, cands: Ranking, ctx: ClaimC
   // Only the measures whose values may agree are scored (valueIndex.ts).
   for (const c of cands.incompatibleAmong((m) => mayAgree(idx, m, q))) {
     if (!c.dimensionOk || c.score < Math.max(MATCH_THRESHOLD, minScore - TIE_MARGIN) || !identity(c.measure).established) continue;
-    const agree = known(idx, c.measure, asOf).find((io) => !io.obs.estimate && sameFigure(q, io));
+    const agree = known(idx, c.measure, asOf).find((io) => io.obs.kind === 'actual' && sameFigure(q, io));
     if (agree) return { code: 'misattributed', verified: false, measure: c.measure, agreeing: agree, expected: agree, established: true };
   }
   return undefined;

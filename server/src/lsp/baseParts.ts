@@ -16,7 +16,7 @@ import { unwrapStrings, wrapStrings } from './sharedStrings';
 export const PART_ITEMS = 4000;
 
 /** The lists of a load, in the order they are sent. */
-const LISTS = ['subjects', 'measures', 'observations', 'roles', 'sources', 'exclusions', 'origins', 'dirs', 'problems', 'unreviewed'] as const;
+const LISTS = ['subjects', 'measures', 'observations', 'roles', 'sources', 'exclusions', 'units', 'origins', 'dirs', 'problems', 'unreviewed'] as const;
 type ListName = (typeof LISTS)[number];
 
 /** A loaded base and the problems of its load. */
@@ -42,6 +42,7 @@ function itemsOf(load: BaseLoad, list: ListName): unknown[] {
   if (list === 'problems') return load.problems;
   if (list === 'origins') return [...load.base.origins];
   if (list === 'unreviewed') return load.base.unreviewed ? [load.base.unreviewed] : [];
+  if (list === 'units') return load.base.units ?? [];
   return load.base[list];
 }
 
@@ -71,6 +72,7 @@ export function joinParts(parts: readonly BasePart[]): BaseLoad {
       roles: get('roles'),
       sources: get('sources'),
       exclusions: get('exclusions'),
+      units: get('units'),
       origins: new Map(get<[string, Origin]>('origins')),
       dirs: get('dirs'),
       ...(get('unreviewed').length ? { unreviewed: get<FactBase['unreviewed'] & object>('unreviewed')[0] } : {}),

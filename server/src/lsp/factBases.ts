@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { prepareSteps } from '../core/check';
-import { loadFactBase } from '../core/factbase/load';
+import { bundledFactsDir, loadFactBase } from '../core/factbase/load';
 import { hasErrors, type Problem } from '../core/factbase/problems';
 import type { FactBase, Locale } from '../core/types';
 import type { FactBaseState } from '../protocol';
@@ -230,11 +230,13 @@ export class FactBaseStore {
       return slot.current;
     }
     const nObs = base.observations.length + base.roles.length;
-    const warnings = problems.length - errors.length;
+    // The bundled base's warnings are for its curators (`factcheck facts check`); a team's own base's are shown here.
+    const bundled = bundledFactsDir();
+    const warnings = problems.filter((p) => p.severity !== 'error' && !isInside(p.file, bundled)).length;
     let state: FactBaseState;
     const key = baseKey(slot.dirs);
     if (errors.length) state = { key, ok: false, message: t(L, 'base.broken', errors.length, first), problems: problems.length };
-    else if (warnings) state = { key, ok: true, message: t(L, 'base.loadedWithWarnings', nObs, base.sources.length, warnings), problems: problems.length };
+    else if (warnings) state = { key, ok: true, message: t(L, 'base.loadedWithWarnings', nObs, base.sources.length, warnings), problems: warnings };
     else state = { key, ok: true, message: t(L, 'base.loaded', nObs, base.sources.length), problems: 0 };
     if (!errors.length) slot.goodAt = new Date();
     slot.current = { dirs: slot.dirs, base, problems, state, generation: ++generations };

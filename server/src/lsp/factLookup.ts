@@ -98,7 +98,7 @@ export function ownValue(base: FactBase, otherFactId: string, draftSubjectName: 
   const own = base.measures.find((m) => m.subject === subjectId && m.name === otherMeasure.name && m.kind === otherMeasure.kind);
   if (!own) return undefined;
   const known = (l.byMeasure.get(own.id) ?? []).filter((o) => o.published <= asOf);
-  const rank = (o: Observation): number => (otherObs && o.period === otherObs.period ? 0 : 2) + (o.estimate ? 1 : 0);
+  const rank = (o: Observation): number => (otherObs && o.period === otherObs.period ? 0 : 2) + (o.kind !== 'actual' ? 1 : 0);
   const best = [...known].sort((a, b) => rank(a) - rank(b) || (a.published < b.published ? 1 : a.published > b.published ? -1 : 0))[0];
   if (!best) return undefined;
   return { subject: draftSubjectName, measure: own.name, period: describePeriod(best.period, locale), figure: best.figure, obs: best, source: l.sources.get(best.source) };

@@ -1,14 +1,38 @@
 /**
- * Coverage of a source by the fact base: every quantity the number scanner finds in a
- * source body must be an observation's figure (at that figure's place inside an
- * occurrence of the observation's quote) or a deliberate exclusion (the figure's place
- * inside an occurrence of the exclusion's context).
+ * Coverage of a source by the fact base: every statement the grammars find in a source
+ * body — each quantity the number scanner finds, and each rank, first, edition and year
+ * of an event the statement grammars find — must be an observation's figure (at that
+ * figure's place inside an occurrence of the observation's quote) or a deliberate
+ * exclusion (the figure's place inside an occurrence of the exclusion's context). The
+ * inventory lists every statement with what covers it.
  */
 import { scanQuantities } from '../numbers';
 import { LineIndex } from '../positions';
 import type { Exclusion, Observation, Quantity, Source } from '../types';
 import { problemAt, type Problem } from './problems';
 import { firstIndex } from '../sorted';
+import type { StatementKind, StatementMention } from '../statements/scan';
+
+/** One statement of a source and what accounts for it. */
+export interface InventoryItem {
+  kind: 'quantity' | StatementKind;
+  /** Offsets into the source body, and the text. */
+  start: number;
+  end: number;
+  text: string;
+  /** A quantity written as a range (1至2所, 两位数) or a count in words (五大). */
+  form?: 'range' | 'count in words';
+  /** The id of the observation whose figure it is, or the reason of the exclusion that leaves it out. */
+  observation?: string;
+  excluded?: string;
+}
+
+/** How a quantity is written, when it is one of the kinds the inventory names. */
+function formOf(q: Quantity): InventoryItem['form'] {
+  if (q.unitText === '大') return 'count in words';
+  if (q.high !== undefined || /位数$/.test(q.text)) return 'range';
+  return undefined;
+}
 
 /** How much of one source the fact base accounts for. */
 export interface SourceCoverage {
@@ -18,9 +42,11 @@ export interface SourceCoverage {
   covered: number;
   /** Quantities of the body that no observation or exclusion accounts for. */
   uncovered: Quantity[];
-  /** Indices (into the observations given) whose figure the scanner finds no quantity in, at the quote's place. */
+  /** Every statement of the body (quantities and the statement kinds), in order, with what covers it. */
+  items: InventoryItem[];
+  /** Indices (into the observations given) whose figure the scanner finds no quantity in, at the quote's place (statement observations are checked by statementChecks.ts). */
   unreadObservations: number[];
-  /** Indices (into the exclusions given) whose figure the scanner finds no quantity in: they exclude nothing. */
+  /** Indices (into the exclusions given) whose figure the scanner finds no quantity or statement in: they exclude nothing. */
   unusedExclusions: number[];
 }
 
@@ -65,6 +91,24 @@ function quantityInside(found: readonly Quantity[]): (start: number, end: number
   };
 }
 
+/**
+ * A finder of which list of `spans` (one list per entry) holds [start, end]: the lowest
+ * index. Spans sorted by start, searched back from the item's start (a figure starts at
+ * most a few characters before its number: 超过60万小时), else every span.
+ */
+function coverFinder(spans: readonly [number, number][][]): (start: number, end: number) => number {
+  const all = spans.flatMap((list, i) => list.map(([a, b]) => ({ a, b, i }))).sort((x, y) => x.a - y.a);
+  const starts = all.map((x) => x.a);
+  return (start, end) => {
+    let best = -1;
+    const upto = firstIndex(starts.length, (k) => starts[k] <= start); // spans [0, upto) start at or before `start`
+    for (let k = upto - 1; k >= 0 && starts[k] >= start - 8; k--) if (all[k].b >= end && (best < 0 || all[k].i < best)) best = all[k].i;
+    if (best >= 0) return best;
+    for (let k = 0; k < upto; k++) if (all[k].b >= end && (best < 0 || all[k].i < best)) best = all[k].i;
+    return best;
+  };
+}
+
 /** Measures the coverage of one source by its observations and exclusions. */
 export function sourceCoverage(
   source: Source,
@@ -76,36 +120,64 @@ export function sourceCoverage(
   found: readonly Quantity[] = scanQuantities(source.body),
   /** For each observation, occurrences(source.body, its quote), when already found. */
   quoteHits?: readonly (readonly number[])[],
+  /** The statements of the body (scanStatements), when counted. */
+  statements: readonly StatementMention[] = [],
+  /** For each observation, whether its measure is of a statement kind (its figure is a statement, not a quantity). */
+  isStatement: readonly boolean[] = [],
 ): SourceCoverage {
   const obsSpans = observations.map((o, i) => figureSpans(source.body, o.quote, o.figure, quoteHits?.[i]));
   const exSpans = exclusions.map((x) => figureSpans(source.body, x.context, x.figure));
-  const covered = spanCover([...obsSpans, ...exSpans, ...pending.map((p) => figureSpans(source.body, p.context, p.figure))].flat());
+  const pendingSpans = pending.map((p) => figureSpans(source.body, p.context, p.figure));
+  const covered = spanCover([...obsSpans, ...exSpans, ...pendingSpans].flat());
+  const byObservation = coverFinder(obsSpans);
+  const byExclusion = coverFinder(exSpans);
+  const items: InventoryItem[] = [
+    ...found.map((q) => ({ kind: 'quantity' as const, start: q.numberStart, end: q.numberEnd, text: q.text, at: q, ...(formOf(q) ? { form: formOf(q) } : {}) })),
+    ...statements.map((m) => ({ kind: m.kind, start: m.start, end: m.end, text: m.text, at: undefined })),
+  ]
+    .sort((a, b) => a.start - b.start)
+    .map(({ at: _at, ...item }) => {
+      if (!covered(item.start, item.end)) return item;
+      const o = byObservation(item.start, item.end);
+      if (o >= 0) return { ...item, observation: observations[o].id };
+      const x = byExclusion(item.start, item.end);
+      if (x >= 0) return { ...item, excluded: exclusions[x].reason };
+      return { ...item, excluded: '(an entry with schema problems)' };
+    });
   const uncovered = found.filter((q) => !covered(q.numberStart, q.numberEnd));
-  const holdsOne = quantityInside(found);
-  const unused = (spans: [number, number][][]): number[] =>
-    spans.flatMap((sp, i) => (sp.length > 0 && !sp.some(([s, e]) => holdsOne(s, e)) ? [i] : []));
+  const holdsQuantity = quantityInside(found);
+  const holdsStatement = (start: number, end: number) => statements.some((m) => start <= m.start && m.end <= end);
+  const unused = (spans: [number, number][][], test: (s: number, e: number) => boolean, skip: (i: number) => boolean = () => false): number[] =>
+    spans.flatMap((sp, i) => (!skip(i) && sp.length > 0 && !sp.some(([s, e]) => test(s, e)) ? [i] : []));
+  const total = items.length;
   return {
     source: source.id,
     file: source.file,
-    total: found.length,
-    covered: found.length - uncovered.length,
+    total,
+    covered: items.filter((it) => it.observation !== undefined || it.excluded !== undefined).length,
     uncovered,
-    unreadObservations: unused(obsSpans),
-    unusedExclusions: unused(exSpans),
+    items,
+    unreadObservations: unused(obsSpans, holdsQuantity, (i) => isStatement[i] === true),
+    unusedExclusions: unused(exSpans, (s, e) => holdsQuantity(s, e) || holdsStatement(s, e)),
   };
 }
 
-/** One error per uncovered quantity, at its place in the source file. */
+const KIND_WORDS: Record<InventoryItem['kind'], string> = { quantity: 'figure', rank: 'rank', first: 'first', edition: 'edition', year: 'year of an event' };
+
+/** One error per uncovered statement (quantity, rank, first, edition, year), at its place in the source file. */
 export function coverageProblems(c: SourceCoverage, source: Source): Problem[] {
-  if (!c.uncovered.length) return [];
+  const open = c.items.filter((it) => it.observation === undefined && it.excluded === undefined);
+  if (!open.length) return [];
   const index = new LineIndex(source.body);
-  return c.uncovered.map((q) => {
-    const s = index.positionAt(q.start);
-    const e = index.positionAt(q.end);
+  const quantities = new Map(c.uncovered.map((q) => [q.numberStart, q]));
+  return open.map((it) => {
+    const q = it.kind === 'quantity' ? quantities.get(it.start) : undefined;
+    const s = index.positionAt(q ? q.start : it.start);
+    const e = index.positionAt(q ? q.end : it.end);
     return problemAt(
       source.file,
       { line: source.bodyLine + s.line, column: s.character, endLine: source.bodyLine + e.line, endColumn: e.character },
-      `figure "${q.text}" is not covered: add an observation whose quote contains it, or an exclusion saying why it is not a fact`,
+      `${KIND_WORDS[it.kind]} "${it.text}" is not covered: add an observation whose quote contains it, or an exclusion saying why it is not a fact`,
     );
   });
 }

@@ -8,7 +8,7 @@ import type { YamlPositions } from './yamlPositions';
 import type { EntryPositions } from './entryPositions';
 
 /** The sections of a fact file, in the order they are validated. */
-export const SECTIONS = ['subjects', 'measures', 'observations', 'roles', 'exclusions'] as const;
+export const SECTIONS = ['subjects', 'measures', 'observations', 'roles', 'exclusions', 'units'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** For each section, the YAML index of each entry kept in `data` (invalid entries are dropped). */
@@ -16,7 +16,7 @@ export type YamlIndex = Record<Section, number[]>;
 
 /** A YamlIndex with no entries. */
 export function emptyIndex(): YamlIndex {
-  return { subjects: [], measures: [], observations: [], roles: [], exclusions: [] };
+  return { subjects: [], measures: [], observations: [], roles: [], exclusions: [], units: [] };
 }
 
 /**

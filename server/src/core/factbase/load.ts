@@ -12,21 +12,9 @@ import { problemAt, sortProblems, type Problem } from './problems';
 import type { ValidationResult } from './validate';
 import { decodeUtf8 } from '../utf8';
 import { cacheDir, cacheKey, readCache, writeCache, type LoadedFile } from './loadCache';
+import { packageRoot } from '../packageRoot';
 
-/** The package's root folder (the one holding package.json), found upwards from this module. */
-export function packageRoot(from: string = __dirname): string {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'factcheck-zh') return dir;
-      } catch {
-        // not our package.json: keep looking upwards
-      }
-    }
-    if (dirname(dir) === dir) throw new Error(`cannot find the factcheck-zh package root above ${from}`);
-  }
-}
+export { packageRoot };
 
 /** The fact base that ships with the package: `<package root>/facts`. */
 export function bundledFactsDir(): string {

@@ -2,7 +2,7 @@
  * A persistent cache of validated fact bases, for warm starts: the result of parsing and
  * validating a fact base, stored in the user's cache folder under a key that hashes the
  * content and path of every file read, the folders, the package's version, the compiled
- * code of the core and the versions of the libraries it parses with. Any change to one
+ * code of the core, the bundled units table and the versions of the libraries it parses with. Any change to one
  * of them is a new key; an entry that cannot be read, does not match its checksum or was
  * stored under another key is ignored (and the base is loaded afresh). Never in a fact
  * base's folder. FACTCHECK_CACHE_DIR sets the folder; FACTCHECK_CACHE=0 turns it off.
@@ -13,6 +13,8 @@ import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { packageRoot } from '../packageRoot';
+import { UNITS_FILE } from '../numbers/bundledUnits';
 
 /** Bumped whenever the stored layout or what a key covers changes. */
 const FORMAT = 'factcheck-zh factbase cache 2';
@@ -56,6 +58,12 @@ function codeFingerprint(): string {
     }
   };
   walk(core);
+  // The bundled units table reads every base's figures (a base's own units only extend it).
+  try {
+    h.update('units\0').update(readFileSync(join(packageRoot(), UNITS_FILE)));
+  } catch {
+    // no table: the load reports it
+  }
   for (const lib of LIBRARIES) {
     let dir = dirname(require.resolve(lib));
     while (!safeIsFile(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);

@@ -10,6 +10,7 @@ import {
   observationSchema,
   roleSchema,
   subjectSchema,
+  unitSchema,
   type FactFile,
 } from './schema';
 import { schemaProblems } from './schemaMessages';
@@ -30,6 +31,7 @@ const ENTRY_SCHEMA = {
   observations: observationSchema,
   roles: roleSchema,
   exclusions: exclusionSchema,
+  units: unitSchema,
 } as const;
 
 /** Result of parsing one fact file. */

@@ -52,6 +52,7 @@ export function parseSourceFile(text: string, file: string): ParsedSourceFile {
     bodyLine,
   };
   if (fm.eventDate) source.eventDate = fm.eventDate;
+  if (fm.damage?.length) source.damage = fm.damage;
   return { source, problems, idPosition };
 }
 

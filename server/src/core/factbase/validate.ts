@@ -3,6 +3,7 @@
  * checks against the sources (quotes, figures, values, roles, exclusions) and coverage.
  * Pure: parsed files in, the FactBase with every problem and the coverage out.
  */
+import { basename } from 'node:path';
 import type { Exclusion, FactBase, Measure, Observation, Origin, Quantity, Role, Source, Subject } from '../types';
 import type { FactFilePositions } from './factFilePositions';
 import type { ParsedFactFile, Section } from './parseFactFile';
@@ -10,6 +11,12 @@ import type { ParsedSourceFile } from './parseSourceFile';
 import { problemAt, sortProblems, type FilePosition, type Problem } from './problems';
 import { checkAgainstSources } from './sourceChecks';
 import { checkConflicts, checkValues } from './valueChecks';
+import { checkKinds } from './kindChecks';
+import { checkLeftovers } from './leftoverChecks';
+import { baseUnits, type BaseUnits } from './unitChecks';
+import { checkStatements, sourceStatements } from './statementChecks';
+import { isStatementMeasure } from '../statements/scan';
+import { withUnits } from '../numbers';
 import { coverageProblems, occurrences, sourceCoverage, type SourceCoverage } from './coverage';
 
 /** An entry of a fact file with the means to point at it. */
@@ -47,6 +54,8 @@ export interface Entries {
   observationById: Map<string, Entry<Observation>>;
   /** For each observation (same order), the offsets of every occurrence of its quote in its source's body ([] without a source). */
   quoteHits: number[][];
+  /** Observations whose file states no kind (they are actuals, or forecasts by the deprecated estimate flag). */
+  kindUnstated: Set<Entry<Observation>>;
 }
 
 /** What validateFactBase takes: the parsed files of every folder, in load order. */
@@ -54,8 +63,10 @@ export interface FactBaseInput {
   dirs: string[];
   factFiles: ParsedFactFile[];
   sourceFiles: { file: string; parsed: ParsedSourceFile }[];
-  /** Quantities the number scanner finds in source bodies, by body, when already scanned (else scanned here). */
+  /** Quantities the number scanner finds in source bodies, by body, when already scanned (else scanned here), with `units`' table. */
   scans?: ReadonlyMap<string, Quantity[]>;
+  /** The units of the fact files, when already gathered (else gathered here). */
+  units?: BaseUnits;
 }
 
 /** The validated base, every problem (sorted), and the coverage of each source. */
@@ -73,8 +84,18 @@ const KIND_NOUN: Record<string, string> = {
   sources: 'source',
 };
 
-/** Validates a whole fact base (see the file header for what is checked). */
+/**
+ * Validates a whole fact base (see the file header for what is checked). Its figures are
+ * read with its units table: the bundled table extended by its own `units:` entries.
+ */
 export function validateFactBase(input: FactBaseInput): ValidationResult {
+  const units = input.units ?? baseUnits(input.factFiles);
+  const r = withUnits(units.table, () => validateEntries(input));
+  r.base.units = units.defs;
+  return units.problems.length ? { ...r, problems: sortProblems([...units.problems, ...r.problems]) } : r;
+}
+
+function validateEntries(input: FactBaseInput): ValidationResult {
   const problems: Problem[] = [];
   for (const f of input.factFiles) problems.push(...f.problems);
   for (const s of input.sourceFiles) problems.push(...s.parsed.problems);
@@ -104,7 +125,7 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
 
   const e: Entries = {
     subjects: [], measures: [], observations: [], roles: [], exclusions: [], sources,
-    subjectById: new Map(), measureById: new Map(), observationById: new Map(), quoteHits: [],
+    subjectById: new Map(), measureById: new Map(), observationById: new Map(), quoteHits: [], kindUnstated: new Set(),
   };
   for (const f of input.factFiles) {
     const d = f.data;
@@ -113,6 +134,8 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
     (d.subjects ?? []).forEach((s, i) => {
       const en = entry<Subject>('subjects', s, i);
       if (define(s.id, 'subjects', f.file, en.pos())) { e.subjects.push(en); e.subjectById.set(s.id, en); }
+      // One place to look a subject up: subjects.yaml (of any folder of the base).
+      if (basename(f.file) !== 'subjects.yaml') problems.push(problemAt(f.file, en.pos(), `subject "${s.id}" is defined outside subjects.yaml: move it there`, 'warning'));
     });
     (d.measures ?? []).forEach((m, i) => {
       const en = entry<Measure>('measures', m, i);
@@ -123,8 +146,14 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
       // Not `{ ...o, published }`: in V8 (Node 20) an object made by a spread is outside the
       // hidden-class transition tree, so adding a key gives every copy a class of its own
       // (~0.5 KB each, and every later property read megamorphic). Object.assign does not.
-      const en = entry<Observation>('observations', Object.assign({}, o, { published }), i);
-      if (define(o.id, 'observations', f.file, en.pos())) { e.observations.push(en); e.observationById.set(o.id, en); }
+      // The kind, when the file gives none: the deprecated `estimate: true` is a forecast, else an actual.
+      const kind = o.kind ?? (o.estimate ? 'forecast' : 'actual');
+      const en = entry<Observation>('observations', Object.assign({}, o, { published, kind }), i);
+      if (define(o.id, 'observations', f.file, en.pos())) {
+        e.observations.push(en);
+        e.observationById.set(o.id, en);
+        if (o.kind === undefined) e.kindUnstated.add(en);
+      }
     });
     (d.roles ?? []).forEach((r, i) => {
       const en = entry<Role>('roles', r, i);
@@ -142,6 +171,10 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
   problems.push(...checkAgainstSources(e));
   problems.push(...checkValues(e));
   problems.push(...checkConflicts(e));
+  problems.push(...checkKinds(e));
+  problems.push(...checkLeftovers(sources.values()));
+  const statements = sourceStatements(sources.values());
+  problems.push(...checkStatements(e, statements));
 
   const coverage: SourceCoverage[] = [];
   // Entries grouped by source once, in their order (a filter per source was quadratic).
@@ -152,7 +185,8 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
     const obs = obsBySource.get(s.id) ?? [];
     const exs = exsBySource.get(s.id) ?? [];
     const pending = pendingBySource.get(s.id) ?? [];
-    const c = sourceCoverage(s, obs.map((x) => x.o.value), exs.map((x) => x.value), pending, input.scans?.get(s.body), obs.map((x) => x.hits));
+    const isStatement = obs.map((x) => isStatementMeasure(e.measureById.get(x.o.value.measure)?.value.kind ?? ''));
+    const c = sourceCoverage(s, obs.map((x) => x.o.value), exs.map((x) => x.value), pending, input.scans?.get(s.body), obs.map((x) => x.hits), statements.get(s.id), isStatement);
     coverage.push(c);
     problems.push(...coverageProblems(c, s));
     for (const i of c.unreadObservations) {
@@ -161,7 +195,7 @@ export function validateFactBase(input: FactBaseInput): ValidationResult {
     }
     for (const i of c.unusedExclusions) {
       const x = exs[i];
-      problems.push(problemAt(x.file, x.pos('figure'), `the number scanner finds no quantity in figure "${x.value.figure}" of this exclusion, so it excludes nothing: remove it`, 'warning'));
+      problems.push(problemAt(x.file, x.pos('figure'), `the grammars find no quantity or statement in figure "${x.value.figure}" of this exclusion, so it excludes nothing: remove it`, 'warning'));
     }
   }
 

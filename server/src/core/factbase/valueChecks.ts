@@ -4,6 +4,9 @@
  * two observations of one measure and period must agree unless marked as conflicting.
  */
 import { parseQuantity, unitInfo } from '../numbers';
+import { directionBefore, isChangeFigure, signed } from '../numbers/direction';
+import { normalizeWidth } from '../numbers/chars';
+import { isStatementMeasure } from '../statements/scan';
 import type { Observation } from '../types';
 import { problemAt, type Problem } from './problems';
 import type { Entries, Entry } from './validate';
@@ -31,6 +34,7 @@ export function checkValues(e: Entries): Problem[] {
   for (const o of e.observations) {
     const measure = e.measureById.get(o.value.measure);
     if (!measure) continue; // reported as a dangling reference
+    if (isStatementMeasure(measure.value.kind)) continue; // ranks, firsts, editions, years: statementChecks.ts
     const unit = unitInfo(measure.value.unit);
     if (!unit) {
       if (!badUnits.has(measure.value.id)) {
@@ -39,8 +43,18 @@ export function checkValues(e: Entries): Problem[] {
       }
       continue;
     }
-    const { figure, value, high, qualifier } = o.value;
-    const q = parse(figure);
+    const { figure, value, high, qualifier, quote } = o.value;
+    // A figure read only in its words' context (两位数 before 增长) is read in its quote.
+    let q = parse(figure) ?? (quote.includes(figure) ? parseQuantity(figure, quote) : undefined);
+    // Read as the scanner reads it in its quote when alone it has another dimension (30个 in 30个和16个百分点).
+    if (q && q.unit !== '' && q.dimension !== unit.dimension && quote.includes(figure)) {
+      const inQuote = parseQuantity(figure, quote);
+      if (inQuote?.dimension === unit.dimension) q = inQuote;
+    }
+    // A change figure the quote states as a decline (年均下降9.9%) is negative.
+    const at = q && isChangeFigure(q) ? quote.indexOf(figure) : -1;
+    const direction = at >= 0 ? directionBefore(normalizeWidth(quote), at) : undefined;
+    if (q && direction) q = signed(q, direction);
     if (!q) {
       out.push(problemAt(o.file, o.pos('figure'), `the number parser reads no quantity in figure "${figure}"`));
       continue;
@@ -48,7 +62,12 @@ export function checkValues(e: Entries): Problem[] {
     const read = q.value / unit.factor;
     if (!sameNumber(q.value, value * unit.factor)) {
       out.push(
-        problemAt(o.file, o.pos('value'), `value ${showNumber(value)} does not match figure "${figure}", which reads as ${showNumber(read)} ${measure.value.unit}`),
+        problemAt(
+          o.file,
+          o.pos('value'),
+          `value ${showNumber(value)} does not match figure "${figure}", which reads as ${showNumber(read)} ${measure.value.unit}` +
+            (direction?.sign === -1 ? ` (the quote states a decline: ${direction.word}; a decline is negative)` : ''),
+        ),
       );
     }
     if (q.high !== undefined || high !== undefined) {
@@ -72,8 +91,14 @@ export function checkValues(e: Entries): Problem[] {
   return out;
 }
 
-function sameValue(a: Observation, b: Observation): boolean {
-  return sameNumber(a.value, b.value) && (a.high === undefined) === (b.high === undefined) && sameNumber(a.high ?? 0, b.high ?? 0);
+/** Same value and range; for statements (ranks …) the same qualifier too: 最强 and 最强…之一 differ. */
+function sameValue(a: Observation, b: Observation, statement: boolean): boolean {
+  return (
+    sameNumber(a.value, b.value) &&
+    (a.high === undefined) === (b.high === undefined) &&
+    sameNumber(a.high ?? 0, b.high ?? 0) &&
+    (!statement || a.qualifier === b.qualifier)
+  );
 }
 
 /** Two observations of one measure and period with different values must name each other in conflictsWith. */
@@ -93,10 +118,10 @@ export function checkConflicts(e: Entries): Problem[] {
       for (let j = 0; j < i; j++) {
         const a = group[j].value;
         const b = group[i].value;
-        if (sameValue(a, b)) continue;
+        if (sameValue(a, b, isStatementMeasure(e.measureById.get(a.measure)?.value.kind ?? ''))) continue;
         if (a.conflictsWith?.includes(b.id) || b.conflictsWith?.includes(a.id)) continue;
-        // A projection and an actual figure for the same period may differ: the actual one wins.
-        if (!!a.estimate !== !!b.estimate) continue;
+        // A forecast, target or commitment and an actual figure for the same period may differ: the actual one wins.
+        if (a.kind !== b.kind) continue;
         const p = problemAt(
           group[i].file,
           group[i].pos('value'),

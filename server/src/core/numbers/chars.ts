@@ -20,8 +20,8 @@ export const CN_MULTIPLIERS: ReadonlyMap<string, number> = new Map([
  * full-width Latin letters mapped to their ASCII forms; same length as `text`.
  */
 export function normalizeWidth(text: string): string {
-  // FF10–FF19 digits, FF21–FF3A / FF41–FF5A letters, FF0E '．', FF05 '％', FF0B '＋', FF0D '－'
-  const wide = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\uff05\uff0b\uff0d]/g;
+  // FF10–FF19 digits, FF21–FF3A / FF41–FF5A letters, FF0E '．', FF05 '％', FF0B '＋', FF0D '－', FF0F '／' (元／人)
+  const wide = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\uff05\uff0b\uff0d\uff0f]/g;
   return text.replace(wide, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 

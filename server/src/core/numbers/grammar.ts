@@ -222,6 +222,10 @@ function plain(s: string, t0: NumTok): Core | undefined {
       p += ug + u.length;
     }
   }
+  if (!unit && !scale && !suffixWord) {
+    const words = wordCount(s, t, v, p);
+    if (words) return words;
+  }
   const info = unit ? baseUnit(unit) : undefined;
   const scaleF = scale ? SCALE_FACTOR.get(scale) ?? 1 : 1;
   const factor = scaleF * (info?.factor ?? 1);
@@ -236,6 +240,37 @@ function plain(s: string, t0: NumTok): Core | undefined {
     bareMultiplier: t.kind === 'chinese' && t.shape === 'bare' && t.value >= 100,
     factor,
   };
+}
+
+/** Characters after 大 that make N大 part of a word (三大学, 五大会) rather than a count (五大科学方向). */
+const NOT_AFTER_DA = '学会厦道街桥赛幅力量型批规众家方户约概都师于小多部半中气';
+/** Words after N位数 that make it a growth rate (两位数增长). */
+const GROWTH_AFTER_DIGITS = /^的?(增长|增速|增幅|涨幅)/;
+
+/**
+ * Counts and ranges written in words: N大 + a noun is a count of N for N from 2 to 10
+ * (五大科学方向 → 5个, 六大片区; 二十大 is a congress), and 两位数/三位数 before 增长 is a growth rate of at least 10 % / 100 %
+ * (value 10, qualifier over, with the step to the next order of magnitude as precision,
+ * so its interval is [10, 100]).
+ */
+function wordCount(s: string, t: NumTok, v: number, p: number): Core | undefined {
+  if (t.kind !== 'chinese' || (t.shape !== 'int' && t.shape !== 'bare')) return undefined;
+  if (s[p] === '大' && v >= 2 && v <= 10 && isIdeograph(s[p + 1]) && !NOT_AFTER_DA.includes(s[p + 1])) {
+    const info = baseUnit('个');
+    if (!info) return undefined;
+    return {
+      start: t.start, end: p + 1, numberStart: t.start, numberEnd: t.end, value: v, precision: 1, unit: info.canonical, unitText: '大',
+      dimension: info.dimension, form: 'chinese', hasUnit: true, num: t, bareMultiplier: false, factor: 1,
+    };
+  }
+  if (s.startsWith('位数', p) && (v === 2 || v === 3) && GROWTH_AFTER_DIGITS.test(s.slice(p + 2, p + 5))) {
+    const low = v === 2 ? 10 : 100;
+    return {
+      start: t.start, end: p + 2, numberStart: t.start, numberEnd: t.end, value: low, precision: 9 * low, unit: '%', unitText: '%',
+      dimension: 'percent', form: 'arabic', hasUnit: true, num: t, bareMultiplier: false, factor: 1, suffixQ: 'over',
+    };
+  }
+  return undefined;
 }
 
 /** Joins 'a至b unit': the second figure's unit (and scale) applies to the first. */

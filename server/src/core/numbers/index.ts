@@ -1,12 +1,13 @@
 /**
  * The number grammar of the checking core: scanning a text for quantitative claims and
  * period mentions, parsing single figures, units, plausible value intervals and writing
- * values back in a draft's style. Pure: no I/O, runs before word segmentation.
+ * values back in a draft's style. Pure but for the units table (facts/units.yaml of the
+ * package, read once on first use); runs before word segmentation.
  */
 export { scanQuantities, scanQuantitiesAndPeriods, whyNotAClaim } from './scan';
 export { scanPeriods } from './periods';
 export { parseQuantity } from './parse';
-export { unitInfo, type UnitInfo } from './units';
+export { unitInfo, UnitTable, withUnits, unitsDuring, bundledUnitTable, currentUnits, unitTableOf, type UnitInfo, type UnitDef, type UnitProblem } from './units';
 export { valueInterval } from './interval';
 export { formatLike, formatValue, styleOf, chineseNumeral, plainNumber, type NumberStyle, type FormatOptions } from './format';
 export { renderFigure, type RenderOptions } from './render';

@@ -1,6 +1,6 @@
 /**
  * Time expressions: years (2023年, 2023年和2024年, 2021-2025年), parts of years (今年上半年,
- * 2022年前三季度), plan periods (“十四五”以来, 十三五时期, 十三五末), spans (近3年, 未来3年,
+ * 2022年前三季度), months and month ranges (2024年7月, 今年7月份, 2025年1—11月), plan periods (“十四五”以来, 十三五时期, 十三五末), spans (近3年, 未来3年,
  * 五年来), as-of markers (目前, 截至目前, 现有, 累计) and dates and times (7月17日,
  * 2025-12-01, 14:02). scanPeriods returns those that say which period a figure belongs
  * to; the quantity scanner skips every number inside any of them. One left-to-right
@@ -42,7 +42,27 @@ function partAt(s: string, i: number): { part: string; len: number } | undefined
   if (s[i] === '1' && oneOf('-至到—–~～', s[i + 1]) && oneOf('369', s[i + 2]) && s[i + 3] === '月') {
     return { part: s[i + 2] === '6' ? 'H1' : s[i + 2] === '9' ? 'Q1-3' : 'Q1', len: 4 };
   }
+  // 1—11月, 3至5月: months from the first to the last, cumulative
+  const a = monthAt(s, i);
+  if (a && oneOf('-至到—–~～', s[a.end])) {
+    const b = monthAt(s, a.end + 1);
+    if (b && b.value > a.value && s[b.end] === '月') return { part: `M${pad(a.value)}-${pad(b.value)}`, len: b.end + 1 + (s[b.end + 1] === '份' ? 1 : 0) - i };
+  }
   return undefined;
+}
+
+/** A month number (1 to 12, one or two digits) at i, not part of a longer digit run. */
+function monthAt(s: string, i: number): { value: number; end: number } | undefined {
+  const end = digitRun(s, i);
+  const n = Number(s.slice(i, end));
+  return end > i && end - i <= 2 && n >= 1 && n <= 12 && !isDigit(s[i - 1]) ? { value: n, end } : undefined;
+}
+
+/** A single month at i (7月, 7月份), not a date (7月17日): its part and length. */
+function singleMonthAt(s: string, i: number): { part: string; len: number } | undefined {
+  const m = monthAt(s, i);
+  if (!m || s[m.end] !== '月' || isDigit(s[m.end + 1]) || s[i - 1] === '个') return undefined;
+  return { part: `M${pad(m.value)}`, len: m.end + 1 + (s[m.end + 1] === '份' ? 1 : 0) - i };
 }
 
 function digitRun(s: string, i: number): number {
@@ -80,7 +100,9 @@ function wordAt(s: string, i: number): Omit<TimeSpan, 'start' | 'text'> | undefi
     let end = pi + 3 + (quoted ? 1 : 0);
     if (s[end] === '末') return { kind: 'period', end: end + 1, period: String(plan[1]) };
     if (s[end] === '初') return { kind: 'period', end: end + 1, period: String(plan[0]) };
-    for (const w of ['以来', '时期', '期间', '规划', '期']) {
+    // “十三五”以来: cumulative since the plan's first year, up to the text's year.
+    if (s.startsWith('以来', end)) return { kind: 'period', end: end + 2, relative: { since: plan[0], asOf: true } };
+    for (const w of ['时期', '期间', '规划', '期']) {
       if (s.startsWith(w, end)) {
         end += w.length;
         break;
@@ -92,7 +114,7 @@ function wordAt(s: string, i: number): Omit<TimeSpan, 'start' | 'text'> | undefi
     if (!s.startsWith(w, i)) continue;
     let end = i + w.length;
     const rel: Rel = { yearOffset: off };
-    const p = partAt(s, end);
+    const p = partAt(s, end) ?? singleMonthAt(s, end);
     if (p) {
       rel.part = p.part;
       end += p.len;
@@ -139,7 +161,7 @@ function afterYear(s: string, y: number, at: number): { end: number; period?: st
     if (month >= 1 && month <= 12 && dEnd > mEnd + 1 && dEnd - mEnd - 1 <= 2 && (s[dEnd] === '日' || s[dEnd] === '号')) {
       return { end: dEnd + 1, period: `@${y}-${pad(month)}-${pad(Number(s.slice(mEnd + 1, dEnd)))}` };
     }
-    if (month >= 1 && month <= 12) return { end: mEnd + (s[mEnd + 1] === '份' ? 2 : 1), period: String(y) };
+    if (month >= 1 && month <= 12) return { end: mEnd + (s[mEnd + 1] === '份' ? 2 : 1), period: `${y}M${pad(month)}` };
   }
   return { end, period: String(y) };
 }

@@ -10,6 +10,7 @@ import { readFigure, type Reading } from './grammar';
 import { periodsOf, timeSpans, type TimeSpan } from './periods';
 import type { PeriodMention } from '../types';
 import { unitInfo } from './units';
+import { directionBefore, isChangeFigure, signed } from './direction';
 
 const LIST_JOINERS = '和、与及';
 
@@ -37,6 +38,21 @@ function borrowUnit(s: string, orig: string, r: Reading): Reading {
     hasUnit: true,
     q: { ...q, value: scaled(q.value), precision: scaled(q.precision), unit: info.canonical, unitText: nu, dimension: info.dimension },
   };
+}
+
+/**
+ * A percentage or points figure with its direction (下降9.9% → −9.9), read before it, or
+ * taken from the figure before it in a list (分别下降3%和5%: the 5% declines too, without
+ * a word of its own to swap).
+ */
+function changeSigned(s: string, q: Quantity, prev: Quantity | undefined): Quantity {
+  if (!isChangeFigure(q)) return q;
+  const own = directionBefore(s, q.start);
+  if (own) return signed(q, own);
+  if (prev?.direction && prev.end <= q.start && /^[和、与及]$/.test(s.slice(prev.end, q.start))) {
+    return signed(q, { ...prev.direction, before: -1 });
+  }
+  return q;
 }
 
 function scan(text: string, s = normalizeWidth(text), times: TimeSpan[] = timeSpans(s, text)): Quantity[] {
@@ -81,7 +97,7 @@ function scan(text: string, s = normalizeWidth(text), times: TimeSpan[] = timeSp
       i = Math.max(r.q.numberEnd, i + 1);
       continue;
     }
-    out.push(r.q);
+    out.push(changeSigned(s, r.q, out[out.length - 1]));
     i = lower = r.q.end;
   }
   return out;

@@ -7,6 +7,7 @@ import { convert } from 'html-to-text';
 import { stringify } from 'yaml';
 import { normalizeText } from './normalize';
 import type { ImportMeta } from '../factbase/schema';
+import { unrecordedLeftovers, type Leftover } from './leftovers';
 
 /** Strips a leading YAML front matter block (--- … ---) if present. */
 export function stripFrontMatter(text: string): string {
@@ -60,7 +61,7 @@ export function normalizeBody(raw: string, meta: ImportMeta): string {
 
 /** The complete normalized source file: front matter from the metadata, then the body. */
 export function importSource(raw: string, meta: ImportMeta): string {
-  const front: Record<string, string> = {
+  const front: Record<string, unknown> = {
     id: meta.id,
     title: meta.title,
     publisher: meta.publisher,
@@ -69,5 +70,16 @@ export function importSource(raw: string, meta: ImportMeta): string {
   if (meta.eventDate) front.eventDate = meta.eventDate;
   front.original = meta.original;
   if (meta.url) front.url = meta.url;
-  return `---\n${stringify(front)}---\n${normalizeBody(raw, meta)}`;
+  const body = normalizeBody(raw, meta);
+  if (meta.damage?.length) {
+    const missing = meta.damage.filter((d) => !body.includes(d.text));
+    if (missing.length) throw new Error(`damage not found in the text: ${missing.map((d) => d.text).join(' | ')}`);
+    front.damage = meta.damage;
+  }
+  return `---\n${stringify(front)}---\n${body}`;
+}
+
+/** The leftovers of a damaged original in the imported text that its metadata does not record as damage. */
+export function importLeftovers(raw: string, meta: ImportMeta): Leftover[] {
+  return unrecordedLeftovers(normalizeBody(raw, meta), meta.damage);
 }

@@ -86,6 +86,8 @@ export function periodSyntax(r: SourceReading, ctx: ClaimContext, at: number): s
       return `${p.year}${p.part}`;
     case 'span':
       return p.from === p.to ? `${p.from}` : `${p.from}/${p.to}`;
+    case 'month':
+      return p.from === p.to ? `${p.year}M${String(p.from).padStart(2, '0')}` : `${p.year}M${String(p.from).padStart(2, '0')}-${String(p.to).padStart(2, '0')}`;
     case 'asof':
       return p.date ? `@${p.date}` : asOf;
     case 'recent': {

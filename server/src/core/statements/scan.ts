@@ -1,0 +1,66 @@
+/**
+ * Every statement of a text that is not a quantity: ranks, firsts, editions and years of
+ * events (see their grammars), in order. Used on sources (coverage: each must be an
+ * observation or an exclusion) and on drafts (each is checked against the measures of
+ * its kind). Statements inside names (“北京城市更新最佳实践”, 《…》) are left out.
+ */
+import { normalizeWidth } from '../numbers/chars';
+import { nameSpans } from '../numbers/context';
+import { findRanks } from './ranks';
+import { findEditions, findFirsts } from './firsts';
+import { findEventYears } from './eventYears';
+import { insideSpans, type StatementKind, type StatementMention } from './mention';
+
+export type { StatementKind, StatementMention };
+
+/** The statements of `text`; relative years (年底, 今年) resolve against `year` when given. */
+export function scanStatements(text: string, year?: number): StatementMention[] {
+  try {
+    const s = normalizeWidth(String(text));
+    const names = nameSpans(s);
+    const all = [...findRanks(s), ...findFirsts(s), ...findEditions(s), ...findEventYears(s, year)]
+      .filter((m) => !insideSpans(names, m.start, m.end))
+      .map((m) => ({ ...m, text: text.slice(m.start, m.end) }));
+    return all.sort((a, b) => a.start - b.start || a.end - b.end);
+  } catch {
+    return [];
+  }
+}
+
+/** Statements of lines already scanned, by year and line text (a draft checked again is mostly lines seen before). */
+const lineMemo = new Map<string, StatementMention[]>();
+const LINE_MEMO_MAX = 50_000;
+
+/**
+ * scanStatements line by line from `from` (a line start), each line's statements
+ * remembered by its text: the grammars never look past a line break, so the result is
+ * scanStatements' (from `from` on), and an edited draft is scanned again only where it
+ * changed.
+ */
+export function scanStatementsByLine(text: string, year: number, from = 0): StatementMention[] {
+  const out: StatementMention[] = [];
+  for (let start = from; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const line = text.slice(start, end);
+      const key = `${year}\u0000${line}`;
+      let found = lineMemo.get(key);
+      if (!found) {
+        if (lineMemo.size >= LINE_MEMO_MAX) lineMemo.clear();
+        lineMemo.set(key, (found = scanStatements(line, year)));
+      }
+      for (const m of found) out.push({ ...m, start: m.start + start, end: m.end + start, about: { start: m.about.start + start, end: m.about.end + start } });
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The measure kind statements of a kind are observations of. */
+export const MEASURE_KIND: Record<StatementKind, 'rank' | 'first' | 'edition' | 'year'> = { rank: 'rank', first: 'first', edition: 'edition', year: 'year' };
+
+/** True for measure kinds whose observations are statements read by these grammars. */
+export function isStatementMeasure(kind: string): kind is 'rank' | 'first' | 'edition' | 'year' {
+  return kind === 'rank' || kind === 'first' || kind === 'edition' || kind === 'year';
+}
