@@ -130,7 +130,7 @@ describe('protocol: robustness', function () {
       await client.open(uri, 'markdown', HOSTILE_DRAFT);
       const ds = (await client.diagnostics(uri, 1)).diagnostics;
       assert.ok(ds.some((d) => d.code === 'wrong-value'), JSON.stringify(ds));
-      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 13 } });
+      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 20 } });
       const contents = hover?.contents as MarkupContent;
       assert.equal(contents.kind, 'markdown');
       assert.ok(contents.value.includes('onerror'), 'the hostile quote is in the hover (as text)');

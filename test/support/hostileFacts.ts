@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path';
 export const HOSTILE =
   '[点此](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> <script>alert(1)</script> ![图](https://evil.example/p.png) <https://evil.example> www.evil.example javascript:alert(1) **粗** `码` | 格 |';
 
-/** A draft whose 49个 contradicts the hostile base's 48个 (line 2, characters 11–14). */
-export const HOSTILE_DRAFT = '# 示例区情况\n\n示例区全区建成口袋公园49个。\n';
+/** A draft whose 49个 contradicts the hostile base's 48个 of May 2024 (line 2, characters 19–22), at any checking date. */
+export const HOSTILE_DRAFT = '# 示例区情况\n\n2024年5月，示例区全区建成口袋公园49个。\n';
 
 /** Writes the hostile base into `dir` (a new or empty folder) and returns it. */
 export function writeHostileFacts(dir: string): string {

@@ -19,6 +19,7 @@ const LABELS = {
   en: {
     title: 'Fact check report', asOf: 'as of', file: 'File', claims: 'Claims', verified: 'Verified', errors: 'Errors', warnings: 'Warnings',
     info: 'Information', total: 'Total', findings: 'Findings', none: 'No findings.', expected: 'expected', expectedHead: 'Expected', sources: 'Sources', line: 'Line',
+    replaces: (t: string) => ` (replacing “${t}”)`,
     severity: 'Severity', finding: 'Finding', message: 'Message', legend: 'Hover or click a highlighted figure to see its sources.',
     summary: 'Summary', back: '↑ Back to the summary', draft: 'Text',
     status: { verified: 'verified', contradicted: 'contradicted', outdated: 'outdated', unverified: 'unverified', suppressed: 'suppressed' } as Record<ClaimStatus, string>,
@@ -27,6 +28,7 @@ const LABELS = {
   zh: {
     title: '事实核查报告', asOf: '核查日期', file: '文件', claims: '数据', verified: '已核实', errors: '错误', warnings: '警告',
     info: '提示', total: '合计', findings: '问题', none: '未发现问题。', expected: '应为', expectedHead: '应为', sources: '来源', line: '位置',
+    replaces: (t: string) => `（替换“${t}”）`,
     severity: '级别', finding: '问题类型', message: '说明', legend: '将鼠标移到高亮的数字上或点击它，可查看来源。',
     summary: '汇总', back: '↑ 返回汇总', draft: '正文',
     status: { verified: '已核实', contradicted: '与来源矛盾', outdated: '已过时', unverified: '未核实', suppressed: '已忽略' } as Record<ClaimStatus, string>,
@@ -70,8 +72,13 @@ function sourcesHtml(cs: readonly Citation[], L: Labels): string {
   return cs.length > 0 ? `<p class="tip-sub">${L.sources}</p><ul class="cites">${uniqueCitations(cs).map(citationHtml).join('')}</ul>` : '';
 }
 
+
+/** The expected value (what the quick fix writes), with the text the fix replaces when that is not the finding's own. */
+function expectedHtml(d: ReportDiagnostic, L: Labels): string {
+  return d.expected === undefined ? '' : `<b>${esc(d.expected)}</b>${d.replaces !== undefined ? esc(L.replaces(d.replaces)) : ''}`;
+}
 function diagnosticLine(d: ReportDiagnostic, L: Labels): string {
-  const expected = d.expected !== undefined ? ` <span class="expected">${L.expected} <b>${esc(d.expected)}</b></span>` : '';
+  const expected = d.expected !== undefined ? ` <span class="expected">${L.expected} ${expectedHtml(d, L)}</span>` : '';
   return `<p class="diag sev-${d.severity}"><span class="badge">${esc(L.sev[d.severity])}</span> ${codeHtml(d.code, L)} ${esc(d.message)}${expected}</p>`;
 }
 
@@ -140,7 +147,7 @@ function findingsTable(f: FileReport, k: number, marks: Mark[], L: Labels): stri
     const sources = uniqueCitations(d.citations)
       .map((c) => `<span class="src">《${esc(c.title)}》 ${esc(c.published)}</span>`)
       .join('<br>');
-    return `<tr class="sev-${d.severity}"${id}><td><a href="#${target}">${d.range.start.line + 1}:${d.range.start.character + 1}</a></td><td><span class="badge">${esc(L.sev[d.severity])}</span></td><td>${codeHtml(d.code, L)}</td><td>${esc(d.message)}</td><td>${d.expected !== undefined ? esc(d.expected) : ''}</td><td>${sources}</td></tr>`;
+    return `<tr class="sev-${d.severity}"${id}><td><a href="#${target}">${d.range.start.line + 1}:${d.range.start.character + 1}</a></td><td><span class="badge">${esc(L.sev[d.severity])}</span></td><td>${codeHtml(d.code, L)}</td><td>${esc(d.message)}</td><td>${expectedHtml(d, L)}</td><td>${sources}</td></tr>`;
   });
   return `<div class="scroll"><table class="findings"><thead><tr><th>${L.line}</th><th>${L.severity}</th><th>${L.finding}</th><th>${L.message}</th><th>${L.expectedHead}</th><th>${L.sources}</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
