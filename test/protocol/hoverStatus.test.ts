@@ -22,7 +22,7 @@ const DRAFT = [
   '“十四五”以来，怀柔区地区生产总值年均增长6.3%。',
   '海淀区委书记李俊杰出席。',
   '怀柔区区长于庆丰出席。',
-  '目前已有超过2000名青年人才享受该政策。',
+  '怀柔区目前已有超过2000名青年人才享受该政策。',
 ].join('\n\n');
 
 /** The draft's line of a claim (0-based) and the claim's first character there. */
