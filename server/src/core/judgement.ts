@@ -99,7 +99,9 @@ export function quantityFinding(
   if (v.nearby && !claim.citations.length) claim.citations = [citeObservation(idx, v.nearby)];
   // The observation whose figure the fix writes: the expected one, or for a misattributed
   // figure the draft subject's own observation of the same measure.
-  const target = fixTarget(code, v);
+  // A source that gives a range in words (两位数增长) has no figure to write in the draft's place.
+  const aimed = fixTarget(code, v);
+  const target = aimed && !/位数/.test(aimed.obs.figure) ? aimed : undefined;
   const expected = target ? expectedLike(q, target) : undefined;
   const newText = expected;
   const src = v.expected ? citeObservation(idx, v.expected) : undefined;
@@ -107,7 +109,7 @@ export function quantityFinding(
   const args = {
     measure: v.measure?.name,
     claimed: q.text,
-    expected: code === 'qualifier-mismatch' || code === 'plan-as-done' ? v.expected?.obs.figure : expected,
+    expected: code === 'qualifier-mismatch' || code === 'plan-as-done' || expected === undefined ? v.expected?.obs.figure : expected,
     period: periodLabel(ctx, locale),
     otherPeriod: v.agreeing ? describePeriod(v.agreeing.obs.period, locale) : undefined,
     subject: subjectName(idx, ctx.subject),

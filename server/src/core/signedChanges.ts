@@ -32,6 +32,14 @@ export function directedFinding(
   // The figure the fix writes: a misattributed figure's own subject's, else the expected one.
   const io = f?.code === 'misattributed' ? v.own : v.expected;
   if (!f || !io || f.code === 'plan-as-done' || (!q.direction && io.value >= 0)) return made;
+  // A growth the source gives as a range in words (两位数增长): 年均增长8% → 年均两位数增长.
+  if (/位数/.test(io.obs.figure)) {
+    const d0 = q.direction;
+    if (!d0 || d0.before < 0 || Math.sign(io.value) !== d0.sign || f.code !== 'wrong-value') return made;
+    const at = q.start - d0.before;
+    const written = io.obs.figure + d0.word;
+    return { ...made, finding: { ...f, start: at, expected: written, fix: { start: at, end: q.end, newText: written } } };
+  }
   const d = q.direction;
   if (!d) return { ...made, finding: { ...f, expected: undefined, fix: undefined } }; // 9.9% where the source says 下降9.9%: no sign to write
   const size: IndexedObservation = io.value < 0 ? { ...io, value: -io.value, obs: { ...io.obs, value: -io.obs.value } } : io;

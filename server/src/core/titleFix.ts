@@ -52,7 +52,10 @@ export function titleFix(idx: FactIndex, rc: RoleClaim, roles: readonly Role[], 
   const chosen = same.length ? same : titles;
   if (!chosen.length) return undefined;
   const prefix = first.subject && first.subject === chosen[0].subject ? prefixOf(first) : '';
-  return chosen.map((t, i) => (i === 0 && !t.named && prefix ? prefixed(prefix, t.text) : t.text)).join('、');
+  // The first title in the draft's own name of the organisation: the recorded one's without a place (区委副书记), or
+  // with another name of the same place (北京市怀柔区委副书记 → 怀柔区委副书记 for a draft writing 怀柔区委书记).
+  const place = (t: Title): string => (t.named ? prefixed(idx.subjects.get(t.named)?.name ?? prefix, t.core) : prefixed(prefix, t.text));
+  return chosen.map((t, i) => (i === 0 && prefix && (!t.named || t.named === first.subject) ? place(t) : t.text)).join('、');
 }
 
 /** True when the successor holds, at the date of the role found, every title the draft gives the person. */
