@@ -117,7 +117,8 @@ export function notAClaim(s: string, r: Reading): string | undefined {
     if (oneOf(PERIOD_AFTER, after) || s.startsWith('以来', q.end)) return 'period phrase';
   }
   if (numBefore === '前' && q.unitText.endsWith('名')) return 'rank 前N名';
-  if (numBefore === '几' || numBefore === '数' || afterNum === '几') return 'vague 几十 数百';
+  // 数百, 数十万: 数 before a bare multiplier; 机构数1447家, 参与人数500余万人: 数 ends the noun before a figure.
+  if (numBefore === '几' || afterNum === '几' || (numBefore === '数' && r.num.kind !== 'arabic' && /^[十百千万亿]/.test(s.slice(ns, q.numberEnd)))) return 'vague 几十 数百';
   if (q.unit === '届' && SESSION_NAMES.some((w) => s.startsWith(w, q.end))) return 'name: N届 of a congress (十三届全国人大)';
   if (numBefore === '每' || before === '每') return 'per-unit base 每N';
   if (r.bareMultiplier && !q.qualifierText) return 'bare multiplier (千行百业, 百年)';
