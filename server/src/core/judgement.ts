@@ -176,7 +176,9 @@ export function roleFinding(
     const newText = titleFix(idx, rc, v.roles, asOf);
     if (newText) {
       expected = newText;
-      fix = { start: rc.titles[0].start, end: rc.start, newText };
+      // Titles before the name run up to it; titles after it (in brackets, or 区长 after 李俊杰) end with the last.
+      const last = rc.titles[rc.titles.length - 1];
+      fix = rc.after ? { start: rc.titles[0].start, end: last.start + last.text.length, newText } : { start: rc.titles[0].start, end: rc.start, newText };
     }
   }
   const msg = message(v.code, locale, {

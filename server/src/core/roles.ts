@@ -16,6 +16,8 @@ export interface RoleClaim {
   person: string;
   /** Titles as written before the name, nearest last, each with its offset; `past` for 前任/原/时任 (held once, maybe not now). */
   titles: { text: string; core: string; subject?: string; start: number; past?: boolean }[];
+  /** The titles follow the name (李俊杰区长, 梁爽（怀柔区区长）): a fix rewrites them there. */
+  after?: boolean;
 }
 
 /** The outcome of judging a role claim. */
@@ -70,9 +72,11 @@ export function findRoleClaims(idx: FactIndex, text: string, from: number): Role
   for (const person of idx.people) {
     let i = text.indexOf(person, from);
     while (i >= 0) {
-      const titles = titlesBefore(idx, text, i, from);
+      const before = titlesBefore(idx, text, i, from);
+      const after = before.length ? [] : titlesAfter(idx, text, i + person.length);
+      const titles = before.length ? before : after;
       if (titles.length && !overlaps(i, i + person.length)) {
-        const c = { start: i, end: i + person.length, person, titles };
+        const c: RoleClaim = after.length ? { start: i, end: i + person.length, person, titles, after: true } : { start: i, end: i + person.length, person, titles };
         out.push(c);
         byStart.splice(firstStartingAt(byStart, c.start), 0, c);
       }
@@ -135,6 +139,30 @@ function titlesBefore(idx: FactIndex, text: string, at: number, from: number): R
   // 时任怀柔区委副书记、区长: the whole run is in the past.
   if (titles[0]?.past) for (const t of titles) t.past = true;
   return titles;
+}
+
+/** A title right after a name (李俊杰区长, 孙乐副区长): one title word, maybe after its body. */
+const TITLE_AFTER = /^(?:区委|区政府|区人大|区政协)?(?:常务)?副?(?:书记|区长|市长|县长|主任|部长|局长|主席)(?![\u4e00-\u9fa5]{0,1}(?:部|局|办|处|会|院))/;
+
+/**
+ * Titles written after the name: in brackets (梁爽（怀柔区区长）, 丁明达（怀柔区委常委、副区长）),
+ * or one title word right after it (李俊杰区长).
+ */
+function titlesAfter(idx: FactIndex, text: string, end: number): RoleClaim['titles'] {
+  const open = text[end];
+  if (open === '（' || open === '(') {
+    const close = text.slice(end + 1, end + 41).search(/[）)]/);
+    if (close <= 0) return [];
+    const inner = text.slice(end + 1, end + 1 + close);
+    const titles = titlesBefore(idx, inner, inner.length, 0);
+    // Every part of the brackets must be a title (梁爽（左二）, 某某（音）are not).
+    if (!titles.length || titles[0].start !== 0) return [];
+    return titles.map((t) => ({ ...t, start: t.start + end + 1 }));
+  }
+  const m = TITLE_AFTER.exec(text.slice(end, end + 12));
+  if (!m) return [];
+  const { core, subject, past } = titleCore(idx, m[0]);
+  return [past ? { text: m[0], core, subject, start: end, past } : { text: m[0], core, subject, start: end }];
 }
 
 /** Judges a role claim against the person's recorded roles. */
