@@ -25,6 +25,7 @@ import { within } from './sorted';
 import { finishSteps } from './steps';
 import { directedFinding } from './signedChanges';
 import { statementClaims } from './statements/judge';
+import { checkTables } from './tables';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {
@@ -161,7 +162,10 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
   const lines = new LineIndex(text);
   memo?.begin(idx);
   const scanned: { quantities: Quantity[]; periods: PeriodMention[]; subjects?: SubjectMention[] } = memo ? yield* memo.scanSteps(text, ol.bodyStart) : scanQuantitiesAndPeriods(text);
-  const quantities = scanned.quantities.filter((q) => q.start >= ol.bodyStart);
+  // Tables are read cell by cell with their headers (tables.ts); their figures are not read as running text.
+  const tables = checkTables(text, ol, base, options, checkText);
+  const inTable = (q: Quantity) => tables.spans.some((t) => q.start >= t.start && q.end <= t.end);
+  const quantities = scanned.quantities.filter((q) => q.start >= ol.bodyStart && !inTable(q));
   const periods = yearRanges(text, withStreaks(text, quantities, withWholeYear(text, scanned.periods.filter((p) => p.start >= ol.bodyStart), ol.bodyStart)));
   yield;
   const finder = new ContextFinder(idx, text, ol, periods, year, scanned.subjects);
@@ -243,6 +247,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
       const items: LineClaim[] = [];
       for (let at = 0; at < line.quantities.length; at++) {
         if ((++figures & 7) === 0) yield;
+        if (inTable(line.quantities[at])) continue;
         const r = judgeFigure(line.quantities[at]);
         if (r) items.push({ at, l0: line.start, ...r });
       }
@@ -270,6 +275,10 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
   yield;
   // Ranks, firsts, editions and years of events (statements/judge.ts).
   for (const made of statementClaims(idx, text, ol.bodyStart, finder, asOf, locale, claims.length)) pushRole(made);
+  // The tables' cells (tables.ts), numbered after the claims so far.
+  const first = claims.length;
+  claims.push(...tables.claims);
+  for (const f of tables.findings) if (claims[first + f.claim].status !== 'suppressed') findings.push({ ...f, claim: first + f.claim });
   yield; // the document-level passes below each pause once, so a long draft's tail does not block
   const own = yield* consistencySteps(idx, text, judged, claims, findings, lines, locale);
   for (let i = findings.length - 1; i >= 0; i--) {

@@ -120,7 +120,8 @@ export function outline(text: string): DraftOutline {
         if (md && level === 1 && !title) title = md[2].trim();
       }
       // A plain-text draft's first line, when short and not a sentence, is its title.
-      if (!title && !sawText && !md && short && !/[。！？!?，,；;]/.test(line)) title = line.trim();
+      // (Punctuation inside brackets does not make it a sentence: 怀柔区重点指标速查表（内部参考，供核对用）.)
+      if (!title && !sawText && !md && short && !/[。！？!?，,；;]/.test(line.replace(/[（(][^）)]*[）)]/g, ''))) title = line.trim();
       sawText = true;
       // Sentences within the line; a run longer than MAX_SENTENCE is cut at its last comma (or hard).
       let s = pos;

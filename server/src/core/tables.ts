@@ -1,0 +1,236 @@
+/**
+ * Tables in drafts: Markdown pipe tables and tab-separated tables in plain text. A cell's
+ * figure is a claim whose measure is its row's label, whose unit may be in the label
+ * (地区生产总值（亿元）) or a unit column, and whose period may be its column's header
+ * (2023年, 2025年上半年). Each table is read as sentences made of those parts
+ * (2023年，地区生产总值12155.2亿元。), checked by the engine under the draft's front matter
+ * and the headings above the table, and the results are mapped back to the cells: the
+ * claim's range is the cell's figure, and a fix writes the figure without the unit the
+ * sentence borrowed.
+ */
+import type { CheckedClaim, CheckOptions, CheckResult, FactBase, Finding, TextEdit } from './types';
+import type { DraftOutline } from './draft';
+import { scanPeriods } from './numbers';
+
+/** A cell: its text (trimmed) and where that text is in the draft. */
+interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A table: its header cells and data rows, and the span of its lines. */
+export interface Table {
+  start: number;
+  end: number;
+  header: Cell[];
+  rows: Cell[][];
+}
+
+/** Columns whose cells are remarks, sources or units, never figures to check. */
+const NOTE_HEADER = /^(备注|说明|注|来源|数据来源|口径|单位|计量单位|序号|编号|类别|分类|领域)$/;
+const UNIT_HEADER = /^(单位|计量单位)$/;
+/** A header that dates its column's figures without being a period (现有数量, 截至目前). */
+const STOCK_HEADER = /^(现有|目前|截至目前|累计|当前)/;
+const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** The cells of a pipe-table line, with offsets (a leading and a trailing pipe are optional). */
+function pipeCells(text: string, lineStart: number, lineEnd: number): Cell[] {
+  const cells: Cell[] = [];
+  let a = lineStart;
+  while (a < lineEnd && /\s/.test(text[a])) a++;
+  if (text[a] === '|') a++;
+  let i = a;
+  for (; i <= lineEnd; i++) {
+    if (i === lineEnd || (text[i] === '|' && text[i - 1] !== '\\')) {
+      const raw = text.slice(a, i);
+      const lead = raw.length - raw.trimStart().length;
+      const t = raw.trim();
+      if (i < lineEnd || t) cells.push({ text: t, start: a + lead, end: a + lead + t.length });
+      a = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** The cells of a tab-separated line. */
+function tabCells(text: string, lineStart: number, lineEnd: number): Cell[] {
+  const cells: Cell[] = [];
+  let a = lineStart;
+  for (let i = lineStart; i <= lineEnd; i++) {
+    if (i === lineEnd || text[i] === '\t') {
+      const raw = text.slice(a, i);
+      const lead = raw.length - raw.trimStart().length;
+      const t = raw.trim();
+      cells.push({ text: t, start: a + lead, end: a + lead + t.length });
+      a = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** The lines of the draft's body, with offsets (line end excludes \r). */
+function linesOf(text: string, from: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let pos = from;
+  while (pos <= text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    out.push({ start: pos, end: eol > pos && text[eol - 1] === '\r' ? eol - 1 : eol });
+    if (eol >= text.length) break;
+    pos = eol + 1;
+  }
+  return out;
+}
+
+/** The Markdown pipe tables and tab-separated tables of a draft's body. */
+export function findTables(text: string, from: number): Table[] {
+  const lines = linesOf(text, from);
+  const tables: Table[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i];
+    const line = text.slice(l.start, l.end);
+    if (line.includes('|') && SEPARATOR.test(text.slice(lines[i + 1].start, lines[i + 1].end))) {
+      const header = pipeCells(text, l.start, l.end);
+      const rows: Cell[][] = [];
+      let j = i + 2;
+      for (; j < lines.length && text.slice(lines[j].start, lines[j].end).includes('|'); j++) rows.push(pipeCells(text, lines[j].start, lines[j].end));
+      if (header.length >= 2 && rows.length) tables.push({ start: l.start, end: lines[j - 1].end, header, rows });
+      i = j - 1;
+      continue;
+    }
+    // Tab tables: two or more consecutive lines with the same number (≥ 2) of tab-separated cells.
+    if (line.includes('\t')) {
+      const header = tabCells(text, l.start, l.end);
+      const rows: Cell[][] = [];
+      let j = i + 1;
+      for (; j < lines.length; j++) {
+        const cells = tabCells(text, lines[j].start, lines[j].end);
+        if (cells.length !== header.length) break;
+        rows.push(cells);
+      }
+      if (header.length >= 2 && rows.length) {
+        tables.push({ start: l.start, end: lines[j - 1].end, header, rows });
+        i = j - 1;
+      }
+    }
+  }
+  return tables;
+}
+
+/** A unit written in brackets at the end of a row label (地区生产总值（亿元）), and the label without it. */
+function labelUnit(label: string): { label: string; unit: string } {
+  const m = /[（(]([^（）()]{1,8})[）)]\s*$/.exec(label);
+  if (m && !/[\d一二三四五六七八九十]/.test(m[1]) && m[1].length <= 6) return { label: label.slice(0, m.index), unit: m[1] === '%' || m[1] === '％' ? '%' : m[1] };
+  return { label, unit: '' };
+}
+
+/** A cell that holds a figure (digits, or Chinese numerals with a counter, 四分之一强, 两成). */
+function holdsFigure(cell: string): boolean {
+  return /\d/.test(cell) || /^[约近超逾]?[零〇一二两三四五六七八九十百千万亿点分之成强弱余多]+/.test(cell);
+}
+
+/** One cell read as a sentence: where its figure stands in the sentence and in the draft, and the unit the sentence adds. */
+interface Placed {
+  /** Offset of the cell's text in the sentences' text. */
+  at: number;
+  cell: Cell;
+  unit: string;
+}
+
+/** The sentences a table is read as, and where each cell's figure stands in them. */
+function tableSentences(t: Table): { text: string; placed: Placed[] } {
+  const headers = t.header.map((h) => h.text);
+  const unitCol = headers.findIndex((h) => UNIT_HEADER.test(h));
+  let out = '';
+  const placed: Placed[] = [];
+  for (const row of t.rows) {
+    if (!row.length) continue;
+    let line = '';
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      const head = headers[c] ?? '';
+      if (!cell.text || NOTE_HEADER.test(head) || !holdsFigure(cell.text)) continue;
+      // The row's label: the nearest cell to the left that is not a figure nor a note.
+      let k = c - 1;
+      while (k >= 0 && (holdsFigure(row[k].text) || NOTE_HEADER.test(headers[k] ?? '') || !row[k].text)) k--;
+      if (k < 0) continue;
+      const { label, unit: inLabel } = labelUnit(row[k].text);
+      const unit = inLabel || (unitCol >= 0 && row[unitCol] ? row[unitCol].text : '');
+      // The column's header dates the figure (2023年, 2025年上半年, 现有).
+      const stock = STOCK_HEADER.exec(head);
+      const lead = scanPeriods(head).length > 0 ? `${head}，${label}` : stock ? `${stock[0]}${label}` : label;
+      const withUnit = /[^\d.]$/.test(cell.text) && !/[余多]$/.test(cell.text) ? '' : unit;
+      line += lead;
+      placed.push({ at: out.length + line.length, cell, unit: withUnit });
+      line += cell.text + withUnit + '。';
+    }
+    if (line) out += line + '\n\n';
+  }
+  return { text: out, placed };
+}
+
+/** What the table cells contribute to a check: their claims and findings (claim numbers local), and the spans of the tables. */
+export interface TableResult {
+  spans: { start: number; end: number }[];
+  claims: CheckedClaim[];
+  findings: Finding[];
+}
+
+/**
+ * Checks the tables of a draft: each table's sentences are checked under the draft's front
+ * matter and the headings above the table, and each claim on a cell's figure comes back
+ * on that cell. `check` is the engine's own entry (checkText), passed in to keep this
+ * module out of the check's import cycle.
+ */
+export function checkTables(
+  text: string,
+  ol: DraftOutline,
+  base: FactBase,
+  options: CheckOptions,
+  check: (text: string, base: FactBase, options: CheckOptions) => CheckResult,
+): TableResult {
+  const tables = findTables(text, ol.bodyStart);
+  const out: TableResult = { spans: tables.map((t) => ({ start: t.start, end: t.end })), claims: [], findings: [] };
+  for (const t of tables) {
+    const { text: sentences, placed } = tableSentences(t);
+    if (!placed.length) continue;
+    // The headings above the table, nearest of each level, so the sentences have the draft's subject.
+    const above: string[] = [];
+    let level = 7;
+    for (let h = ol.headings.length - 1; h >= 0; h--) {
+      const hd = ol.headings[h];
+      if (hd.start >= t.start || hd.level >= level) continue;
+      level = hd.level;
+      above.unshift(`${'#'.repeat(hd.level)} ${hd.text}`);
+    }
+    // (The title too: a plain-text draft's first line.)
+    if (ol.title && !above.some((h) => h.startsWith('# '))) above.unshift(`# ${ol.title}`);
+    const prefix = text.slice(0, ol.bodyStart) + (above.length ? above.join('\n\n') + '\n\n' : '');
+    const r = check(prefix + sentences, base, { ...options, allow: [] });
+    const mapped = new Map<number, number>();
+    r.claims.forEach((c, i) => {
+      const p = placed.find((x) => c.start >= prefix.length + x.at && c.end <= prefix.length + x.at + x.cell.text.length + x.unit.length);
+      if (!p || c.kind !== 'quantity') return;
+      mapped.set(i, out.claims.length);
+      out.claims.push({ ...c, start: p.cell.start, end: p.cell.end, text: p.cell.text });
+    });
+    for (const f of r.findings) {
+      const k = mapped.get(f.claim);
+      if (k === undefined) continue;
+      const claim = out.claims[k];
+      const p = placed.find((x) => x.cell.start === claim.start)!;
+      out.findings.push({ ...f, start: claim.start, end: claim.end, claim: k, fix: cellFix(f.fix, p, prefix.length) });
+    }
+  }
+  return out;
+}
+
+/** A fix of a whole cell figure, without the unit its sentence borrowed; none when the fix changes the unit or reaches outside the figure. */
+function cellFix(fix: TextEdit | undefined, p: Placed, offset: number): TextEdit | undefined {
+  if (!fix) return undefined;
+  const from = offset + p.at;
+  if (fix.start !== from || fix.end !== from + p.cell.text.length + p.unit.length) return undefined;
+  if (p.unit && !fix.newText.endsWith(p.unit)) return undefined;
+  return { start: p.cell.start, end: p.cell.end, newText: p.unit ? fix.newText.slice(0, fix.newText.length - p.unit.length) : fix.newText };
+}
