@@ -32,7 +32,9 @@ const NOTE_HEADER = /^(备注|说明|注|来源|数据来源|口径|单位|计�
 const UNIT_HEADER = /^(单位|计量单位)$/;
 /** A header that dates its column's figures without being a period (现有数量, 截至目前). */
 const STOCK_HEADER = /^(现有|目前|截至目前|累计|当前)/;
-const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** A cell that says nothing (—, -, /, 无). */
+const EMPTY = /^[\s—–\-－/／…]*$|^无$/;
+const SEPARATOR = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /** The cells of a pipe-table line, with offsets (a leading and a trailing pipe are optional). */
 function pipeCells(text: string, lineStart: number, lineEnd: number): Cell[] {
@@ -153,7 +155,7 @@ function tableSentences(t: Table): { text: string; placed: Placed[] } {
       if (!cell.text || NOTE_HEADER.test(head) || !holdsFigure(cell.text)) continue;
       // The row's label: the nearest cell to the left that is not a figure nor a note.
       let k = c - 1;
-      while (k >= 0 && (holdsFigure(row[k].text) || NOTE_HEADER.test(headers[k] ?? '') || !row[k].text)) k--;
+      while (k >= 0 && (holdsFigure(row[k].text) || NOTE_HEADER.test(headers[k] ?? '') || EMPTY.test(row[k].text))) k--;
       if (k < 0) continue;
       const { label, unit: inLabel } = labelUnit(row[k].text);
       const unit = inLabel || (unitCol >= 0 && row[unitCol] ? row[unitCol].text : '');

@@ -1,0 +1,73 @@
+/**
+ * Tables in drafts (core/tables.ts): Markdown pipe tables and tab-separated tables are
+ * found with each cell's offsets; a cell's figure is checked with its row's label, the
+ * unit in the label or a unit column and its column's header as the period, and the
+ * result lands on the cell, its fix without the unit the reading borrowed.
+ */
+import { strict as assert } from 'node:assert';
+import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { checkText } from '../../server/src/core/check';
+import { findTables } from '../../server/src/core/tables';
+import type { CheckResult, FactBase } from '../../server/src/core/types';
+
+let base: FactBase;
+
+/** The claim and finding on the n-th occurrence (0-based) of `figure` in `text`. */
+function at(res: CheckResult, text: string, figure: string, n = 0) {
+  let i = -1;
+  for (let k = 0; k <= n; k++) i = text.indexOf(figure, i + 1);
+  return { claim: res.claims.find((c) => c.start === i), finding: res.findings.find((f) => f.start === i) };
+}
+
+describe('tables', function () {
+  this.timeout(20000);
+  before(() => {
+    base = loadFactBase([bundledFactsDir()]).base;
+  });
+
+  it('finds a pipe table and a tab table, with each cell where it is in the draft', () => {
+    const text = '# 表\n\n| 指标 | 2024年 |\n| :-- | --: |\n| 高校（所） | 37 |\n\n类别\t指标\t数值\n科技\t院士\t93名\n';
+    const [pipe, tab] = findTables(text, 0);
+    assert.deepEqual(pipe.header.map((c) => c.text), ['指标', '2024年']);
+    assert.equal(text.slice(pipe.rows[0][1].start, pipe.rows[0][1].end), '37');
+    assert.deepEqual(tab.rows[0].map((c) => c.text), ['科技', '院士', '93名']);
+    assert.equal(text.slice(tab.rows[0][2].start, tab.rows[0][2].end), '93名');
+  });
+
+  it('checks a cell with its row, unit and column, and writes a fix without the borrowed unit', () => {
+    const text = [
+      '---',
+      'date: 2025-08-01',
+      '---',
+      '# 海淀区指标',
+      '',
+      '| 指标 | 2023年 | 2024年 |',
+      '| --- | --- | --- |',
+      '| 地区生产总值（亿元） | 12155.2 | 12155.2 |',
+      '',
+      '| 指标 | 现有 | 单位 |',
+      '| --- | --- | --- |',
+      '| 国家级科研机构 | 69 | 家 |',
+      '| 区属国有企业 | 31 | 家 |',
+    ].join('\n');
+    const res = checkText(text, base);
+    assert.equal(at(res, text, '12155.2').claim?.status, 'verified', '2023 column: 2023 figure');
+    const period = at(res, text, '12155.2', 1);
+    assert.equal(period.finding?.code, 'wrong-period', JSON.stringify(period.finding));
+    assert.deepEqual(period.finding?.fix && { t: text.slice(period.finding.fix.start, period.finding.fix.end), n: period.finding.fix.newText }, { t: '12155.2', n: '12907.1' });
+    const wrong = at(res, text, '69');
+    assert.equal(wrong.finding?.code, 'wrong-value');
+    assert.equal(wrong.finding?.fix?.newText, '96', 'the unit column keeps its 家');
+    assert.equal(at(res, text, '31').claim?.status, 'unverified', 'a row the sources do not hold');
+    // Applying the fix makes the cell verified.
+    const fixed = text.slice(0, wrong.finding!.fix!.start) + '96' + text.slice(wrong.finding!.fix!.end);
+    assert.equal(at(checkText(fixed, base), fixed, '96').claim?.status, 'verified');
+  });
+
+  it('reads no figure out of a table twice, and none from its remarks', () => {
+    const text = '---\ndate: 2025-08-01\n---\n# 海淀区\n\n| 指标 | 现有 | 备注 |\n| --- | --- | --- |\n| 高校 | 37所 | 其中部属高校20所 |\n';
+    const res = checkText(text, base);
+    assert.equal(res.claims.filter((c) => c.text.includes('37')).length, 1);
+    assert.equal(res.claims.filter((c) => c.text.includes('20所')).length, 0);
+  });
+});
