@@ -232,7 +232,8 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
     // Line by line: a line whose text and surroundings (outsideLine) are those of an
     // earlier check gets that check's claims again, moved; the others are judged.
     for (const line of memo.figureLines()) {
-      const env = finder.outsideLine(line.start, line.end);
+      // (Whether the line is a table's is part of what its claims depend on: an edit elsewhere can make it one.)
+      const env = [...finder.outsideLine(line.start, line.end), tables.spans.some((t) => line.start < t.end && line.end > t.start)];
       const kept = memo.lineClaims(line, env, judgedAs, locale);
       if (kept) {
         for (const k of kept) {
