@@ -37,11 +37,13 @@ export function today(): string {
  * measure of its own; nor does the stretch after an earlier figure of the same clause
  * (由2012年的9.31亿元提升至2023年的25.58亿元: the second figure is the first one's measure).
  */
-function elliptic(text: string, ctx: ClaimContext, periods: PeriodMention[], q: Quantity, prev: Quantity): boolean {
+function elliptic(text: string, ctx: ClaimContext, periods: PeriodMention[], q: Quantity, prev: Quantity, finder: ContextFinder): boolean {
   const from = prev.end <= q.start && prev.start >= ctx.clause.start ? prev.end : ctx.clause.start;
   const to = from === ctx.clause.start ? ctx.clause.end : q.end;
   let rest = text.slice(from, to);
   for (const p of periods) if (p.start >= from && p.end <= to) rest = rest.replace(p.text, '');
+  // (A subject's name is no measure: 海淀区35.56%，怀柔区77.5%.)
+  for (const s of finder.subjectsIn(from, to)) rest = rest.replace(text.slice(s.start, s.end), '');
   rest = rest.replace(/[\d.,，%％]+|提升至|提高到|提高至|增加到|增至|增长到|上升到|上升至|下降到|降至|减少到|[由从到至零〇一二两三四五六七八九十百千万亿余多近约超过逾达到为是了的和及与、，\s]|个百分点|左右|以上|[个家人名项所部场套间条款届元平方米公里顷年]/g, '');
   return rest.length <= 2;
 }
@@ -213,10 +215,13 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
     const cands = memoized.cands;
     let verdict = memoized.verdict;
     const prev = judged[judged.length - 1];
-    if (!verdict.measure && prev?.verdict.measure && prev.ctx.sentence === ctx.sentence && prev.q.dimension === q.dimension && elliptic(text, ctx, periods, q, prev.q)) {
+    if (!verdict.measure && prev?.verdict.measure && prev.ctx.sentence === ctx.sentence && prev.q.dimension === q.dimension && elliptic(text, ctx, periods, q, prev.q, finder)) {
       // 2021年地区生产总值约9500亿元，2023年超过1.2万亿元: the measure carries over to a clause that names none,
-      // matched as well as it was for the figure it comes from.
-      const carried = cands.find(prev.verdict.measure) ?? { measure: prev.verdict.measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
+      // matched as well as it was for the figure it comes from; 全市森林覆盖率44.9%，海淀区35.56%: to the same
+      // measure of the subject the clause names.
+      const from = prev.verdict.measure;
+      const measure = ctx.subject && ctx.subject !== from.subject ? (idx.base.measures.find((m) => m.subject === ctx.subject && m.name === from.name) ?? from) : from;
+      const carried = cands.find(measure) ?? { measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
       verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, prev.verdict.score ?? MATCH_THRESHOLD, MATCH_THRESHOLD) }]), asOf, { text, quantities }, policy);
     }
     const build = () => directedFinding(quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length), idx, text, q, verdict, locale);
