@@ -10,6 +10,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { ALLOWLIST_FILE } from '../../server/src/protocol';
 import { documentSelector } from './documentSelector';
 
 /** The server entry, relative to the extension's root. */
@@ -34,7 +35,7 @@ export function createLanguageClient(
     documentSelector: documentSelector(languages),
     synchronize: {
       configurationSection: 'factcheck',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{facts/**/*.yaml,facts/sources/*.md,.factcheck-allow.json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher(`**/{facts/**/*.yaml,facts/sources/*.md,${ALLOWLIST_FILE}}`),
     },
     errorHandler,
     outputChannel,

@@ -1,10 +1,10 @@
 /**
  * The fact checker's custom LSP requests and notifications, shared by the language
  * server and the VS Code client. Each one is a typed constant; parameters and results
- * are plain JSON. Ranges are LSP ranges (0-based lines, UTF-16 characters).
+ * are plain JSON. Ranges are LSP ranges (0-based lines, UTF-16 characters). It imports
+ * only vscode-languageserver-protocol (never the core), so the client loads nothing else.
  */
 import { NotificationType, RequestType, type TextEdit } from 'vscode-languageserver-protocol';
-import { ALLOW_FILE_NAME } from './core/suppression';
 
 /** Counts of one checked document's claims by verdict (suppressed claims are not counted). */
 export interface DocumentCounts {
@@ -105,8 +105,12 @@ export interface AcceptClaimArgs {
   line: string;
 }
 
-/** Name of the per-workspace-folder allowlist file. */
-export const ALLOWLIST_FILE = ALLOW_FILE_NAME;
+/**
+ * Name of the per-workspace-folder allowlist file: the client watches it, the server
+ * reads it. The same name as the core's ALLOW_FILE_NAME (test/unit/protocol.test.ts
+ * holds them equal): written out here so that this module imports nothing from the core.
+ */
+export const ALLOWLIST_FILE = '.factcheck-allow.json';
 
 /**
  * What each factcheck diagnostic carries in `data`: the fact it was checked against, the
