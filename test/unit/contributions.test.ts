@@ -155,7 +155,7 @@ describe('package.json contributions', () => {
     const zh = readJson<Record<string, string>>(path.join(pkg.l10n, 'bundle.l10n.zh-cn.json'));
     const used = [...new Set(l10nStrings())].sort();
     assert.ok(used.length > 5);
-    assert.deepStrictEqual(Object.keys(en).sort(), used, 'l10n/bundle.l10n.json is stale: run `npx @vscode/l10n-dev export -o ./l10n ./client/src`');
+    assert.deepStrictEqual(Object.keys(en).sort(), used, 'l10n/bundle.l10n.json is stale: run `npm run l10n`');
     for (const s of used) assert.ok(zh[s], `l10n/bundle.l10n.zh-cn.json lacks "${s}"`);
     for (const [s, t] of Object.entries(zh)) {
       const placeholders = (x: string): string[] => (x.match(/\{\d+\}/g) ?? []).sort();

@@ -239,7 +239,7 @@ export function* checkSteps(text: string, base: FactBase, options: CheckOptions 
     }
   }
   yield; // the document-level passes below each pause once, so a long draft's tail does not block
-  const own = yield* consistencySteps(idx, text, judged, claims, findings, lines, locale);
+  const own = yield* consistencySteps(text, judged, claims, findings, lines, locale);
   for (let i = findings.length - 1; i >= 0; i--) {
     if (own.drop.has(findings[i].claim)) {
       const c = claims[findings[i].claim];

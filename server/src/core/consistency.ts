@@ -5,13 +5,12 @@
  * and period stated twice with different values).
  */
 import type { CheckedClaim, Finding, Locale } from './types';
-import type { FactIndex } from './factIndex';
 import type { JudgedQuantity } from './check';
 import type { LineIndex } from './positions';
 import { SEVERITY } from './findings';
 import { message } from './messages';
 import { formatLike, valueInterval } from './numbers';
-import { agreement, CONTRADICT_THRESHOLD } from './verdict';
+import { CONTRADICT_THRESHOLD } from './verdict';
 
 const SHARE_WORDS = /占|比例|比重|其中|之中/;
 const TOTAL_WORDS = /(合计|共计|总计|总共|共)[达为有]?$/;
@@ -42,7 +41,6 @@ const CLAIMS_PER_STEP = 256;
  * caller (the server) for one long stretch.
  */
 export function* consistencySteps(
-  idx: FactIndex,
   text: string,
   judged: JudgedQuantity[],
   claims: CheckedClaim[],
@@ -120,7 +118,6 @@ export function* consistencySteps(
       if (a.ctx.subject !== b.ctx.subject) continue;
       const sameValue = Math.abs(a.q.value - b.q.value) <= Math.max(a.q.precision, b.q.precision) / 2;
       if (sameValue || a.q.dimension !== b.q.dimension) continue;
-      void agreement;
       out.push({
         code: 'inconsistent',
         severity: SEVERITY.inconsistent,
@@ -136,6 +133,5 @@ export function* consistencySteps(
       break;
     }
   }
-  void idx;
   return { add: out, drop };
 }

@@ -66,8 +66,3 @@ const EN: Record<FindingCode, Template> = {
 export function message(code: FindingCode, locale: Locale, args: MessageArgs): string {
   return (locale === 'zh' ? ZH : EN)[code](args);
 }
-
-/** Maps an editor locale (zh-cn, zh-CN, en-US…) to the engine's locale. */
-export function toLocale(tag: string | undefined): Locale {
-  return tag && /^zh/i.test(tag) ? 'zh' : 'en';
-}

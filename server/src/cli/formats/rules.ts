@@ -32,10 +32,3 @@ export const RULES: readonly RuleInfo[] = [
   { code: 'inconsistent', name: 'InconsistentFigures', severity: 'warning', summary: 'The draft states the same measure twice with different values.', help: 'Make the two statements agree.', summaryZh: '文中对同一指标给出了不同数值' },
   { code: 'unverified', name: 'UnverifiedClaim', severity: 'information', summary: 'A quantitative claim that matches nothing in the fact base.', help: 'Add the fact to the fact base with its source, or check the figure by hand.', summaryZh: '事实库中没有与之对应的数据' },
 ];
-
-/** The rule of a code. */
-export function ruleOf(code: FindingCode): RuleInfo {
-  const r = RULES.find((x) => x.code === code);
-  if (!r) throw new Error(`unknown finding code ${code}`);
-  return r;
-}

@@ -7,7 +7,6 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_FACT_FILE_BYTES } from './limits';
-import type { ParsedFactFile } from './parseFactFile';
 import { problemAt, sortProblems, type Problem } from './problems';
 import type { ValidationResult } from './validate';
 import { decodeUtf8 } from '../utf8';
@@ -229,6 +228,7 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
   let result = cache && key ? readCache<ValidationResult>(cache, key) : undefined;
   if (!result) {
     // Required here: the parsers load only when the cache cannot answer (parseAndValidate.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (see above)
     const { parseAndValidate } = require('./parseAndValidate') as typeof import('./parseAndValidate');
     result = parseAndValidate(resolved, files, options.parseWorkers ?? true);
     if (cache && key) writeCache(cache, key, result); // after this load returns
@@ -236,4 +236,3 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
   return { ...result, problems: sortProblems([...problems, ...result.problems]) };
 }
 
-export type { ParsedFactFile };

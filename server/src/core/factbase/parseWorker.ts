@@ -11,8 +11,10 @@ import type { WireFactFile, WorkerJob } from './parallelParse';
 const { items, bytes, port, flags, slot, workers } = workerData as WorkerJob & { port: MessagePort };
 try {
   // Loaded here, so a failure to load still ends in the done flag below.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const { parseFactFile } = require('./parseFactFile') as typeof import('./parseFactFile');
   const { NEXT, itemText } = require('./parallelParse') as typeof import('./parallelParse');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   for (let k = Atomics.add(flags, NEXT, 1); k < items.length; k = Atomics.add(flags, NEXT, 1)) {
     const { i, file } = items[k];
     let out: WireFactFile | undefined;

@@ -6,6 +6,6 @@
 export { scanQuantities, scanQuantitiesAndPeriods, whyNotAClaim } from './scan';
 export { scanPeriods } from './periods';
 export { parseQuantity } from './parse';
-export { unitInfo, type UnitInfo } from './units';
+export { unitInfo } from './units';
 export { valueInterval } from './interval';
-export { formatLike, formatValue, styleOf, chineseNumeral, plainNumber, type NumberStyle, type FormatOptions } from './format';
+export { formatLike, formatValue, chineseNumeral, plainNumber } from './format';
