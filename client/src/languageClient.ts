@@ -1,6 +1,7 @@
 /**
- * Creates the language client: the server is out/server/src/lsp/main.js, run as a Node
- * module over IPC; the documents are chosen by documentSelector(factcheck.languages).
+ * Creates the language client: the server is dist/server.js (the bundle of
+ * server/src/lsp/main.ts), run as a Node module over IPC; the documents are chosen by
+ * documentSelector(factcheck.languages).
  */
 import * as vscode from 'vscode';
 import {
@@ -13,8 +14,8 @@ import {
 import { ALLOWLIST_FILE } from '../../server/src/protocol';
 import { documentSelector } from './documentSelector';
 
-/** The server entry, relative to the extension's root. */
-export const SERVER_MODULE = 'out/server/src/lsp/main.js';
+/** The server entry, relative to the extension's root (built by `npm run bundle`). */
+export const SERVER_MODULE = 'dist/server.js';
 
 /** Id and display name of the client (the output channel is named after it). */
 export const CLIENT_ID = 'factcheck';

@@ -59,6 +59,8 @@ export interface StartOptions {
   /** processId sent in initialize (default: this process). */
   processId?: number | null;
   capabilities?: ClientCapabilities;
+  /** The server's script, run as `node SCRIPT --stdio` (default: `bin/factcheck.js lsp --stdio`, the server tsc built). */
+  server?: string;
 }
 
 const CAPABILITIES: ClientCapabilities = {
@@ -91,7 +93,8 @@ export class LspTestClient {
 
   /** Spawns the server and completes the initialize handshake. */
   static async start(opts: StartOptions = {}): Promise<{ client: LspTestClient; init: InitializeResult }> {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'factcheck.js'), 'lsp', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const args = opts.server ? [opts.server, '--stdio'] : [join(ROOT, 'bin', 'factcheck.js'), 'lsp', '--stdio'];
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, opts.settings ?? {});
     client.holding = opts.holdConfigurationFor;

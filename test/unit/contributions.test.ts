@@ -165,7 +165,7 @@ describe('package.json contributions', () => {
 
   it('points at files that exist', () => {
     assert.ok(fs.existsSync(path.join(ROOT, 'client/src/extension.ts')), 'client entry source');
-    assert.strictEqual(pkg.main, './out/client/src/extension.js');
+    assert.strictEqual(pkg.main, './dist/extension.js'); // the bundle of client/src/extension.ts (scripts/bundle.mjs)
     for (const g of pkg.contributes.grammars) {
       const grammar = readJson<{ scopeName: string }>(g.path);
       assert.strictEqual(grammar.scopeName, g.scopeName, g.path);
