@@ -5,8 +5,10 @@
 // installs it only there, and the marketplace serves each platform its own. What goes in
 // is .vscodeignore's (the bundles, the segmenter, the fact base). Prints the VSIX's file
 // count and size, with the largest files, and fails above MAX_FILES files.
-//   node scripts/package.mjs [--out FILE]     (default factcheck-zh.vsix)
-import { statSync } from 'node:fs';
+//   node scripts/package.mjs [--target T] [--out FILE]     (default factcheck-zh.vsix)
+// --target names the platform expected (CI's matrix): the script refuses another one, as
+// the native module in the package is always this machine's.
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,11 +45,17 @@ async function entries(file) {
 
 const mb = (n) => `${(n / 2 ** 20).toFixed(2)} MB`;
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--out');
-  const out = resolve(i > 0 ? process.argv[i + 1] : 'factcheck-zh.vsix');
+/** Packages the VSIX as the command line asks; resolves to the exit status. */
+async function main(argv) {
+  const option = (name) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const out = resolve(option('--out') ?? 'factcheck-zh.vsix');
   const target = currentTarget();
-  statSync(resolve(ROOT, 'dist', 'server.js')); // throws when the bundles are missing: run `npm run bundle`
+  const asked = option('--target');
+  if (asked && asked !== target) throw new Error(`--target ${asked}: this machine packages for ${target} (nodejieba is built for it)`);
+  if (!existsSync(resolve(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run bundle` first');
   await createVSIX({ cwd: ROOT, packagePath: out, target, allowMissingRepository: true, skipLicense: true, rewriteRelativeLinks: false });
   const files = await entries(out);
   const size = statSync(out).size;
@@ -59,6 +67,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
   if (files.length > MAX_FILES) {
     process.stderr.write(`package: ${files.length} files, more than ${MAX_FILES}: see .vscodeignore\n`);
-    process.exitCode = 1;
+    return 1;
   }
+  return 0;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2)).catch((e) => {
+    process.stderr.write(`package: ${e.message}\n`);
+    return 2;
+  });
 }
