@@ -1,6 +1,9 @@
 /**
  * Creates the language client: the server is dist/server.js (the bundle of
- * server/src/lsp/main.ts), run as a Node module over IPC; the documents are chosen by
+ * server/src/lsp/main.ts), run as a Node module over standard input and output, the
+ * transport every other editor and the protocol tests use: there the server encodes a
+ * long draft's diagnostics a slice at a time between other messages (lsp/preEncoded.ts),
+ * which Node's IPC channel cannot take (BENCHMARKS.md). The documents are chosen by
  * documentSelector(factcheck.languages).
  */
 import * as vscode from 'vscode';
@@ -29,8 +32,8 @@ export function createLanguageClient(
 ): LanguageClient {
   const module = context.asAbsolutePath(SERVER_MODULE);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(languages),

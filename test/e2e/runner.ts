@@ -121,7 +121,7 @@ const REQUIRED_FILES = [
   'node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
   'node_modules/nodejieba/submodules/cppjieba/dict/hmm_model.utf8',
 ];
-const FORBIDDEN = [/\.ts$/, /^out\//, /^client\//, /^server\//, /^test\//, /^scripts\//, /^facts\/sources\/(raw|meta)\//, /^syntaxes\/test\//, /\.map$/, /^node_modules\/(?!nodejieba\/)/];
+const FORBIDDEN = [/\.ts$/, /^out\//, /^client\//, /^server\//, /^test\//, /^scripts\//, /^facts\/sources\/(raw|meta)\//, /^syntaxes\/test\//, /\.map$/, /^node_modules\/(?!nodejieba(\/|$))/];
 
 /** Checks what the VSIX installed: the runtime pieces are there, sources and tests are not. */
 function checkInstalledFiles(dir: string): void {
