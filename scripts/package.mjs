@@ -22,7 +22,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_FILES = 60;
 
 /** vsce's target for this machine: `${platform}-${arch}`, alpine for Linux on musl. */
-export function currentTarget(platform = process.platform, arch = process.arch, glibc = process.report?.getReport().header.glibcVersionRuntime) {
+function currentTarget(platform = process.platform, arch = process.arch, glibc = process.report?.getReport().header.glibcVersionRuntime) {
   const os = platform === 'linux' && !glibc ? 'alpine' : platform;
   const cpu = arch === 'arm' ? 'armhf' : arch;
   const target = `${os}-${cpu}`;
