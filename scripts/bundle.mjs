@@ -4,7 +4,6 @@
 //   extension.js   the VS Code client (client/src/extension.ts; `vscode` is the host's)
 //   server.js      the language server (server/src/lsp/main.ts)
 //   baseWorker.js  its fact-base loading thread (server/src/lsp/baseWorker.ts)
-//   parseWorker.js the fact-file parsing threads (server/src/core/factbase/parseWorker.ts)
 // A worker is started as `join(__dirname, '<name>.js')`, and __dirname of every bundle is
 // dist/, so each worker is an entry of its own, named as its source. nodejieba stays
 // outside (a native module with its dictionaries: the VSIX ships it in node_modules).
@@ -60,7 +59,6 @@ const server = {
   entryPoints: {
     server: 'server/src/lsp/main.ts',
     baseWorker: 'server/src/lsp/baseWorker.ts',
-    parseWorker: 'server/src/core/factbase/parseWorker.ts',
   },
   external: ['nodejieba'],
 };
@@ -86,4 +84,4 @@ for (const options of [client, server]) {
   if (warnings.length) throw new Error(`bundle: ${warnings.length} warning(s) above: a bundle must build cleanly`);
   for (const [file, out] of Object.entries(metafile.outputs)) if (file.endsWith('.js')) bytes += out.bytes;
 }
-process.stderr.write(`bundle: ${relative(process.cwd(), OUT) || '.'}/ extension.js, server.js, baseWorker.js, parseWorker.js (${(bytes / 2 ** 20).toFixed(2)} MB, build ${id.slice(0, 12)})\n`);
+process.stderr.write(`bundle: ${relative(process.cwd(), OUT) || '.'}/ extension.js, server.js, baseWorker.js (${(bytes / 2 ** 20).toFixed(2)} MB, build ${id.slice(0, 12)})\n`);

@@ -111,7 +111,6 @@ const REQUIRED_FILES = [
   'dist/extension.js',
   'dist/server.js',
   'dist/baseWorker.js',
-  'dist/parseWorker.js',
   'facts/subjects.yaml',
   'facts/schema/factbase.schema.json',
   'syntaxes/factcheck-quantities.tmLanguage.json',

@@ -148,5 +148,5 @@ function tablesOf(layout: BlockLayout, value: Record<string, unknown>): EntryPos
     t.first.push(t.keys.length);
     tables.set(k, t);
   }
-  return EntryPositions.fromWire({ tables, lineStarts: layout.lineStarts });
+  return EntryPositions.fromData({ tables, lineStarts: layout.lineStarts });
 }

@@ -7,27 +7,17 @@ import { scanQuantities } from '../numbers';
 import { textOf } from '../utf8';
 import type { Quantity } from '../types';
 import type { LoadedFile } from './loadCache';
-import { parseFactFiles } from './parallelParse';
+import { parseFactFile } from './parseFactFile';
 import { parseSourceFile } from './parseSourceFile';
 import { validateFactBase, type FactBaseInput, type ValidationResult } from './validate';
 
-/**
- * Parses the files read and validates them together. A large base's fact files are
- * parsed in worker threads while this one parses the sources and scans their bodies for
- * quantities (coverage needs them).
- */
-export function parseAndValidate(dirs: string[], files: LoadedFile[], workers = true): ValidationResult {
-  let sourceFiles: FactBaseInput['sourceFiles'] = [];
+/** Parses the files read (the sources' bodies scanned for quantities, which coverage needs) and validates them together. */
+export function parseAndValidate(dirs: string[], files: LoadedFile[]): ValidationResult {
+  const sourceFiles: FactBaseInput['sourceFiles'] = files
+    .filter((f) => f.kind === 'source')
+    .map(({ file, content }) => ({ file, parsed: parseSourceFile(textOf(content), file) }));
   const scans = new Map<string, Quantity[]>();
-  const sources = (): void => {
-    sourceFiles = files
-      .filter((f) => f.kind === 'source')
-      .map(({ file, content }) => ({ file, parsed: parseSourceFile(textOf(content), file) }));
-    for (const { parsed } of sourceFiles) if (parsed.source) scans.set(parsed.source.body, scanQuantities(parsed.source.body));
-  };
-  const factFiles = parseFactFiles(
-    files.filter((f) => f.kind === 'fact'),
-    { alongside: sources, workers },
-  );
+  for (const { parsed } of sourceFiles) if (parsed.source) scans.set(parsed.source.body, scanQuantities(parsed.source.body));
+  const factFiles = files.filter((f) => f.kind === 'fact').map(({ file, content }) => parseFactFile(textOf(content), file));
   return validateFactBase({ dirs, factFiles, sourceFiles, scans });
 }
