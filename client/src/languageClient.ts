@@ -1,6 +1,10 @@
 /**
- * Creates the language client: the server is out/server/src/lsp/main.js, run as a Node
- * module over IPC; the documents are chosen by documentSelector(factcheck.languages).
+ * Creates the language client: the server is dist/server.js (the bundle of
+ * server/src/lsp/main.ts), run as a Node module over standard input and output, the
+ * transport every other editor and the protocol tests use: there the server encodes a
+ * long draft's diagnostics a slice at a time between other messages (lsp/preEncoded.ts),
+ * which Node's IPC channel cannot take (BENCHMARKS.md). The documents are chosen by
+ * documentSelector(factcheck.languages).
  */
 import * as vscode from 'vscode';
 import {
@@ -10,10 +14,11 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { ALLOWLIST_FILE } from '../../server/src/protocol';
 import { documentSelector } from './documentSelector';
 
-/** The server entry, relative to the extension's root. */
-export const SERVER_MODULE = 'out/server/src/lsp/main.js';
+/** The server entry, relative to the extension's root (built by `npm run bundle`). */
+export const SERVER_MODULE = 'dist/server.js';
 
 /** Id and display name of the client (the output channel is named after it). */
 export const CLIENT_ID = 'factcheck';
@@ -27,14 +32,14 @@ export function createLanguageClient(
 ): LanguageClient {
   const module = context.asAbsolutePath(SERVER_MODULE);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(languages),
     synchronize: {
       configurationSection: 'factcheck',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{facts/**/*.yaml,facts/sources/*.md,.factcheck-allow.json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher(`**/{facts/**/*.yaml,facts/sources/*.md,${ALLOWLIST_FILE}}`),
     },
     errorHandler,
     outputChannel,

@@ -90,9 +90,12 @@ export async function editing(edits = 200, size = 50_000) {
   return { ...percentiles(latencies), server: percentiles(serverMs), diagnostics: first.diagnostics.length, ...mem };
 }
 
-/** A long check: a 2 MB draft; hovers sent every 25 ms while it runs, then an edit that must cancel the stale check. */
-export async function longCheck(size = 2_000_000) {
-  const { client } = await LspTestClient.start({ locale: 'zh-cn' });
+/**
+ * A long check: a 2 MB draft; hovers sent every 25 ms while it runs, then an edit that
+ * must cancel the stale check. `transport`: 'stdio' (default) or 'ipc' (as VS Code runs the server).
+ */
+export async function longCheck(size = 2_000_000, transport = 'stdio') {
+  const { client } = await LspTestClient.start({ locale: 'zh-cn', transport });
   const uri = 'file:///bench/large.md';
   const text = draftOfSize(size);
   const ready = 'file:///bench/ready.md';

@@ -58,6 +58,8 @@ if (chosen.includes('large')) {
   row('server: full check of a 2 MB draft', `${f(l.fullCheckMs)} ms`);
   row('server: hover during that check, max', l.hover ? `${f(l.hover.max)} ms (median ${f(l.hover.median)}, ${l.hover.n} hovers)` : 'no hover sent', '≤ 100 ms', l.hover ? l.hover.max <= 100 : undefined);
   row('server: hovers answered before the diagnostics were published, max', l.hoverDuringCheck ? `${f(l.hoverDuringCheck.max)} ms (median ${f(l.hoverDuringCheck.median)}, ${l.hoverDuringCheck.n} hovers); hovers overlapping the publication: ${l.hoverOverPublish.map((x) => f(x)).join(', ') || 'none'} ms` : 'no hover answered before', '≤ 100 ms', l.hoverDuringCheck ? l.hoverDuringCheck.max <= 100 : undefined);
+  const ipc = await longCheck(2_000_000, 'ipc');
+  row('same over Node\'s IPC channel (no encoding ahead; how VS Code ran the server before it took stdio): hovers overlapping the publication', `${ipc.hoverOverPublish.map((x) => f(x)).join(', ') || 'none'} ms`);
   row('server: newer edit during a check → its diagnostics', `${f(l.newerEditMs)} ms; stale version published: ${l.stalePublished}`, 'stale not published', !l.stalePublished);
   row('server RSS with the 2 MB draft', `${f(l.rssMB)} MB (peak ${f(l.peakMB)})`);
 }

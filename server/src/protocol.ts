@@ -1,7 +1,8 @@
 /**
  * The fact checker's custom LSP requests and notifications, shared by the language
  * server and the VS Code client. Each one is a typed constant; parameters and results
- * are plain JSON. Ranges are LSP ranges (0-based lines, UTF-16 characters).
+ * are plain JSON. Ranges are LSP ranges (0-based lines, UTF-16 characters). It imports
+ * only vscode-languageserver-protocol (never the core), so the client loads nothing else.
  */
 import { NotificationType, RequestType, type TextEdit } from 'vscode-languageserver-protocol';
 import type { FindingCode } from './shared/findingCodes';
@@ -138,7 +139,11 @@ export interface AcceptClaimArgs {
   line: string;
 }
 
-/** Name of the per-workspace-folder allowlist file (core/suppression.ts reads it under this name). */
+/**
+ * Name of the per-workspace-folder allowlist file: the client watches it, the server
+ * reads it. The same name as the core's ALLOW_FILE_NAME (test/unit/protocol.test.ts
+ * holds them equal): written out here so that this module imports nothing from the core.
+ */
 export const ALLOWLIST_FILE = '.factcheck-allow.json';
 
 /**

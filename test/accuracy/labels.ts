@@ -29,8 +29,6 @@ export const labelsSchema = z.record(z.string(), draftLabelsSchema);
 export type Label = z.infer<typeof entry>;
 /** A finding that must be reported, with the codes that count as right. */
 export type ExpectLabel = z.infer<typeof expectEntry>;
-/** The labels of one draft. */
-export type DraftLabels = z.infer<typeof draftLabelsSchema>;
 /** The labels of a set. */
 export type Labels = z.infer<typeof labelsSchema>;
 
@@ -41,7 +39,7 @@ export function readLabels(setDir: string): Labels {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`${file}: ${(e as Error).message}`);
+    throw new Error(`${file}: ${(e as Error).message}`, { cause: e });
   }
   const parsed = labelsSchema.safeParse(raw);
   if (!parsed.success) {

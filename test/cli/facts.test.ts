@@ -69,7 +69,7 @@ describe('cli: facts add, facts suggest', function () {
   it('facts suggest --format yaml prints entries in the fact files’ format, by target file', () => {
     const r = runCli(['facts', 'suggest', 'my-2025-04', '--facts', facts, '--facts', BUNDLED], { cwd: dir });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^# → facts\/observations-my-2025-04\.yaml\nobservations:\n  - id: miyun\./m);
+    assert.match(r.stdout, /^# → facts\/observations-my-2025-04\.yaml\nobservations:\n {2}- id: miyun\./m);
     assert.match(r.stdout, /^# → facts\/measures\.yaml\nmeasures:\n/m);
     const block = r.stdout.split('# → facts/observations-my-2025-04.yaml\n')[1].split('\n# ')[0];
     const parsed = parse(block) as { observations: { figure: string; reviewed: boolean }[] };

@@ -75,8 +75,10 @@ describe('cli: formats', function () {
     assert.match(lines[3], /^ {2}4:8 {3}info {5}事实库中没有对应数据 {2}unverified$/);
     assert.match(text, /┆ 3:13 {2}应为 37个\n.*来源 《怀柔区专场新闻发布会 <b>&<\/b>》 北京市人民政府新闻办公室 2024-08-26: “怀柔科学城布局落地了37个科学设施/);
     assert.match(lines[lines.length - 2], /^✖ 3 个问题 \(1 错误, 1 警告, 1 提示\) · 1 个文件, 3 处数据, 0 已核实$/);
+    /* eslint-disable no-control-regex -- terminal colour codes start with ESC */
     assert.doesNotMatch(text, /\x1b\[/, 'no colour unless asked');
     assert.match(formatReport('stylish', run(), { color: true, cwd: '/', locale: 'en' }), /\x1b\[31merror/);
+    /* eslint-enable no-control-regex */
   });
 
   it('stylish: the $factcheck problem matcher in package.json reads every finding (VS Code loop semantics)', () => {

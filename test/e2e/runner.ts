@@ -107,24 +107,29 @@ async function runSuite(browser: Browser): Promise<void> {
   }
 }
 
-/** Files the installed extension must have, and paths that must not ship (sources, tests, raw articles). */
+/**
+ * Files the installed extension must have (the bundles, the segmenter, the fact base), and
+ * paths that must not ship: sources, tests, tsc's output, raw articles, source maps, and
+ * any package but nodejieba (the others are inside the bundles).
+ */
 const REQUIRED_FILES = [
   'package.json',
   'package.nls.json',
   'package.nls.zh-cn.json',
   'l10n/bundle.l10n.zh-cn.json',
-  'out/client/src/extension.js',
-  'out/server/src/lsp/main.js',
-  'out/server/src/protocol.js',
+  'dist/extension.js',
+  'dist/server.js',
+  'dist/baseWorker.js',
   'facts/subjects.yaml',
   'facts/schema/factbase.schema.json',
   'syntaxes/factcheck-quantities.tmLanguage.json',
   'syntaxes/factcheck-plaintext.tmLanguage.json',
+  'node_modules/nodejieba/index.js',
   'node_modules/nodejieba/build/Release/nodejieba.node',
   'node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
-  'node_modules/vscode-languageclient/package.json',
+  'node_modules/nodejieba/submodules/cppjieba/dict/hmm_model.utf8',
 ];
-const FORBIDDEN = [/\.ts$/, /^out\/test\//, /^client\//, /^server\//, /^test\//, /^facts\/sources\/raw\//, /^syntaxes\/test\//, /\.map$/, /^node_modules\/typescript\//, /^node_modules\/mocha\//];
+const FORBIDDEN = [/\.ts$/, /^out\//, /^client\//, /^server\//, /^test\//, /^scripts\//, /^facts\/sources\/(raw|meta)\//, /^syntaxes\/test\//, /\.map$/, /^node_modules\/(?!nodejieba(\/|$))/];
 
 /** Checks what the VSIX installed: the runtime pieces are there, sources and tests are not. */
 function checkInstalledFiles(dir: string): void {

@@ -1,5 +1,6 @@
 /**
- * A minimal LSP client for protocol tests: spawns `node bin/factcheck.js lsp --stdio`,
+ * A minimal LSP client for protocol tests: spawns `node bin/factcheck.js lsp --stdio` (or
+ * another server script, or over Node's IPC channel as VS Code does),
  * speaks JSON-RPC through vscode-languageserver-protocol's node API, answers the
  * server's requests (configuration, registrations, edits) and lets tests await
  * notifications by predicate instead of sleeping.
@@ -18,6 +19,8 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   LogTraceNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
@@ -59,6 +62,10 @@ export interface StartOptions {
   /** processId sent in initialize (default: this process). */
   processId?: number | null;
   capabilities?: ClientCapabilities;
+  /** The server's script, run as `node SCRIPT --stdio` (default: `bin/factcheck.js lsp --stdio`, the server tsc built). */
+  server?: string;
+  /** How messages travel: standard input and output (default), or Node's IPC channel, as VS Code's client runs the server. */
+  transport?: 'stdio' | 'ipc';
 }
 
 const CAPABILITIES: ClientCapabilities = {
@@ -91,8 +98,12 @@ export class LspTestClient {
 
   /** Spawns the server and completes the initialize handshake. */
   static async start(opts: StartOptions = {}): Promise<{ client: LspTestClient; init: InitializeResult }> {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'factcheck.js'), 'lsp', '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const ipc = opts.transport === 'ipc';
+    const args = [...(opts.server ? [opts.server] : [join(ROOT, 'bin', 'factcheck.js'), 'lsp']), ipc ? '--node-ipc' : '--stdio'];
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])] });
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, opts.settings ?? {});
     client.holding = opts.holdConfigurationFor;
     client.settingsFor = opts.settingsFor;

@@ -55,7 +55,7 @@ describe('protocol: source documents', function () {
     assert.match(texts, /reviewed: false/);
 
     const factsUri = fileUri(join(ws.dir, 'facts', 'demo.yaml'));
-    const factsText = readFileSync(join(ws.dir, 'facts', 'demo.yaml'), 'utf8').replace(/(\n  - id: [^\n]*\n(?:    [^\n]*\n)*)/, '$1    reviewed: false\n');
+    const factsText = readFileSync(join(ws.dir, 'facts', 'demo.yaml'), 'utf8').replace(/(\n {2}- id: [^\n]*\n(?: {4}[^\n]*\n)*)/, '$1    reviewed: false\n');
     await client.open(factsUri, 'yaml', factsText);
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: factsUri } });
     assert.equal(lenses?.length, 1);

@@ -155,7 +155,7 @@ describe('package.json contributions', () => {
     const zh = readJson<Record<string, string>>(path.join(pkg.l10n, 'bundle.l10n.zh-cn.json'));
     const used = [...new Set(l10nStrings())].sort();
     assert.ok(used.length > 5);
-    assert.deepStrictEqual(Object.keys(en).sort(), used, 'l10n/bundle.l10n.json is stale: run `npx @vscode/l10n-dev export -o ./l10n ./client/src`');
+    assert.deepStrictEqual(Object.keys(en).sort(), used, 'l10n/bundle.l10n.json is stale: run `npm run l10n`');
     for (const s of used) assert.ok(zh[s], `l10n/bundle.l10n.zh-cn.json lacks "${s}"`);
     for (const [s, t] of Object.entries(zh)) {
       const placeholders = (x: string): string[] => (x.match(/\{\d+\}/g) ?? []).sort();
@@ -165,7 +165,7 @@ describe('package.json contributions', () => {
 
   it('points at files that exist', () => {
     assert.ok(fs.existsSync(path.join(ROOT, 'client/src/extension.ts')), 'client entry source');
-    assert.strictEqual(pkg.main, './out/client/src/extension.js');
+    assert.strictEqual(pkg.main, './dist/extension.js'); // the bundle of client/src/extension.ts (scripts/bundle.mjs)
     for (const g of pkg.contributes.grammars) {
       const grammar = readJson<{ scopeName: string }>(g.path);
       assert.strictEqual(grammar.scopeName, g.scopeName, g.path);

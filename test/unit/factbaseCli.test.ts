@@ -30,9 +30,9 @@ describe('factbase: factcheck facts check', function () {
     const r = factcheck('facts', 'check', '--facts', FIXTURE, '--verbose');
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^inventory fx-2024-08 \(test\/fixtures\/factbase\/sources\/fx-2024-08\.md\): 10 statements$/m);
-    assert.match(r.stdout, /^  test\/fixtures\/factbase\/sources\/fx-2024-08\.md:9:\d+: figure 37个 → observation fx\.facilities\.2024$/m);
-    assert.match(r.stdout, /^  test\/fixtures\/factbase\/sources\/fx-2024-08\.md:11:13: rank 前列 → observation fx\.eco-rank\.2024$/m);
-    assert.match(r.stdout, /^  test\/fixtures\/factbase\/sources\/fx-2024-08\.md:12:\d+: figure 1-3年 \(range\) → excluded: duration of a programme, not a measured quantity$/m);
+    assert.match(r.stdout, /^ {2}test\/fixtures\/factbase\/sources\/fx-2024-08\.md:9:\d+: figure 37个 → observation fx\.facilities\.2024$/m);
+    assert.match(r.stdout, /^ {2}test\/fixtures\/factbase\/sources\/fx-2024-08\.md:11:13: rank 前列 → observation fx\.eco-rank\.2024$/m);
+    assert.match(r.stdout, /^ {2}test\/fixtures\/factbase\/sources\/fx-2024-08\.md:12:\d+: figure 1-3年 \(range\) → excluded: duration of a programme, not a measured quantity$/m);
   });
 
   it('exits 2 and prints file:line:column: error: message for a broken base', () => {

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { loadFactBase, packageRoot, type Problem, type ValidationResult } from '../../server/src/core/factbase';
+import { packageRoot, type Problem, type ValidationResult } from '../../server/src/core/factbase';
 import type { Observation } from '../../server/src/core/types';
 
 /** The package root and its two fact bases used by the tests. */
@@ -82,11 +82,6 @@ export function newProblems(before: readonly Problem[], after: readonly Problem[
   const key = (p: Problem): string => `${p.file}\u0000${p.line}\u0000${p.message}`;
   const seen = new Set(before.map(key));
   return after.filter((p) => !seen.has(key(p)));
-}
-
-/** Loads a folder and returns its errors. */
-export function errorsOf(dir: string): Problem[] {
-  return loadFactBase([dir]).problems.filter((p) => p.severity === 'error');
 }
 
 /** A readable list of problems for assertion messages. */

@@ -3,7 +3,7 @@
  * each fix a check offers, check again, and say what broke the promise.
  */
 import { checkText } from '../../server/src/core/check';
-import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding } from '../../server/src/core/types';
+import type { CheckOptions, CheckResult, FactBase } from '../../server/src/core/types';
 
 /** Findings whose fix writes the computed share or sum of the draft's own numbers, not a source's figure. */
 const OWN_NUMBERS = new Set(['arithmetic']);
@@ -74,9 +74,4 @@ export function roundTrip(text: string, base: FactBase, options: CheckOptions = 
     if (after.claims.length !== before.claims.length) out.failures.push(`${where}: ${before.claims.length} claims became ${after.claims.length}`);
   }
   return out;
-}
-
-/** The claims and findings a fix was offered for (for tests that need the finding itself). */
-export function fixesOf(res: CheckResult): { finding: Finding; claim: CheckedClaim }[] {
-  return res.findings.filter((f) => f.fix).map((finding) => ({ finding, claim: res.claims[finding.claim] }));
 }

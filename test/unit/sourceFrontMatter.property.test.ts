@@ -14,7 +14,6 @@ import { fastFlatMapping } from '../../server/src/core/factbase/fastParse';
 import { parseSourceFile } from '../../server/src/core/factbase/parseSourceFile';
 import { YamlPositions } from '../../server/src/core/factbase/yamlPositions';
 
-const KEYS = ['id', 'title', 'publisher', 'published', 'eventDate', 'original', 'url', 'nope'];
 const GOOD: Record<string, string[]> = {
   id: ['hd-2022-01', 'x', "'hd-2022-01'", '"hd-2022-01"', 'Hd 1', '-a'],
   title: ['北京海淀区委书记于军：加快建设', '“一把手发布·京华巡礼”系列', "'a: b'", '"a #b"', 'a #b', 'a:b', '[a, b]', '标题 # 注'],

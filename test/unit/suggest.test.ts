@@ -118,7 +118,7 @@ describe('suggest: reviewed: false', function () {
       writeFileSync(join(dir, 'huairou.yaml'), facts);
       const before = loadFactBase([dir], new Map(), { cache: false });
       assert.equal(checkText(draft, before.base, { asOf: '2025-01-01' }).claims[0].status, 'verified');
-      const marked = facts.replace(/(\n  - id: fx\.facilities\.2024\n(?:    [^\n]*\n)*)/, '$1    reviewed: false\n');
+      const marked = facts.replace(/(\n {2}- id: fx\.facilities\.2024\n(?: {4}[^\n]*\n)*)/, '$1    reviewed: false\n');
       assert.notEqual(marked, facts);
       writeFileSync(join(dir, 'huairou.yaml'), marked);
       const after = loadFactBase([dir], new Map(), { cache: false });

@@ -11,7 +11,7 @@ import { bundledFactsDir } from '../core/factbase/load';
 import { cacheWritesSettled } from '../core/factbase/loadCache';
 import type { CheckOptions, Locale } from '../core/types';
 import { UsageError } from './errors';
-import { findAllowFile, loadConfig, type Config } from './config';
+import { findAllowFile, loadConfig } from './config';
 import { parseAllowFile } from '../core/suppression';
 import { expandInputs, parseShard, posixRelative, selectShard, type Shard } from './files';
 import { buildFileReport, exitStatus, summarize, type FileReport, type RunReport, type SeverityOverrides } from '../report/model';

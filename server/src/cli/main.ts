@@ -7,7 +7,8 @@
  *   factcheck facts import RAW…  normalize raw articles into source files
  *   factcheck facts add FILE …   import a new source into a fact-base folder (see factsAddCommand)
  *   factcheck facts suggest ID…  suggested observations and roles of a source (see factsSuggestCommand)
- *   factcheck lsp --stdio        start the language server
+ *   factcheck lsp --stdio        start the language server (bin/factcheck.js runs
+ *                                lsp/main.ts for it: the CLI and the server never import each other)
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors';
@@ -61,10 +62,6 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'explain') {
       const { runExplain } = await import('./explainCommand.js');
       return await runExplain(argv.slice(1));
-    }
-    if (cmd === 'lsp') {
-      const { runLsp } = await import('./lspCommand.js');
-      return await runLsp(argv.slice(1));
     }
     if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
       process.stdout.write(USAGE + '\n');

@@ -286,7 +286,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
   claims.push(...tables.claims);
   for (const f of tables.findings) if (claims[first + f.claim].status !== 'suppressed') findings.push({ ...f, claim: first + f.claim });
   yield; // the document-level passes below each pause once, so a long draft's tail does not block
-  const own = yield* consistencySteps(idx, text, judged, claims, findings, lines, locale);
+  const own = yield* consistencySteps(text, judged, claims, findings, lines, locale);
   for (let i = findings.length - 1; i >= 0; i--) {
     if (own.drop.has(findings[i].claim)) {
       const c = claims[findings[i].claim];

@@ -5,14 +5,13 @@
  * and period stated twice with different values).
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from './types';
-import type { FactIndex } from './factIndex';
 import type { JudgedQuantity } from './check';
 import type { LineIndex } from './positions';
 import { SEVERITY } from './findings';
 import { message } from './messages';
 import { chineseNumeral, formatLike, parseQuantity, plainNumber, renderFigure, valueInterval } from './numbers';
 import { simpleFraction } from './numbers/format';
-import { agreement, CONTRADICT_THRESHOLD } from './verdict';
+import { CONTRADICT_THRESHOLD } from './verdict';
 
 const SHARE_WORDS = /占|比例|比重|其中|之中/;
 const TOTAL_WORDS = /(合计|共计|总计|总共|共)[达为有]?$/;
@@ -58,7 +57,6 @@ const CLAIMS_PER_STEP = 256;
  * caller (the server) for one long stretch.
  */
 export function* consistencySteps(
-  idx: FactIndex,
   text: string,
   judged: JudgedQuantity[],
   claims: CheckedClaim[],
@@ -137,7 +135,6 @@ export function* consistencySteps(
       if (a.ctx.subject !== b.ctx.subject) continue;
       const sameValue = Math.abs(a.q.value - b.q.value) <= Math.max(a.q.precision, b.q.precision) / 2;
       if (sameValue || a.q.dimension !== b.q.dimension) continue;
-      void agreement;
       out.push({
         code: 'inconsistent',
         severity: SEVERITY.inconsistent,
@@ -153,6 +150,5 @@ export function* consistencySteps(
       break;
     }
   }
-  void idx;
   return { add: out, drop };
 }

@@ -238,7 +238,7 @@ function isTopic(text: string, m: PeriodMention, sentenceStart: number, subjects
 }
 
 /** Text that may stand before a sentence's topic without being part of it: list numbers, bracketed bylines and notes, 据…介绍. */
-const LEAD_IN = /^(?:\s|[-*>#]|\d{1,3}[.、．)）]|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(【\[][^）)】\]\n]{0,40}[）)】\]]|据[^，,。]{0,30}(?:介绍|报道|统计|显示|了解)[，,]?)*$/;
+const LEAD_IN = /^(?:\s|[-*>#]|\d{1,3}[.、．)）]|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[（(【[][^）)】\]\n]{0,40}[）)】\]]|据[^，,。]{0,30}(?:介绍|报道|统计|显示|了解)[，,]?)*$/;
 
 /** A comparison baseline (较“十三五”末, 比去年) names the period compared with, not the claim's period. */
 function isBaseline(text: string, p: PeriodMention): boolean {

@@ -107,8 +107,3 @@ export function belowReached(locale: Locale, a: MessageArgs): string {
 export function unverifiedNote(why: UnverifiedWhy, locale: Locale, args: MessageArgs): string {
   return (locale === 'zh' ? NOTE_ZH : NOTE_EN)[why](args);
 }
-
-/** Maps an editor locale (zh-cn, zh-CN, en-US…) to the engine's locale. */
-export function toLocale(tag: string | undefined): Locale {
-  return tag && /^zh/i.test(tag) ? 'zh' : 'en';
-}

@@ -45,7 +45,7 @@ export function compactDictionary(full: string, min: number): string {
 
 /** Writes `content` to `file` unless it already holds it (atomically, through a rename). */
 function put(file: string, content: () => string): string {
-  let exists = false;
+  let exists: boolean;
   try {
     exists = statSync(file).isFile();
   } catch {

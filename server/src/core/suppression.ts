@@ -80,7 +80,7 @@ export function parseAllowFile(text: string, file: string): AllowEntry[] {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file}: invalid JSON (${(e as Error).message})`);
+    throw new Error(`${file}: invalid JSON (${(e as Error).message})`, { cause: e });
   }
   const r = allowFileSchema.safeParse(json);
   if (!r.success) {

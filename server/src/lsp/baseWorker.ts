@@ -9,8 +9,6 @@ import { loadFactBase } from '../core/factbase/load';
 import { cutLoad, serializeParts } from './baseParts';
 
 const { dirs, overrides } = workerData as { dirs: string[]; overrides?: Map<string, string> };
-// One thread only: this load is already in the background, and a second parsing thread
-// would compete with the server's main thread for the cores (and keep its own malloc arena).
 // The load's cache entry is serialized after this turn, from the load as loaded (loadCache.ts).
-const message = serializeParts(cutLoad(loadFactBase(dirs, overrides, { parseWorkers: false })));
+const message = serializeParts(cutLoad(loadFactBase(dirs, overrides)));
 parentPort?.postMessage(message, [message.bytes.buffer as ArrayBuffer]);

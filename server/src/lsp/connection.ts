@@ -7,6 +7,21 @@ import { Console } from 'node:console';
 import { createConnection, ProposedFeatures, type Connection, type MessageReader } from 'vscode-languageserver/node';
 import { preEncodingWriter } from './preEncoded';
 
+const TRANSPORT = /^--(stdio|node-ipc|socket=\d+|pipe=.+)$/;
+
+/**
+ * The usage message when the server's arguments (after node and the script) do not name
+ * exactly one transport, else undefined. `lsp` (the command's name, from
+ * bin/factcheck.js) and the client's process id, which language clients add, are allowed.
+ */
+export function transportProblem(args: readonly string[]): string | undefined {
+  const rest = args[0] === 'lsp' ? args.slice(1) : args;
+  const transports = rest.filter((a) => TRANSPORT.test(a));
+  const unknown = rest.filter((a) => !TRANSPORT.test(a) && !/^--clientProcessId(=\d+)?$/.test(a) && !/^\d+$/.test(a));
+  if (transports.length === 1 && !unknown.length) return undefined;
+  return `usage: factcheck lsp --stdio (or --node-ipc, --socket=PORT)${unknown.length ? `; unknown argument ${unknown[0]}` : ''}`;
+}
+
 /** A connection, and whether its writer sends pre-encoded parameters as they are. */
 export interface ServerConnection {
   connection: Connection;

@@ -4,6 +4,7 @@
  * publishes them. A newer edit cancels a pending check, and a result computed for an
  * older version, or overtaken by a newer check, is never published.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity, PublishDiagnosticsNotification, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -31,7 +32,8 @@ let readmeUri: string | undefined;
 
 /** The documentation link of a finding code: the package README's anchor named after the code. */
 export function codeHref(code: FindingCode): string {
-  readmeUri ??= pathToUri(join(packageRoot(), 'README.md'));
+  // An installed VSIX holds the README as readme.md (vsce renames it); a checkout as README.md.
+  readmeUri ??= pathToUri(['README.md', 'readme.md'].map((name) => join(packageRoot(), name)).find((p) => existsSync(p)) ?? join(packageRoot(), 'README.md'));
   return `${readmeUri}#${codeAnchor(code)}`;
 }
 

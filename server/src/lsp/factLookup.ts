@@ -63,14 +63,6 @@ export function describeFact(base: FactBase, factId: string, locale: Locale): st
   return parts;
 }
 
-/** The subject id of a fact (an observation's or measure's subject, a role's organisation). */
-export function subjectOfFact(base: FactBase, factId: string): string | undefined {
-  const l = lookupOf(base);
-  const e = l.entries.get(factId);
-  if (!e) return undefined;
-  if (e.kind === 'role') return e.role.organisation;
-  return (e.kind === 'measure' ? e.measure : l.measures.get(e.obs.measure))?.subject;
-}
 
 /** A value of a subject's own measure, for a hover. */
 export interface OwnValue {

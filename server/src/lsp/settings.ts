@@ -5,11 +5,10 @@
  */
 import { z } from 'zod';
 import type { Connection } from 'vscode-languageserver';
-import { isFindingCode, SEVERITY_SETTINGS, type SeverityOverrides, type SeveritySetting } from '../shared/findingCodes';
+import { isFindingCode, SEVERITY_SETTINGS, type SeverityOverrides } from '../shared/findingCodes';
 
 const SEVERITY_SETTING = z.enum(SEVERITY_SETTINGS);
 
-export type { SeveritySetting };
 
 const settingsSchema = z.object({
   factBases: z.array(z.string()).catch([]),

@@ -11,6 +11,7 @@
  * problems hold; an object met twice is walked once.
  */
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, controls included
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** `s` as a one-byte string when it is plain ASCII (latin1 decoding gives one), else `s`. */

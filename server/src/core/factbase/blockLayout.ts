@@ -32,7 +32,6 @@ export interface BlockLayout {
 
 const SPACE = 32;
 const HASH = 35;
-const NL = 10;
 /** A key as written: a plain identifier-like word. */
 const KEY = /[A-Za-z][A-Za-z0-9_]*/y;
 /** Keys another YAML library might read as null or a boolean instead of a string. */

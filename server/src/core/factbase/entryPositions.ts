@@ -20,8 +20,8 @@ interface SectionTable {
   nums: number[];
 }
 
-/** EntryPositions as plain data (structured-clone safe). */
-export interface EntryPositionsWire {
+/** What EntryPositions are made of: the section tables and the file's line starts. */
+export interface EntryPositionsData {
   tables: Map<string, SectionTable>;
   lineStarts: number[];
 }
@@ -80,16 +80,11 @@ export class EntryPositions {
     return new EntryPositions(tables, lines);
   }
 
-  /** The tables as plain data, for sending to another thread. */
-  toWire(): EntryPositionsWire {
-    return { tables: this.tables, lineStarts: this.lines.lineStarts };
-  }
-
-  /** Tables received from another thread (see toWire). */
-  static fromWire(wire: EntryPositionsWire): EntryPositions {
+  /** Positions from tables built elsewhere (the fast parse's line scan). */
+  static fromData(data: EntryPositionsData): EntryPositions {
     const lines = new LineCounter();
-    lines.lineStarts = wire.lineStarts;
-    return new EntryPositions(wire.tables, lines);
+    lines.lineStarts = data.lineStarts;
+    return new EntryPositions(data.tables, lines);
   }
 
   /** Position of entry `y` (YAML index) of a section, or of one of its fields' values; undefined when not tabled. */

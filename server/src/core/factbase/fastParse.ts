@@ -39,6 +39,7 @@ function coreType(tag: string, starts: string, rules: [RegExp, (s: string) => un
 const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS.map(([tag, starts, rules]) => coreType(tag, starts, rules)) });
 
 /** Text the fast parse leaves to `yaml`: anchors, aliases, tags, merge keys, directives, tabs, CR, control and odd line-break characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const UNSAFE = /[&*!\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|<<|^(?:---|\.\.\.|%)/m;
 
 /** A fact file read the fast way: its value and its entry positions. */
@@ -147,5 +148,5 @@ function tablesOf(layout: BlockLayout, value: Record<string, unknown>): EntryPos
     t.first.push(t.keys.length);
     tables.set(k, t);
   }
-  return EntryPositions.fromWire({ tables, lineStarts: layout.lineStarts });
+  return EntryPositions.fromData({ tables, lineStarts: layout.lineStarts });
 }

@@ -5,9 +5,8 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MAX_FACT_FILE_BYTES } from './limits';
-import type { ParsedFactFile } from './parseFactFile';
 import { problemAt, sortProblems, type Problem } from './problems';
 import type { ValidationResult } from './validate';
 import { decodeUtf8 } from '../utf8';
@@ -128,14 +127,13 @@ function readExactly(path: string, into: Buffer): Buffer | undefined {
 
 /**
  * Reads the files, checked to be UTF-8 (they are decoded only when parsed), into one
- * shared buffer: one allocation, given back whole when the load is done (many buffers
- * of these sizes stayed in the allocator's arena: ~20 MB of the server for the 100k
- * base), which parse workers read without a copy. A file whose size changed since it
+ * buffer: one allocation, given back whole when the load is done (many buffers of these
+ * sizes stayed in the allocator's arena: ~20 MB of the server for the 100k base). A file whose size changed since it
  * was looked at is read on its own. Records a problem for each file that cannot be
  * read or is not UTF-8 (at the line and column of the first bad byte).
  */
 function readAll(toRead: readonly ToRead[], problems: Problem[]): (LoadedFile | undefined)[] {
-  const all = Buffer.from(new SharedArrayBuffer(toRead.reduce((s, f) => s + f.size, 0)));
+  const all = Buffer.alloc(toRead.reduce((s, f) => s + f.size, 0));
   const out: (LoadedFile | undefined)[] = [];
   let at = 0;
   for (const { kind, file, real, size } of toRead) {
@@ -163,8 +161,6 @@ function readAll(toRead: readonly ToRead[], problems: Problem[]): (LoadedFile | 
 export interface LoadOptions {
   /** Use the persistent cache of validated bases (default: on, unless texts are overridden; see loadCache.ts). */
   cache?: boolean;
-  /** Parse a large base's fact files in worker threads too (default: on; parallelParse.ts). */
-  parseWorkers?: boolean;
 }
 
 /**
@@ -217,11 +213,11 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
   let result = cache && key ? readCache<ValidationResult>(cache, key) : undefined;
   if (!result) {
     // Required here: the parsers load only when the cache cannot answer (parseAndValidate.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (see above)
     const { parseAndValidate } = require('./parseAndValidate') as typeof import('./parseAndValidate');
-    result = parseAndValidate(resolved, files, options.parseWorkers ?? true);
+    result = parseAndValidate(resolved, files);
     if (cache && key) writeCache(cache, key, result); // after this load returns
   }
   return { ...result, problems: sortProblems([...problems, ...result.problems]) };
 }
 
-export type { ParsedFactFile };

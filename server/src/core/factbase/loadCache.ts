@@ -45,9 +45,17 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: string 
 
 let fingerprint: string | undefined;
 
-/** Hash of the compiled core (every .js file below it) and of the libraries' package.json files; once per process. */
+/** In the bundles (scripts/bundle.mjs), a hash of everything they were built from; undefined in tsc's output. */
+declare const FACTCHECK_BUILD_ID: string | undefined;
+
+/**
+ * Hash of the code that parses and validates: the bundle's build id, or else (tsc's
+ * output) of the compiled core (every .js file below it) and of the libraries'
+ * package.json files; once per process.
+ */
 function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
+  if (typeof FACTCHECK_BUILD_ID === 'string') return (fingerprint = `bundle ${FACTCHECK_BUILD_ID}`);
   const h = createHash('sha256');
   const core = dirname(__dirname);
   const walk = (dir: string): void => {

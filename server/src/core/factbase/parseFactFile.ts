@@ -22,7 +22,7 @@ import { withPlainEnv } from './plainEnv';
 import { fastFactFile } from './fastParse';
 import { MAX_ALIAS_COUNT, MAX_FACT_FILE_BYTES } from './limits';
 
-export { FactFilePositions, SECTIONS, type Section, type YamlIndex };
+export { FactFilePositions, SECTIONS, type Section };
 export { MAX_ALIAS_COUNT, MAX_FACT_FILE_BYTES };
 
 const ENTRY_SCHEMA = {

@@ -24,7 +24,7 @@ export function readBundledUnits(file = join(packageRoot(), UNITS_FILE)): UnitTa
     if (!r.success) throw new Error(`${r.error.issues[0].path.join('.')}: ${r.error.issues[0].message}`);
     parsed = r.data;
   } catch (e) {
-    throw new Error(`factcheck: cannot read the units table ${file}: ${(e as Error).message}`);
+    throw new Error(`factcheck: cannot read the units table ${file}: ${(e as Error).message}`, { cause: e });
   }
   const table = new UnitTable();
   const problems = table.add(parsed.units);

@@ -332,7 +332,7 @@ export function readFigure(s: string, orig: string, i: number, lower: number): R
   let pre = prefixAt(s, core.start, lower);
   if (pre && pre.word === '上' && !core.bareMultiplier) pre = undefined;
   const start = pre ? core.start - pre.word.length : core.start;
-  let qualifier: Qualifier = 'exact';
+  let qualifier: Qualifier;
   if (pre && suffixQ) qualifier = pre.q === suffixQ ? pre.q : 'about';
   else qualifier = pre?.q ?? suffixQ ?? 'exact';
   if (core.high !== undefined) qualifier = pre?.q ?? 'exact';

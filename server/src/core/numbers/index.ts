@@ -7,7 +7,7 @@
 export { scanQuantities, scanQuantitiesAndPeriods, whyNotAClaim } from './scan';
 export { scanPeriods } from './periods';
 export { parseQuantity } from './parse';
-export { unitInfo, UnitTable, withUnits, unitsDuring, bundledUnitTable, currentUnits, unitTableOf, type UnitInfo, type UnitDef, type UnitProblem } from './units';
+export { unitInfo, UnitTable, withUnits, unitsDuring, bundledUnitTable, unitTableOf } from './units';
 export { valueInterval } from './interval';
-export { formatLike, formatValue, styleOf, chineseNumeral, plainNumber, type NumberStyle, type FormatOptions } from './format';
-export { renderFigure, type RenderOptions } from './render';
+export { formatLike, formatValue, chineseNumeral, plainNumber } from './format';
+export { renderFigure } from './render';

@@ -134,8 +134,8 @@ interface IntRead {
 function chineseInteger(r: string): IntRead | undefined {
   if (r === '零') return { value: 0, precision: 1 };
   let pos = 0;
-  let total = 0;
-  let precision = 0;
+  let total: number;
+  let precision: number;
   // up to two levels: [wan-part 亿] [section 万] [section]
   const wanPart = (from: number): { end: number; value: number; last: number } | undefined => {
     const hi = section(r, from);

@@ -157,6 +157,7 @@ let active: UnitTable | undefined;
 /** The bundled units table (the package's facts/units.yaml, read by bundledUnits.ts on first use). */
 export function bundledUnitTable(): UnitTable {
   // Required here, not imported: bundledUnits.ts imports this module (and reads a file only when asked).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
   bundled ??= (require('./bundledUnits') as typeof import('./bundledUnits')).readBundledUnits();
   return bundled;
 }

@@ -46,7 +46,7 @@ export function findFirsts(s: string): StatementMention[] {
   for (let i = nextFirst(s, 0); i < s.length; i = nextFirst(s, i + 1)) {
     const c = s[i];
     let value: number | undefined;
-    let numEnd = i;
+    let numEnd: number;
     let form: StatementMention['form'] = 'word';
     if (c === '首') {
       value = 1;

@@ -61,10 +61,6 @@ function statementIndex(idx: FactIndex): StatementIndex {
   return si;
 }
 
-/** The statement measures of a kind (for tests and the explain command). */
-export function statementMeasures(idx: FactIndex, kind: StatementKind): readonly Measure[] {
-  return statementIndex(idx).byKind.get(kind) ?? [];
-}
 
 /** Characters that start a figure: a term right before one names that figure (连续 in 连续四年), not what follows. */
 const FIGURE_START = /[0-9零〇一二两三四五六七八九十百千万]/;

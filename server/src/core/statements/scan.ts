@@ -57,8 +57,6 @@ export function scanStatementsByLine(text: string, year: number, from = 0): Stat
   return out;
 }
 
-/** The measure kind statements of a kind are observations of. */
-export const MEASURE_KIND: Record<StatementKind, 'rank' | 'first' | 'edition' | 'year'> = { rank: 'rank', first: 'first', edition: 'edition', year: 'year' };
 
 /** True for measure kinds whose observations are statements read by these grammars. */
 export function isStatementMeasure(kind: string): kind is 'rank' | 'first' | 'edition' | 'year' {

@@ -9,7 +9,7 @@ import { indexOf, districtOf, type FactIndex } from '../factIndex';
 import { findSubjects, type ClaimContext } from '../context';
 import { figureSpans } from '../factbase/coverage';
 import { readSource, figureContext, periodSyntax, kindOf, quoteFor, type SourceReading } from './read';
-import { chooseMeasure, measureKind, measurePhrase, valueIn, MeasureProposals, type MeasureChoice } from './measures';
+import { chooseMeasure, measurePhrase, valueIn, MeasureProposals, type MeasureChoice } from './measures';
 import { within } from '../sorted';
 import { findEventYears, findRanks, type SpecialFigure } from './ranksAndYears';
 import { readRoles } from './people';
@@ -260,4 +260,3 @@ class Holdings {
   }
 }
 
-export { measureKind };

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// `npm run bundle`: the extension and its language server, each bundled into one file
+// with esbuild (as vscode-eslint does), in dist/:
+//   extension.js   the VS Code client (client/src/extension.ts; `vscode` is the host's)
+//   server.js      the language server (server/src/lsp/main.ts)
+//   baseWorker.js  its fact-base loading thread (server/src/lsp/baseWorker.ts)
+// A worker is started as `join(__dirname, '<name>.js')`, and __dirname of every bundle is
+// dist/, so each worker is an entry of its own, named as its source. nodejieba stays
+// outside (a native module with its dictionaries: the VSIX ships it in node_modules).
+// The fact-base load cache keys its entries on the code that parsed them: the bundles
+// carry FACTCHECK_BUILD_ID, a hash of every input file, of esbuild's version and of this
+// script (core/factbase/loadCache.ts). The CLI is not bundled: it runs from out/ (tsc).
+// --minify minifies (names kept, for readable stack traces).
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'dist');
+const minify = process.argv.includes('--minify');
+
+/**
+ * Packages resolve as Node resolves them for tsc's CommonJS output (the `require`
+ * condition of their exports): esbuild would take the `import` condition for an import
+ * statement, and an ES module's import.meta is empty in a CommonJS bundle.
+ */
+const requireCondition = {
+  name: 'require-condition',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.pluginData === 'require' || (args.kind !== 'import-statement' && args.kind !== 'dynamic-import')) return undefined;
+      return build.resolve(args.path, { kind: 'require-call', importer: args.importer, resolveDir: args.resolveDir, pluginData: 'require' });
+    });
+  },
+};
+
+/** Options shared by every bundle. */
+const common = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outdir: OUT,
+  sourcemap: 'linked',
+  sourcesContent: false,
+  minify,
+  keepNames: true, // readable stack traces: function and class names survive minification
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [requireCondition],
+};
+
+const client = { ...common, entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] };
+const server = {
+  ...common,
+  entryPoints: {
+    server: 'server/src/lsp/main.ts',
+    baseWorker: 'server/src/lsp/baseWorker.ts',
+  },
+  external: ['nodejieba'],
+};
+
+/** Hash of everything a bundle is made of: its input files, esbuild's version and this script. */
+async function buildId() {
+  const h = createHash('sha256').update(`esbuild ${esbuild.version}\0`).update(readFileSync(fileURLToPath(import.meta.url)));
+  const inputs = new Set();
+  for (const options of [client, server]) {
+    const { metafile } = await esbuild.build({ ...options, write: false, logLevel: 'silent' });
+    for (const file of Object.keys(metafile.inputs)) inputs.add(file);
+  }
+  for (const file of [...inputs].sort()) h.update(`${file}\0`).update(readFileSync(join(ROOT, file)));
+  return h.digest('hex').slice(0, 32);
+}
+
+rmSync(OUT, { recursive: true, force: true });
+const id = await buildId();
+const define = { FACTCHECK_BUILD_ID: JSON.stringify(id) };
+let bytes = 0;
+for (const options of [client, server]) {
+  const { metafile, warnings } = await esbuild.build({ ...options, define });
+  if (warnings.length) throw new Error(`bundle: ${warnings.length} warning(s) above: a bundle must build cleanly`);
+  for (const [file, out] of Object.entries(metafile.outputs)) if (file.endsWith('.js')) bytes += out.bytes;
+}
+process.stderr.write(`bundle: ${relative(process.cwd(), OUT) || '.'}/ extension.js, server.js, baseWorker.js (${(bytes / 2 ** 20).toFixed(2)} MB, build ${id.slice(0, 12)})\n`);
