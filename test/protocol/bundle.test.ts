@@ -38,6 +38,10 @@ describe('protocol: the bundles and their worker threads', function () {
     dir = mkdtempSync(join(tmpdir(), 'factcheck-bundle-'));
     mkdirSync(join(dir, 'dist'));
     copyFileSync(join(DIST, 'baseWorker.js'), join(dir, 'dist', 'baseWorker.js'));
+    // What an installed extension has beside its bundles: its package.json and the bundled units table.
+    copyFileSync(join(DIST, '..', 'package.json'), join(dir, 'package.json'));
+    mkdirSync(join(dir, 'facts'));
+    copyFileSync(join(DIST, '..', 'facts', 'units.yaml'), join(dir, 'facts', 'units.yaml'));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
