@@ -89,7 +89,7 @@ describe('suggest: writing entries', () => {
     const s = { type: 'observation', id: 'x.y.src', measure: 'x.y', value: 23000, qualifier: 'over', figure: '2.3万余人', period: '@2024-08-26', periodText: '目前', source: 'src', quote: '目前,在怀科研人员达2.3万余人', kind: 'forecast' } as unknown as ObservationSuggestion;
     assert.equal(
       entryYaml(observationEntry(s)),
-      "  - id: x.y.src\n    measure: x.y\n    value: 23000\n    qualifier: over\n    figure: 2.3万余人\n    period: '@2024-08-26'\n    periodText: 目前\n    source: src\n    quote: 目前,在怀科研人员达2.3万余人\n    estimate: true\n    reviewed: false\n",
+      "  - id: x.y.src\n    measure: x.y\n    value: 23000\n    qualifier: over\n    figure: 2.3万余人\n    period: '@2024-08-26'\n    periodText: 目前\n    source: src\n    quote: 目前,在怀科研人员达2.3万余人\n    kind: forecast\n    reviewed: false\n",
     );
   });
 

@@ -9,9 +9,9 @@ import { indexOf, districtOf, type FactIndex } from '../factIndex';
 import { findSubjects, type ClaimContext } from '../context';
 import { figureSpans } from '../factbase/coverage';
 import { readSource, figureContext, periodSyntax, kindOf, quoteFor, type SourceReading } from './read';
-import { chooseMeasure, measureKind, measurePhrase, valueIn, MeasureProposals, type MeasureChoice } from './measures';
-import { within } from '../sorted';
-import { findEventYears, findRanks, type SpecialFigure } from './ranksAndYears';
+import { chooseMeasure, measureKind, valueIn, MeasureProposals, type MeasureChoice } from './measures';
+import { readStatements, statementChoice, statementPeriod, statementValue } from './statements';
+import type { StatementMention } from '../statements/scan';
 import { readRoles } from './people';
 import { IdRegistry, slug } from './ids';
 import { proposeSubject } from './subjects';
@@ -104,17 +104,19 @@ export function suggestSource(base: FactBase, sourceId: string, options: Suggest
     const choice = chooseMeasure(idx, r, q, ctx, subject, proposals);
     add(observation(r, ids, q, q.text, subject, choice, ctx, held.figure(q.numberStart, q.numberEnd), proposedSubject));
   }
-  for (const f of [...findRanks(r), ...findEventYears(r)]) {
-    const ctx = figureContext(r, f.start, f.end);
+  for (const m of readStatements(source)) {
+    const ctx = figureContext(r, m.start, m.end);
     if (!ctx) continue;
-    Object.assign(ctx, readSubject(topics, ctx, f.start, f.end));
-    const subject = ctx.subject ?? fallback(f.start);
-    if (!subject) continue;
-    const choice = specialMeasure(idx, r, f, subject, proposals);
-    const q = { start: f.start, end: f.end, value: f.value, qualifier: 'exact', dimension: f.reading === 'rank' ? 'rank' : 'none' } as Quantity;
-    // A rank or an event year is as of the source's date unless its clause states a period (2023年…排名全市第1).
-    if (f.reading === 'year') Object.assign(ctx, { period: undefined, periodText: undefined });
-    add(observation(r, ids, q, f.figure, subject, choice, ctx, held.figure(f.start, f.end), proposedSubject, f.reading));
+    Object.assign(ctx, topics.periodOf(ctx, m.start));
+    Object.assign(ctx, statementPeriod(r, topics, m, ctx));
+    Object.assign(ctx, readSubject(topics, ctx, m.start, m.end));
+    const read = ctx.subject ?? fallback(m.start);
+    if (!read) continue;
+    const choice = statementChoice(idx, r, m, ctx, read, proposals);
+    // The checker's measure may be of a subject around the one read (第十六届北京市市长国际企业顾问会议 is 雁栖湖国际会都's): an observation is its measure's subject's.
+    const subject = choice.measure?.subject ?? read;
+    const q = { start: m.start, end: m.end, ...statementValue(m), dimension: m.kind === 'rank' ? 'rank' : 'none' } as Quantity;
+    add(observation(r, ids, q, m.text, subject, choice, ctx, held.figure(m.start, m.end), proposedSubject, m.kind, m));
   }
   for (const role of distinctRoles(readRoles(idx, r.text, (at) => fallback(at)))) {
     add(roleSuggestion(r, ids, role, held.role(role.person, role.organisation), proposedSubject));
@@ -136,25 +138,6 @@ function readSubject(topics: Topics, ctx: ClaimContext, start: number, end: numb
   return { subject, subjectScope: scope };
 }
 
-/** The measure of a rank or event year: the checker's ranking over its clause, or a proposal named by its words. */
-function specialMeasure(idx: FactIndex, r: SourceReading, f: SpecialFigure, subject: string, proposals: MeasureProposals): MeasureChoice {
-  const kind = f.reading === 'rank' ? 'rank' : 'year';
-  const unit = f.reading === 'rank' ? '名' : '年';
-  const candidates = idx.base.measures.filter((m) => m.kind === kind && m.subject === subject);
-  const words = f.phrase;
-  const hit = candidates.find((m) => m.terms.some((t) => words.includes(t)));
-  if (hit) return { measure: hit, score: 1 };
-  let phrase = words;
-  for (const m of findSubjects(idx, phrase).reverse()) phrase = phrase.slice(0, m.start) + phrase.slice(m.end);
-  phrase = phrase.replace(/^[自从于在]+|以来$|[“”"《》]/g, '').trim();
-  // 森林覆盖率达到77.5%、排名全市第1: the rank of what the figure before it measures.
-  const before = within(r.quantities, r.finder.sentenceAt(f.start)?.start ?? f.start, f.start).pop();
-  const ctx = before && r.finder.contextOf(before.start, before.end);
-  if (phrase.length < 2 && before && ctx) phrase = measurePhrase(r, ctx, before);
-  const name = f.reading === 'rank' ? `${phrase}排名` : `${phrase}的年份`;
-  return { proposed: proposals.propose(subject, name, unit, kind), score: 0 };
-}
-
 /** An observation suggestion from a read figure. */
 function observation(
   r: SourceReading,
@@ -167,10 +150,11 @@ function observation(
   held: Held | undefined,
   proposedSubject: ProposedSubject | undefined,
   reading: ObservationSuggestion['reading'] = 'figure',
+  statement?: StatementMention,
 ): ObservationSuggestion {
   const measureId = choice.measure?.id ?? choice.proposed!.id;
   const unit = choice.measure?.unit ?? choice.proposed!.unit;
-  const special = reading !== 'figure';
+  const special = statement !== undefined;
   const period = periodSyntax(r, ctx, q.start);
   const explicitPeriod = ctx.period !== undefined;
   const measureConfidence = choice.measure ? Math.min(1, 0.6 + choice.score / 4) : 0.6;
@@ -189,11 +173,12 @@ function observation(
     unit,
     figure,
     value: special ? q.value : valueIn(q, unit),
-    ...(q.high !== undefined ? { high: valueIn(q, unit, q.high) } : {}),
+    ...(q.high !== undefined ? { high: special ? q.high : valueIn(q, unit, q.high) } : {}),
     qualifier: q.qualifier,
+    ...(statement?.groupText ? { group: statement.groupText } : {}),
     period,
     ...(ctx.periodText && explicitPeriod ? { periodText: ctx.periodText } : {}),
-    kind: kindOf(r.text, ctx, q.start),
+    kind: kindOf(r.text, ctx, q.start, statement),
     quote: quoteFor(r, ctx, q.start, q.end),
     confidence: Math.round(confidence * 100) / 100,
     id: held?.by === 'observation' ? held.ref : ids.claim(`${measureId}.${r.source.id}`),

@@ -118,14 +118,17 @@ export class MeasureProposals {
 
   constructor(private readonly ids: IdRegistry) {}
 
-  /** The proposal for a phrase of a subject, made once (id: subject.pinyin-of-the-head-term). */
-  propose(subject: string, phrase: string, unit: string, kind: MeasureKind): ProposedMeasure {
+  /** The proposal for a phrase of a subject, made once (id: subject.pinyin-of-the-head-term); `given`: its terms, when known. */
+  propose(subject: string, phrase: string, unit: string, kind: MeasureKind, given: string[] = []): ProposedMeasure {
     const name = measureName(phrase, kind) || kind;
     const key = `${subject}\u0000${name}\u0000${unit}\u0000${kind}`;
     let m = this.byKey.get(key);
     if (!m) {
-      const terms = measureTerms(phrase);
-      const id = this.ids.claim(`${subject}.${slug(terms[0] ?? phrase) || kind}`);
+      const terms = given.length ? given : measureTerms(phrase);
+      // A statement's measure is named after its thing and its kind (…-rank, …-first, …-edition, …-year), as the curated ones are.
+      const head = slug(terms[0] ?? phrase);
+      const statement = kind === 'rank' || kind === 'first' || kind === 'edition' || kind === 'year';
+      const id = this.ids.claim(`${subject}.${head ? (statement ? `${head}-${kind}` : head) : kind}`);
       m = { id, subject, name, terms: terms.length ? terms : [name], unit, kind };
       this.byKey.set(key, m);
     }

@@ -166,15 +166,20 @@ export class Topics {
     });
   }
 
-  /** A relative year (今年, 去年) that is not a comparison's baseline. */
+  /** A relative year or month (今年, 去年, 今年7月份, 上个月) that is not a comparison's baseline. */
   private isEventTime(p: PeriodMention): boolean {
-    return p.relative?.yearOffset !== undefined && !p.relative.span && !p.relative.asOf && !p.relative.part && !/(较|比|相比|同比|与)[“"‘]?$/.test(this.r.text.slice(Math.max(0, p.start - 3), p.start));
+    const part = p.relative?.part;
+    return p.relative?.yearOffset !== undefined && !p.relative.span && !p.relative.asOf && (!part || isMonth(part)) && !/(较|比|相比|同比|与)[“"‘]?$/.test(this.r.text.slice(Math.max(0, p.start - 3), p.start));
   }
 
-  /** The last event time in [from, to): a relative year (with a month when `dated`), or a year glued to an event's name. */
+  /**
+   * The last event time in [from, to): a relative year or month (only a month when
+   * `dated`), or a year glued to an event's name; a month of that year before the name
+   * says when the event was (上个月落下帷幕的2024国际基础科学大会: 2024M07).
+   */
   private eventTime(from: number, to: number, dated: boolean): Pick<ClaimContext, 'period' | 'periodText'> | undefined {
     const rel = within(this.r.periods, from, to)
-      .filter((p) => this.isEventTime(p) && (!dated || /^[0-9一二三四五六七八九十]+月/.test(this.r.text.slice(p.end, p.end + 3))))
+      .filter((p) => this.isEventTime(p) && (!dated || isMonth(p.relative?.part) || /^[0-9一二三四五六七八九十]+月/.test(this.r.text.slice(p.end, p.end + 3))))
       .pop();
     let namedAt = -1;
     let namedYear = 0;
@@ -184,10 +189,16 @@ export class Topics {
       namedAt = at;
       namedYear = Number(m[1]);
     }
-    if (rel && rel.start > namedAt) {
+    const monthOfNamed = rel && isMonth(rel.relative?.part) && this.r.year + (rel.relative?.yearOffset ?? 0) === namedYear;
+    if (rel && (rel.start > namedAt || monthOfNamed)) {
       const period = resolveMention(rel, this.r.year);
       return period ? { period, periodText: rel.text } : undefined;
     }
     return namedAt >= 0 ? { period: { kind: 'year', from: namedYear, to: namedYear }, periodText: String(namedYear) } : undefined;
   }
+}
+
+/** Whether a relative mention's part of the year is a month (M07) or a run of months (M01-11). */
+function isMonth(part: string | undefined): boolean {
+  return part !== undefined && /^M\d/.test(part);
 }
