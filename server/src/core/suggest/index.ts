@@ -7,6 +7,7 @@
 import type { FactBase, Observation, Quantity, Role, Source } from '../types';
 import { indexOf, districtOf, type FactIndex } from '../factIndex';
 import { findSubjects, type ClaimContext } from '../context';
+import { resolveCollisions, type FigureReading } from './collisions';
 import { figureSpans } from '../factbase/coverage';
 import { readSource, figureContext, periodSyntax, kindOf, quoteFor, type SourceReading } from './read';
 import { chooseMeasure, measureKind, valueIn, MeasureProposals, type MeasureChoice } from './measures';
@@ -94,15 +95,28 @@ export function suggestSource(base: FactBase, sourceId: string, options: Suggest
     if (options.all || !s.held) out.push(s);
   };
 
+  const readings: FigureReading[] = [];
+  const figureReading = (q: Quantity, figure: string, ctx: ClaimContext, read: string, choice: MeasureChoice, statement?: StatementMention): FigureReading => ({
+    q,
+    figure,
+    ctx,
+    read,
+    choice,
+    statement,
+    period: periodSyntax(r, ctx, q.start),
+    kind: kindOf(r.text, ctx, q.start, statement),
+    excluded: new Set(),
+    conflicts: [],
+  });
   for (const q of r.quantities) {
     const ctx = figureContext(r, q.start, q.end, q);
     if (!ctx) continue;
     if (q.dimension !== 'duration') Object.assign(ctx, topics.periodOf(ctx, q.start));
     Object.assign(ctx, readSubject(topics, ctx, q.start, q.end));
-    const subject = ctx.subject ?? fallback(q.start);
-    if (!subject) continue;
-    const choice = chooseMeasure(idx, r, q, ctx, subject, proposals);
-    add(observation(r, ids, q, q.text, subject, choice, ctx, held.figure(q.numberStart, q.numberEnd), proposedSubject));
+    if (ctx.subjectScope === 'outside') continue;
+    const read = ctx.subject ?? fallback(q.start);
+    if (!read) continue;
+    readings.push(figureReading(q, q.text, ctx, read, chooseMeasure(idx, r, q, ctx, read, proposals)));
   }
   for (const m of readStatements(source)) {
     const ctx = figureContext(r, m.start, m.end);
@@ -110,13 +124,25 @@ export function suggestSource(base: FactBase, sourceId: string, options: Suggest
     Object.assign(ctx, topics.periodOf(ctx, m.start));
     Object.assign(ctx, statementPeriod(r, topics, m, ctx));
     Object.assign(ctx, readSubject(topics, ctx, m.start, m.end));
+    if (ctx.subjectScope === 'outside') continue;
     const read = ctx.subject ?? fallback(m.start);
     if (!read) continue;
-    const choice = statementChoice(idx, r, m, ctx, read, proposals);
-    // The checker's measure may be of a subject around the one read (第十六届北京市市长国际企业顾问会议 is 雁栖湖国际会都's): an observation is its measure's subject's.
-    const subject = choice.measure?.subject ?? read;
-    const q = { start: m.start, end: m.end, ...statementValue(m), dimension: m.kind === 'rank' ? 'rank' : 'none' } as Quantity;
-    add(observation(r, ids, q, m.text, subject, choice, ctx, held.figure(m.start, m.end), proposedSubject, m.kind, m));
+    const q = { start: m.start, end: m.end, text: m.text, ...statementValue(m), dimension: m.kind === 'rank' ? 'rank' : 'none' } as Quantity;
+    readings.push(figureReading(q, m.text, ctx, read, statementChoice(idx, r, m, ctx, read, proposals), m));
+  }
+  resolveCollisions(readings, (x) =>
+    x.statement ? statementChoice(idx, r, x.statement, x.ctx, x.read, proposals, x.excluded) : chooseMeasure(idx, r, x.q, x.ctx, x.read, proposals, x.excluded),
+  );
+  const made = new Map<FigureReading, ObservationSuggestion>();
+  for (const x of readings) {
+    // The measure may be of a part or a whole around the subject read (雁栖环湖步道 of 雁栖湖国际会都; an edition held in a part of the district): an observation is its measure's subject's.
+    const subject = x.choice.measure?.subject ?? x.read;
+    const at = x.statement ? held.figure(x.q.start, x.q.end) : held.figure(x.q.numberStart, x.q.numberEnd);
+    made.set(x, observation(r, ids, x, subject, at, proposedSubject));
+  }
+  for (const [x, s] of made) {
+    if (x.conflicts.length) s.conflictsWith = x.conflicts.map((c) => made.get(c)!.id);
+    add(s);
   }
   for (const role of distinctRoles(readRoles(idx, r.text, (at) => fallback(at)))) {
     add(roleSuggestion(r, ids, role, held.role(role.person, role.organisation), proposedSubject));
@@ -139,29 +165,16 @@ function readSubject(topics: Topics, ctx: ClaimContext, start: number, end: numb
 }
 
 /** An observation suggestion from a read figure. */
-function observation(
-  r: SourceReading,
-  ids: IdRegistry,
-  q: Quantity,
-  figure: string,
-  subject: string,
-  choice: MeasureChoice,
-  ctx: NonNullable<ReturnType<typeof figureContext>>,
-  held: Held | undefined,
-  proposedSubject: ProposedSubject | undefined,
-  reading: ObservationSuggestion['reading'] = 'figure',
-  statement?: StatementMention,
-): ObservationSuggestion {
+function observation(r: SourceReading, ids: IdRegistry, x: FigureReading, subject: string, held: Held | undefined, proposedSubject: ProposedSubject | undefined): ObservationSuggestion {
+  const { q, ctx, choice, statement } = x;
   const measureId = choice.measure?.id ?? choice.proposed!.id;
   const unit = choice.measure?.unit ?? choice.proposed!.unit;
-  const special = statement !== undefined;
-  const period = periodSyntax(r, ctx, q.start);
   const explicitPeriod = ctx.period !== undefined;
   const measureConfidence = choice.measure ? Math.min(1, 0.6 + choice.score / 4) : 0.6;
   const confidence = (SCOPE_CONFIDENCE[ctx.subjectScope] ?? 0.5) * (explicitPeriod ? 1 : 0.85) * measureConfidence;
   return {
     type: 'observation',
-    reading,
+    reading: statement?.kind ?? 'figure',
     source: r.source.id,
     start: q.start,
     end: q.end,
@@ -171,14 +184,15 @@ function observation(
     measureName: choice.measure?.name ?? choice.proposed!.name,
     ...(choice.proposed ? { newMeasure: choice.proposed } : {}),
     unit,
-    figure,
-    value: special ? q.value : valueIn(q, unit),
-    ...(q.high !== undefined ? { high: special ? q.high : valueIn(q, unit, q.high) } : {}),
+    figure: x.figure,
+    // A statement's value is its position, edition or year; a quantity's is in the measure's unit.
+    value: statement ? q.value : valueIn(q, unit),
+    ...(q.high !== undefined ? { high: statement ? q.high : valueIn(q, unit, q.high) } : {}),
     qualifier: q.qualifier,
     ...(statement?.groupText ? { group: statement.groupText } : {}),
-    period,
+    period: x.period,
     ...(ctx.periodText && explicitPeriod ? { periodText: ctx.periodText } : {}),
-    kind: kindOf(r.text, ctx, q.start, statement),
+    kind: x.kind,
     quote: quoteFor(r, ctx, q.start, q.end),
     confidence: Math.round(confidence * 100) / 100,
     id: held?.by === 'observation' ? held.ref : ids.claim(`${measureId}.${r.source.id}`),

@@ -5,7 +5,7 @@
  * the unit the source writes and a kind read from the figure and its verb.
  */
 import type { Measure, MeasureKind, Quantity } from '../types';
-import type { FactIndex } from '../factIndex';
+import { ancestry, type FactIndex } from '../factIndex';
 import type { ClaimContext } from '../context';
 import { rankMeasures } from '../match';
 import { MATCH_THRESHOLD } from '../verdict';
@@ -99,17 +99,22 @@ function measureTerms(phrase: string): string[] {
 /**
  * Chooses the measure of a figure: the best existing measure of a compatible subject
  * whose unit fits, as the checker would match a draft's claim there; else a proposal.
+ * `excluded`: measures and proposals not to take (another figure of the source has them).
  */
-export function chooseMeasure(idx: FactIndex, r: SourceReading, q: Quantity, ctx: ClaimContext, subject: string, proposals: MeasureProposals): MeasureChoice {
+export function chooseMeasure(idx: FactIndex, r: SourceReading, q: Quantity, ctx: ClaimContext, subject: string, proposals: MeasureProposals, excluded: ReadonlySet<string> = new Set()): MeasureChoice {
   const ranking = rankMeasures(idx, r.text, q, ctx, within(r.quantities, ctx.sentence.start, ctx.sentence.end), r.slots.get(q));
-  const best = ranking.compatible.find((c) => c.dimensionOk && c.score >= MATCH_THRESHOLD && c.measure.subject === subject);
+  const fits = ranking.compatible.filter((c) => c.dimensionOk && c.score >= MATCH_THRESHOLD && !excluded.has(c.measure.id));
+  const best = fits.find((c) => c.measure.subject === subject);
   if (best) return { measure: best.measure, score: best.score };
+  // A measure of a part of the subject that the clause's words name (建设13.14公里雁栖环湖步道 in a paragraph about 怀柔: 雁栖湖国际会都's): the figure is that part's.
+  const part = fits.find((c) => ancestry(idx, c.measure.subject).includes(subject));
+  if (part) return { measure: part.measure, score: part.score };
   let phrase = measurePhrase(r, ctx, q);
   const kind = measureKind(q, r.text.slice(ctx.clause.start, q.start));
   // 实现地区生产总值78.6亿元，同比增长5.2%: a rate without a noun of its own is the rate of the figure before it.
   const before = within(r.quantities, ctx.sentence.start, q.start).pop();
   if (phrase.length < 2 && before) phrase = measurePhrase(r, r.finder.contextOf(before.start, before.end) ?? ctx, before);
-  return { proposed: proposals.propose(subject, phrase, measureUnit(q), kind), score: 0 };
+  return { proposed: proposals.propose(subject, phrase, measureUnit(q), kind, [], excluded.size ? { excluded, figure: q.text } : undefined), score: 0 };
 }
 
 /** The measures proposed for one run, one per subject, name and unit (two figures of the same thing share it). */
@@ -118,9 +123,15 @@ export class MeasureProposals {
 
   constructor(private readonly ids: IdRegistry) {}
 
-  /** The proposal for a phrase of a subject, made once (id: subject.pinyin-of-the-head-term); `given`: its terms, when known. */
-  propose(subject: string, phrase: string, unit: string, kind: MeasureKind, given: string[] = []): ProposedMeasure {
-    const name = measureName(phrase, kind) || kind;
+  /**
+   * The proposal for a phrase of a subject, made once (id: subject.pinyin-of-the-head-term);
+   * `given`: its terms, when known. `other`: the figure must not share an excluded proposal
+   * (two figures of different things read with the same words): it gets one named after it.
+   */
+  propose(subject: string, phrase: string, unit: string, kind: MeasureKind, given: string[] = [], other?: { excluded: ReadonlySet<string>; figure: string }): ProposedMeasure {
+    let name = measureName(phrase, kind) || kind;
+    const taken = (n: string) => other?.excluded.has(this.byKey.get(`${subject}\u0000${n}\u0000${unit}\u0000${kind}`)?.id ?? '');
+    if (other && taken(name)) name = `${name}（${other.figure}）`;
     const key = `${subject}\u0000${name}\u0000${unit}\u0000${kind}`;
     let m = this.byKey.get(key);
     if (!m) {

@@ -30,6 +30,7 @@ export function observationEntry(s: ObservationSuggestion): Entry {
   f.source = s.source;
   f.quote = s.quote;
   if (s.kind !== 'actual') f.kind = s.kind;
+  if (s.conflictsWith?.length) f.conflictsWith = s.conflictsWith;
   f.reviewed = false;
   return { section: 'observations', id: s.id, fields: f };
 }
@@ -88,7 +89,7 @@ export function suggestionJson(s: Suggestion): Record<string, unknown> {
     const { type, source, person, title, titles, organisation, asOf, quote, confidence, id, held, newSubject } = s;
     return { type, source, person, title, titles, organisation, asOf, quote, confidence, id, ...(held ? { held } : {}), ...(newSubject ? { newSubject } : {}) };
   }
-  const { type, reading, source, subject, measure, measureName, newMeasure, figure, value, high, unit, qualifier, group, period, periodText, quote, kind, confidence, id, held, newSubject } = s;
+  const { type, reading, source, subject, measure, measureName, newMeasure, figure, value, high, unit, qualifier, group, period, periodText, quote, kind, conflictsWith, confidence, id, held, newSubject } = s;
   return {
     type,
     reading,
@@ -107,6 +108,7 @@ export function suggestionJson(s: Suggestion): Record<string, unknown> {
     ...(periodText ? { periodText } : {}),
     quote,
     kind,
+    ...(conflictsWith ? { conflictsWith } : {}),
     confidence,
     id,
     ...(held ? { held } : {}),

@@ -10,8 +10,8 @@
  */
 import type { ClaimContext } from '../context';
 import { findSubjects } from '../context';
-import type { FactIndex } from '../factIndex';
-import type { Qualifier, Source } from '../types';
+import { ancestry, type FactIndex } from '../factIndex';
+import type { Measure, Qualifier, Source } from '../types';
 import { scanStatements, type StatementMention } from '../statements/scan';
 import { statementMeasure } from '../statements/measures';
 import { groupEndingAt } from '../statements/mention';
@@ -151,11 +151,29 @@ function proposalFor(idx: FactIndex, r: SourceReading, m: StatementMention, ctx:
  * The measure of a statement: the one the checker takes it to be about (its grammar's
  * words and the subject read for it; a first, an edition or a year may be of another
  * subject around it, whose measure names it), else a proposal of the statement's kind.
+ * `excluded`: measures and proposals not to take (another statement of the source has them).
  */
-export function statementChoice(idx: FactIndex, r: SourceReading, m: StatementMention, ctx: ClaimContext, subject: string, proposals: MeasureProposals): MeasureChoice {
+export function statementChoice(
+  idx: FactIndex,
+  r: SourceReading,
+  m: StatementMention,
+  ctx: ClaimContext,
+  subject: string,
+  proposals: MeasureProposals,
+  excluded: ReadonlySet<string> = new Set(),
+): MeasureChoice {
   const scope = ctx.subjectScope === 'none' || ctx.subjectScope === 'outside' ? 'title' : ctx.subjectScope;
-  const measure = statementMeasure(idx, r.text, m, { ...ctx, subject, subjectScope: scope });
+  const about = (s: string) => {
+    const found = statementMeasure(idx, r.text, m, { ...ctx, subject: s, subjectScope: scope });
+    return found && !excluded.has(found.id) ? found : undefined;
+  };
+  const measure = about(subject);
   if (measure) return { measure, score: 4 };
+  // A statement about a part of the subject, whose measure its words name (完成国内第一部虚拟短剧 in a paragraph about 怀柔: 中国影都's).
+  const parts = new Set<Measure>();
+  for (const part of idx.subjects.keys()) if (part !== subject && ancestry(idx, part).includes(subject)) parts.add(about(part)!);
+  parts.delete(undefined!);
+  if (parts.size === 1) return { measure: [...parts][0], score: 4 };
   const { name, terms } = proposalFor(idx, r, m, ctx);
-  return { proposed: proposals.propose(subject, name, statementUnit(m), m.kind, terms), score: 0 };
+  return { proposed: proposals.propose(subject, name, statementUnit(m), m.kind, terms, excluded.size ? { excluded, figure: m.text } : undefined), score: 0 };
 }

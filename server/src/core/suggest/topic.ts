@@ -10,7 +10,8 @@
  */
 import type { FactIndex } from '../factIndex';
 import { ancestry, districtOf } from '../factIndex';
-import { findSubjects, resolveMention, type ClaimContext, type SubjectMention, type SubjectScope } from '../context';
+import { findSubjects, resolveMention, OUTSIDE, type ClaimContext, type SubjectMention, type SubjectScope } from '../context';
+import { shortName } from './subjects';
 import { firstWithin, lastWithin, within } from '../sorted';
 import type { PeriodMention } from '../types';
 import { parseQuantity } from '../numbers';
@@ -41,10 +42,49 @@ export function bracketed(text: string): [number, number][] {
   return out;
 }
 
+/** A clause of circumstance (随着…，伴随…): what it names is the setting, not the paragraph's topic. */
+const CIRCUMSTANCE = /^(随着|伴随着?|鉴于)/;
+
+/** The start of the clause holding `at` (after a comma, semicolon, colon, full stop or line break). */
+function clauseStartAt(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !/[，,；;：:。！？!?\n]/.test(text[i - 1])) i--;
+  return i;
+}
+
+/** What may stand before a clause's topic: connectives and times (其中，今年…). */
+const BEFORE_TOPIC = /^(?:其中|而|但|同时|另外|此外|目前|今年|去年|近年来|当前)?$/;
+
+/**
+ * Short names of subjects (中关村 of 中关村国家自主创新示范区, subjects.ts) where they open
+ * their clause as its topic (中关村是中国第一个国家自主创新示范区), outside the names the base
+ * finds (中关村科学城) and not followed by more of a name in the same breath: a short name
+ * inside a longer one (中关村壹号, 在北部新增了中关村集成电路设计园) is not a topic.
+ */
+function shortNameMentions(idx: FactIndex, text: string, names: SubjectMention[]): SubjectMention[] {
+  const taken = new Set(idx.base.subjects.flatMap((s) => [s.name, ...s.aliases]));
+  const out: SubjectMention[] = [];
+  for (const subject of idx.base.subjects) {
+    const short = shortName(subject, taken);
+    if (!short) continue;
+    for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+      const end = at + short.length;
+      if (names.some((m) => m.start < end && at < m.end)) continue;
+      if (!BEFORE_TOPIC.test(text.slice(clauseStartAt(text, at), at))) continue;
+      out.push({ start: at, end, subject: subject.id });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** Reads subjects and periods of a source's figures (one per reading). */
 export class Topics {
-  /** Subject names outside brackets and quotes, in order. */
+  /** Subject names outside brackets and quotes, in order (an outside place as a clause's topic: subject OUTSIDE). */
   private readonly free: SubjectMention[];
+  /** The names that can be a paragraph's or section's topic: the base's subjects, not in a circumstance (随着科学城“聚人气”，…). */
+  private readonly topical: SubjectMention[];
+  /** Short names (中关村) opening their clause: the subject of that clause only. */
+  private readonly short: SubjectMention[];
   private readonly titleSubject?: string;
   /** Lines that open a section: the outline's headings and lines ending with a colon (a speaker, …情况：), in order. */
   private readonly openers: { start: number; end: number }[];
@@ -60,6 +100,8 @@ export class Topics {
     const above = new Set(this.titleSubject ? ancestry(idx, this.titleSubject).slice(1) : []);
     const modifier = (m: SubjectMention) => above.has(m.subject) && /^[\u4e00-\u9fff“"《(（]/.test(r.text.slice(m.end, m.end + 1)) && !/^(的|在|是|和|与|及|全)/.test(r.text.slice(m.end, m.end + 1));
     this.free = r.finder.subjectsIn(0, r.text.length).filter((m) => !inside(m) && !modifier(m));
+    this.topical = this.free.filter((m) => m.subject !== OUTSIDE && !CIRCUMSTANCE.test(r.text.slice(clauseStartAt(r.text, m.start), m.start)));
+    this.short = shortNameMentions(idx, r.text, this.free).filter((m) => !inside(m));
     const colonLines = [...r.text.matchAll(/^[^\n]*[:：][ \t]*$/gm)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
     this.openers = [...r.outline.headings, ...colonLines].sort((a, b) => a.start - b.start);
   }
@@ -74,24 +116,28 @@ export class Topics {
   }
 
   private find(ctx: ClaimContext, start: number, end: number): { subject?: string; scope: SubjectScope } {
+    // An outside place (全国, 北京市 as a topic, another district) names what the clause speaks of: none of the base's.
+    const named = (m: SubjectMention, scope: SubjectScope) => (m.subject === OUTSIDE ? { scope: 'outside' as const } : { subject: m.subject, scope });
     const inClause = lastWithin(this.free, ctx.clause.start, start);
-    if (inClause) return { subject: inClause.subject, scope: 'clause' };
+    const shortInClause = lastWithin(this.short, ctx.clause.start, start);
+    if (shortInClause && (!inClause || shortInClause.start > inClause.start)) return { subject: shortInClause.subject, scope: 'clause' };
+    if (inClause) return named(inClause, 'clause');
     const inSentence = lastWithin(this.free, ctx.sentence.start, start);
-    if (inSentence) return { subject: inSentence.subject, scope: 'sentence' };
+    if (inSentence) return named(inSentence, 'sentence');
     const after = firstWithin(this.free, end, ctx.clause.end);
-    if (after) return { subject: after.subject, scope: 'clause' };
+    if (after) return named(after, 'clause');
     // The topic of the paragraph: the first name of its nearest earlier sentence naming one.
     const sentences = this.r.outline.sentences;
     const k0 = sentences.indexOf(ctx.sentence);
     for (let k = k0 - 1; k >= 0 && sentences[k].paragraph === ctx.sentence.paragraph; k--) {
-      const topic = firstWithin(this.free, sentences[k].start, sentences[k].end);
+      const topic = firstWithin(this.topical, sentences[k].start, sentences[k].end);
       if (topic) return { subject: topic.subject, scope: 'paragraph' };
     }
     // The topic of the section: the nearest earlier heading or opening line (…介绍:, a speaker's name and titles) naming one.
     for (let i = this.openers.length - 1; i >= 0; i--) {
       const o = this.openers[i];
       if (o.start >= ctx.sentence.start) continue;
-      const topic = firstWithin(this.free, o.start, o.end);
+      const topic = firstWithin(this.topical, o.start, o.end);
       if (topic) return { subject: topic.subject, scope: 'heading' };
     }
     return this.titleSubject ? { subject: this.titleSubject, scope: 'title' } : { scope: 'none' };

@@ -70,6 +70,8 @@ export interface ObservationSuggestion extends SuggestionBase {
   period: string;
   periodText?: string;
   kind: SuggestionKind;
+  /** Ids of suggestions of the same statement written another way (最强 and 最强…之一), as facts check asks them to be marked. */
+  conflictsWith?: string[];
   /** Proposed id of the observation. */
   id: string;
 }
