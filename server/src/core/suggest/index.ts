@@ -112,6 +112,7 @@ export function suggestSource(base: FactBase, sourceId: string, options: Suggest
     const ctx = figureContext(r, q.start, q.end, q);
     if (!ctx) continue;
     if (q.dimension !== 'duration') Object.assign(ctx, topics.periodOf(ctx, q.start));
+    else Object.assign(ctx, streakPeriod(topics, r, ctx, q));
     Object.assign(ctx, readSubject(topics, ctx, q.start, q.end));
     if (ctx.subjectScope === 'outside') continue;
     const read = ctx.subject ?? fallback(q.start);
@@ -156,6 +157,13 @@ export function suggestSource(base: FactBase, sourceId: string, options: Suggest
     subjects: proposedSubject && out.some((s) => s.newSubject) ? [proposedSubject] : [],
     coverage: { held: covered, total },
   };
+}
+
+/** A streak's length (连续两年) counts the years its sentence names before it (2023年和2024年): that span is its period; another duration has none. */
+function streakPeriod(topics: Topics, r: SourceReading, ctx: ClaimContext, q: Quantity): Pick<ClaimContext, 'period' | 'periodText'> {
+  if (!r.text.slice(Math.max(0, q.start - 2), q.start).endsWith('连续') || !q.text.endsWith('年')) return {};
+  const ys = topics.streakYears(ctx, q.start, q.value);
+  return ys ? { period: { kind: 'span', from: ys.from, to: ys.to }, periodText: ys.text } : {};
 }
 
 /** The context's subject and its scope as Topics reads them. */

@@ -156,9 +156,12 @@ export class Topics {
    *   else the dated event time (今年7月份) of the nearest earlier sentence of the paragraph
    *   that states a period;
    * - a figure after 连续N年 in its clause, stated with no period (影片连续三年占…五分之一),
-   *   holds for the N full years before the source's.
+   *   holds for the N full years before the source's; when its sentence names those years
+   *   before it (2023年和2024年分别达…，全市占比连续两年保持四分之一强), it is the last one's.
    */
   periodOf(ctx: ClaimContext, start: number): Pick<ClaimContext, 'period' | 'periodText'> {
+    const counted = this.streakBefore(ctx, start);
+    if (counted) return { period: { kind: 'year', from: counted.to, to: counted.to }, periodText: `${counted.to}年` };
     const sentences = this.r.outline.sentences;
     const k = sentences.indexOf(ctx.sentence) - 1;
     const prev = k >= 0 && sentences[k].paragraph === ctx.sentence.paragraph ? sentences[k] : undefined;
@@ -181,13 +184,39 @@ export class Topics {
       const period = topic && resolveMention(topic, this.r.year);
       if (period) return { period, periodText: topic.text };
     }
-    // The nearest earlier sentence of the paragraph stating a period: when that is an event's dated time, it is the figure's.
+    // The nearest earlier sentence of the paragraph stating a time: when that is an event's dated time, or the time
+    // of an event named with its year (这是2024国际基础科学大会期间), it is the figure's.
     for (let j = k; j >= 0 && sentences[j].paragraph === ctx.sentence.paragraph; j--) {
       const ps = within(this.r.periods, sentences[j].start, sentences[j].end);
-      if (!ps.length) continue;
+      if (!ps.length) {
+        const during = this.duringEvent(sentences[j].start, sentences[j].end);
+        if (during) return during;
+        continue;
+      }
       return ps.every((p) => this.isEventTime(p)) ? (this.eventTime(sentences[j].start, sentences[j].end, true) ?? {}) : {};
     }
     return {};
+  }
+
+  /** The years a streak 连续N年 right before `at` in its clause counts, when its sentence names them before it (see streakYears). */
+  private streakBefore(ctx: ClaimContext, at: number): { from: number; to: number; text: string } | undefined {
+    const m = /连续([0-9]+|[一二两三四五六七八九十]+)年(?!.*连续)/.exec(this.r.text.slice(ctx.clause.start, at));
+    if (!m) return undefined;
+    return this.streakYears(ctx, ctx.clause.start + m.index, parseQuantity(`${m[1]}年`)?.value ?? 0);
+  }
+
+  /**
+   * The years a streak of `n` years starting at offset `at` counts, when its sentence
+   * names exactly those years before it, one after another (2023年和2024年…连续两年): their
+   * first and last, and the text naming them.
+   */
+  streakYears(ctx: ClaimContext, at: number, n: number): { from: number; to: number; text: string } | undefined {
+    if (!(n > 1 && n < 30)) return undefined;
+    const years = within(this.r.periods, ctx.sentence.start, at).filter((p) => p.period && /^\d{4}$/.test(p.period));
+    if (years.length !== n) return undefined;
+    const ys = years.map((p) => Number(p.period));
+    if (ys.some((y, i) => i > 0 && y !== ys[i - 1] + 1)) return undefined;
+    return { from: ys[0], to: ys[n - 1], text: this.r.text.slice(years[0].start, years[n - 1].end) };
   }
 
   /** A plan period opening a relative clause whose noun is counted by the figure right after it (“十三五”时期布局的29个, 新布局的…装置等8个). */
@@ -216,6 +245,14 @@ export class Topics {
   private isEventTime(p: PeriodMention): boolean {
     const part = p.relative?.part;
     return p.relative?.yearOffset !== undefined && !p.relative.span && !p.relative.asOf && (!part || isMonth(part)) && !/(较|比|相比|同比|与)[“"‘]?$/.test(this.r.text.slice(Math.max(0, p.start - 3), p.start));
+  }
+
+  /** The year of an event named with it and the time it lasted (2024国际基础科学大会期间) in [from, to), if one. */
+  private duringEvent(from: number, to: number): Pick<ClaimContext, 'period' | 'periodText'> | undefined {
+    const named = this.eventTime(from, to, false);
+    if (!named || named.period?.kind !== 'year') return undefined;
+    const at = this.r.text.indexOf(named.periodText!, from);
+    return at >= 0 && /^[^，,；;。]{2,30}期间/.test(this.r.text.slice(at + named.periodText!.length, to)) ? named : undefined;
   }
 
   /**
