@@ -25,14 +25,27 @@ const TAIL = /(达到|达|为|是|有|实现|超过|突破|超|逾|近|约|共|�
 
 /** The noun phrase a figure counts: its clause's words before it (or after it, when none come before), trimmed of verbs. */
 export function measurePhrase(r: SourceReading, ctx: ClaimContext, q: { start: number; end: number }): string {
-  const clean = (s: string): string => {
-    let t = s;
-    for (const p of within(r.periods, ctx.clause.start, ctx.clause.end)) t = t.replace(p.text, ' ');
-    for (const m of r.finder.subjectsIn(ctx.clause.start, ctx.clause.end)) t = t.replace(r.text.slice(m.start, m.end), ' ');
-    t = t.replace(/[\d.%]+[^\s，,、]*|[“”"‘’《》（）()]/g, ' ');
-    const parts = t.split(/[\s、，,]+/).map((x) => x.replace(NOISE, '').replace(TAIL, '').replace(/(较|比)$/, '')).filter((x) => x.length >= 2);
-    return parts.pop() ?? '';
-  };
+  // 生态环境质量连续五年全市第一: a streak's length is of what holds over it (生态环境质量连续全市第一的年数).
+  if (r.text.slice(Math.max(ctx.clause.start, q.start - 2), q.start) === '连续') {
+    const held = r.text.slice(q.end, ctx.clause.end).replace(/^(保持|位居|稳居|居)/, '');
+    return `${lastWords(r, ctx, r.text.slice(ctx.clause.start, q.start - 2))}连续${held}的年数`;
+  }
+  return phraseOf(r, ctx, q);
+}
+
+/** The last words of `s` (text of the figure's clause) that can name a thing: without periods, subject names, figures, verbs. */
+function lastWords(r: SourceReading, ctx: ClaimContext, s: string): string {
+  let t = s;
+  for (const p of within(r.periods, ctx.clause.start, ctx.clause.end)) t = t.replace(p.text, ' ');
+  for (const m of r.finder.subjectsIn(ctx.clause.start, ctx.clause.end)) t = t.replace(r.text.slice(m.start, m.end), ' ');
+  t = t.replace(/[\d.%]+[^\s，,、]*|[“”"‘’《》（）()]/g, ' ');
+  const parts = t.split(/[\s、，,]+/).map((x) => x.replace(NOISE, '').replace(TAIL, '').replace(/(较|比)$/, '')).filter((x) => x.length >= 2);
+  return parts.pop() ?? '';
+}
+
+/** measurePhrase of a figure that is not a streak's length. */
+function phraseOf(r: SourceReading, ctx: ClaimContext, q: { start: number; end: number }): string {
+  const clean = (s: string): string => lastWords(r, ctx, s);
   // The noun the figure counts, when it follows the figure (布局了37个科学设施, 建设13.14公里雁栖环湖步道).
   const after = /^[\u4e00-\u9fff]{2,12}/.exec(r.text.slice(q.end, ctx.clause.end).split(/[，,；;。、和与及的]/)[0]);
   if (after && !/^(以上|左右|之多|以内|上下)/.test(after[0])) return after[0].replace(TAIL, '');

@@ -127,7 +127,10 @@ function proposalFor(idx: FactIndex, r: SourceReading, m: StatementMention, ctx:
         const list = m.groupText!.replace(/[“”"《》]/g, '');
         return { name: `在${m.groupText}中的排名`, terms: terms(list) };
       }
-      let phrase = wordsOf(idx, r, m.about.start, m.about.end).replace(RANK_NOISE, '');
+      // The ranked thing: the words between the group and the rank (全市空气质量最好: 空气质量), else its clause's before the group.
+      const groupEnd = m.about.end + (m.groupText?.length ?? 0);
+      const between = m.groupText && r.text.startsWith(m.groupText, m.about.end) ? wordsOf(idx, r, groupEnd, m.start).replace(RANK_NOISE, '') : '';
+      let phrase = between.length >= 2 ? between : wordsOf(idx, r, m.about.start, m.about.end).replace(RANK_NOISE, '');
       // 森林覆盖率达到77.5%、排名全市第1: the rank of what the figure before it measures.
       const before = within(r.quantities, ctx.sentence.start, m.start).pop();
       const bctx = before && r.finder.contextOf(before.start, before.end);
