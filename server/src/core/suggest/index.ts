@@ -1,8 +1,8 @@
 /**
  * Suggested observations and roles for a source: every figure (the number scanner's
- * quantities), rank, event year and person–title pair of its body, read with the
- * checker's grammar and context, and the ones the base does not hold yet. Pure: a
- * fact base and a source id in, suggestions out.
+ * quantities), rank, first, edition, year of an event (the statement grammars) and
+ * person–title pair of its body, read with the checker's grammars and context, and the
+ * ones the base does not hold yet. Pure: a fact base and a source id in, suggestions out.
  */
 import type { FactBase, Observation, Quantity, Role, Source } from '../types';
 import { indexOf, districtOf, type FactIndex } from '../factIndex';

@@ -68,7 +68,8 @@ export function statementPeriod(r: SourceReading, topics: Topics, m: StatementMe
     case 'rank': {
       const own = mentionOf(r, ctx, m.start);
       if (p && own && own.start >= m.about.start && own.end <= m.start) return streak(p, ctx.periodText) ? none : { period: p, periodText: ctx.periodText };
-      const before = within(r.quantities, ctx.sentence.start, m.start).pop();
+      // (A streak's length, 连续五年, is not the ranked figure.)
+      const before = within(r.quantities, ctx.sentence.start, m.start).filter((q) => q.dimension !== 'duration').pop();
       if (before && (before.start >= m.about.start || GENERIC_RANKED.test(rankedWords(r, m)))) {
         const fctx = figureContext(r, before.start, before.end, before);
         if (!fctx) return none;
