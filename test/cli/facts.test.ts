@@ -87,7 +87,9 @@ describe('cli: facts add, facts suggest', function () {
     const check = runCli(['facts', 'check', '--facts', facts, '--facts', BUNDLED], { cwd: dir });
     assert.equal(check.status, 0, check.stdout);
     assert.match(check.stdout, /^facts\/observations-my-2025-04\.yaml:\d+:\d+: not reviewed: observation miyun\.[a-z-]+\.my-2025-04$/m);
-    assert.match(check.stdout, /^coverage my-2025-04 \(facts\/sources\/my-2025-04\.md\): 10\/10 figures \(100\.0%\)$/m);
+    // Every statement of the source is covered by what was written: its figures, its rank (排名全市第2) and its year of an event (成立于2019年).
+    assert.match(check.stdout, /^coverage my-2025-04 \(facts\/sources\/my-2025-04\.md\): 12\/12 statements \(100\.0%\): 10 figures, 1 rank, 1 year of an event$/m);
+    assert.match(check.stdout, /^0 error\(s\), 0 warning\(s\)/m);
     const again = runCli(['facts', 'suggest', 'my-2025-04', '--facts', facts, '--facts', BUNDLED, '--write'], { cwd: dir });
     assert.match(again.stdout, /nothing new to write/);
     const draft = path.join(dir, 'draft.md');

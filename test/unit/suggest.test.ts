@@ -18,6 +18,7 @@ import type { ObservationSuggestion, RoleSuggestion } from '../../server/src/cor
 import { checkText } from '../../server/src/core/check';
 import { importSource } from '../../server/src/core/sources/import';
 import { importMetaSchema } from '../../server/src/core/factbase/schema';
+import { writeSuggestions } from '../../server/src/cli/factsSuggestCommand';
 import { ROOT } from './factbaseSupport';
 
 describe('suggest: quality against the curated base', function () {
@@ -84,12 +85,74 @@ describe('suggest: a new source about a district the base does not know', functi
   });
 });
 
+describe('suggest: statements, months, kinds and roles of a source written for the tests', function () {
+  this.timeout(60_000);
+  let dir: string;
+  const load = () => loadFactBase([dir, bundledFactsDir()], new Map(), { cache: false });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fc-suggest-statements-'));
+    mkdirSync(join(dir, 'sources'), { recursive: true });
+    const raw = readFileSync(join(ROOT, 'test/fixtures/sources/yanqing-2025-06.txt'), 'utf8');
+    const meta = importMetaSchema.parse({ id: 'yq-2025-06', title: '延庆区召开2025年上半年生态文旅发展新闻发布会', publisher: '延庆区融媒体中心', published: '2025-06-20', original: 'yanqing-2025-06.txt' });
+    writeFileSync(join(dir, 'sources', 'yq-2025-06.md'), importSource(raw, meta));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads ranks, firsts, editions and years of events with their group, top-N, vagueness, period and kind', () => {
+    const r = suggestSource(load().base, 'yq-2025-06')!;
+    const statements = r.suggestions.filter((s): s is ObservationSuggestion => s.type === 'observation' && s.reading !== 'figure');
+    assert.deepEqual(
+      statements.map((s) => [s.figure, s.reading, s.subject, s.period, s.value, s.high, s.qualifier, s.group, s.kind, s.unit]),
+      [
+        // A streak (连续五年) says how long: the position is as of the source.
+        ['第一', 'rank', 'yanqing', '@2025-06-20', 1, undefined, 'exact', '全市', 'actual', '名'],
+        ['前两名', 'rank', 'yanqing', '@2025-06-20', 1, 2, 'exact', '全市', 'actual', '名'],
+        // Right after its sentence's topic period: held over it, to the source's year.
+        ['第一', 'rank', 'yanqing', '2021/2025', 1, undefined, 'exact', '全市', 'actual', '名'],
+        ['最好', 'rank', 'yanqing', '@2025-06-20', 1, undefined, 'exact', '全市', 'actual', '名'],
+        ['最好', 'rank', 'yanqing', '@2025-06-20', 1, undefined, 'about', '全市', 'actual', '名'],
+        ['首家', 'first', 'yanqing', '@2025-06-20', 1, undefined, 'exact', '全市', 'actual', '家'],
+        ['率先', 'first', 'yanqing', '@2025-06-20', 1, undefined, 'exact', '全市', 'actual', '个'],
+        ['第六届', 'edition', 'yanqing', '2025', 6, undefined, 'exact', undefined, 'actual', '届'],
+        ['第三届', 'edition', 'yanqing', '2024', 3, undefined, 'exact', undefined, 'actual', '届'],
+        ['2019年', 'year', 'yanqing', '@2025-06-20', 2019, undefined, 'exact', undefined, 'actual', '年'],
+        ['年底', 'year', 'yanqing', '@2025-06-20', 2025, undefined, 'exact', undefined, 'commitment', '年'],
+      ],
+    );
+    assert.deepEqual(
+      statements.map((s) => s.newMeasure?.name),
+      ['生态环境质量全市排名', '水环境质量全市排名', '森林覆盖率全市排名', '空气质量全市排名', '空气质量全市排名', '全市首家山地气象观测中心', '全市率先成立冰雪产业联盟', '延庆冰雪文化节届次', '长城森林音乐节届次', '奥林匹克园区成立的年份', '园区二期交付使用的年份'],
+    );
+    // 最好 and 最好…之一 are one statement written two ways: both kept, naming each other.
+    const [best, oneOf] = statements.filter((s) => s.figure === '最好');
+    assert.deepEqual([best.conflictsWith, oneOf.conflictsWith], [[oneOf.id], [best.id]]);
+    const month = r.suggestions.find((s): s is ObservationSuggestion => s.type === 'observation' && s.figure === '120万人次')!;
+    assert.deepEqual([month.period, month.periodText], ['2025M05', '上个月']);
+    const roles = r.suggestions.filter((s): s is RoleSuggestion => s.type === 'role');
+    assert.deepEqual(roles.map((x) => [x.person, x.titles, x.organisation]), [['赵明远', ['北京市人大代表'], 'beijing-peoples-congress'], ['赵明远', ['延庆区委书记'], 'yanqing']]);
+  });
+
+  it('writes them as facts check reads them: no error or warning, group, kind and conflictsWith as written', () => {
+    const { base } = load();
+    writeSuggestions(base, suggestSource(base, 'yq-2025-06')!);
+    const after = load();
+    assert.deepEqual(after.problems.filter((p) => p.severity === 'error' || p.severity === 'warning').map((p) => p.message), []);
+    const written = after.base.unreviewed!.observations.filter((o) => o.source === 'yq-2025-06');
+    const at = (figure: string) => written.filter((o) => o.figure === figure);
+    assert.deepEqual(at('前两名').map((o) => [o.value, o.high, o.group]), [[1, 2, '全市']]);
+    assert.deepEqual(at('年底').map((o) => [o.value, o.kind]), [[2025, 'commitment']]);
+    assert.deepEqual(at('2019年').map((o) => [o.value, o.kind]), [[2019, 'actual']]);
+    assert.deepEqual(at('最好').map((o) => [o.qualifier, o.conflictsWith?.length]), [['exact', 1], ['about', 1]]);
+    assert.equal(after.coverage.find((c) => c.source === 'yq-2025-06')!.covered, after.coverage.find((c) => c.source === 'yq-2025-06')!.total);
+  });
+});
+
 describe('suggest: writing entries', () => {
   it('renders an entry in the fact files’ block layout, marked reviewed: false', () => {
     const s = { type: 'observation', id: 'x.y.src', measure: 'x.y', value: 23000, qualifier: 'over', figure: '2.3万余人', period: '@2024-08-26', periodText: '目前', source: 'src', quote: '目前,在怀科研人员达2.3万余人', kind: 'forecast' } as unknown as ObservationSuggestion;
     assert.equal(
       entryYaml(observationEntry(s)),
-      "  - id: x.y.src\n    measure: x.y\n    value: 23000\n    qualifier: over\n    figure: 2.3万余人\n    period: '@2024-08-26'\n    periodText: 目前\n    source: src\n    quote: 目前,在怀科研人员达2.3万余人\n    estimate: true\n    reviewed: false\n",
+      "  - id: x.y.src\n    measure: x.y\n    value: 23000\n    qualifier: over\n    figure: 2.3万余人\n    period: '@2024-08-26'\n    periodText: 目前\n    source: src\n    quote: 目前,在怀科研人员达2.3万余人\n    kind: forecast\n    reviewed: false\n",
     );
   });
 

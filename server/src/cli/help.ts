@@ -39,10 +39,11 @@ options:
 
 /** `factcheck facts suggest`. */
 export const FACTS_SUGGEST_USAGE = `usage: factcheck facts suggest SOURCE_ID… [--facts DIR]… [--all] [--format yaml|json] [--write]
-Reads a source with the checker's own grammar (figures, ranks, event years, people and
-their titles) and suggests the observations and roles the fact base does not hold yet:
-subject, measure (an existing one, or a new one proposed), period, value, qualifier,
-kind (actual, forecast, target), the figure as written, the shortest quote, a confidence.
+Reads a source with the checker's own grammars (figures; ranks, firsts, editions and
+years of events; people and their titles) and suggests the observations and roles the
+fact base does not hold yet: subject, measure (an existing one, or a new one proposed),
+period, value, qualifier, group, kind (actual, forecast, target, commitment), the figure
+as written, the shortest quote, a confidence.
 options:
   --facts DIR         fact-base folder (repeatable; default: the bundled fact base)
   --all               every figure and pair of the source, also those already held

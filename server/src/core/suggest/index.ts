@@ -1,17 +1,18 @@
 /**
  * Suggested observations and roles for a source: every figure (the number scanner's
- * quantities), rank, event year and person–title pair of its body, read with the
- * checker's grammar and context, and the ones the base does not hold yet. Pure: a
- * fact base and a source id in, suggestions out.
+ * quantities), rank, first, edition, year of an event (the statement grammars) and
+ * person–title pair of its body, read with the checker's grammars and context, and the
+ * ones the base does not hold yet. Pure: a fact base and a source id in, suggestions out.
  */
 import type { FactBase, Observation, Quantity, Role, Source } from '../types';
-import { indexOf, districtOf, type FactIndex } from '../factIndex';
+import { indexOf, districtOf } from '../factIndex';
 import { findSubjects, type ClaimContext } from '../context';
+import { resolveCollisions, type FigureReading } from './collisions';
 import { figureSpans } from '../factbase/coverage';
 import { readSource, figureContext, periodSyntax, kindOf, quoteFor, type SourceReading } from './read';
-import { chooseMeasure, measurePhrase, valueIn, MeasureProposals, type MeasureChoice } from './measures';
-import { within } from '../sorted';
-import { findEventYears, findRanks, type SpecialFigure } from './ranksAndYears';
+import { chooseMeasure, valueIn, MeasureProposals, type MeasureChoice } from './measures';
+import { readStatements, statementChoice, statementPeriod, statementValue } from './statements';
+import type { StatementMention } from '../statements/scan';
 import { readRoles } from './people';
 import { IdRegistry, slug } from './ids';
 import { proposeSubject } from './subjects';
@@ -94,27 +95,55 @@ export function suggestSource(base: FactBase, sourceId: string, options: Suggest
     if (options.all || !s.held) out.push(s);
   };
 
+  const readings: FigureReading[] = [];
+  const figureReading = (q: Quantity, figure: string, ctx: ClaimContext, read: string, choice: MeasureChoice, statement?: StatementMention): FigureReading => ({
+    q,
+    figure,
+    ctx,
+    read,
+    choice,
+    statement,
+    period: periodSyntax(r, ctx, q.start),
+    kind: kindOf(r.text, ctx, q.start, statement),
+    excluded: new Set(),
+    conflicts: [],
+  });
   for (const q of r.quantities) {
     const ctx = figureContext(r, q.start, q.end, q);
     if (!ctx) continue;
     if (q.dimension !== 'duration') Object.assign(ctx, topics.periodOf(ctx, q.start));
+    else Object.assign(ctx, streakPeriod(topics, r, ctx, q));
     Object.assign(ctx, readSubject(topics, ctx, q.start, q.end));
-    const subject = ctx.subject ?? fallback(q.start);
-    if (!subject) continue;
-    const choice = chooseMeasure(idx, r, q, ctx, subject, proposals);
-    add(observation(r, ids, q, q.text, subject, choice, ctx, held.figure(q.numberStart, q.numberEnd), proposedSubject));
+    if (ctx.subjectScope === 'outside') continue;
+    const read = ctx.subject ?? fallback(q.start);
+    if (!read) continue;
+    readings.push(figureReading(q, q.text, ctx, read, chooseMeasure(idx, r, q, ctx, read, proposals)));
   }
-  for (const f of [...findRanks(r), ...findEventYears(r)]) {
-    const ctx = figureContext(r, f.start, f.end);
+  for (const m of readStatements(source)) {
+    const ctx = figureContext(r, m.start, m.end);
     if (!ctx) continue;
-    Object.assign(ctx, readSubject(topics, ctx, f.start, f.end));
-    const subject = ctx.subject ?? fallback(f.start);
-    if (!subject) continue;
-    const choice = specialMeasure(idx, r, f, subject, proposals);
-    const q = { start: f.start, end: f.end, value: f.value, qualifier: 'exact', dimension: f.reading === 'rank' ? 'rank' : 'none' } as Quantity;
-    // A rank or an event year is as of the source's date unless its clause states a period (2023年…排名全市第1).
-    if (f.reading === 'year') Object.assign(ctx, { period: undefined, periodText: undefined });
-    add(observation(r, ids, q, f.figure, subject, choice, ctx, held.figure(f.start, f.end), proposedSubject, f.reading));
+    Object.assign(ctx, topics.periodOf(ctx, m.start));
+    Object.assign(ctx, statementPeriod(r, topics, m, ctx));
+    Object.assign(ctx, readSubject(topics, ctx, m.start, m.end));
+    if (ctx.subjectScope === 'outside') continue;
+    const read = ctx.subject ?? fallback(m.start);
+    if (!read) continue;
+    const q = { start: m.start, end: m.end, text: m.text, ...statementValue(m), dimension: m.kind === 'rank' ? 'rank' : 'none' } as Quantity;
+    readings.push(figureReading(q, m.text, ctx, read, statementChoice(idx, r, m, ctx, read, proposals), m));
+  }
+  resolveCollisions(readings, (x) =>
+    x.statement ? statementChoice(idx, r, x.statement, x.ctx, x.read, proposals, x.excluded) : chooseMeasure(idx, r, x.q, x.ctx, x.read, proposals, x.excluded),
+  );
+  const made = new Map<FigureReading, ObservationSuggestion>();
+  for (const x of readings) {
+    // The measure may be of a part or a whole around the subject read (雁栖环湖步道 of 雁栖湖国际会都; an edition held in a part of the district): an observation is its measure's subject's.
+    const subject = x.choice.measure?.subject ?? x.read;
+    const at = x.statement ? held.figure(x.q.start, x.q.end) : held.figure(x.q.numberStart, x.q.numberEnd);
+    made.set(x, observation(r, ids, x, subject, at, proposedSubject));
+  }
+  for (const [x, s] of made) {
+    if (x.conflicts.length) s.conflictsWith = x.conflicts.map((c) => made.get(c)!.id);
+    add(s);
   }
   for (const role of distinctRoles(readRoles(idx, r.text, (at) => fallback(at)))) {
     add(roleSuggestion(r, ids, role, held.role(role.person, role.organisation), proposedSubject));
@@ -130,54 +159,30 @@ export function suggestSource(base: FactBase, sourceId: string, options: Suggest
   };
 }
 
+/** A streak's length (连续两年) counts the years its sentence names before it (2023年和2024年): that span is its period; another duration has none. */
+function streakPeriod(topics: Topics, r: SourceReading, ctx: ClaimContext, q: Quantity): Pick<ClaimContext, 'period' | 'periodText'> {
+  if (!r.text.slice(Math.max(0, q.start - 2), q.start).endsWith('连续') || !q.text.endsWith('年')) return {};
+  const ys = topics.streakYears(ctx, q.start, q.value);
+  return ys ? { period: { kind: 'span', from: ys.from, to: ys.to }, periodText: ys.text } : {};
+}
+
 /** The context's subject and its scope as Topics reads them. */
 function readSubject(topics: Topics, ctx: ClaimContext, start: number, end: number): Pick<ClaimContext, 'subject' | 'subjectScope'> {
   const { subject, scope } = topics.subjectOf(ctx, start, end);
   return { subject, subjectScope: scope };
 }
 
-/** The measure of a rank or event year: the checker's ranking over its clause, or a proposal named by its words. */
-function specialMeasure(idx: FactIndex, r: SourceReading, f: SpecialFigure, subject: string, proposals: MeasureProposals): MeasureChoice {
-  const kind = f.reading === 'rank' ? 'rank' : 'year';
-  const unit = f.reading === 'rank' ? '名' : '年';
-  const candidates = idx.base.measures.filter((m) => m.kind === kind && m.subject === subject);
-  const words = f.phrase;
-  const hit = candidates.find((m) => m.terms.some((t) => words.includes(t)));
-  if (hit) return { measure: hit, score: 1 };
-  let phrase = words;
-  for (const m of findSubjects(idx, phrase).reverse()) phrase = phrase.slice(0, m.start) + phrase.slice(m.end);
-  phrase = phrase.replace(/^[自从于在]+|以来$|[“”"《》]/g, '').trim();
-  // 森林覆盖率达到77.5%、排名全市第1: the rank of what the figure before it measures.
-  const before = within(r.quantities, r.finder.sentenceAt(f.start)?.start ?? f.start, f.start).pop();
-  const ctx = before && r.finder.contextOf(before.start, before.end);
-  if (phrase.length < 2 && before && ctx) phrase = measurePhrase(r, ctx, before);
-  const name = f.reading === 'rank' ? `${phrase}排名` : `${phrase}的年份`;
-  return { proposed: proposals.propose(subject, name, unit, kind), score: 0 };
-}
-
 /** An observation suggestion from a read figure. */
-function observation(
-  r: SourceReading,
-  ids: IdRegistry,
-  q: Quantity,
-  figure: string,
-  subject: string,
-  choice: MeasureChoice,
-  ctx: NonNullable<ReturnType<typeof figureContext>>,
-  held: Held | undefined,
-  proposedSubject: ProposedSubject | undefined,
-  reading: ObservationSuggestion['reading'] = 'figure',
-): ObservationSuggestion {
+function observation(r: SourceReading, ids: IdRegistry, x: FigureReading, subject: string, held: Held | undefined, proposedSubject: ProposedSubject | undefined): ObservationSuggestion {
+  const { q, ctx, choice, statement } = x;
   const measureId = choice.measure?.id ?? choice.proposed!.id;
   const unit = choice.measure?.unit ?? choice.proposed!.unit;
-  const special = reading !== 'figure';
-  const period = periodSyntax(r, ctx, q.start);
   const explicitPeriod = ctx.period !== undefined;
   const measureConfidence = choice.measure ? Math.min(1, 0.6 + choice.score / 4) : 0.6;
   const confidence = (SCOPE_CONFIDENCE[ctx.subjectScope] ?? 0.5) * (explicitPeriod ? 1 : 0.85) * measureConfidence;
   return {
     type: 'observation',
-    reading,
+    reading: statement?.kind ?? 'figure',
     source: r.source.id,
     start: q.start,
     end: q.end,
@@ -187,13 +192,15 @@ function observation(
     measureName: choice.measure?.name ?? choice.proposed!.name,
     ...(choice.proposed ? { newMeasure: choice.proposed } : {}),
     unit,
-    figure,
-    value: special ? q.value : valueIn(q, unit),
-    ...(q.high !== undefined ? { high: valueIn(q, unit, q.high) } : {}),
+    figure: x.figure,
+    // A statement's value is its position, edition or year; a quantity's is in the measure's unit.
+    value: statement ? q.value : valueIn(q, unit),
+    ...(q.high !== undefined ? { high: statement ? q.high : valueIn(q, unit, q.high) } : {}),
     qualifier: q.qualifier,
-    period,
+    ...(statement?.groupText ? { group: statement.groupText } : {}),
+    period: x.period,
     ...(ctx.periodText && explicitPeriod ? { periodText: ctx.periodText } : {}),
-    kind: kindOf(r.text, ctx, q.start),
+    kind: x.kind,
     quote: quoteFor(r, ctx, q.start, q.end),
     confidence: Math.round(confidence * 100) / 100,
     id: held?.by === 'observation' ? held.ref : ids.claim(`${measureId}.${r.source.id}`),

@@ -5,7 +5,7 @@
  * the unit the source writes and a kind read from the figure and its verb.
  */
 import type { Measure, MeasureKind, Quantity } from '../types';
-import type { FactIndex } from '../factIndex';
+import { ancestry, type FactIndex } from '../factIndex';
 import type { ClaimContext } from '../context';
 import { rankMeasures } from '../match';
 import { MATCH_THRESHOLD } from '../verdict';
@@ -25,14 +25,27 @@ const TAIL = /(达到|达|为|是|有|实现|超过|突破|超|逾|近|约|共|�
 
 /** The noun phrase a figure counts: its clause's words before it (or after it, when none come before), trimmed of verbs. */
 export function measurePhrase(r: SourceReading, ctx: ClaimContext, q: { start: number; end: number }): string {
-  const clean = (s: string): string => {
-    let t = s;
-    for (const p of within(r.periods, ctx.clause.start, ctx.clause.end)) t = t.replace(p.text, ' ');
-    for (const m of r.finder.subjectsIn(ctx.clause.start, ctx.clause.end)) t = t.replace(r.text.slice(m.start, m.end), ' ');
-    t = t.replace(/[\d.%]+[^\s，,、]*|[“”"‘’《》（）()]/g, ' ');
-    const parts = t.split(/[\s、，,]+/).map((x) => x.replace(NOISE, '').replace(TAIL, '').replace(/(较|比)$/, '')).filter((x) => x.length >= 2);
-    return parts.pop() ?? '';
-  };
+  // 生态环境质量连续五年全市第一: a streak's length is of what holds over it (生态环境质量连续全市第一的年数).
+  if (r.text.slice(Math.max(ctx.clause.start, q.start - 2), q.start) === '连续') {
+    const held = r.text.slice(q.end, ctx.clause.end).replace(/^(保持|位居|稳居|居)/, '');
+    return `${lastWords(r, ctx, r.text.slice(ctx.clause.start, q.start - 2))}连续${held}的年数`;
+  }
+  return phraseOf(r, ctx, q);
+}
+
+/** The last words of `s` (text of the figure's clause) that can name a thing: without periods, subject names, figures, verbs. */
+function lastWords(r: SourceReading, ctx: ClaimContext, s: string): string {
+  let t = s;
+  for (const p of within(r.periods, ctx.clause.start, ctx.clause.end)) t = t.replace(p.text, ' ');
+  for (const m of r.finder.subjectsIn(ctx.clause.start, ctx.clause.end)) t = t.replace(r.text.slice(m.start, m.end), ' ');
+  t = t.replace(/[\d.%]+[^\s，,、]*|[“”"‘’《》（）()]/g, ' ');
+  const parts = t.split(/[\s、，,]+/).map((x) => x.replace(NOISE, '').replace(TAIL, '').replace(/(较|比)$/, '')).filter((x) => x.length >= 2);
+  return parts.pop() ?? '';
+}
+
+/** measurePhrase of a figure that is not a streak's length. */
+function phraseOf(r: SourceReading, ctx: ClaimContext, q: { start: number; end: number }): string {
+  const clean = (s: string): string => lastWords(r, ctx, s);
   // The noun the figure counts, when it follows the figure (布局了37个科学设施, 建设13.14公里雁栖环湖步道).
   const after = /^[\u4e00-\u9fff]{2,12}/.exec(r.text.slice(q.end, ctx.clause.end).split(/[，,；;。、和与及的]/)[0]);
   if (after && !/^(以上|左右|之多|以内|上下)/.test(after[0])) return after[0].replace(TAIL, '');
@@ -99,17 +112,22 @@ function measureTerms(phrase: string): string[] {
 /**
  * Chooses the measure of a figure: the best existing measure of a compatible subject
  * whose unit fits, as the checker would match a draft's claim there; else a proposal.
+ * `excluded`: measures and proposals not to take (another figure of the source has them).
  */
-export function chooseMeasure(idx: FactIndex, r: SourceReading, q: Quantity, ctx: ClaimContext, subject: string, proposals: MeasureProposals): MeasureChoice {
+export function chooseMeasure(idx: FactIndex, r: SourceReading, q: Quantity, ctx: ClaimContext, subject: string, proposals: MeasureProposals, excluded: ReadonlySet<string> = new Set()): MeasureChoice {
   const ranking = rankMeasures(idx, r.text, q, ctx, within(r.quantities, ctx.sentence.start, ctx.sentence.end), r.slots.get(q));
-  const best = ranking.compatible.find((c) => c.dimensionOk && c.score >= MATCH_THRESHOLD && c.measure.subject === subject);
+  const fits = ranking.compatible.filter((c) => c.dimensionOk && c.score >= MATCH_THRESHOLD && !excluded.has(c.measure.id));
+  const best = fits.find((c) => c.measure.subject === subject);
   if (best) return { measure: best.measure, score: best.score };
+  // A measure of a part of the subject that the clause's words name (建设13.14公里雁栖环湖步道 in a paragraph about 怀柔: 雁栖湖国际会都's): the figure is that part's.
+  const part = fits.find((c) => ancestry(idx, c.measure.subject).includes(subject));
+  if (part) return { measure: part.measure, score: part.score };
   let phrase = measurePhrase(r, ctx, q);
   const kind = measureKind(q, r.text.slice(ctx.clause.start, q.start));
   // 实现地区生产总值78.6亿元，同比增长5.2%: a rate without a noun of its own is the rate of the figure before it.
   const before = within(r.quantities, ctx.sentence.start, q.start).pop();
   if (phrase.length < 2 && before) phrase = measurePhrase(r, r.finder.contextOf(before.start, before.end) ?? ctx, before);
-  return { proposed: proposals.propose(subject, phrase, measureUnit(q), kind), score: 0 };
+  return { proposed: proposals.propose(subject, phrase, measureUnit(q), kind, [], excluded.size ? { excluded, figure: q.text } : undefined), score: 0 };
 }
 
 /** The measures proposed for one run, one per subject, name and unit (two figures of the same thing share it). */
@@ -118,14 +136,23 @@ export class MeasureProposals {
 
   constructor(private readonly ids: IdRegistry) {}
 
-  /** The proposal for a phrase of a subject, made once (id: subject.pinyin-of-the-head-term). */
-  propose(subject: string, phrase: string, unit: string, kind: MeasureKind): ProposedMeasure {
-    const name = measureName(phrase, kind) || kind;
+  /**
+   * The proposal for a phrase of a subject, made once (id: subject.pinyin-of-the-head-term);
+   * `given`: its terms, when known. `other`: the figure must not share an excluded proposal
+   * (two figures of different things read with the same words): it gets one named after it.
+   */
+  propose(subject: string, phrase: string, unit: string, kind: MeasureKind, given: string[] = [], other?: { excluded: ReadonlySet<string>; figure: string }): ProposedMeasure {
+    let name = measureName(phrase, kind) || kind;
+    const taken = (n: string) => other?.excluded.has(this.byKey.get(`${subject}\u0000${n}\u0000${unit}\u0000${kind}`)?.id ?? '');
+    if (other && taken(name)) name = `${name}（${other.figure}）`;
     const key = `${subject}\u0000${name}\u0000${unit}\u0000${kind}`;
     let m = this.byKey.get(key);
     if (!m) {
-      const terms = measureTerms(phrase);
-      const id = this.ids.claim(`${subject}.${slug(terms[0] ?? phrase) || kind}`);
+      const terms = given.length ? given : measureTerms(phrase);
+      // A statement's measure is named after its thing and its kind (…-rank, …-first, …-edition, …-year), as the curated ones are.
+      const head = slug(terms[0] ?? phrase);
+      const statement = kind === 'rank' || kind === 'first' || kind === 'edition' || kind === 'year';
+      const id = this.ids.claim(`${subject}.${head ? (statement ? `${head}-${kind}` : head) : kind}`);
       m = { id, subject, name, terms: terms.length ? terms : [name], unit, kind };
       this.byKey.set(key, m);
     }

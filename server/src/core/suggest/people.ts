@@ -62,8 +62,9 @@ function withDistrictName(idx: FactIndex, text: string, t: { text: string; start
 /**
  * The roles of a text: each person named after titles, the titles split into one role
  * per body. A title naming another body than the role's starts a new role; 区… titles (区长, 区政府副区长) are of the district; other
- * titles (副区长, 管委会主任) are of the body before them. A deputy's seat (…代表) joins
- * the office after it. `district`: the subject the text is about, for titles naming none.
+ * titles (副区长, 管委会主任) are of the body before them. A deputy's seat is of the body
+ * it names (北京市人大代表: the city's people's congress), else it joins the office after
+ * it. `district`: the subject the text is about, for titles naming none.
  */
 export function readRoles(idx: FactIndex, text: string, district: (at: number) => string | undefined): ReadRole[] {
   const people = new Set([...idx.people, ...namesAfterTitles(text)]);
@@ -78,7 +79,7 @@ export function readRoles(idx: FactIndex, text: string, district: (at: number) =
       const named = namedBody(idx, t.text);
       const org = named ?? (/^区/.test(t.text) && home ? home : group?.organisation ?? home);
       if (!org) continue;
-      if (/代表$/.test(t.text)) {
+      if (/代表$/.test(t.text) && !named) {
         pendingSeats.push({ text: t.text, start: t.start });
         continue;
       }

@@ -37,7 +37,7 @@ export function readSource(idx: FactIndex, source: Source): SourceReading {
   const asOf = source.eventDate ?? source.published;
   const year = Number(asOf.slice(0, 4));
   const scanned = scanQuantitiesAndPeriods(text);
-  const periods = yearRanges(text, withWholeYear(text, scanned.periods, 0));
+  const periods = withRelativeMonths(text, yearRanges(text, withWholeYear(text, scanned.periods, 0)), asOf);
   const finder = new ContextFinder(idx, text, ol, periods, year);
   return {
     source,
@@ -51,6 +51,29 @@ export function readSource(idx: FactIndex, source: Source): SourceReading {
     overrides: pairRespectively(text, scanned.quantities, periods, year, ol),
     slots: respectiveSlots(text, scanned.quantities, ol),
   };
+}
+
+/** Months named relative to the text's date (上个月, 本月), which a source's reader resolves against its date. */
+const RELATIVE_MONTH = /上个月|上月|本月|这个月|当月/g;
+
+/**
+ * The period mentions with the relative months of a source added (上个月 in a text of
+ * 2024-08-26 is 2024M07), as relative months of a year (like 今年7月份), in order.
+ */
+export function withRelativeMonths(text: string, periods: PeriodMention[], asOf: string): PeriodMention[] {
+  const extra: PeriodMention[] = [];
+  const year = Number(asOf.slice(0, 4));
+  const month = Number(asOf.slice(5, 7));
+  for (const m of text.matchAll(RELATIVE_MONTH)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (periods.some((p) => p.start < end && start < p.end)) continue;
+    const back = m[0].startsWith('上') ? 1 : 0;
+    const y = month - back < 1 ? year - 1 : year;
+    const mm = ((month - back + 11) % 12) + 1;
+    extra.push({ start, end, text: m[0], relative: { yearOffset: y - year, part: `M${String(mm).padStart(2, '0')}` } });
+  }
+  return extra.length ? [...periods, ...extra].sort((a, b) => a.start - b.start) : periods;
 }
 
 /** The context of a figure at [start, end) as the checker reads it: 分别's periods applied, a duration without a period. */
@@ -98,15 +121,28 @@ export function periodSyntax(r: SourceReading, ctx: ClaimContext, at: number): s
   }
 }
 
-const FORECAST = /(预计|有望|将|预期|可望|即将)/;
-const TARGET = /(力争|目标|计划|争取|确保|规划|要求|拟)/;
+const FORECAST = /预计|有望|预期|可望/;
+const TARGET = /力争|目标|计划|争取|确保|规划|拟/;
+/** 将 of the future (not 将近, 将军, 将来). */
+const WILL = /将(?![近军来])/;
+/** 将 before a level reached (将达到3万余人, 将突破): an expectation, not something someone does. */
+const WILL_REACH = /将(?:会)?(?:达到|达|突破|超过|超|实现|增长|增至|提高|提升|保持|占)/;
 
-/** Whether a figure is an actual, a forecast (预计, 有望, 将) or a target (力争, 目标, 计划): the words of its clause before it, or of the sentence's opening clause. */
-export function kindOf(text: string, ctx: ClaimContext, at: number): SuggestionKind {
-  const before = text.slice(ctx.clause.start, at);
+/**
+ * What the source says of a figure (the observation's kind), from the words of its clause
+ * before it (for a year of an event, its whole clause: 年底均将进入科研状态) or of its
+ * sentence's opening: a target (力争, 目标, 计划), a forecast (预计, 有望; 将 before a
+ * level: 将达到), a commitment (将 before what someone does: 将举办, 将于年底交付使用), else an actual.
+ */
+export function kindOf(text: string, ctx: ClaimContext, at: number, statement?: { kind: string }): SuggestionKind {
+  // The clause as facts check reads it for its kind warning too (it runs over a colon), so that an actual written without kind draws none.
+  let from = ctx.clause.start;
+  while (from > 0 && !/[，,；;。！？!?\n]/.test(text[from - 1])) from--;
+  const before = text.slice(from, statement?.kind === 'year' ? ctx.clause.end : at);
   const opening = text.slice(ctx.sentence.start, Math.min(at, ctx.sentence.start + 8));
   if (TARGET.test(before) || /^(力争|目标|计划|争取)/.test(opening)) return 'target';
   if (FORECAST.test(before) || /^(预计|有望)/.test(opening)) return 'forecast';
+  if (WILL.test(before)) return WILL_REACH.test(before) ? 'forecast' : 'commitment';
   return 'actual';
 }
 

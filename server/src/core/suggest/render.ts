@@ -1,12 +1,11 @@
 /**
  * Suggestions as fact-file entries: the YAML blocks `facts suggest --format yaml` prints
  * and `--write` and the editor append (each marked `reviewed: false`), and the JSON
- * objects `--format json` prints. The fields follow the fact files' schema as it is:
- * an observation's kind is written as the schema has it (`estimate: true` for a forecast
- * or target today; `kind:` once the schema has that field).
+ * objects `--format json` prints. The fields follow the fact files' schema: a rank's or
+ * first's `group` as written, and an observation's `kind` (forecast, target,
+ * commitment) when it is not the default, actual.
  */
 import { Document, isSeq, visit } from 'yaml';
-import { observationSchema } from '../factbase/schema';
 import type { ObservationSuggestion, ProposedMeasure, ProposedSubject, RoleSuggestion, Suggestion } from './types';
 
 /** A fact-file section. */
@@ -19,21 +18,19 @@ export interface Entry {
   fields: Record<string, unknown>;
 }
 
-/** Whether the observation schema has `kind` (actual/forecast/target…) rather than `estimate`. */
-const schemaHasKind = 'kind' in observationSchema.shape;
-
 /** The observation entry of a suggestion. */
 export function observationEntry(s: ObservationSuggestion): Entry {
   const f: Record<string, unknown> = { id: s.id, measure: s.measure ?? s.newMeasure!.id, value: s.value };
   if (s.high !== undefined) f.high = s.high;
   if (s.qualifier !== 'exact') f.qualifier = s.qualifier;
   f.figure = s.figure;
+  if (s.group) f.group = s.group;
   f.period = s.period;
   if (s.periodText) f.periodText = s.periodText;
   f.source = s.source;
   f.quote = s.quote;
-  if (schemaHasKind) f.kind = s.kind;
-  else if (s.kind !== 'actual') f.estimate = true;
+  if (s.kind !== 'actual') f.kind = s.kind;
+  if (s.conflictsWith?.length) f.conflictsWith = s.conflictsWith;
   f.reviewed = false;
   return { section: 'observations', id: s.id, fields: f };
 }
@@ -92,7 +89,7 @@ export function suggestionJson(s: Suggestion): Record<string, unknown> {
     const { type, source, person, title, titles, organisation, asOf, quote, confidence, id, held, newSubject } = s;
     return { type, source, person, title, titles, organisation, asOf, quote, confidence, id, ...(held ? { held } : {}), ...(newSubject ? { newSubject } : {}) };
   }
-  const { type, reading, source, subject, measure, measureName, newMeasure, figure, value, high, unit, qualifier, period, periodText, quote, kind, confidence, id, held, newSubject } = s;
+  const { type, reading, source, subject, measure, measureName, newMeasure, figure, value, high, unit, qualifier, group, period, periodText, quote, kind, conflictsWith, confidence, id, held, newSubject } = s;
   return {
     type,
     reading,
@@ -106,10 +103,12 @@ export function suggestionJson(s: Suggestion): Record<string, unknown> {
     ...(high !== undefined ? { high } : {}),
     unit,
     qualifier,
+    ...(group ? { group } : {}),
     period,
     ...(periodText ? { periodText } : {}),
     quote,
     kind,
+    ...(conflictsWith ? { conflictsWith } : {}),
     confidence,
     id,
     ...(held ? { held } : {}),

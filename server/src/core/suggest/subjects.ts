@@ -1,10 +1,12 @@
 /**
- * A subject for a source about a district or county the base does not know yet: the
- * first 〇〇区 / 〇〇县 its title names that no subject of the base covers, part of the
- * subject the title names before it (北京市朝阳区 → part of beijing), if any.
+ * Subjects as a source's reader names them: a subject for a source about a district or
+ * county the base does not know yet (the first 〇〇区 / 〇〇县 its title names that no
+ * subject of the base covers, part of the subject the title names before it: 北京市朝阳区
+ * → part of beijing), and the short name a subject's names share (中关村 for
+ * 中关村国家自主创新示范区 and 中关村示范区), which sources write alone.
  */
 import type { FactIndex } from '../factIndex';
-import type { Source } from '../types';
+import type { Source, Subject } from '../types';
 import { findSubjects } from '../context';
 import { slug } from './ids';
 import type { ProposedSubject } from './types';
@@ -30,4 +32,21 @@ export function proposeSubject(idx: FactIndex, source: Source): ProposedSubject 
     return { id, name, aliases: [stem], ...(partOf ? { partOf } : {}) };
   }
   return undefined;
+}
+
+/**
+ * The short name of a subject: what its name and every alias begin with (中关村 of
+ * 中关村国家自主创新示范区 and 中关村示范区), at least two characters, when no subject is named
+ * so already (怀柔 of 怀柔区 is an alias). `taken`: every name and alias of the base.
+ */
+export function shortName(subject: Subject, taken: ReadonlySet<string>): string | undefined {
+  const aliases = subject.aliases ?? [];
+  if (!aliases.length) return undefined;
+  let prefix = subject.name;
+  for (const a of aliases) {
+    let k = 0;
+    while (k < prefix.length && k < a.length && prefix[k] === a[k]) k++;
+    prefix = prefix.slice(0, k);
+  }
+  return prefix.length >= 2 && !taken.has(prefix) ? prefix : undefined;
 }

@@ -10,7 +10,8 @@
  */
 import type { FactIndex } from '../factIndex';
 import { ancestry, districtOf } from '../factIndex';
-import { findSubjects, resolveMention, type ClaimContext, type SubjectMention, type SubjectScope } from '../context';
+import { findSubjects, resolveMention, OUTSIDE, type ClaimContext, type SubjectMention, type SubjectScope } from '../context';
+import { shortName } from './subjects';
 import { firstWithin, lastWithin, within } from '../sorted';
 import type { PeriodMention } from '../types';
 import { parseQuantity } from '../numbers';
@@ -41,10 +42,49 @@ export function bracketed(text: string): [number, number][] {
   return out;
 }
 
+/** A clause of circumstance (随着…，伴随…): what it names is the setting, not the paragraph's topic. */
+const CIRCUMSTANCE = /^(随着|伴随着?|鉴于)/;
+
+/** The start of the clause holding `at` (after a comma, semicolon, colon, full stop or line break). */
+function clauseStartAt(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !/[，,；;：:。！？!?\n]/.test(text[i - 1])) i--;
+  return i;
+}
+
+/** What may stand before a clause's topic: connectives and times (其中，今年…). */
+const BEFORE_TOPIC = /^(?:其中|而|但|同时|另外|此外|目前|今年|去年|近年来|当前)?$/;
+
+/**
+ * Short names of subjects (中关村 of 中关村国家自主创新示范区, subjects.ts) where they open
+ * their clause as its topic (中关村是中国第一个国家自主创新示范区), outside the names the base
+ * finds (中关村科学城) and not followed by more of a name in the same breath: a short name
+ * inside a longer one (中关村壹号, 在北部新增了中关村集成电路设计园) is not a topic.
+ */
+function shortNameMentions(idx: FactIndex, text: string, names: SubjectMention[]): SubjectMention[] {
+  const taken = new Set(idx.base.subjects.flatMap((s) => [s.name, ...s.aliases]));
+  const out: SubjectMention[] = [];
+  for (const subject of idx.base.subjects) {
+    const short = shortName(subject, taken);
+    if (!short) continue;
+    for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+      const end = at + short.length;
+      if (names.some((m) => m.start < end && at < m.end)) continue;
+      if (!BEFORE_TOPIC.test(text.slice(clauseStartAt(text, at), at))) continue;
+      out.push({ start: at, end, subject: subject.id });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** Reads subjects and periods of a source's figures (one per reading). */
 export class Topics {
-  /** Subject names outside brackets and quotes, in order. */
+  /** Subject names outside brackets and quotes, in order (an outside place as a clause's topic: subject OUTSIDE). */
   private readonly free: SubjectMention[];
+  /** The names that can be a paragraph's or section's topic: the base's subjects, not in a circumstance (随着科学城“聚人气”，…). */
+  private readonly topical: SubjectMention[];
+  /** Short names (中关村) opening their clause: the subject of that clause only. */
+  private readonly short: SubjectMention[];
   private readonly titleSubject?: string;
   /** Lines that open a section: the outline's headings and lines ending with a colon (a speaker, …情况：), in order. */
   private readonly openers: { start: number; end: number }[];
@@ -60,6 +100,8 @@ export class Topics {
     const above = new Set(this.titleSubject ? ancestry(idx, this.titleSubject).slice(1) : []);
     const modifier = (m: SubjectMention) => above.has(m.subject) && /^[\u4e00-\u9fff“"《(（]/.test(r.text.slice(m.end, m.end + 1)) && !/^(的|在|是|和|与|及|全)/.test(r.text.slice(m.end, m.end + 1));
     this.free = r.finder.subjectsIn(0, r.text.length).filter((m) => !inside(m) && !modifier(m));
+    this.topical = this.free.filter((m) => m.subject !== OUTSIDE && !CIRCUMSTANCE.test(r.text.slice(clauseStartAt(r.text, m.start), m.start)));
+    this.short = shortNameMentions(idx, r.text, this.free).filter((m) => !inside(m));
     const colonLines = [...r.text.matchAll(/^[^\n]*[:：][ \t]*$/gm)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
     this.openers = [...r.outline.headings, ...colonLines].sort((a, b) => a.start - b.start);
   }
@@ -74,24 +116,28 @@ export class Topics {
   }
 
   private find(ctx: ClaimContext, start: number, end: number): { subject?: string; scope: SubjectScope } {
+    // An outside place (全国, 北京市 as a topic, another district) names what the clause speaks of: none of the base's.
+    const named = (m: SubjectMention, scope: SubjectScope) => (m.subject === OUTSIDE ? { scope: 'outside' as const } : { subject: m.subject, scope });
     const inClause = lastWithin(this.free, ctx.clause.start, start);
-    if (inClause) return { subject: inClause.subject, scope: 'clause' };
+    const shortInClause = lastWithin(this.short, ctx.clause.start, start);
+    if (shortInClause && (!inClause || shortInClause.start > inClause.start)) return { subject: shortInClause.subject, scope: 'clause' };
+    if (inClause) return named(inClause, 'clause');
     const inSentence = lastWithin(this.free, ctx.sentence.start, start);
-    if (inSentence) return { subject: inSentence.subject, scope: 'sentence' };
+    if (inSentence) return named(inSentence, 'sentence');
     const after = firstWithin(this.free, end, ctx.clause.end);
-    if (after) return { subject: after.subject, scope: 'clause' };
+    if (after) return named(after, 'clause');
     // The topic of the paragraph: the first name of its nearest earlier sentence naming one.
     const sentences = this.r.outline.sentences;
     const k0 = sentences.indexOf(ctx.sentence);
     for (let k = k0 - 1; k >= 0 && sentences[k].paragraph === ctx.sentence.paragraph; k--) {
-      const topic = firstWithin(this.free, sentences[k].start, sentences[k].end);
+      const topic = firstWithin(this.topical, sentences[k].start, sentences[k].end);
       if (topic) return { subject: topic.subject, scope: 'paragraph' };
     }
     // The topic of the section: the nearest earlier heading or opening line (…介绍:, a speaker's name and titles) naming one.
     for (let i = this.openers.length - 1; i >= 0; i--) {
       const o = this.openers[i];
       if (o.start >= ctx.sentence.start) continue;
-      const topic = firstWithin(this.free, o.start, o.end);
+      const topic = firstWithin(this.topical, o.start, o.end);
       if (topic) return { subject: topic.subject, scope: 'heading' };
     }
     return this.titleSubject ? { subject: this.titleSubject, scope: 'title' } : { scope: 'none' };
@@ -110,9 +156,12 @@ export class Topics {
    *   else the dated event time (今年7月份) of the nearest earlier sentence of the paragraph
    *   that states a period;
    * - a figure after 连续N年 in its clause, stated with no period (影片连续三年占…五分之一),
-   *   holds for the N full years before the source's.
+   *   holds for the N full years before the source's; when its sentence names those years
+   *   before it (2023年和2024年分别达…，全市占比连续两年保持四分之一强), it is the last one's.
    */
   periodOf(ctx: ClaimContext, start: number): Pick<ClaimContext, 'period' | 'periodText'> {
+    const counted = this.streakBefore(ctx, start);
+    if (counted) return { period: { kind: 'year', from: counted.to, to: counted.to }, periodText: `${counted.to}年` };
     const sentences = this.r.outline.sentences;
     const k = sentences.indexOf(ctx.sentence) - 1;
     const prev = k >= 0 && sentences[k].paragraph === ctx.sentence.paragraph ? sentences[k] : undefined;
@@ -135,13 +184,39 @@ export class Topics {
       const period = topic && resolveMention(topic, this.r.year);
       if (period) return { period, periodText: topic.text };
     }
-    // The nearest earlier sentence of the paragraph stating a period: when that is an event's dated time, it is the figure's.
+    // The nearest earlier sentence of the paragraph stating a time: when that is an event's dated time, or the time
+    // of an event named with its year (这是2024国际基础科学大会期间), it is the figure's.
     for (let j = k; j >= 0 && sentences[j].paragraph === ctx.sentence.paragraph; j--) {
       const ps = within(this.r.periods, sentences[j].start, sentences[j].end);
-      if (!ps.length) continue;
+      if (!ps.length) {
+        const during = this.duringEvent(sentences[j].start, sentences[j].end);
+        if (during) return during;
+        continue;
+      }
       return ps.every((p) => this.isEventTime(p)) ? (this.eventTime(sentences[j].start, sentences[j].end, true) ?? {}) : {};
     }
     return {};
+  }
+
+  /** The years a streak 连续N年 right before `at` in its clause counts, when its sentence names them before it (see streakYears). */
+  private streakBefore(ctx: ClaimContext, at: number): { from: number; to: number; text: string } | undefined {
+    const m = /连续([0-9]+|[一二两三四五六七八九十]+)年(?!.*连续)/.exec(this.r.text.slice(ctx.clause.start, at));
+    if (!m) return undefined;
+    return this.streakYears(ctx, ctx.clause.start + m.index, parseQuantity(`${m[1]}年`)?.value ?? 0);
+  }
+
+  /**
+   * The years a streak of `n` years starting at offset `at` counts, when its sentence
+   * names exactly those years before it, one after another (2023年和2024年…连续两年): their
+   * first and last, and the text naming them.
+   */
+  streakYears(ctx: ClaimContext, at: number, n: number): { from: number; to: number; text: string } | undefined {
+    if (!(n > 1 && n < 30)) return undefined;
+    const years = within(this.r.periods, ctx.sentence.start, at).filter((p) => p.period && /^\d{4}$/.test(p.period));
+    if (years.length !== n) return undefined;
+    const ys = years.map((p) => Number(p.period));
+    if (ys.some((y, i) => i > 0 && y !== ys[i - 1] + 1)) return undefined;
+    return { from: ys[0], to: ys[n - 1], text: this.r.text.slice(years[0].start, years[n - 1].end) };
   }
 
   /** A plan period opening a relative clause whose noun is counted by the figure right after it (“十三五”时期布局的29个, 新布局的…装置等8个). */
@@ -166,15 +241,28 @@ export class Topics {
     });
   }
 
-  /** A relative year (今年, 去年) that is not a comparison's baseline. */
+  /** A relative year or month (今年, 去年, 今年7月份, 上个月) that is not a comparison's baseline. */
   private isEventTime(p: PeriodMention): boolean {
-    return p.relative?.yearOffset !== undefined && !p.relative.span && !p.relative.asOf && !p.relative.part && !/(较|比|相比|同比|与)[“"‘]?$/.test(this.r.text.slice(Math.max(0, p.start - 3), p.start));
+    const part = p.relative?.part;
+    return p.relative?.yearOffset !== undefined && !p.relative.span && !p.relative.asOf && (!part || isMonth(part)) && !/(较|比|相比|同比|与)[“"‘]?$/.test(this.r.text.slice(Math.max(0, p.start - 3), p.start));
   }
 
-  /** The last event time in [from, to): a relative year (with a month when `dated`), or a year glued to an event's name. */
+  /** The year of an event named with it and the time it lasted (2024国际基础科学大会期间) in [from, to), if one. */
+  private duringEvent(from: number, to: number): Pick<ClaimContext, 'period' | 'periodText'> | undefined {
+    const named = this.eventTime(from, to, false);
+    if (!named || named.period?.kind !== 'year') return undefined;
+    const at = this.r.text.indexOf(named.periodText!, from);
+    return at >= 0 && /^[^，,；;。]{2,30}期间/.test(this.r.text.slice(at + named.periodText!.length, to)) ? named : undefined;
+  }
+
+  /**
+   * The last event time in [from, to): a relative year or month (only a month when
+   * `dated`), or a year glued to an event's name; a month of that year before the name
+   * says when the event was (上个月落下帷幕的2024国际基础科学大会: 2024M07).
+   */
   private eventTime(from: number, to: number, dated: boolean): Pick<ClaimContext, 'period' | 'periodText'> | undefined {
     const rel = within(this.r.periods, from, to)
-      .filter((p) => this.isEventTime(p) && (!dated || /^[0-9一二三四五六七八九十]+月/.test(this.r.text.slice(p.end, p.end + 3))))
+      .filter((p) => this.isEventTime(p) && (!dated || isMonth(p.relative?.part) || /^[0-9一二三四五六七八九十]+月/.test(this.r.text.slice(p.end, p.end + 3))))
       .pop();
     let namedAt = -1;
     let namedYear = 0;
@@ -184,10 +272,16 @@ export class Topics {
       namedAt = at;
       namedYear = Number(m[1]);
     }
-    if (rel && rel.start > namedAt) {
+    const monthOfNamed = rel && isMonth(rel.relative?.part) && this.r.year + (rel.relative?.yearOffset ?? 0) === namedYear;
+    if (rel && (rel.start > namedAt || monthOfNamed)) {
       const period = resolveMention(rel, this.r.year);
       return period ? { period, periodText: rel.text } : undefined;
     }
     return namedAt >= 0 ? { period: { kind: 'year', from: namedYear, to: namedYear }, periodText: String(namedYear) } : undefined;
   }
+}
+
+/** Whether a relative mention's part of the year is a month (M07) or a run of months (M01-11). */
+function isMonth(part: string | undefined): boolean {
+  return part !== undefined && /^M\d/.test(part);
 }

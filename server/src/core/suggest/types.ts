@@ -2,10 +2,10 @@
  * Suggested fact-base entries read from a source: what `factcheck facts suggest` prints
  * and writes, and what the editor offers on a source document. Pure data.
  */
-import type { MeasureKind, Qualifier } from '../types';
+import type { MeasureKind, Qualifier, StatementKind } from '../types';
 
-/** Whether a figure states what happened, what is expected, or what is aimed at. */
-export type SuggestionKind = 'actual' | 'forecast' | 'target';
+/** What the source says of a figure (the observation's `kind`): what happened, what is expected, what is aimed at, what someone will do. */
+export type SuggestionKind = StatementKind;
 
 /** A measure the base does not have yet, proposed for a suggestion. */
 export interface ProposedMeasure {
@@ -49,8 +49,8 @@ interface SuggestionBase {
 /** A suggested observation: a figure, rank or year of the source. */
 export interface ObservationSuggestion extends SuggestionBase {
   type: 'observation';
-  /** What was read: a quantity of the number scanner, a rank (第1) or a year an event happened in (成立于2014年). */
-  reading: 'figure' | 'rank' | 'year';
+  /** What was read: a quantity of the number scanner, or a statement of the statement grammars: a rank (全市第1, 前列), a first (首家, 率先), an edition (第四届) or a year of an event (成立于2014年, 年底). */
+  reading: 'figure' | 'rank' | 'first' | 'edition' | 'year';
   subject: string;
   /** Proposed subject when the base has none for it. */
   newSubject?: ProposedSubject;
@@ -64,10 +64,14 @@ export interface ObservationSuggestion extends SuggestionBase {
   value: number;
   high?: number;
   qualifier: Qualifier;
-  /** Observation period syntax (2023, 2025H1, 2022Q1-3, 2021/2025, @2024-08-26). */
+  /** For a rank or a first: the group it is within, as the source writes it (全市, 中心城区, “…榜单”). */
+  group?: string;
+  /** Observation period syntax (2023, 2025H1, 2022Q1-3, 2024M07, 2021/2025, @2024-08-26). */
   period: string;
   periodText?: string;
   kind: SuggestionKind;
+  /** Ids of suggestions of the same statement written another way (最强 and 最强…之一), as facts check asks them to be marked. */
+  conflictsWith?: string[];
   /** Proposed id of the observation. */
   id: string;
 }
