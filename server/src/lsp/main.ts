@@ -9,11 +9,19 @@ import { startupMark } from '../shared/startupMarks';
 import { serverConnection, transportProblem } from './connection';
 import { startServer } from './server';
 
+/** `factcheck lsp --help`. */
+const LSP_USAGE = `usage: factcheck lsp --stdio | --node-ipc | --socket=PORT
+  Starts the language server on the transport given (editors start it for you: see the README's "Other editors").
+  The server reads the factcheck.* settings through workspace/configuration or initializationOptions.factcheck.`;
+
 startupMark('server', 'process start', 0);
 startupMark('server', 'modules loaded');
 
-const problem = transportProblem(process.argv.slice(2));
-if (problem) {
+const args = process.argv.slice(2);
+const problem = transportProblem(args);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(LSP_USAGE + '\n');
+} else if (problem) {
   process.stderr.write(`factcheck: ${problem}\n`);
   process.exitCode = 2;
 } else {
