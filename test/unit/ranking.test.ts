@@ -19,7 +19,7 @@ import { outline } from '../../server/src/core/draft';
 import { ContextFinder, type ClaimContext } from '../../server/src/core/context';
 import { scanQuantitiesAndPeriods } from '../../server/src/core/numbers';
 import { respectiveSlots, type RespectiveSlot } from '../../server/src/core/respectively';
-import { within } from '../../server/src/core/sorted';
+import { within } from '../../server/src/core/util/sorted';
 import type { FactBase, Measure, Quantity } from '../../server/src/core/types';
 
 /** The bundled base with every measure and observation copied for each of `copies` (subject id → parent). */

@@ -9,7 +9,7 @@ import { clauseAround } from './draft';
 import type { FactIndex } from './factIndex';
 import { districtOf, measureSubjects } from './factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periods';
-import { firstStartingAt, firstWithin, lastWithin, within } from './sorted';
+import { firstStartingAt, firstWithin, lastWithin, within } from './util/sorted';
 import { codeUnitSet } from './numbers/chars';
 
 /** A subject named in the text. */

@@ -7,9 +7,9 @@
 import type { FactBase, Measure, Observation, Role, Source, Subject } from './types';
 import { parseQuantity, unitInfo, unitsDuring, unitTableOf, valueInterval } from './numbers';
 import type { Quantity } from './types';
-import { firstIndex } from './sorted';
-import { finishSteps } from './steps';
-import { PairCache } from './pairCache';
+import { firstIndex } from './util/sorted';
+import { finishSteps } from './util/steps';
+import { PairCache } from './util/pairCache';
 
 /** An observation with its parsed figure and the measure it belongs to. */
 export interface IndexedObservation {

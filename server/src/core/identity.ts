@@ -24,7 +24,7 @@ import { findSubjects } from './context';
 import { scanPeriods } from './numbers';
 import { tagWords } from './segment';
 import { codeUnitSet } from './numbers/chars';
-import { firstIndex } from './sorted';
+import { firstIndex } from './util/sorted';
 
 /** How the words around a figure establish a measure's object. */
 export type ObjectEvidence = 'named' | 'carried' | 'generic' | 'foreign';

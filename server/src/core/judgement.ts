@@ -5,7 +5,7 @@
 import type { CheckedClaim, Finding, Locale, Quantity } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
 import { publishedBy } from './factIndex';
-import { PairCache } from './pairCache';
+import { PairCache } from './util/pairCache';
 import type { ClaimContext } from './context';
 import type { QuantityVerdict } from './verdict';
 import type { RoleClaim, RoleVerdict } from './roles';

@@ -14,7 +14,7 @@ import type { RespectiveSlot } from './respectively';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
 import { Ranking, idRanks, ranked, type Scored } from './ranking';
 import { compatibleSubjects, forTermMeasures } from './candidateIndex';
-import { finishSteps } from './steps';
+import { finishSteps } from './util/steps';
 
 /** A measure scored for one claim. */
 export interface Candidate {

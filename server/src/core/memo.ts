@@ -18,7 +18,7 @@ import type { RespectiveSlot } from './respectively';
 import { scanQuantitiesAndPeriods } from './numbers';
 import { movedRole, type Built } from './memoBuilt';
 import { findRoleClaims, type RoleClaim } from './roles';
-import { finishSteps } from './steps';
+import { finishSteps } from './util/steps';
 
 /** A line's figures, periods and subject names placed at one start offset. */
 interface Placed {

@@ -7,7 +7,7 @@ import type { PeriodMention, Quantity } from './types';
 import type { DraftOutline } from './draft';
 import { clauseAround } from './draft';
 import { resolveMention, type ClaimContext } from './context';
-import { firstStartingAt, within } from './sorted';
+import { firstStartingAt, within } from './util/sorted';
 
 /** For a figure after 分别: the noun-group spans before 分别 and which one is this figure's. */
 export interface RespectiveSlot {

@@ -6,7 +6,7 @@ import type { FindingCode, Role } from './types';
 import type { FactIndex } from './factIndex';
 import { findSubjects } from './context';
 import { districtOf, subjectsCompatible } from './factIndex';
-import { firstStartingAt } from './sorted';
+import { firstStartingAt } from './util/sorted';
 import { codeUnitSet } from './numbers/chars';
 
 /** A role claim found in a draft. */

@@ -7,7 +7,7 @@
 import type { Measure, Quantity } from './types';
 import type { FactIndex, MeasureValues } from './factIndex';
 import { valueInterval } from './numbers';
-import { firstIndex } from './sorted';
+import { firstIndex } from './util/sorted';
 
 const NONE: MeasureValues = { sorted: new Float64Array(0), inexact: false, nonFinite: false, figureTolerance: 0, inexactLow: Infinity, inexactHigh: -Infinity };
 

@@ -8,7 +8,7 @@ import type { FindingCode, Measure, Quantity } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
 import { districtOf, publishedBy } from './factIndex';
 import { identityOf, readSentence, type Identity, type SentenceReading } from './identity';
-import { within } from './sorted';
+import { within } from './util/sorted';
 import { mayAgree } from './valueIndex';
 import type { ClaimContext } from './context';
 import type { Candidate } from './match';

@@ -1,5 +1,5 @@
 /**
- * Long work on the server's main thread, done in slices: a stepped job (core/steps.ts)
+ * Long work on the server's main thread, done in slices: a stepped job (core/util/steps.ts)
  * runs for at most SLICE_MS at a time, then the event loop serves other messages (a
  * hover, an edit) for PAUSE_TURNS turns before the job goes on.
  */

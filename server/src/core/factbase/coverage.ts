@@ -10,7 +10,7 @@ import { scanQuantities } from '../numbers';
 import { LineIndex } from '../positions';
 import type { Exclusion, Observation, Quantity, Source } from '../types';
 import { problemAt, type Problem } from './problems';
-import { firstIndex } from '../sorted';
+import { firstIndex } from '../util/sorted';
 import type { StatementKind, StatementMention } from '../statements/scan';
 
 /** One statement of a source and what accounts for it. */

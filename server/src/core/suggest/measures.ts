@@ -11,7 +11,7 @@ import { rankMeasures } from '../match';
 import { MATCH_THRESHOLD } from '../verdict';
 import { unitInfo } from '../numbers';
 import { words } from '../segment';
-import { within } from '../sorted';
+import { within } from '../util/sorted';
 import type { SourceReading } from './read';
 import type { ProposedMeasure } from './types';
 import { slug, type IdRegistry } from './ids';

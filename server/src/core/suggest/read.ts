@@ -11,7 +11,7 @@ import { ContextFinder, type ClaimContext } from '../context';
 import { scanQuantitiesAndPeriods } from '../numbers';
 import { withWholeYear, yearRanges } from '../check';
 import { pairRespectively, respectiveSlots, type RespectiveSlot } from '../respectively';
-import { within } from '../sorted';
+import { within } from '../util/sorted';
 import type { SuggestionKind } from './types';
 
 /** A source body read once: everything the suggestions of its figures, ranks, years and people need. */

@@ -15,7 +15,7 @@ import type { Measure, Qualifier, Source } from '../types';
 import { scanStatements, type StatementMention } from '../statements/scan';
 import { statementMeasure } from '../statements/measures';
 import { groupEndingAt } from '../statements/mention';
-import { within } from '../sorted';
+import { within } from '../util/sorted';
 import { measurePhrase, type MeasureChoice, type MeasureProposals } from './measures';
 import { figureContext, mentionOf, type SourceReading } from './read';
 import type { Topics } from './topic';

@@ -12,7 +12,7 @@ import type { FactIndex } from '../factIndex';
 import { ancestry, districtOf } from '../factIndex';
 import { findSubjects, resolveMention, OUTSIDE, type ClaimContext, type SubjectMention, type SubjectScope } from '../context';
 import { shortName } from './subjects';
-import { firstWithin, lastWithin, within } from '../sorted';
+import { firstWithin, lastWithin, within } from '../util/sorted';
 import type { PeriodMention } from '../types';
 import { parseQuantity } from '../numbers';
 import type { SourceReading } from './read';
