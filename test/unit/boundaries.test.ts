@@ -15,7 +15,7 @@ const SAMPLES: [file: string, imports: [spec: string, forbidden: boolean][]][] =
   ['server/src/core/factbase/zz-sample.ts', [['../../lsp/hover', true], ['../../cli/checkCommand', true], ['../types', false]]],
   ['server/src/lsp/zz-sample.ts', [['../cli/main', true], ['../core/check', false], ['../protocol', false]]],
   ['server/src/cli/zz-sample.ts', [['../lsp/server', true], ['../lsp/connection', true], ['../core/check', false]]],
-  ['client/src/zz-sample.ts', [['../../server/src/core/suppression', true], ['../../server/src/lsp/server', true], ['../../server/src/protocol', false], ['./statusBar', false]]],
+  ['client/src/zz-sample.ts', [['../../server/src/core/draft/suppression', true], ['../../server/src/lsp/server', true], ['../../server/src/protocol', false], ['./statusBar', false]]],
 ];
 
 describe('import boundaries (eslint.config.mjs)', function () {

@@ -19,7 +19,7 @@ import { formatSarif } from '../../server/src/cli/formats/sarif';
 import { formatHtml } from '../../server/src/report/html';
 import type { ReportDiagnostic, RunReport } from '../../server/src/report/model';
 import { ALLOWLIST_FILE } from '../../server/src/protocol';
-import { ALLOW_FILE_NAME } from '../../server/src/core/suppression';
+import { ALLOW_FILE_NAME } from '../../server/src/core/draft/suppression';
 import {
   codeLabel,
   effectiveSeverity,

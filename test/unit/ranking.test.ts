@@ -15,10 +15,10 @@ import { indexOf, subjectsCompatible, type FactIndex } from '../../server/src/co
 import { compatibleSubjects, forTermMeasures } from '../../server/src/core/candidateIndex';
 import { rankMeasures } from '../../server/src/core/match';
 import { Ranking } from '../../server/src/core/ranking';
-import { outline } from '../../server/src/core/draft';
-import { ContextFinder, type ClaimContext } from '../../server/src/core/context';
+import { outline } from '../../server/src/core/draft/outline';
+import { ContextFinder, type ClaimContext } from '../../server/src/core/draft/claimContext';
 import { scanQuantitiesAndPeriods } from '../../server/src/core/numbers';
-import { respectiveSlots, type RespectiveSlot } from '../../server/src/core/respectively';
+import { respectiveSlots, type RespectiveSlot } from '../../server/src/core/draft/respectively';
 import { within } from '../../server/src/core/util/sorted';
 import type { FactBase, Measure, Quantity } from '../../server/src/core/types';
 

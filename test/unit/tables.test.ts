@@ -1,5 +1,5 @@
 /**
- * Tables in drafts (core/tables.ts): Markdown pipe tables and tab-separated tables are
+ * Tables in drafts (core/draft/tables.ts): Markdown pipe tables and tab-separated tables are
  * found with each cell's offsets; a cell's figure is checked with its row's label, the
  * unit in the label or a unit column and its column's header as the period, and the
  * result lands on the cell, its fix without the unit the reading borrowed.
@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
 import { checkText } from '../../server/src/core/check';
-import { findTables } from '../../server/src/core/tables';
+import { findTables } from '../../server/src/core/draft/tables';
 import type { CheckResult, FactBase } from '../../server/src/core/types';
 
 let base: FactBase;

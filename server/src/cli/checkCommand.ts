@@ -12,7 +12,7 @@ import { cacheWritesSettled } from '../core/factbase/loadCache';
 import type { CheckOptions, Locale } from '../core/types';
 import { UsageError } from './errors';
 import { findAllowFile, loadConfig } from './config';
-import { parseAllowFile } from '../core/suppression';
+import { parseAllowFile } from '../core/draft/suppression';
 import { expandInputs, parseShard, posixRelative, selectShard, type Shard } from './files';
 import { buildFileReport, exitStatus, summarize, type FileReport, type RunReport, type SeverityOverrides } from '../report/model';
 import { FORMATS, formatReport, type FormatName } from './formats';

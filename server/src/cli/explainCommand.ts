@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readDraft } from '../core/draftFile';
-import { LineIndex } from '../core/positions';
+import { LineIndex } from '../core/draft/positions';
 import { bundledFactsDir } from '../core/factbase/load';
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale } from '../core/types';
 import { parseDate, parseLocale } from './checkCommand';

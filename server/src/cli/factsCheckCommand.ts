@@ -11,7 +11,7 @@ import { printable } from './printable';
 import { bundledFactsDir, hasErrors, loadFactBase, percent, type Problem, type SourceCoverage } from '../core/factbase';
 import type { FactBase } from '../core/types';
 import type { InventoryItem } from '../core/factbase/coverage';
-import { LineIndex } from '../core/positions';
+import { LineIndex } from '../core/draft/positions';
 import type { Source } from '../core/types';
 
 /** `file:line:column` with a 1-based line and column and a path relative to the working directory. */

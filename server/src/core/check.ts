@@ -3,29 +3,29 @@
  * The CLI and the language server both call checkText, so they never disagree.
  */
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, PeriodMention, Quantity } from './types';
-import { outline } from './draft';
+import { outline } from './draft/outline';
 import { indexOf, indexSteps } from './factIndex';
-import { ContextFinder, type ClaimContext, type SubjectMention } from './context';
+import { ContextFinder, type ClaimContext, type SubjectMention } from './draft/claimContext';
 import { quoteStatsSteps, rankMeasures } from './match';
 import { Ranking } from './ranking';
 import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
 import { findRoleClaims, judgeRole, type RoleClaim } from './roles';
 import { scanQuantitiesAndPeriods, unitsDuring, unitTableOf } from './numbers';
 import { addWords } from './segment';
-import { LineIndex } from './positions';
+import { LineIndex } from './draft/positions';
 import { quantityFinding, roleFinding } from './judgement';
 import { consistencySteps } from './consistency';
-import { pairRespectively, respectiveSlots } from './respectively';
+import { pairRespectively, respectiveSlots } from './draft/respectively';
 import { message } from './messages';
 import { SEVERITY } from './findings';
 import type { CheckMemo, LineClaim } from './memo';
 import { builtAt, movedContext, type Built } from './memoBuilt';
-import { applySuppressions } from './suppression';
+import { applySuppressions } from './draft/suppression';
 import { within } from './util/sorted';
 import { finishSteps } from './util/steps';
 import { directedFinding } from './signedChanges';
 import { statementClaims } from './statements/judge';
-import { checkTables } from './tables';
+import { checkTables } from './draft/tables';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {

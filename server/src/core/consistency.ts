@@ -6,7 +6,7 @@
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from './types';
 import type { JudgedQuantity } from './check';
-import type { LineIndex } from './positions';
+import type { LineIndex } from './draft/positions';
 import { SEVERITY } from './findings';
 import { message } from './messages';
 import { chineseNumeral, formatLike, parseQuantity, plainNumber, renderFigure, valueInterval } from './numbers';

@@ -6,7 +6,7 @@
 import type { Citation, FindingCode, Locale, Quantity, Role, Severity, ClaimStatus } from './types';
 import type { FactIndex, IndexedObservation } from './factIndex';
 import { parseQuantity, plainNumber, renderFigure, unitInfo } from './numbers';
-import { describePeriod } from './periods';
+import { describePeriod } from './draft/periodSyntax';
 import { codeInfo, FINDING_CODE_TABLE } from '../shared/findingCodes';
 
 /** Default severity per finding code, from the table of finding codes. */

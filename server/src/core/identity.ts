@@ -20,7 +20,7 @@
  */
 import type { Measure, Quantity } from './types';
 import type { FactIndex } from './factIndex';
-import { findSubjects } from './context';
+import { findSubjects } from './draft/claimContext';
 import { scanPeriods } from './numbers';
 import { tagWords } from './segment';
 import { codeUnitSet } from './numbers/chars';

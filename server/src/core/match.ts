@@ -6,11 +6,11 @@
  */
 import type { Dimension, Measure, Quantity } from './types';
 import { STEP_ITEMS, type FactIndex } from './factIndex';
-import type { ClaimContext } from './context';
+import type { ClaimContext } from './draft/claimContext';
 import { unitInfo } from './numbers';
 import { codeUnitSet } from './numbers/chars';
 import { words, addWords } from './segment';
-import type { RespectiveSlot } from './respectively';
+import type { RespectiveSlot } from './draft/respectively';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
 import { Ranking, idRanks, ranked, type Scored } from './ranking';
 import { compatibleSubjects, forTermMeasures } from './candidateIndex';

@@ -10,11 +10,11 @@
  */
 import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from './types';
 import type { FactIndex } from './factIndex';
-import type { ClaimContext, SubjectMention } from './context';
-import { findSubjects } from './context';
+import type { ClaimContext, SubjectMention } from './draft/claimContext';
+import { findSubjects } from './draft/claimContext';
 import type { Ranking } from './ranking';
 import type { QuantityVerdict } from './verdict';
-import type { RespectiveSlot } from './respectively';
+import type { RespectiveSlot } from './draft/respectively';
 import { scanQuantitiesAndPeriods } from './numbers';
 import { movedRole, type Built } from './memoBuilt';
 import { findRoleClaims, type RoleClaim } from './roles';

@@ -6,8 +6,8 @@
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from './types';
 import type { QuantityVerdict } from './verdict';
-import type { ClaimContext } from './context';
-import type { Sentence } from './draft';
+import type { ClaimContext } from './draft/claimContext';
+import type { Sentence } from './draft/outline';
 
 /** quantityFinding's result for one claim, and what it was built from. */
 export interface Built {

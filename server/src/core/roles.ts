@@ -4,7 +4,7 @@
  */
 import type { FindingCode, Role } from './types';
 import type { FactIndex } from './factIndex';
-import { findSubjects } from './context';
+import { findSubjects } from './draft/claimContext';
 import { districtOf, subjectsCompatible } from './factIndex';
 import { firstStartingAt } from './util/sorted';
 import { codeUnitSet } from './numbers/chars';

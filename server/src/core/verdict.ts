@@ -10,10 +10,10 @@ import { districtOf, publishedBy } from './factIndex';
 import { identityOf, readSentence, type Identity, type SentenceReading } from './identity';
 import { within } from './util/sorted';
 import { mayAgree } from './valueIndex';
-import type { ClaimContext } from './context';
+import type { ClaimContext } from './draft/claimContext';
 import type { Candidate } from './match';
 import type { Ranking } from './ranking';
-import { parsePeriod, relatePeriods } from './periods';
+import { parsePeriod, relatePeriods } from './draft/periodSyntax';
 import { unitInfo, valueInterval } from './numbers';
 
 /** Minimum measure score to trust a match. */

@@ -7,7 +7,7 @@
 import type { TextEdit } from 'vscode-languageserver';
 import type { CheckedClaim, Citation } from '../core/types';
 import type { Analysis } from './analysis';
-import { CITATION_FOOTNOTE_LINE } from '../core/suppression';
+import { CITATION_FOOTNOTE_LINE } from '../core/draft/suppression';
 
 /** A title in 《》, as Chinese writing cites a document, unless it already is. */
 export function bookTitle(title: string): string {

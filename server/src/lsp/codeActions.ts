@@ -21,7 +21,7 @@ import type { Analysis } from './analysis';
 import { citationEdits } from './citations';
 import { effectiveSeverity, toDiagnostics } from './diagnostics';
 import { fixTitle, t } from './messages';
-import { DISABLE_NEXT_LINE_MARKDOWN, DISABLE_NEXT_LINE_PLAIN, lineText } from '../core/suppression';
+import { DISABLE_NEXT_LINE_MARKDOWN, DISABLE_NEXT_LINE_PLAIN, lineText } from '../core/draft/suppression';
 
 /** Kind of the fix-all source action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.factcheck`;

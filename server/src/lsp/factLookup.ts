@@ -4,7 +4,7 @@
  * period of an observation, the recorded titles of a role, and for a figure that belongs
  * to another subject, the same measure's value for the subject the draft names.
  */
-import { describePeriod } from '../core/periods';
+import { describePeriod } from '../core/draft/periodSyntax';
 import type { FactBase, Locale, Measure, Observation, Role, Source } from '../core/types';
 
 /** A fact-base entry by id. */

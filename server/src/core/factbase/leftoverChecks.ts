@@ -4,7 +4,7 @@
  * damage, and at each recorded damage the text no longer has.
  */
 import type { Source } from '../types';
-import { LineIndex } from '../positions';
+import { LineIndex } from '../draft/positions';
 import { unrecordedLeftovers } from '../sources/leftovers';
 import { problemAt, type Problem } from './problems';
 

@@ -9,8 +9,8 @@
 import type { CheckedClaim, Finding, Locale } from '../types';
 import type { FactIndex, IndexedObservation } from '../factIndex';
 import { publishedBy } from '../factIndex';
-import type { ContextFinder } from '../context';
-import { parsePeriod, relatePeriods } from '../periods';
+import type { ContextFinder } from '../draft/claimContext';
+import { parsePeriod, relatePeriods } from '../draft/periodSyntax';
 import { SEVERITY, citeObservation, historyOf, subjectName } from '../findings';
 import { message } from '../messages';
 import { scanStatementsByLine, type StatementMention } from './scan';

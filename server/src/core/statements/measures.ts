@@ -13,7 +13,7 @@
  */
 import type { Measure } from '../types';
 import type { FactIndex } from '../factIndex';
-import type { ClaimContext } from '../context';
+import type { ClaimContext } from '../draft/claimContext';
 import { scanStatements, type StatementKind, type StatementMention } from './scan';
 import { eventClass, EVENT_WORD } from './eventYears';
 import { ancestry, subjectsCompatible } from '../factIndex';

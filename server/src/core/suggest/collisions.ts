@@ -8,7 +8,7 @@
  * it; each other one is read again without it (the next measure that fits, else a
  * proposal of its own), until no two disagree. Written entries then validate.
  */
-import type { ClaimContext } from '../context';
+import type { ClaimContext } from '../draft/claimContext';
 import type { Quantity } from '../types';
 import type { StatementMention } from '../statements/scan';
 import type { MeasureChoice } from './measures';

@@ -6,7 +6,7 @@
  */
 import type { FactBase, Observation, Quantity, Role, Source } from '../types';
 import { indexOf, districtOf } from '../factIndex';
-import { findSubjects, type ClaimContext } from '../context';
+import { findSubjects, type ClaimContext } from '../draft/claimContext';
 import { resolveCollisions, type FigureReading } from './collisions';
 import { figureSpans } from '../factbase/coverage';
 import { readSource, figureContext, periodSyntax, kindOf, quoteFor, type SourceReading } from './read';

@@ -6,7 +6,7 @@
  */
 import type { Measure, MeasureKind, Quantity } from '../types';
 import { ancestry, type FactIndex } from '../factIndex';
-import type { ClaimContext } from '../context';
+import type { ClaimContext } from '../draft/claimContext';
 import { rankMeasures } from '../match';
 import { MATCH_THRESHOLD } from '../verdict';
 import { unitInfo } from '../numbers';

@@ -6,7 +6,7 @@
  */
 import type { FactIndex } from '../factIndex';
 import { findRoleClaims } from '../roles';
-import { findSubjects } from '../context';
+import { findSubjects } from '../draft/claimContext';
 
 /** What a run of titles ends with before a name (as the role reader has it). */
 const TITLE_END = '(?:书记|区长|市长|县长|常委|委员|部长|主任|处长|局长|主席|代表|院长|校长|秘书长|组长|经理|董事长|总经理|理事长|馆长|所长|司长|厅长|（兼）|\\(兼\\))';

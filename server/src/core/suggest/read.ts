@@ -6,11 +6,11 @@
  */
 import type { FactIndex } from '../factIndex';
 import type { PeriodMention, Quantity, Source } from '../types';
-import { outline, type DraftOutline } from '../draft';
-import { ContextFinder, type ClaimContext } from '../context';
+import { outline, type DraftOutline } from '../draft/outline';
+import { ContextFinder, type ClaimContext } from '../draft/claimContext';
 import { scanQuantitiesAndPeriods } from '../numbers';
 import { withWholeYear, yearRanges } from '../check';
-import { pairRespectively, respectiveSlots, type RespectiveSlot } from '../respectively';
+import { pairRespectively, respectiveSlots, type RespectiveSlot } from '../draft/respectively';
 import { within } from '../util/sorted';
 import type { SuggestionKind } from './types';
 

@@ -8,8 +8,8 @@
  * (statements/measures), else a proposal named by the words the grammar says it is
  * about, its period and its kind.
  */
-import type { ClaimContext } from '../context';
-import { findSubjects } from '../context';
+import type { ClaimContext } from '../draft/claimContext';
+import { findSubjects } from '../draft/claimContext';
 import { ancestry, type FactIndex } from '../factIndex';
 import type { Measure, Qualifier, Source } from '../types';
 import { scanStatements, type StatementMention } from '../statements/scan';

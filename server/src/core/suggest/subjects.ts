@@ -7,7 +7,7 @@
  */
 import type { FactIndex } from '../factIndex';
 import type { Source, Subject } from '../types';
-import { findSubjects } from '../context';
+import { findSubjects } from '../draft/claimContext';
 import { slug } from './ids';
 import type { ProposedSubject } from './types';
 

@@ -10,7 +10,7 @@
  */
 import type { FactIndex } from '../factIndex';
 import { ancestry, districtOf } from '../factIndex';
-import { findSubjects, resolveMention, OUTSIDE, type ClaimContext, type SubjectMention, type SubjectScope } from '../context';
+import { findSubjects, resolveMention, OUTSIDE, type ClaimContext, type SubjectMention, type SubjectScope } from '../draft/claimContext';
 import { shortName } from './subjects';
 import { firstWithin, lastWithin, within } from '../util/sorted';
 import type { PeriodMention } from '../types';

@@ -3,14 +3,14 @@
  * the clause, else carried from the sentence, paragraph, section heading or title) and
  * the period it describes (2023年, 今年上半年 relative to the draft's date, 十四五以来, 近3年).
  */
-import type { PeriodMention } from './types';
-import type { DraftOutline, Sentence } from './draft';
-import { clauseAround } from './draft';
-import type { FactIndex } from './factIndex';
-import { districtOf, measureSubjects } from './factIndex';
-import { parsePeriod, type ResolvedPeriod } from './periods';
-import { firstStartingAt, firstWithin, lastWithin, within } from './util/sorted';
-import { codeUnitSet } from './numbers/chars';
+import type { PeriodMention } from '../types';
+import type { DraftOutline, Sentence } from './outline';
+import { clauseAround } from './outline';
+import type { FactIndex } from '../factIndex';
+import { districtOf, measureSubjects } from '../factIndex';
+import { parsePeriod, type ResolvedPeriod } from './periodSyntax';
+import { firstStartingAt, firstWithin, lastWithin, within } from '../util/sorted';
+import { codeUnitSet } from '../numbers/chars';
 
 /** A subject named in the text. */
 export interface SubjectMention {

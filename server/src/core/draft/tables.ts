@@ -8,9 +8,9 @@
  * claim's range is the cell's figure, and a fix writes the figure without the unit the
  * sentence borrowed.
  */
-import type { CheckedClaim, CheckOptions, CheckResult, FactBase, Finding, TextEdit } from './types';
-import type { DraftOutline } from './draft';
-import { scanPeriods } from './numbers';
+import type { CheckedClaim, CheckOptions, CheckResult, FactBase, Finding, TextEdit } from '../types';
+import type { DraftOutline } from './outline';
+import { scanPeriods } from '../numbers';
 
 /** A cell: its text (trimmed) and where that text is in the draft. */
 interface Cell {

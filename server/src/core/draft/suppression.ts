@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { LineIndex } from './positions';
-import type { CheckResult } from './types';
+import type { CheckResult } from '../types';
 
 /** The comment texts that disable checking of the next line (both are honoured in every language). */
 export const DISABLE_NEXT_LINE_MARKDOWN = '<!-- factcheck-disable-next-line -->';

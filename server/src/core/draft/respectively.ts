@@ -3,11 +3,11 @@
  * second to B; in "有水河道和滨水慢行道路分别达223.5公里、80.9公里" the first noun group to the
  * first figure. Pairs what stands before 分别 in a clause with the figures after it.
  */
-import type { PeriodMention, Quantity } from './types';
-import type { DraftOutline } from './draft';
-import { clauseAround } from './draft';
-import { resolveMention, type ClaimContext } from './context';
-import { firstStartingAt, within } from './util/sorted';
+import type { PeriodMention, Quantity } from '../types';
+import type { DraftOutline } from './outline';
+import { clauseAround } from './outline';
+import { resolveMention, type ClaimContext } from './claimContext';
+import { firstStartingAt, within } from '../util/sorted';
 
 /** For a figure after 分别: the noun-group spans before 分别 and which one is this figure's. */
 export interface RespectiveSlot {
