@@ -8,10 +8,10 @@
 import { strict as assert } from 'node:assert';
 import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
 import { fixtureDrafts } from '../support/fixtureDrafts';
-import { indexOf, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex';
-import { quoteStats } from '../../server/src/core/match';
-import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from '../../server/src/core/quoteScores';
-import { words } from '../../server/src/core/segment';
+import { indexOf, type FactIndex, type IndexedObservation } from '../../server/src/core/factbase/factIndex';
+import { quoteStats } from '../../server/src/core/match/rankMeasures';
+import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from '../../server/src/core/match/quoteScores';
+import { words } from '../../server/src/core/match/segment';
 import type { Measure } from '../../server/src/core/types';
 
 /** For each quote word, the observations whose quote has it (figures blanked, as quoteStats reads quotes). */

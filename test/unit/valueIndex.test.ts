@@ -7,10 +7,10 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { mayAgree } from '../../server/src/core/valueIndex';
+import { mayAgree } from '../../server/src/core/match/valueIndex';
 import { valueInterval } from '../../server/src/core/numbers';
 import { agreement } from '../../server/src/core/verdict';
-import { indexOf, measureValues, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex';
+import { indexOf, measureValues, type FactIndex, type IndexedObservation } from '../../server/src/core/factbase/factIndex';
 import type { FactBase, Measure, Observation, Quantity, Qualifier } from '../../server/src/core/types';
 
 const qualifier = fc.constantFrom<Qualifier>('exact', 'exact', 'exact', 'about', 'over', 'under');

@@ -4,14 +4,14 @@
  */
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, PeriodMention, Quantity } from './types';
 import { outline } from './draft/outline';
-import { indexOf, indexSteps } from './factIndex';
+import { indexOf, indexSteps } from './factbase/factIndex';
 import { ContextFinder, type ClaimContext, type SubjectMention } from './draft/claimContext';
-import { quoteStatsSteps, rankMeasures } from './match';
-import { Ranking } from './ranking';
+import { quoteStatsSteps, rankMeasures } from './match/rankMeasures';
+import { Ranking } from './match/ranking';
 import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './verdict';
 import { findRoleClaims, judgeRole, type RoleClaim } from './roles';
 import { scanQuantitiesAndPeriods, unitsDuring, unitTableOf } from './numbers';
-import { addWords } from './segment';
+import { addWords } from './match/segment';
 import { LineIndex } from './draft/positions';
 import { quantityFinding, roleFinding } from './judgement';
 import { consistencySteps } from './consistency';

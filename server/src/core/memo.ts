@@ -9,10 +9,10 @@
  * contexts, 分别, roles, consistency) always run again.
  */
 import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from './types';
-import type { FactIndex } from './factIndex';
+import type { FactIndex } from './factbase/factIndex';
 import type { ClaimContext, SubjectMention } from './draft/claimContext';
 import { findSubjects } from './draft/claimContext';
-import type { Ranking } from './ranking';
+import type { Ranking } from './match/ranking';
 import type { QuantityVerdict } from './verdict';
 import type { RespectiveSlot } from './draft/respectively';
 import { scanQuantitiesAndPeriods } from './numbers';

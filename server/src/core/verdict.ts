@@ -5,14 +5,14 @@
  * qualifier-mismatch) or leave it unverified.
  */
 import type { FindingCode, Measure, Quantity } from './types';
-import type { FactIndex, IndexedObservation } from './factIndex';
-import { districtOf, publishedBy } from './factIndex';
-import { identityOf, readSentence, type Identity, type SentenceReading } from './identity';
+import type { FactIndex, IndexedObservation } from './factbase/factIndex';
+import { districtOf, publishedBy } from './factbase/factIndex';
+import { identityOf, readSentence, type Identity, type SentenceReading } from './match/identity';
 import { within } from './util/sorted';
-import { mayAgree } from './valueIndex';
+import { mayAgree } from './match/valueIndex';
 import type { ClaimContext } from './draft/claimContext';
-import type { Candidate } from './match';
-import type { Ranking } from './ranking';
+import type { Candidate } from './match/rankMeasures';
+import type { Ranking } from './match/ranking';
 import { parsePeriod, relatePeriods } from './draft/periodSyntax';
 import { unitInfo, valueInterval } from './numbers';
 
@@ -41,9 +41,9 @@ export interface QuantityVerdict {
   own?: IndexedObservation;
   /** How well the measure matched (see MATCH_THRESHOLD, CONTRADICT_THRESHOLD). */
   score?: number;
-  /** The claim's wording establishes the measure's subject, object and scope (see identity.ts). */
+  /** The claim's wording establishes the measure's subject, object and scope (see match/identity.ts). */
   established?: boolean;
-  /** How the wording establishes the measure's object (identity.ts). */
+  /** How the wording establishes the measure's object (match/identity.ts). */
   identity?: Identity['object'];
   /** For an unverified claim: the observation the message mentions (what the sources do give), and why it does not decide. */
   nearby?: IndexedObservation;
@@ -431,7 +431,7 @@ function closest(q: Quantity, list: IndexedObservation[]): IndexedObservation | 
 function misattribution(idx: FactIndex, q: Quantity, cands: Ranking, ctx: ClaimContext, asOf: string, identity: (m: Measure) => Identity, minScore = MATCH_THRESHOLD): QuantityVerdict | undefined {
   const subj = ctx.subject;
   if (!subj || (ctx.subjectScope !== 'clause' && ctx.subjectScope !== 'sentence')) return undefined;
-  // Only the measures whose values may agree are scored (valueIndex.ts).
+  // Only the measures whose values may agree are scored (match/valueIndex.ts).
   for (const c of cands.incompatibleAmong((m) => mayAgree(idx, m, q))) {
     if (!c.dimensionOk || c.score < Math.max(MATCH_THRESHOLD, minScore - TIE_MARGIN) || !identity(c.measure).established) continue;
     const agree = known(idx, c.measure, asOf).find((io) => io.obs.kind === 'actual' && sameFigure(q, io));

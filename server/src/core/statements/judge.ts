@@ -7,8 +7,8 @@
  * rank, a top-N, another period, a plan whose deadline has passed).
  */
 import type { CheckedClaim, Finding, Locale } from '../types';
-import type { FactIndex, IndexedObservation } from '../factIndex';
-import { publishedBy } from '../factIndex';
+import type { FactIndex, IndexedObservation } from '../factbase/factIndex';
+import { publishedBy } from '../factbase/factIndex';
 import type { ContextFinder } from '../draft/claimContext';
 import { parsePeriod, relatePeriods } from '../draft/periodSyntax';
 import { SEVERITY, citeObservation, historyOf, subjectName } from '../findings';

@@ -5,12 +5,12 @@
  * the unit the source writes and a kind read from the figure and its verb.
  */
 import type { Measure, MeasureKind, Quantity } from '../types';
-import { ancestry, type FactIndex } from '../factIndex';
+import { ancestry, type FactIndex } from '../factbase/factIndex';
 import type { ClaimContext } from '../draft/claimContext';
-import { rankMeasures } from '../match';
+import { rankMeasures } from '../match/rankMeasures';
 import { MATCH_THRESHOLD } from '../verdict';
 import { unitInfo } from '../numbers';
-import { words } from '../segment';
+import { words } from '../match/segment';
 import { within } from '../util/sorted';
 import type { SourceReading } from './read';
 import type { ProposedMeasure } from './types';

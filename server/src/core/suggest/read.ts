@@ -4,7 +4,7 @@
  * same measure ranking's inputs, with the source's title as the text's title and its
  * event date as the date relative periods count from. What the suggestions are made of.
  */
-import type { FactIndex } from '../factIndex';
+import type { FactIndex } from '../factbase/factIndex';
 import type { PeriodMention, Quantity, Source } from '../types';
 import { outline, type DraftOutline } from '../draft/outline';
 import { ContextFinder, type ClaimContext } from '../draft/claimContext';

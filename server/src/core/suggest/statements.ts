@@ -10,7 +10,7 @@
  */
 import type { ClaimContext } from '../draft/claimContext';
 import { findSubjects } from '../draft/claimContext';
-import { ancestry, type FactIndex } from '../factIndex';
+import { ancestry, type FactIndex } from '../factbase/factIndex';
 import type { Measure, Qualifier, Source } from '../types';
 import { scanStatements, type StatementMention } from '../statements/scan';
 import { statementMeasure } from '../statements/measures';

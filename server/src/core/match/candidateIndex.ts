@@ -5,9 +5,9 @@
  * district its own measures only. Compatibility is subjectsCompatible's, asked once per
  * claim subject and measure subject rather than once per measure.
  */
-import type { Measure } from './types';
-import type { FactIndex } from './factIndex';
-import { subjectsCompatible } from './factIndex';
+import type { Measure } from '../types';
+import type { FactIndex } from '../factbase/factIndex';
+import { subjectsCompatible } from '../factbase/factIndex';
 
 /** The measures of one term, grouped by subject (each group in the order of idx.terms). */
 type BySubject = Map<string, Measure[]>;

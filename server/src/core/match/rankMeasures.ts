@@ -4,17 +4,17 @@
  * the wording of the claim's clause against the sources' quotes (IDF-weighted word
  * overlap after segmentation), and the counter word (17家 is not 17间).
  */
-import type { Dimension, Measure, Quantity } from './types';
-import { STEP_ITEMS, type FactIndex } from './factIndex';
-import type { ClaimContext } from './draft/claimContext';
-import { unitInfo } from './numbers';
-import { codeUnitSet } from './numbers/chars';
+import type { Dimension, Measure, Quantity } from '../types';
+import { STEP_ITEMS, type FactIndex } from '../factbase/factIndex';
+import type { ClaimContext } from '../draft/claimContext';
+import { unitInfo } from '../numbers';
+import { codeUnitSet } from '../numbers/chars';
 import { words, addWords } from './segment';
-import type { RespectiveSlot } from './draft/respectively';
+import type { RespectiveSlot } from '../draft/respectively';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
 import { Ranking, idRanks, ranked, type Scored } from './ranking';
 import { compatibleSubjects, forTermMeasures } from './candidateIndex';
-import { finishSteps } from './util/steps';
+import { finishSteps } from '../util/steps';
 
 /** A measure scored for one claim. */
 export interface Candidate {

@@ -2,7 +2,7 @@
  * A claim's identity against a candidate measure: does the draft's wording establish that
  * the figure counts, shares or grows *what the measure measures*, within its scope?
  *
- * Matching (match.ts) scores measures by their terms and the sources' wording; generic
+ * Matching (rankMeasures.ts) scores measures by their terms and the sources' wording; generic
  * words (增长, 占比, 全市占比) match many measures. Identity reads the words around the
  * figure instead: the "object zone" is the text of the figure's own segment (bounded by
  * clause punctuation, 、 and other figures), before and after it. Each part of the zone is
@@ -18,13 +18,13 @@
  * verification needs the same. Pure and memoized per sentence text, so the incremental
  * checker's per-line memo stays valid.
  */
-import type { Measure, Quantity } from './types';
-import type { FactIndex } from './factIndex';
-import { findSubjects } from './draft/claimContext';
-import { scanPeriods } from './numbers';
+import type { Measure, Quantity } from '../types';
+import type { FactIndex } from '../factbase/factIndex';
+import { findSubjects } from '../draft/claimContext';
+import { scanPeriods } from '../numbers';
 import { tagWords } from './segment';
-import { codeUnitSet } from './numbers/chars';
-import { firstIndex } from './util/sorted';
+import { codeUnitSet } from '../numbers/chars';
+import { firstIndex } from '../util/sorted';
 
 /** How the words around a figure establish a measure's object. */
 export type ObjectEvidence = 'named' | 'carried' | 'generic' | 'foreign';

@@ -4,10 +4,10 @@
  * none of whose observations can agree with a claim's value, without reading them one by
  * one: among fifty districts' copies of a measure, a wrong value agrees with none.
  */
-import type { Measure, Quantity } from './types';
-import type { FactIndex, MeasureValues } from './factIndex';
-import { valueInterval } from './numbers';
-import { firstIndex } from './util/sorted';
+import type { Measure, Quantity } from '../types';
+import type { FactIndex, MeasureValues } from '../factbase/factIndex';
+import { valueInterval } from '../numbers';
+import { firstIndex } from '../util/sorted';
 
 const NONE: MeasureValues = { sorted: new Float64Array(0), inexact: false, nonFinite: false, figureTolerance: 0, inexactLow: Infinity, inexactHigh: -Infinity };
 

@@ -4,12 +4,12 @@
  * for segmentation. Built lazily and cached per FactBase object, or ahead in steps
  * (indexSteps) by a server that must not pause for it.
  */
-import type { FactBase, Measure, Observation, Role, Source, Subject } from './types';
-import { parseQuantity, unitInfo, unitsDuring, unitTableOf, valueInterval } from './numbers';
-import type { Quantity } from './types';
-import { firstIndex } from './util/sorted';
-import { finishSteps } from './util/steps';
-import { PairCache } from './util/pairCache';
+import type { FactBase, Measure, Observation, Role, Source, Subject } from '../types';
+import { parseQuantity, unitInfo, unitsDuring, unitTableOf, valueInterval } from '../numbers';
+import type { Quantity } from '../types';
+import { firstIndex } from '../util/sorted';
+import { finishSteps } from '../util/steps';
+import { PairCache } from '../util/pairCache';
 
 /** An observation with its parsed figure and the measure it belongs to. */
 export interface IndexedObservation {
@@ -40,7 +40,7 @@ export interface FactIndex {
   terms: Map<string, Measure[]>;
   /** Words for the segmenter's user dictionary. */
   dictionary: string[];
-  /** Per measure id, its observations' values sorted (for pruning by value, valueIndex.ts). */
+  /** Per measure id, its observations' values sorted (for pruning by value, match/valueIndex.ts). */
   values: Map<string, MeasureValues>;
   /** The lists of `observations` whose publication dates are also in code-unit order (see publishedBy). */
   dateOrdered: Set<IndexedObservation[]>;

@@ -6,10 +6,10 @@
  * candidates (score, then id), so reading either is reading that list filtered. Also
  * that order itself: measures by score, then by their place in id order.
  */
-import type { Measure } from './types';
-import type { FactIndex } from './factIndex';
-import { subjectsCompatible } from './factIndex';
-import type { Candidate } from './match';
+import type { Measure } from '../types';
+import type { FactIndex } from '../factbase/factIndex';
+import { subjectsCompatible } from '../factbase/factIndex';
+import type { Candidate } from './rankMeasures';
 
 /** Computes the other subjects' candidates, best first: all, or those of measures `keep` accepts. */
 export type OtherCandidates = (keep?: (m: Measure) => boolean) => Candidate[];

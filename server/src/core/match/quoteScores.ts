@@ -8,8 +8,8 @@
  * those are visited. Each observation's score is then summed word by word in the same
  * order as a full pass would, so the numbers are exactly the same.
  */
-import type { Measure } from './types';
-import type { FactIndex } from './factIndex';
+import type { Measure } from '../types';
+import type { FactIndex } from '../factbase/factIndex';
 import { forSubjects } from './candidateIndex';
 
 /** Word statistics of the sources' quotes, with an inverted index word → quote classes. */
@@ -19,7 +19,7 @@ export interface QuoteStats {
   maxIdf: number;
   /** Terms by first character, for finding term occurrences in a sentence in one pass. */
   termsByChar: Map<string, string[]>;
-  /** termsByChar's lists narrowed to the terms that can start with a pair of code units (see termsAt in match.ts), filled as pairs are met. */
+  /** termsByChar's lists narrowed to the terms that can start with a pair of code units (see termsAt in rankMeasures.ts), filled as pairs are met. */
   termsByPair: Map<number, string[]>;
   /** 1 for each UTF-16 code unit some term starts with (a table lookup before the Map's). */
   termFirst: Uint8Array;
