@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
 import { fixtureDrafts } from '../support/fixtureDrafts';
 import { checkText } from '../../server/src/core/check';
-import { CheckMemo } from '../../server/src/core/memo';
+import { CheckMemo } from '../../server/src/core/incremental/memo';
 import { indexOf } from '../../server/src/core/factbase/factIndex';
 import { findSubjects } from '../../server/src/core/draft/claimContext';
 import { scanPeriods, scanQuantities } from '../../server/src/core/numbers';

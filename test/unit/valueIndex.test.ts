@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { mayAgree } from '../../server/src/core/match/valueIndex';
 import { valueInterval } from '../../server/src/core/numbers';
-import { agreement } from '../../server/src/core/verdict';
+import { agreement } from '../../server/src/core/judge/verdict';
 import { indexOf, measureValues, type FactIndex, type IndexedObservation } from '../../server/src/core/factbase/factIndex';
 import type { FactBase, Measure, Observation, Quantity, Qualifier } from '../../server/src/core/types';
 

@@ -6,7 +6,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkSteps, checkText } from '../core/check';
-import { CheckMemo } from '../core/memo';
+import { CheckMemo } from '../core/incremental/memo';
 import { loadSegmenter } from '../core/match/segment';
 import { LineIndex } from '../core/draft/positions';
 import type { CheckResult, Locale } from '../core/types';

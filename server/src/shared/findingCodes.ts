@@ -7,7 +7,7 @@
  * Pure data: this module imports nothing, so the client and protocol.ts can use it
  * without loading the engine or its libraries.
  *
- * Adding a code is one entry here plus its message text (core/messages.ts); a unit test
+ * Adding a code is one entry here plus its message text (core/judge/messages.ts); a unit test
  * (test/unit/findingCodes.test.ts) fails until package.json's factcheck.severity enum, the
  * README's table and the configuration schema list it too.
  */

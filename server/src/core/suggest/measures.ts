@@ -8,7 +8,7 @@ import type { Measure, MeasureKind, Quantity } from '../types';
 import { ancestry, type FactIndex } from '../factbase/factIndex';
 import type { ClaimContext } from '../draft/claimContext';
 import { rankMeasures } from '../match/rankMeasures';
-import { MATCH_THRESHOLD } from '../verdict';
+import { MATCH_THRESHOLD } from '../judge/verdict';
 import { unitInfo } from '../numbers';
 import { words } from '../match/segment';
 import { within } from '../util/sorted';

@@ -5,7 +5,7 @@
  * the titles belong to (区 and 科学城), as curators record them.
  */
 import type { FactIndex } from '../factbase/factIndex';
-import { findRoleClaims } from '../roles';
+import { findRoleClaims } from '../judge/roles';
 import { findSubjects } from '../draft/claimContext';
 
 /** What a run of titles ends with before a name (as the role reader has it). */

@@ -8,17 +8,17 @@
  * fresh one (test/unit/incremental.test.ts). The document-level passes (outline,
  * contexts, 分别, roles, consistency) always run again.
  */
-import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from './types';
-import type { FactIndex } from './factbase/factIndex';
-import type { ClaimContext, SubjectMention } from './draft/claimContext';
-import { findSubjects } from './draft/claimContext';
-import type { Ranking } from './match/ranking';
-import type { QuantityVerdict } from './verdict';
-import type { RespectiveSlot } from './draft/respectively';
-import { scanQuantitiesAndPeriods } from './numbers';
+import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from '../types';
+import type { FactIndex } from '../factbase/factIndex';
+import type { ClaimContext, SubjectMention } from '../draft/claimContext';
+import { findSubjects } from '../draft/claimContext';
+import type { Ranking } from '../match/ranking';
+import type { QuantityVerdict } from '../judge/verdict';
+import type { RespectiveSlot } from '../draft/respectively';
+import { scanQuantitiesAndPeriods } from '../numbers';
 import { movedRole, type Built } from './memoBuilt';
-import { findRoleClaims, type RoleClaim } from './roles';
-import { finishSteps } from './util/steps';
+import { findRoleClaims, type RoleClaim } from '../judge/roles';
+import { finishSteps } from '../util/steps';
 
 /** A line's figures, periods and subject names placed at one start offset. */
 interface Placed {

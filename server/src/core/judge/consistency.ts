@@ -4,13 +4,13 @@
  * 合计60家 is 57) and `inconsistent` (the same measure
  * and period stated twice with different values).
  */
-import type { CheckedClaim, Finding, Locale, Quantity } from './types';
-import type { JudgedQuantity } from './check';
-import type { LineIndex } from './draft/positions';
+import type { CheckedClaim, Finding, Locale, Quantity } from '../types';
+import type { JudgedQuantity } from '../check';
+import type { LineIndex } from '../draft/positions';
 import { SEVERITY } from './findings';
 import { message } from './messages';
-import { chineseNumeral, formatLike, parseQuantity, plainNumber, renderFigure, valueInterval } from './numbers';
-import { simpleFraction } from './numbers/format';
+import { chineseNumeral, formatLike, parseQuantity, plainNumber, renderFigure, valueInterval } from '../numbers';
+import { simpleFraction } from '../numbers/format';
 import { CONTRADICT_THRESHOLD } from './verdict';
 
 const SHARE_WORDS = /占|比例|比重|其中|之中/;

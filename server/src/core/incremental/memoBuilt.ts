@@ -4,10 +4,10 @@
  * change; every copy is a new object, so a check may change its claims' status without
  * touching what the memo keeps.
  */
-import type { CheckedClaim, Finding, Locale, Quantity } from './types';
-import type { QuantityVerdict } from './verdict';
-import type { ClaimContext } from './draft/claimContext';
-import type { Sentence } from './draft/outline';
+import type { CheckedClaim, Finding, Locale, Quantity } from '../types';
+import type { QuantityVerdict } from '../judge/verdict';
+import type { ClaimContext } from '../draft/claimContext';
+import type { Sentence } from '../draft/outline';
 
 /** quantityFinding's result for one claim, and what it was built from. */
 export interface Built {

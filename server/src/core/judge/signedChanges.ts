@@ -5,8 +5,8 @@
  * source states the other direction (增长9.9% → 下降9.9%). Applying the fix and checking
  * again verifies the claim.
  */
-import type { CheckedClaim, Finding, Locale, Quantity } from './types';
-import type { FactIndex, IndexedObservation } from './factbase/factIndex';
+import type { CheckedClaim, Finding, Locale, Quantity } from '../types';
+import type { FactIndex, IndexedObservation } from '../factbase/factIndex';
 import type { QuantityVerdict } from './verdict';
 import { citeObservation, expectedLike } from './findings';
 import { message } from './messages';

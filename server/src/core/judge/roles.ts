@@ -2,12 +2,12 @@
  * Role claims: a known person's name preceded by titles (怀柔区委副书记、区长梁爽;
  * 区长于庆丰), checked against the roles the fact base records up to the draft's date.
  */
-import type { FindingCode, Role } from './types';
-import type { FactIndex } from './factbase/factIndex';
-import { findSubjects } from './draft/claimContext';
-import { districtOf, subjectsCompatible } from './factbase/factIndex';
-import { firstStartingAt } from './util/sorted';
-import { codeUnitSet } from './numbers/chars';
+import type { FindingCode, Role } from '../types';
+import type { FactIndex } from '../factbase/factIndex';
+import { findSubjects } from '../draft/claimContext';
+import { districtOf, subjectsCompatible } from '../factbase/factIndex';
+import { firstStartingAt } from '../util/sorted';
+import { codeUnitSet } from '../numbers/chars';
 
 /** A role claim found in a draft. */
 export interface RoleClaim {

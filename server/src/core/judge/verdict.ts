@@ -4,17 +4,17 @@
  * wrong-value, wrong-unit, wrong-period, misattributed, outdated-value,
  * qualifier-mismatch) or leave it unverified.
  */
-import type { FindingCode, Measure, Quantity } from './types';
-import type { FactIndex, IndexedObservation } from './factbase/factIndex';
-import { districtOf, publishedBy } from './factbase/factIndex';
-import { identityOf, readSentence, type Identity, type SentenceReading } from './match/identity';
-import { within } from './util/sorted';
-import { mayAgree } from './match/valueIndex';
-import type { ClaimContext } from './draft/claimContext';
-import type { Candidate } from './match/rankMeasures';
-import type { Ranking } from './match/ranking';
-import { parsePeriod, relatePeriods } from './draft/periodSyntax';
-import { unitInfo, valueInterval } from './numbers';
+import type { FindingCode, Measure, Quantity } from '../types';
+import type { FactIndex, IndexedObservation } from '../factbase/factIndex';
+import { districtOf, publishedBy } from '../factbase/factIndex';
+import { identityOf, readSentence, type Identity, type SentenceReading } from '../match/identity';
+import { within } from '../util/sorted';
+import { mayAgree } from '../match/valueIndex';
+import type { ClaimContext } from '../draft/claimContext';
+import type { Candidate } from '../match/rankMeasures';
+import type { Ranking } from '../match/ranking';
+import { parsePeriod, relatePeriods } from '../draft/periodSyntax';
+import { unitInfo, valueInterval } from '../numbers';
 
 /** Minimum measure score to trust a match. */
 export const MATCH_THRESHOLD = 0.6;

@@ -2,17 +2,17 @@
  * Builds the CheckedClaim and Finding of one judged claim (quantity or role): status,
  * citations, the value history for hover, the expected value, the fix and the message.
  */
-import type { CheckedClaim, Finding, Locale, Quantity } from './types';
-import type { FactIndex, IndexedObservation } from './factbase/factIndex';
-import { publishedBy } from './factbase/factIndex';
-import { PairCache } from './util/pairCache';
-import type { ClaimContext } from './draft/claimContext';
+import type { CheckedClaim, Finding, Locale, Quantity } from '../types';
+import type { FactIndex, IndexedObservation } from '../factbase/factIndex';
+import { publishedBy } from '../factbase/factIndex';
+import { PairCache } from '../util/pairCache';
+import type { ClaimContext } from '../draft/claimContext';
 import type { QuantityVerdict } from './verdict';
 import type { RoleClaim, RoleVerdict } from './roles';
 import { SEVERITY, citeObservation, citePair, citeRole, expectedLike, historyOf, statusOf, subjectName } from './findings';
 import { belowReached, message, unverifiedNote } from './messages';
 import { holdsAll, titleFix } from './titleFix';
-import { describePeriod } from './draft/periodSyntax';
+import { describePeriod } from '../draft/periodSyntax';
 
 /** A measure's known observations and their history, per index, measure id and date. */
 const knownCache = new WeakMap<FactIndex, PairCache<string, string, { list: IndexedObservation[]; history: Map<Locale, CheckedClaim['history']> }>>();

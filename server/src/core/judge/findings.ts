@@ -3,11 +3,11 @@
  * quoted sentence and its line in the source file, the expected value written the way
  * the draft writes numbers, the edit a fix would make, and the localized message.
  */
-import type { Citation, FindingCode, Locale, Quantity, Role, Severity, ClaimStatus } from './types';
-import type { FactIndex, IndexedObservation } from './factbase/factIndex';
-import { parseQuantity, plainNumber, renderFigure, unitInfo } from './numbers';
-import { describePeriod } from './draft/periodSyntax';
-import { codeInfo, FINDING_CODE_TABLE } from '../shared/findingCodes';
+import type { Citation, FindingCode, Locale, Quantity, Role, Severity, ClaimStatus } from '../types';
+import type { FactIndex, IndexedObservation } from '../factbase/factIndex';
+import { parseQuantity, plainNumber, renderFigure, unitInfo } from '../numbers';
+import { describePeriod } from '../draft/periodSyntax';
+import { codeInfo, FINDING_CODE_TABLE } from '../../shared/findingCodes';
 
 /** Default severity per finding code, from the table of finding codes. */
 export const SEVERITY = Object.fromEntries(FINDING_CODE_TABLE.map((c) => [c.code, c.severity])) as Record<FindingCode, Severity>;

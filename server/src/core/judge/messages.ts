@@ -2,7 +2,7 @@
  * Finding messages in Chinese and English. Every message is built from the finding's
  * data (measure, values, periods, sources), never from free text of the draft alone.
  */
-import type { FindingCode, Locale } from './types';
+import type { FindingCode, Locale } from '../types';
 
 /** What a message may mention. */
 export interface MessageArgs {

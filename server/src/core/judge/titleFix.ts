@@ -6,9 +6,9 @@
  * for the recorded 区委副书记、区长). An outdated holder: the successor, when the successor
  * holds every title the draft gives.
  */
-import type { Role } from './types';
-import type { FactIndex } from './factbase/factIndex';
-import { subjectsCompatible } from './factbase/factIndex';
+import type { Role } from '../types';
+import type { FactIndex } from '../factbase/factIndex';
+import { subjectsCompatible } from '../factbase/factIndex';
 import { titleCore, type RoleClaim } from './roles';
 
 /** A recorded title with what it is about. */
