@@ -8,7 +8,7 @@
  *   suffix   := 左右 以上 以下 | 强 弱 (percent, fraction) | 多 余 (durations and 成: 两年多, 四成多)
  *
  * It knows nothing about the text around the figure: whether a figure is a claim at all
- * (dates, names, headings) is decided in context.ts.
+ * (dates, names, headings) is decided in nonClaims.ts.
  */
 import type { Dimension, NumberForm, Qualifier, Quantity } from '../types';
 import { isCnNumeral, isDigit, isGapSpace, oneOf } from './chars';

@@ -6,7 +6,7 @@ import type { Quantity } from '../types';
 import { isDigit, normalizeWidth, startsNumber } from './chars';
 import { readArabic, readChinese } from './numerals';
 import { readFigure } from './grammar';
-import { scanQuantities } from './scan';
+import { scanQuantities } from './scanQuantities';
 
 /** Verbs before a figure that leave it exact and are not part of it. */
 const EXACT_LEADS = ['高达', '多达', '共计', '合计', '达到', '达', '共'];

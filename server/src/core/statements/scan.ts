@@ -5,7 +5,7 @@
  * its kind). Statements inside names (“北京城市更新最佳实践”, 《…》) are left out.
  */
 import { normalizeWidth } from '../numbers/chars';
-import { nameSpans } from '../numbers/context';
+import { nameSpans } from '../numbers/nonClaims';
 import { findRanks } from './ranks';
 import { findEditions, findFirsts } from './firsts';
 import { findEventYears } from './eventYears';

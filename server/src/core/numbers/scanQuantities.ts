@@ -5,9 +5,9 @@
  */
 import type { Quantity } from '../types';
 import { isLineBreak, nextNumberOrBreak, normalizeWidth, oneOf, startsNumber } from './chars';
-import { nameSpans, notAClaim } from './context';
+import { nameSpans, notAClaim } from './nonClaims';
 import { readFigure, type Reading } from './grammar';
-import { periodsOf, timeSpans, type TimeSpan } from './periods';
+import { periodsOf, timeSpans, type TimeSpan } from './timeExpressions';
 import type { PeriodMention } from '../types';
 import { unitInfo } from './units';
 import { directionBefore, isChangeFigure, signed } from './direction';
