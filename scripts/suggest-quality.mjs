@@ -5,8 +5,8 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { loadFactBase, bundledFactsDir } = require('../out/server/src/core/factbase/index.js');
-const { suggestSource } = require('../out/server/src/core/suggest/index.js');
-const { compareWithCurated } = require('../out/server/src/core/suggest/compare.js');
+const { suggestSource } = require('../out/server/src/core/suggest/suggestSource.js');
+const { compareWithCurated } = require('../out/server/src/core/suggest/quality.js');
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');

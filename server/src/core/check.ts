@@ -24,7 +24,7 @@ import { applySuppressions } from './draft/suppression';
 import { within } from './util/sorted';
 import { finishSteps } from './util/steps';
 import { directedFinding } from './judge/signedChanges';
-import { statementClaims } from './statements/judge';
+import { statementClaims } from './statements/judgeStatements';
 import { checkTables } from './draft/tables';
 
 /** Today's date, YYYY-MM-DD (UTC). */
@@ -279,7 +279,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
     }
   }
   yield;
-  // Ranks, firsts, editions and years of events (statements/judge.ts).
+  // Ranks, firsts, editions and years of events (statements/judgeStatements.ts).
   for (const made of statementClaims(idx, text, ol.bodyStart, finder, asOf, locale, claims.length)) pushRole(made);
   // The tables' cells (tables.ts), numbered after the claims so far.
   const first = claims.length;

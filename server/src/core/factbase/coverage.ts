@@ -11,7 +11,7 @@ import { LineIndex } from '../draft/positions';
 import type { Exclusion, Observation, Quantity, Source } from '../types';
 import { problemAt, type Problem } from './problems';
 import { firstIndex } from '../util/sorted';
-import type { StatementKind, StatementMention } from '../statements/scan';
+import type { StatementKind, StatementMention } from '../statements/scanStatements';
 
 /** One statement of a source and what accounts for it. */
 export interface InventoryItem {

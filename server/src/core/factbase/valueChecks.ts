@@ -6,7 +6,7 @@
 import { parseQuantity, unitInfo } from '../numbers';
 import { directionBefore, isChangeFigure, signed } from '../numbers/direction';
 import { normalizeWidth } from '../numbers/chars';
-import { isStatementMeasure } from '../statements/scan';
+import { isStatementMeasure } from '../statements/scanStatements';
 import type { Observation } from '../types';
 import { problemAt, type Problem } from './problems';
 import type { Entries, Entry } from './validate';

@@ -10,9 +10,9 @@
  */
 import type { ClaimContext } from '../draft/claimContext';
 import type { Quantity } from '../types';
-import type { StatementMention } from '../statements/scan';
-import type { MeasureChoice } from './measures';
-import type { SuggestionKind } from './types';
+import type { StatementMention } from '../statements/scanStatements';
+import type { MeasureChoice } from './measureChoice';
+import type { SuggestionKind } from './suggestionTypes';
 
 /** A figure read, before it becomes a suggestion. */
 export interface FigureReading {

@@ -12,7 +12,7 @@ import { scanQuantitiesAndPeriods } from '../numbers';
 import { withWholeYear, yearRanges } from '../check';
 import { pairRespectively, respectiveSlots, type RespectiveSlot } from '../draft/respectively';
 import { within } from '../util/sorted';
-import type { SuggestionKind } from './types';
+import type { SuggestionKind } from './suggestionTypes';
 
 /** A source body read once: everything the suggestions of its figures, ranks, years and people need. */
 export interface SourceReading {

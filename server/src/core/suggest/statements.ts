@@ -2,21 +2,21 @@
  * The statements of a source that are not quantities — ranks (全市第1, 首位, 前两名, 前列,
  * 最大, 之首, 领跑), firsts (首家, 第一个, 首批, 率先), editions (第十六届…会议) and years of
  * events (成立于2014年, 年底交付使用) — read by the engine's own grammars
- * (statements/scan, with the source's publication year as facts check reads them), with
+ * (statements/scanStatements.ts, with the source's publication year as facts check reads them), with
  * what an observation of them records: value, top-N (high), vagueness (qualifier about),
  * the group as written, the measure the checker takes the statement to be about
- * (statements/measures), else a proposal named by the words the grammar says it is
+ * (statements/statementMeasure.ts), else a proposal named by the words the grammar says it is
  * about, its period and its kind.
  */
 import type { ClaimContext } from '../draft/claimContext';
 import { findSubjects } from '../draft/claimContext';
 import { ancestry, type FactIndex } from '../factbase/factIndex';
 import type { Measure, Qualifier, Source } from '../types';
-import { scanStatements, type StatementMention } from '../statements/scan';
-import { statementMeasure } from '../statements/measures';
+import { scanStatements, type StatementMention } from '../statements/scanStatements';
+import { statementMeasure } from '../statements/statementMeasure';
 import { groupEndingAt } from '../statements/mention';
 import { within } from '../util/sorted';
-import { measurePhrase, type MeasureChoice, type MeasureProposals } from './measures';
+import { measurePhrase, type MeasureChoice, type MeasureProposals } from './measureChoice';
 import { figureContext, mentionOf, type SourceReading } from './read';
 import type { Topics } from './topic';
 

@@ -9,7 +9,7 @@ import type { FactIndex } from '../factbase/factIndex';
 import type { Source, Subject } from '../types';
 import { findSubjects } from '../draft/claimContext';
 import { slug } from './ids';
-import type { ProposedSubject } from './types';
+import type { ProposedSubject } from './suggestionTypes';
 
 /** Compounds ending in 区 or 县 that are not districts (示范区, 园区, 社区…). */
 const NOT_A_DISTRICT = /(示范|园|社|景|城|校|片|新|开发|功能|生态|街|专|辖|地|山|保护|试验|自贸|核心|中心|城六|市)$/;

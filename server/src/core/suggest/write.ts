@@ -10,8 +10,8 @@
 import { dirname, join, relative, sep } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { FactBase, Source } from '../types';
-import type { SourceSuggestions, Suggestion } from './index';
-import { entryYaml, measureEntry, subjectEntry, suggestionEntry, type Entry, type EntrySection } from './render';
+import type { SourceSuggestions, Suggestion } from './suggestSource';
+import { entryYaml, measureEntry, subjectEntry, suggestionEntry, type Entry, type EntrySection } from './factEntries';
 
 /** A text inserted at an offset of a file's current text. */
 export interface TextInsertion {

@@ -10,16 +10,16 @@ import { findSubjects, type ClaimContext } from '../draft/claimContext';
 import { resolveCollisions, type FigureReading } from './collisions';
 import { figureSpans } from '../factbase/coverage';
 import { readSource, figureContext, periodSyntax, kindOf, quoteFor, type SourceReading } from './read';
-import { chooseMeasure, valueIn, MeasureProposals, type MeasureChoice } from './measures';
+import { chooseMeasure, valueIn, MeasureProposals, type MeasureChoice } from './measureChoice';
 import { readStatements, statementChoice, statementPeriod, statementValue } from './statements';
-import type { StatementMention } from '../statements/scan';
+import type { StatementMention } from '../statements/scanStatements';
 import { readRoles } from './people';
 import { IdRegistry, slug } from './ids';
 import { proposeSubject } from './subjects';
 import { Topics } from './topic';
-import type { Held, ObservationSuggestion, ProposedMeasure, ProposedSubject, RoleSuggestion, Suggestion } from './types';
+import type { Held, ObservationSuggestion, ProposedMeasure, ProposedSubject, RoleSuggestion, Suggestion } from './suggestionTypes';
 
-export type * from './types';
+export type * from './suggestionTypes';
 
 /** Options of suggestSource. */
 export interface SuggestOptions {

@@ -14,7 +14,7 @@
 import type { Measure } from '../types';
 import type { FactIndex } from '../factbase/factIndex';
 import type { ClaimContext } from '../draft/claimContext';
-import { scanStatements, type StatementKind, type StatementMention } from './scan';
+import { scanStatements, type StatementKind, type StatementMention } from './scanStatements';
 import { eventClass, EVENT_WORD } from './eventYears';
 import { ancestry, subjectsCompatible } from '../factbase/factIndex';
 

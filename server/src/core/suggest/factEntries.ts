@@ -6,7 +6,7 @@
  * commitment) when it is not the default, actual.
  */
 import { Document, isSeq, visit } from 'yaml';
-import type { ObservationSuggestion, ProposedMeasure, ProposedSubject, RoleSuggestion, Suggestion } from './types';
+import type { ObservationSuggestion, ProposedMeasure, ProposedSubject, RoleSuggestion, Suggestion } from './suggestionTypes';
 
 /** A fact-file section. */
 export type EntrySection = 'subjects' | 'measures' | 'observations' | 'roles';

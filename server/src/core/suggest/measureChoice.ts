@@ -13,7 +13,7 @@ import { unitInfo } from '../numbers';
 import { words } from '../match/segment';
 import { within } from '../util/sorted';
 import type { SourceReading } from './read';
-import type { ProposedMeasure } from './types';
+import type { ProposedMeasure } from './suggestionTypes';
 import { slug, type IdRegistry } from './ids';
 
 /** The measure found for a figure: existing (with its ranking score) or proposed. */

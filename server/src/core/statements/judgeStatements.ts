@@ -1,6 +1,6 @@
 /**
  * Judging a draft's ranks, firsts, editions and years of events against the fact base:
- * the measure they are about (measures.ts; none: silent), the observations of the same
+ * the measure they are about (statementMeasure.ts; none: silent), the observations of the same
  * group, kind of statement (a plan in the draft against the sources' plans, a fact
  * against their facts) and period, then the verdict — verified, wrong-value with the
  * source's statement as the fix, or unverified when the sources cannot decide (a vague
@@ -13,10 +13,10 @@ import type { ContextFinder } from '../draft/claimContext';
 import { parsePeriod, relatePeriods } from '../draft/periodSyntax';
 import { SEVERITY, citeObservation, historyOf, subjectName } from '../judge/findings';
 import { message } from '../judge/messages';
-import { scanStatementsByLine, type StatementMention } from './scan';
+import { scanStatementsByLine, type StatementMention } from './scanStatements';
 import { normalGroup } from './mention';
-import { statementMeasure } from './measures';
-import { relate, writeLike } from './compare';
+import { statementMeasure } from './statementMeasure';
+import { relate, writeLike } from './relate';
 
 /** Words in the clause before a statement that make it a plan (将于年底交付使用, 力争全市第一). */
 const PLAN = /将(?![近军来])|预计|有望|力争|计划|目标|争取|确保/;
