@@ -1,18 +1,17 @@
 // ESLint (flat config), run by `npm run lint` inside `npm test`: no unused code and the
 // layers' import boundaries. Unused exports and files are knip's (knip.json).
 //
-// The layers (README → docs): the core (server/src/core: text and fact base in, findings
-// out) is called by the language server (server/src/lsp) and the CLI (server/src/cli),
-// which never import each other; bin/factcheck.js is where they meet. The client
-// (client/src) and the server share one protocol module (server/src/protocol.ts), which
-// depends on vscode-languageserver-protocol alone. A boundary is a zone of
-// import-x/no-restricted-paths: a file under `target` may not import a file under `from`.
-// Imports are resolved (TypeScript's resolution), and an import that cannot be resolved
-// is an error, so no import slips past a zone unresolved.
-//
-// Later moves are a change of LAYERS below: a folder of Node-side code (server/src/node)
-// becomes one more entry in the core's `from`, and a core free of Node built-ins is
-// NODE_BUILTINS_BANNED set to the core's folder.
+// The layers (docs/ARCHITECTURE.md): the core (server/src/core: text and fact base in,
+// findings out) reads no files and imports no Node built-in; the Node side (server/src/node:
+// files, the clock, the package's data, registered with the core at start) wraps it. The
+// language server (server/src/lsp) and the CLI (server/src/cli) call both and never import
+// each other; bin/factcheck.js is where they meet. The client (client/src) and the server
+// share one protocol module (server/src/protocol.ts), which depends on
+// vscode-languageserver-protocol alone. A boundary is a zone of import-x/no-restricted-paths:
+// a file under `target` may not import a file under `from`. Imports are resolved
+// (TypeScript's resolution), and an import that cannot be resolved is an error, so no
+// import slips past a zone unresolved.
+
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
@@ -21,6 +20,7 @@ import globals from 'globals';
 
 const LAYERS = {
   core: 'server/src/core',
+  node: 'server/src/node',
   lsp: 'server/src/lsp',
   cli: 'server/src/cli',
   protocol: 'server/src/protocol.ts',
@@ -30,11 +30,12 @@ const LAYERS = {
   client: 'client/src',
 };
 
-/** Folders whose files may not import Node's built-in modules (none yet: the core still reads files). */
-const NODE_BUILTINS_BANNED = [];
+/** Folders whose files may not import Node's built-in modules: the core (what it needs of the machine, node/host.ts registers). */
+const NODE_BUILTINS_BANNED = [LAYERS.core];
 
 const zones = [
-  { target: LAYERS.core, from: [LAYERS.lsp, LAYERS.cli, LAYERS.protocol], message: 'The core is pure: it imports neither the language server, the CLI nor the protocol.' },
+  { target: LAYERS.core, from: [LAYERS.lsp, LAYERS.cli, LAYERS.node, LAYERS.protocol], message: 'The core is pure: it imports neither the language server, the CLI, the Node side nor the protocol.' },
+  { target: LAYERS.node, from: [LAYERS.lsp, LAYERS.cli, LAYERS.protocol], message: 'The Node side serves the language server and the CLI: it imports neither of them.' },
   { target: LAYERS.lsp, from: LAYERS.cli, message: 'The language server and the CLI never import each other (bin/factcheck.js joins them).' },
   { target: LAYERS.cli, from: LAYERS.lsp, message: 'The language server and the CLI never import each other (bin/factcheck.js joins them).' },
   { target: LAYERS.protocol, from: LAYERS.server, except: ['./protocol.ts', './shared'], message: 'protocol.ts imports nothing from the server but shared/: the client loads it.' },

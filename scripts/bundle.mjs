@@ -9,7 +9,7 @@
 // outside (a native module with its dictionaries: the VSIX ships it in node_modules).
 // The fact-base load cache keys its entries on the code that parsed them: the bundles
 // carry FACTCHECK_BUILD_ID, a hash of every input file, of esbuild's version and of this
-// script (core/factbase/loadCache.ts). The CLI is not bundled: it runs from out/ (tsc).
+// script (server/src/node/loadCache.ts). The CLI is not bundled: it runs from out/ (tsc).
 // --minify minifies (names kept, for readable stack traces).
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';

@@ -4,7 +4,7 @@
 // [--facts DIR]… [--verbose]   (after `npx tsc -b`)
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-const { loadFactBase, bundledFactsDir } = require('../out/server/src/core/factbase/index.js');
+const { loadFactBase, bundledFactsDir } = require('../out/server/src/node/index.js');
 const { suggestSource } = require('../out/server/src/core/suggest/suggestSource.js');
 const { compareWithCurated } = require('../out/server/src/core/suggest/quality.js');
 

@@ -15,7 +15,7 @@ const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
 
 /** The base texts: source bodies, dev drafts and fixture drafts (front matter kept). */
 export function baseTexts() {
-  const { loadFactBase, bundledFactsDir } = requireRoot('./out/server/src/core/factbase/index.js');
+  const { loadFactBase, bundledFactsDir } = requireRoot('./out/server/src/node/index.js');
   const texts = loadFactBase([bundledFactsDir()]).base.sources.map((s) => s.body);
   for (const dir of [join(ROOT, '../shared/eval/dev'), join(ROOT, 'test/fixtures/drafts')]) {
     if (!existsSync(dir)) continue;

@@ -6,7 +6,7 @@
 import { writeSync } from 'node:fs';
 import { requireRoot } from './corpus.mjs';
 
-const { loadFactBase } = requireRoot('./out/server/src/core/factbase/index.js');
+const { loadFactBase } = requireRoot('./out/server/src/node/index.js');
 const dirs = process.argv.slice(2);
 if (!dirs.length) throw new Error('usage: node scripts/bench/dumpBase.mjs DIR…');
 const { base, problems, coverage } = loadFactBase(dirs);

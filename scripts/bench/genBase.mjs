@@ -14,7 +14,7 @@ const yamlString = (s) => JSON.stringify(s);
 
 /** Writes a base of about `target` observations into `dir`; returns its counts. */
 export function generateBase(dir, target = 100_000) {
-  const { loadFactBase, bundledFactsDir } = requireRoot('./out/server/src/core/factbase/index.js');
+  const { loadFactBase, bundledFactsDir } = requireRoot('./out/server/src/node/index.js');
   const { base } = loadFactBase([bundledFactsDir()]);
   const names = [];
   for (const s of base.subjects) for (const n of [s.name, ...s.aliases]) names.push(n);

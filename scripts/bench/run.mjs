@@ -70,7 +70,7 @@ if (chosen.includes('scale')) {
   const cacheRoot = mkdtempSync(join(tmpdir(), 'factcheck-cache-'));
   try {
     const g = generateBase(dir, n);
-    const { bundledFactsDir } = requireRoot('./out/server/src/core/factbase/index.js');
+    const { bundledFactsDir } = requireRoot('./out/server/src/node/index.js');
     const s = scale(bundledFactsDir(), dir, cacheRoot);
     row('generated base', `${g.observations} observations, ${g.measures} measures, ${g.districts * g.years} sources`);
     row('load, bundled base (cold)', `${f(s.bundled.loadMs)} ms`);

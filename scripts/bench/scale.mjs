@@ -11,7 +11,7 @@ import { baseTexts, requireRoot, now } from './corpus.mjs';
 
 /** Load time, heap and per-claim matching time for the fact-base folders `dirs` (in this process). */
 async function measure(dirs) {
-  const { loadFactBase, cacheWritesSettled } = requireRoot('./out/server/src/core/factbase/index.js');
+  const { loadFactBase, cacheWritesSettled } = requireRoot('./out/server/src/node/index.js');
   const { checkText } = requireRoot('./out/server/src/core/check.js');
   let t = now();
   const { base, problems } = loadFactBase(dirs);

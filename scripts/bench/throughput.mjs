@@ -1,7 +1,7 @@
 // Throughput: `factcheck check` (in this process, report formatted) over a corpus of at
 // least 2 MB, against nodejieba's raw cut over the same texts in the same process: with
 // nodejieba's own dictionary (the issue's reference, ~4 M chars/s here), and with the
-// engine's compact one (segmenterTables.ts), which cuts faster.
+// engine's compact one (server/src/node/segmenterTables.ts), which cuts faster.
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

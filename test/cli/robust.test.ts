@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import nodeFs = require('node:fs');
 import { executeCheck, parseCheckArgs } from '../../server/src/cli/checkCommand';
-import { draftText, MAX_DRAFT_BYTES, readDraft } from '../../server/src/core/draftFile';
+import { draftText, MAX_DRAFT_BYTES, readDraft } from '../../server/src/node';
 import { AS_OF, FACTS, FIXTURES, cleanupScratch, runCli, scratchDir } from './support';
 import { HOSTILE_DRAFT, writeHostileFacts } from '../support/hostileFacts';
 

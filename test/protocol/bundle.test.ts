@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { bundledFactsDir, loadFactBase } from '../../server/src/core/factbase';
+import { bundledFactsDir, loadFactBase } from '../../server/src/node';
 import { finishSteps } from '../../server/src/core/util/steps';
 import { readParts, type PartsMessage } from '../../server/src/lsp/baseParts';
 import { ROOT } from './lspClient';

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { CodeActionRequest, HoverRequest, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { bundledFactsDir } from '../../server/src/core/factbase/load';
+import { bundledFactsDir } from '../../server/src/node';
 import { fileUri, LspTestClient, type Received } from './lspClient';
 import { actionsOf, tempWorkspace } from './support';
 

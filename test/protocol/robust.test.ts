@@ -23,7 +23,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText } from '../../server/src/core/check';
-import { loadFactBase } from '../../server/src/core/factbase';
+import { loadFactBase } from '../../server/src/node';
 import { LineIndex } from '../../server/src/core/draft/positions';
 import { fileUri, LspTestClient, type Received } from './lspClient';
 import { tempWorkspace } from './support';

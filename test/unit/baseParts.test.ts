@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { serialize } from 'node:v8';
-import { bundledFactsDir, loadFactBase } from '../../server/src/core/factbase';
+import { bundledFactsDir, loadFactBase } from '../../server/src/node';
 import { checkText, prepareSteps } from '../../server/src/core/check';
 import { indexOf, indexSteps, STEP_ITEMS } from '../../server/src/core/factbase/factIndex';
 import { quoteStats } from '../../server/src/core/match/rankMeasures';

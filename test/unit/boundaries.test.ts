@@ -9,12 +9,16 @@ import type { ESLint as ESLintType } from 'eslint';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
-/** Sample file (relative to the root) → its imports, each forbidden or not. */
-const SAMPLES: [file: string, imports: [spec: string, forbidden: boolean][]][] = [
-  ['server/src/core/zz-sample.ts', [['../lsp/server', true], ['../cli/main', true], ['../protocol', true], ['./types', false], ['./numbers', false]]],
-  ['server/src/core/factbase/zz-sample.ts', [['../../lsp/hover', true], ['../../cli/checkCommand', true], ['../types', false]]],
-  ['server/src/lsp/zz-sample.ts', [['../cli/main', true], ['../core/check', false], ['../protocol', false]]],
-  ['server/src/cli/zz-sample.ts', [['../lsp/server', true], ['../lsp/connection', true], ['../core/check', false]]],
+/** The rule reporting a Node built-in imported where none may be. */
+const BUILTIN = 'import-x/no-nodejs-modules';
+
+/** Sample file (relative to the root) → its imports, each forbidden (by the boundary rule, or the rule named) or not. */
+const SAMPLES: [file: string, imports: [spec: string, forbidden: boolean | string][]][] = [
+  ['server/src/core/zz-sample.ts', [['../lsp/server', true], ['../cli/main', true], ['../node', true], ['../protocol', true], ['node:fs', BUILTIN], ['path', BUILTIN], ['./types', false], ['./numbers', false], ['yaml', false]]],
+  ['server/src/core/factbase/zz-sample.ts', [['../../lsp/hover', true], ['../../cli/checkCommand', true], ['../../node/loadFactBase', true], ['node:worker_threads', BUILTIN], ['../types', false]]],
+  ['server/src/node/zz-sample.ts', [['../lsp/server', true], ['../cli/main', true], ['../core/check', false], ['node:fs', false]]],
+  ['server/src/lsp/zz-sample.ts', [['../cli/main', true], ['../core/check', false], ['../node', false], ['../protocol', false]]],
+  ['server/src/cli/zz-sample.ts', [['../lsp/server', true], ['../lsp/connection', true], ['../core/check', false], ['../node', false]]],
   ['client/src/zz-sample.ts', [['../../server/src/core/draft/suppression', true], ['../../server/src/lsp/server', true], ['../../server/src/protocol', false], ['./statusBar', false]]],
 ];
 
@@ -33,7 +37,8 @@ describe('import boundaries (eslint.config.mjs)', function () {
       const [result] = await eslint.lintText(code, { filePath: join(ROOT, file) });
       const rules = (line: number) => result.messages.filter((m) => m.line === line).map((m) => m.ruleId);
       imports.forEach(([spec, forbidden], i) => {
-        assert.deepEqual(rules(i + 1), forbidden ? ['import-x/no-restricted-paths'] : [], `${file} imports ${spec}`);
+        const rule = typeof forbidden === 'string' ? forbidden : 'import-x/no-restricted-paths';
+        assert.deepEqual(rules(i + 1), forbidden ? [rule] : [], `${file} imports ${spec}`);
       });
     });
   }

@@ -5,7 +5,7 @@
  * reloads only the latest is installed.
  */
 import * as assert from 'node:assert/strict';
-import { loadFactBase } from '../../server/src/core/factbase';
+import { loadFactBase } from '../../server/src/node';
 import { FactBaseStore, type LoadedBase } from '../../server/src/lsp/factBases';
 import { BUNDLED, cleanupCopies, copyBase, editValue, firstObservation } from './factbaseSupport';
 

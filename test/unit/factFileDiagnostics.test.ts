@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadFactBase } from '../../server/src/core/factbase';
+import { loadFactBase } from '../../server/src/node';
 import { FactFileDiagnostics } from '../../server/src/lsp/factFiles';
 import { BUNDLED, cleanupCopies, copyBase, firstObservation } from './factbaseSupport';
 

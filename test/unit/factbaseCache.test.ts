@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheDir, cacheWritesSettled, loadFactBase } from '../../server/src/core/factbase';
+import { cacheDir, cacheWritesSettled, loadFactBase } from '../../server/src/node';
 import { BUNDLED, cleanupCopies, copyBase, firstObservation, editValue } from './factbaseSupport';
 
 describe('factbase: load cache', () => {

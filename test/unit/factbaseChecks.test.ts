@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadFactBase, type Problem } from '../../server/src/core/factbase';
+import { type Problem } from '../../server/src/core/factbase';
+import { loadFactBase } from '../../server/src/node';
 import { FIXTURE, copyBase, cleanupCopies, show } from './factbaseSupport';
 
 const FILE = join(FIXTURE, 'huairou.yaml');

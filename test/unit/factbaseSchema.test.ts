@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { JSON_SCHEMA_PATH, factFileJsonSchemaText, listFactFiles } from '../../server/src/core/factbase';
+import { JSON_SCHEMA_PATH, factFileJsonSchemaText } from '../../server/src/core/factbase';
+import { listFactFiles } from '../../server/src/node';
 import { factFileSchema } from '../../server/src/core/factbase/schema';
 import { BUNDLED, FIXTURE, ROOT } from './factbaseSupport';
 

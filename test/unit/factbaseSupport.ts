@@ -6,7 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { packageRoot, type Problem, type ValidationResult } from '../../server/src/core/factbase';
+import { type Problem, type ValidationResult } from '../../server/src/core/factbase';
+import { packageRoot } from '../../server/src/node';
 import type { Observation } from '../../server/src/core/types';
 
 /** The package root and its two fact bases used by the tests. */

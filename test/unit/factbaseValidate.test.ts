@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadFactBase, type Problem } from '../../server/src/core/factbase';
+import { type Problem } from '../../server/src/core/factbase';
+import { loadFactBase } from '../../server/src/node';
 import { parseQuantity } from '../../server/src/core/numbers';
 import {
   BUNDLED, FIXTURE, cleanupCopies, copyBase, editValue, firstObservation, lineOf, newProblems, show, valueAt,

@@ -9,7 +9,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { bundledFactsDir, loadFactBase } from '../../server/src/core/factbase';
+import { bundledFactsDir, loadFactBase } from '../../server/src/node';
 import type { FactBase } from '../../server/src/core/types';
 import { roundTrip } from './fixRoundTrip';
 

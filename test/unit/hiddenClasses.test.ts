@@ -5,7 +5,7 @@
 // longer). Checked with V8's own %HaveSameMap, enabled for this test only.
 import { strict as assert } from 'node:assert';
 import { setFlagsFromString } from 'node:v8';
-import { bundledFactsDir, loadFactBase } from '../../server/src/core/factbase';
+import { bundledFactsDir, loadFactBase } from '../../server/src/node';
 
 /** V8's %HaveSameMap(a, b): whether two objects have the same hidden class. */
 function sameMapTest(): (a: object, b: object) => boolean {

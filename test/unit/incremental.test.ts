@@ -5,7 +5,7 @@
  * line-by-line scan equals the whole-text scanners on every text it sees.
  */
 import { strict as assert } from 'node:assert';
-import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { fixtureDrafts } from '../support/fixtureDrafts';
 import { checkText } from '../../server/src/core/check';
 import { CheckMemo } from '../../server/src/core/incremental/memo';

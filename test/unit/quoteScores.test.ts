@@ -6,7 +6,7 @@
  * restricted to the measures of some subjects (strongIn).
  */
 import { strict as assert } from 'node:assert';
-import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { fixtureDrafts } from '../support/fixtureDrafts';
 import { indexOf, type FactIndex, type IndexedObservation } from '../../server/src/core/factbase/factIndex';
 import { quoteStats } from '../../server/src/core/match/rankMeasures';

@@ -9,7 +9,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { fixtureDrafts } from '../support/fixtureDrafts';
 import { indexOf, subjectsCompatible, type FactIndex } from '../../server/src/core/factbase/factIndex';
 import { compatibleSubjects, forTermMeasures } from '../../server/src/core/match/candidateIndex';

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { checkText } from '../../server/src/core/check';
-import { bundledFactsDir, loadFactBase, packageRoot } from '../../server/src/core/factbase';
+import { bundledFactsDir, loadFactBase, packageRoot } from '../../server/src/node';
 import { LineIndex } from '../../server/src/core/draft/positions';
 import type { CheckResult, FactBase } from '../../server/src/core/types';
 import { textMutations } from './mutations';

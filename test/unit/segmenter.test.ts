@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, copyFileSync, readdirSync, utimesSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMPACT_MIN_FREQUENCY, compactDictionary, segmenterTables } from '../../server/src/core/match/segmenterTables';
+import { COMPACT_MIN_FREQUENCY, compactDictionary, segmenterTables } from '../../server/src/node';
 import { addWords, words } from '../../server/src/core/match/segment';
 
 const fullDict = require('nodejieba').DEFAULT_DICT as string;

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { serialize } from 'node:v8';
-import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { unwrapStrings, wrapStrings } from '../../server/src/lsp/sharedStrings';
 import { FactBaseStore } from '../../server/src/lsp/factBases';
 

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { scanQuantities } from '../../server/src/core/numbers';
-import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { checkText } from '../../server/src/core/check';
 import type { FactBase } from '../../server/src/core/types';
 

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { readImportMeta } from '../../server/src/cli/importCommand';
 import { importLeftovers, importSource, htmlToText } from '../../server/src/core/sources/import';
 import { findLeftovers } from '../../server/src/core/sources/leftovers';
-import { loadFactBase } from '../../server/src/core/factbase';
+import { loadFactBase } from '../../server/src/node';
 import { FIXTURE } from './factbaseSupport';
 import { normalizeText, stripGluedPinyin, foldFullWidth } from '../../server/src/core/sources/normalize';
 

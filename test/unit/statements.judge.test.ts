@@ -6,7 +6,7 @@
  * silent — no claim, no finding.
  */
 import { strict as assert } from 'node:assert';
-import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { checkText } from '../../server/src/core/check';
 import type { CheckResult, FactBase } from '../../server/src/core/types';
 

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { scanStatements, scanStatementsByLine, type StatementMention } from '../../server/src/core/statements/scanStatements';
-import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 
 /** The statements of a text as [kind, text, value, high or vague, group] rows. */
 function read(text: string, year?: number): (string | number | undefined)[][] {

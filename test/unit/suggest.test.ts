@@ -9,11 +9,10 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync, rmSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { bundledFactsDir, loadFactBase } from '../../server/src/core/factbase';
+import { bundledFactsDir, loadFactBase, applyEdits, fileEdits, sectionInsertion } from '../../server/src/node';
 import { suggestSource } from '../../server/src/core/suggest/suggestSource';
 import { compareWithCurated } from '../../server/src/core/suggest/quality';
 import { entryYaml, observationEntry } from '../../server/src/core/suggest/factEntries';
-import { applyEdits, fileEdits, sectionInsertion } from '../../server/src/core/suggest/write';
 import type { ObservationSuggestion, RoleSuggestion } from '../../server/src/core/suggest/suggestionTypes';
 import { checkText } from '../../server/src/core/check';
 import { importSource } from '../../server/src/core/sources/import';

@@ -5,7 +5,7 @@
  * result lands on the cell, its fix without the unit the reading borrowed.
  */
 import { strict as assert } from 'node:assert';
-import { loadFactBase, bundledFactsDir } from '../../server/src/core/factbase';
+import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { checkText } from '../../server/src/core/check';
 import { findTables } from '../../server/src/core/draft/tables';
 import type { CheckResult, FactBase } from '../../server/src/core/types';

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledUnitTable, scanQuantities, UnitTable, unitTableOf, withUnits } from '../../server/src/core/numbers';
-import { loadFactBase } from '../../server/src/core/factbase';
+import { loadFactBase } from '../../server/src/node';
 import { checkText } from '../../server/src/core/check';
 
 /** A team's fact base in a temporary folder: one source, a power measure, a unit of its own. */

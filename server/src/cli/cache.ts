@@ -8,7 +8,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { listFactFiles, listSourceFiles } from '../core/factbase/load';
+import { listFactFiles, listSourceFiles } from '../node';
 import { toolInfo } from './toolInfo';
 import type { CheckOptions, CheckResult } from '../core/types';
 

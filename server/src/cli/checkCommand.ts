@@ -7,8 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { bundledFactsDir } from '../core/factbase/load';
-import { cacheWritesSettled } from '../core/factbase/loadCache';
+import { bundledFactsDir, cacheWritesSettled, draftText, readDraft } from '../node';
 import type { CheckOptions, Locale } from '../core/types';
 import { UsageError } from './errors';
 import { findAllowFile, loadConfig } from './config';
@@ -19,7 +18,6 @@ import { FORMATS, formatReport, type FormatName } from './formats';
 import { loadBase } from './workerTask';
 import { checkDrafts, isFailure, type DraftInput } from './workerPool';
 import { CheckCache } from './cache';
-import { draftText, readDraft } from '../core/draftFile';
 import { printable } from './printable';
 
 /** Usage text of `factcheck check`. */

@@ -6,9 +6,8 @@
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readDraft } from '../core/draftFile';
+import { readDraft, bundledFactsDir } from '../node';
 import { LineIndex } from '../core/draft/positions';
-import { bundledFactsDir } from '../core/factbase/load';
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale } from '../core/types';
 import { parseDate, parseLocale } from './checkCommand';
 import { UsageError } from './errors';

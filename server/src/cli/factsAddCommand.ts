@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { importMetaSchema, type ImportMeta } from '../core/factbase/schema';
 import { importSource, normalizeBody } from '../core/sources/import';
-import { loadFactBase } from '../core/factbase';
+import { loadFactBase } from '../node';
 import { scanQuantities } from '../core/numbers';
 import { UsageError } from './errors';
 import { FACTS_ADD_USAGE } from './help';

@@ -8,11 +8,11 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printable } from './printable';
-import { bundledFactsDir, hasErrors, loadFactBase, percent, type Problem, type SourceCoverage } from '../core/factbase';
-import type { FactBase } from '../core/types';
+import { hasErrors, percent, type Problem, type SourceCoverage } from '../core/factbase';
+import { bundledFactsDir, loadFactBase } from '../node';
+import type { FactBase, Source } from '../core/types';
 import type { InventoryItem } from '../core/factbase/coverage';
 import { LineIndex } from '../core/draft/positions';
-import type { Source } from '../core/types';
 
 /** `file:line:column` with a 1-based line and column and a path relative to the working directory. */
 export function formatLocation(file: string, line: number, column: number): string {

@@ -7,11 +7,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundledFactsDir, hasErrors, loadFactBase } from '../core/factbase';
+import { hasErrors } from '../core/factbase';
+import { bundledFactsDir, loadFactBase, applyEdits, baseDirOf, fileEdits, plannedEntries } from '../node';
 import type { FactBase } from '../core/types';
 import { suggestSource, type SourceSuggestions } from '../core/suggest/suggestSource';
 import { entryYaml, suggestionJson, type Entry } from '../core/suggest/factEntries';
-import { applyEdits, baseDirOf, fileEdits, plannedEntries } from '../core/suggest/write';
 import { formatProblem } from './factsCheckCommand';
 import { printable } from './printable';
 import { UsageError } from './errors';

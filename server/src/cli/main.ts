@@ -11,6 +11,7 @@
  *                                lsp/main.ts for it: the CLI and the server never import each other)
  */
 import { parseArgs } from 'node:util';
+import { useNodeHost } from '../node';
 import { UsageError } from './errors';
 import { printable } from './printable';
 import { FACTS_CHECK_USAGE, FACTS_IMPORT_USAGE, LSP_USAGE } from './help';
@@ -30,6 +31,7 @@ factcheck COMMAND --help describes each command.`;
 
 /** Runs the CLI and resolves to its exit status. */
 export async function main(argv: string[]): Promise<number> {
+  useNodeHost();
   try {
     const [cmd, sub, ...rest] = argv;
     const help = HELP[cmd === 'facts' ? `facts ${sub}` : cmd];

@@ -4,6 +4,7 @@
  * result for that text.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { useNodeHost } from '../node';
 import { UsageError } from './errors';
 import { checkOne, loadBase, type LoadedBase } from './workerTask';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './workerProtocol';
@@ -15,6 +16,7 @@ function failure(index: number, e: unknown): WorkerReply {
   return { index, error: e instanceof Error ? (usage ? e.message : (e.stack ?? e.message)) : String(e), usage };
 }
 
+useNodeHost();
 let loaded: LoadedBase | undefined;
 try {
   loaded = loadBase(setup.factDirs);

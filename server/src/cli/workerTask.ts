@@ -4,7 +4,7 @@
  * run the engine on a draft's text.
  */
 import { checkText } from '../core/check';
-import { loadFactBase } from '../core/factbase/load';
+import { loadFactBase } from '../node';
 import type { Problem } from '../core/factbase/problems';
 import type { CheckOptions, CheckResult, FactBase } from '../core/types';
 import { UsageError } from './errors';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity, PublishDiagnosticsNotification, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { packageRoot } from '../core/factbase/load';
+import { packageRoot } from '../node';
 import type { Citation, Finding, FindingCode, Locale, Severity } from '../core/types';
 import { bookTitle } from './citations';
 import { codeAnchor, effectiveSeverity as severityAfter, type SeverityOverrides } from '../shared/findingCodes';

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { prepareSteps } from '../core/check';
-import { bundledFactsDir, loadFactBase } from '../core/factbase/load';
+import { bundledFactsDir, loadFactBase } from '../node';
 import { hasErrors, type Problem } from '../core/factbase/problems';
 import type { FactBase, Locale } from '../core/types';
 import type { FactBaseState } from '../protocol';

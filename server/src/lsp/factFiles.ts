@@ -8,7 +8,7 @@
 import { basename, dirname, sep } from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadFactBase } from '../core/factbase/load';
+import { loadFactBase } from '../node';
 import type { Problem } from '../core/factbase/problems';
 import { LineIndex } from '../core/draft/positions';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';

@@ -6,6 +6,7 @@
  * exactly one transport it prints a usage message and exits with status 2.
  */
 import { startupMark } from '../shared/startupMarks';
+import { useNodeHost } from '../node';
 import { serverConnection, transportProblem } from './connection';
 import { startServer } from './server';
 
@@ -25,6 +26,7 @@ if (args.includes('--help') || args.includes('-h')) {
   process.stderr.write(`factcheck: ${problem}\n`);
   process.exitCode = 2;
 } else {
+  useNodeHost();
   const { connection, preEncoded } = serverConnection();
   startServer(connection, { preEncoded });
 }

@@ -15,7 +15,7 @@ import {
   type CheckWorkspaceResult,
   type SourceInfo,
 } from '../protocol';
-import { readDraft } from '../core/draftFile';
+import { readDraft } from '../node';
 import type { Analysis } from './analysis';
 import type { ServerContext } from './context';
 import { effectiveSeverity, toDiagnostics } from './diagnostics';

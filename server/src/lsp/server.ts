@@ -16,7 +16,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { bundledFactsDir, packageRoot } from '../core/factbase/load';
+import { bundledFactsDir, packageRoot } from '../node';
 import type { Locale } from '../core/types';
 import { ACCEPT_CLAIM_COMMAND, ACCEPT_ENTRY_COMMAND, ADD_TO_FACT_BASE_COMMAND, ALLOWLIST_FILE } from '../protocol';
 import { SourceDocuments } from './sourceDocuments';

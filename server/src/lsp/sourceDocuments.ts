@@ -14,7 +14,7 @@ import { LineIndex } from '../core/draft/positions';
 import type { FactBase, Source } from '../core/types';
 import { suggestSource } from '../core/suggest/suggestSource';
 import type { Suggestion } from '../core/suggest/suggestionTypes';
-import { plannedEntries, fileEdits, baseDirOf, applyEdits, entryLine } from '../core/suggest/write';
+import { plannedEntries, fileEdits, baseDirOf, applyEdits, entryLine } from '../node';
 import { ACCEPT_ENTRY_COMMAND, ADD_TO_FACT_BASE_COMMAND, SourceCoverageNotification, type AcceptEntryArgs, type AddToFactBaseArgs } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { pathToUri, uriToPath } from './workspace';

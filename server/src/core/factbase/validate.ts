@@ -3,7 +3,6 @@
  * checks against the sources (quotes, figures, values, roles, exclusions) and coverage.
  * Pure: parsed files in, the FactBase with every problem and the coverage out.
  */
-import { basename } from 'node:path';
 import type { Exclusion, FactBase, Measure, Observation, Origin, Quantity, Role, Source, Subject } from '../types';
 import type { FactFilePositions } from './factFilePositions';
 import type { ParsedFactFile, Section } from './parseFactFile';
@@ -88,6 +87,11 @@ const KIND_NOUN: Record<string, string> = {
  * Validates a whole fact base (see the file header for what is checked). Its figures are
  * read with its units table: the bundled table extended by its own `units:` entries.
  */
+/** The last part of a path, after its last / or \\ (the core reads paths, not the file system). */
+function fileName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
 export function validateFactBase(input: FactBaseInput): ValidationResult {
   const units = input.units ?? baseUnits(input.factFiles);
   const r = withUnits(units.table, () => validateEntries(input));
@@ -135,7 +139,7 @@ function validateEntries(input: FactBaseInput): ValidationResult {
       const en = entry<Subject>('subjects', s, i);
       if (define(s.id, 'subjects', f.file, en.pos())) { e.subjects.push(en); e.subjectById.set(s.id, en); }
       // One place to look a subject up: subjects.yaml (of any folder of the base).
-      if (basename(f.file) !== 'subjects.yaml') problems.push(problemAt(f.file, en.pos(), `subject "${s.id}" is defined outside subjects.yaml: move it there`, 'warning'));
+      if (fileName(f.file) !== 'subjects.yaml') problems.push(problemAt(f.file, en.pos(), `subject "${s.id}" is defined outside subjects.yaml: move it there`, 'warning'));
     });
     (d.measures ?? []).forEach((m, i) => {
       const en = entry<Measure>('measures', m, i);

@@ -149,16 +149,28 @@ function describe(i: UnitInfo): string {
   return i.factor === 1 && i.canonical ? `a base unit of ${i.dimension}` : `${i.factor} ${i.canonical} (${i.dimension})`;
 }
 
-/** The table the grammar reads when no other is active: the package's units file, read on first use. */
+/** Reads the bundled units table; set by the host at start (node/host.ts reads the package's facts/units.yaml). */
+let readBundled: (() => UnitTable) | undefined;
+/** The table the grammar reads when no other is active: the bundled one, read on first use. */
 let bundled: UnitTable | undefined;
 /** The table in use, when a check or validation has put one in use. */
 let active: UnitTable | undefined;
 
-/** The bundled units table (the package's facts/units.yaml, read by bundledUnits.ts on first use). */
+/**
+ * Registers how the bundled units table is read (the core reads no files: the host reads
+ * the table, node/host.ts at start). It is read on first use.
+ */
+export function setBundledUnits(read: () => UnitTable): void {
+  readBundled = read;
+  bundled = undefined;
+}
+
+/** The bundled units table (the package's facts/units.yaml, read through the host on first use). */
 export function bundledUnitTable(): UnitTable {
-  // Required here, not imported: bundledUnits.ts imports this module (and reads a file only when asked).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
-  bundled ??= (require('./bundledUnits') as typeof import('./bundledUnits')).readBundledUnits();
+  if (!bundled) {
+    if (!readBundled) throw new Error('factcheck: no units table: the host registers it before the first check (node/host.ts: useNodeHost)');
+    bundled = readBundled();
+  }
   return bundled;
 }
 

@@ -13,8 +13,9 @@ import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { packageRoot } from '../packageRoot';
-import { UNITS_FILE } from '../numbers/bundledUnits';
+import { packageRoot } from './packageRoot';
+import { UNITS_FILE } from './bundledUnits';
+import type { LoadedFile } from '../core/factbase/parseAndValidate';
 
 /** Bumped whenever the stored layout or what a key covers changes. */
 const FORMAT = 'factcheck-zh factbase cache 2';
@@ -50,14 +51,13 @@ declare const FACTCHECK_BUILD_ID: string | undefined;
 
 /**
  * Hash of the code that parses and validates: the bundle's build id, or else (tsc's
- * output) of the compiled core (every .js file below it) and of the libraries'
- * package.json files; once per process.
+ * output) of the compiled core and of this folder, the loader (every .js file below
+ * them), and of the libraries' package.json files; once per process.
  */
 function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   if (typeof FACTCHECK_BUILD_ID === 'string') return (fingerprint = `bundle ${FACTCHECK_BUILD_ID}`);
   const h = createHash('sha256');
-  const core = dirname(__dirname);
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = join(dir, e.name);
@@ -65,7 +65,8 @@ function codeFingerprint(): string {
       else if (e.name.endsWith('.js')) h.update(`${p}\0`).update(readFileSync(p));
     }
   };
-  walk(core);
+  walk(join(dirname(__dirname), 'core'));
+  walk(__dirname);
   // The bundled units table reads every base's figures (a base's own units only extend it).
   try {
     h.update('units\0').update(readFileSync(join(packageRoot(), UNITS_FILE)));
@@ -87,17 +88,6 @@ function safeIsFile(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * One file read for a load, before decoding: its kind, absolute path and content, the
- * bytes read (checked to be UTF-8) or the text given. A load the cache answers never
- * decodes its files (~0.1 s for a 40 MB base).
- */
-export interface LoadedFile {
-  kind: 'source' | 'fact';
-  file: string;
-  content: Buffer | string;
 }
 
 /** The key of a load: what the result depends on, hashed. A text and its UTF-8 bytes give the same key. */

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { z } from 'zod';
-import { packageRoot } from '../packageRoot';
-import { unitSchema } from '../factbase/schema';
-import { UnitTable } from './units';
+import { packageRoot } from './packageRoot';
+import { unitSchema } from '../core/factbase/schema';
+import { UnitTable } from '../core/numbers/units';
 
 /** Path of the bundled units table, relative to the package root. */
 export const UNITS_FILE = join('facts', 'units.yaml');

@@ -5,13 +5,14 @@
  * beside them (observations-<source>.yaml, measures.yaml, roles.yaml, subjects.yaml);
  * it is inserted as a text block after the last item of its section (found with the
  * `yaml` package's document API), or at the end under a new section key. Comments,
- * layout and every other byte of the file stay as they were. Pure: file texts in, edits out.
+ * layout and every other byte of the file stay as they were. Pure: file texts in, edits out;
+ * on the Node side because file paths are the platform's (node:path).
  */
 import { dirname, join, relative, sep } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { FactBase, Source } from '../types';
-import type { SourceSuggestions, Suggestion } from './suggestSource';
-import { entryYaml, measureEntry, subjectEntry, suggestionEntry, type Entry, type EntrySection } from './factEntries';
+import type { FactBase, Source } from '../core/types';
+import type { SourceSuggestions, Suggestion } from '../core/suggest/suggestSource';
+import { entryYaml, measureEntry, subjectEntry, suggestionEntry, type Entry, type EntrySection } from '../core/suggest/factEntries';
 
 /** A text inserted at an offset of a file's current text. */
 export interface TextInsertion {

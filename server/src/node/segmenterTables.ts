@@ -7,7 +7,7 @@
  *   least COMPACT_MIN_FREQUENCY (~36,000 of 349,000 words; both tries ~22 MB instead of
  *   ~74 MB at jieba upstream's small-dictionary cut of 10). Rarer compounds (怀柔区,
  *   科技成果) come out as their parts, identically in drafts and in quotes, and the fact
- *   base's own names and terms are added as words whatever their frequency (segment.ts).
+ *   base's own names and terms are added as words whatever their frequency (core/match/segment.ts).
  *   Words only feed the quote-similarity score, and every cut from 10 to 5,000 gave
  *   byte-identical results on the accuracy drafts, fixtures and sources (BENCHMARKS.md);
  *   100 keeps the common words whole (稳步, 推进, 各项);
@@ -22,16 +22,10 @@
 import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SegmenterTables } from '../core/match/segment';
 
 /** Dictionary entries rarer than this (jieba's frequency column) are left out. */
 export const COMPACT_MIN_FREQUENCY = 100;
-
-/** Paths handed to nodejieba's `load` (absent keys: nodejieba's defaults). */
-export interface SegmenterTables {
-  dict?: string;
-  idfDict?: string;
-  stopWordDict?: string;
-}
 
 /** Keeps the lines of a jieba dictionary (`word frequency [tag]`) whose frequency is at least `min`. */
 export function compactDictionary(full: string, min: number): string {

@@ -26,8 +26,3 @@ export function decodeUtf8(bytes: Buffer): Decoded {
   }
   return { text, badAt: { line: 0, column: 0 } };
 }
-
-/** A file's text: given as text, or its UTF-8 bytes (checked already) decoded. */
-export function textOf(content: string | Uint8Array): string {
-  return typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
-}

@@ -6,12 +6,14 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { MAX_FACT_FILE_BYTES } from './limits';
-import { problemAt, sortProblems, type Problem } from './problems';
-import type { ValidationResult } from './validate';
-import { decodeUtf8 } from '../utf8';
-import { cacheDir, cacheKey, readCache, writeCache, type LoadedFile } from './loadCache';
-import { packageRoot } from '../packageRoot';
+import { MAX_FACT_FILE_BYTES } from '../core/factbase/limits';
+import { problemAt, sortProblems, type Problem } from '../core/factbase/problems';
+import type { ValidationResult } from '../core/factbase/validate';
+import { decodeUtf8 } from './utf8';
+import { cacheDir, cacheKey, readCache, writeCache } from './loadCache';
+import type { LoadedFile } from '../core/factbase/parseAndValidate';
+import { packageRoot } from './packageRoot';
+import { useNodeHost } from './host';
 
 export { packageRoot };
 
@@ -171,6 +173,7 @@ export interface LoadOptions {
  * stored in the cache after this returns: the caller must not change it in this turn.
  */
 export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, string> = new Map(), options: LoadOptions = {}): ValidationResult {
+  useNodeHost(); // parsing reads figures with the bundled units table
   const problems: Problem[] = [];
   const resolved = dirs.map((d) => resolve(d));
   const listed: (LoadedFile | ToRead)[] = []; // overrides' texts, and files to read
@@ -214,7 +217,7 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
   if (!result) {
     // Required here: the parsers load only when the cache cannot answer (parseAndValidate.ts).
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (see above)
-    const { parseAndValidate } = require('./parseAndValidate') as typeof import('./parseAndValidate');
+    const { parseAndValidate } = require('../core/factbase/parseAndValidate') as typeof import('../core/factbase/parseAndValidate');
     result = parseAndValidate(resolved, files);
     if (cache && key) writeCache(cache, key, result); // after this load returns
   }
