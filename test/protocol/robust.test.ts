@@ -24,7 +24,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText } from '../../server/src/core/check';
 import { loadFactBase } from '../../server/src/node';
-import { LineIndex } from '../../server/src/core/draft/positions';
+import { LineIndex } from '../../server/src/core/util/positions';
 import { fileUri, LspTestClient, type Received } from './lspClient';
 import { tempWorkspace } from './support';
 import { HOSTILE_DRAFT, writeHostileFacts } from '../support/hostileFacts';

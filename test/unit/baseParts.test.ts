@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { serialize } from 'node:v8';
 import { bundledFactsDir, loadFactBase } from '../../server/src/node';
 import { checkText, prepareSteps } from '../../server/src/core/check';
-import { indexOf, indexSteps, STEP_ITEMS } from '../../server/src/core/factbase/factIndex';
+import { indexOf, indexSteps, STEP_ITEMS } from '../../server/src/core/factIndex/factIndex';
 import { quoteStats } from '../../server/src/core/match/rankMeasures';
 import type { FactBase } from '../../server/src/core/types';
 import { finishSteps } from '../../server/src/core/util/steps';

@@ -9,7 +9,7 @@ import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { fixtureDrafts } from '../support/fixtureDrafts';
 import { checkText } from '../../server/src/core/check';
 import { CheckMemo } from '../../server/src/core/incremental/memo';
-import { indexOf } from '../../server/src/core/factbase/factIndex';
+import { indexOf } from '../../server/src/core/factIndex/factIndex';
 import { findSubjects } from '../../server/src/core/draft/claimContext';
 import { scanPeriods, scanQuantities } from '../../server/src/core/numbers';
 import type { FactBase } from '../../server/src/core/types';

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { indexOf, publishedBy, type FactIndex, type IndexedObservation } from '../../server/src/core/factbase/factIndex';
+import { indexOf, publishedBy, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex/factIndex';
 import type { FactBase, Measure, Observation } from '../../server/src/core/types';
 
 const date = fc.tuple(fc.integer({ min: 2015, max: 2026 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);

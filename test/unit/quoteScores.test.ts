@@ -8,7 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { fixtureDrafts } from '../support/fixtureDrafts';
-import { indexOf, type FactIndex, type IndexedObservation } from '../../server/src/core/factbase/factIndex';
+import { indexOf, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex/factIndex';
 import { quoteStats } from '../../server/src/core/match/rankMeasures';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from '../../server/src/core/match/quoteScores';
 import { words } from '../../server/src/core/match/segment';

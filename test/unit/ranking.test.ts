@@ -11,7 +11,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { fixtureDrafts } from '../support/fixtureDrafts';
-import { indexOf, subjectsCompatible, type FactIndex } from '../../server/src/core/factbase/factIndex';
+import { indexOf, subjectsCompatible, type FactIndex } from '../../server/src/core/factIndex/factIndex';
 import { compatibleSubjects, forTermMeasures } from '../../server/src/core/match/candidateIndex';
 import { rankMeasures } from '../../server/src/core/match/rankMeasures';
 import { Ranking } from '../../server/src/core/match/ranking';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { checkText } from '../../server/src/core/check';
 import { bundledFactsDir, loadFactBase, packageRoot } from '../../server/src/node';
-import { LineIndex } from '../../server/src/core/draft/positions';
+import { LineIndex } from '../../server/src/core/util/positions';
 import type { CheckResult, FactBase } from '../../server/src/core/types';
 import { textMutations } from './mutations';
 

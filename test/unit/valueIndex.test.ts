@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { mayAgree } from '../../server/src/core/match/valueIndex';
 import { valueInterval } from '../../server/src/core/numbers';
 import { agreement } from '../../server/src/core/judge/verdict';
-import { indexOf, measureValues, type FactIndex, type IndexedObservation } from '../../server/src/core/factbase/factIndex';
+import { indexOf, measureValues, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex/factIndex';
 import type { FactBase, Measure, Observation, Quantity, Qualifier } from '../../server/src/core/types';
 
 const qualifier = fc.constantFrom<Qualifier>('exact', 'exact', 'exact', 'about', 'over', 'under');

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readDraft, bundledFactsDir } from '../node';
-import { LineIndex } from '../core/draft/positions';
+import { LineIndex } from '../core/util/positions';
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale } from '../core/types';
 import { parseDate, parseLocale } from './checkCommand';
 import { UsageError } from './errors';

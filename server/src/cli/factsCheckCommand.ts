@@ -12,7 +12,7 @@ import { hasErrors, percent, type Problem, type SourceCoverage } from '../core/f
 import { bundledFactsDir, loadFactBase } from '../node';
 import type { FactBase, Source } from '../core/types';
 import type { InventoryItem } from '../core/factbase/coverage';
-import { LineIndex } from '../core/draft/positions';
+import { LineIndex } from '../core/util/positions';
 
 /** `file:line:column` with a 1-based line and column and a path relative to the working directory. */
 export function formatLocation(file: string, line: number, column: number): string {

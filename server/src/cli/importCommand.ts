@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { importMetaSchema, type ImportMeta } from '../core/factbase/schema';
 import { importLeftovers, importSource } from '../core/sources/import';
 import type { Leftover } from '../core/sources/leftovers';
-import { LineIndex } from '../core/draft/positions';
+import { LineIndex } from '../core/util/positions';
 import { printable } from './printable';
 import { UsageError } from './errors';
 

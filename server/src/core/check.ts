@@ -4,7 +4,7 @@
  */
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, PeriodMention, Quantity } from './types';
 import { outline } from './draft/outline';
-import { indexOf, indexSteps } from './factbase/factIndex';
+import { indexOf, indexSteps } from './factIndex/factIndex';
 import { ContextFinder, type ClaimContext, type SubjectMention } from './draft/claimContext';
 import { quoteStatsSteps, rankMeasures } from './match/rankMeasures';
 import { Ranking } from './match/ranking';
@@ -12,9 +12,9 @@ import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } 
 import { findRoleClaims, judgeRole, type RoleClaim } from './judge/roles';
 import { scanQuantitiesAndPeriods, unitsDuring, unitTableOf } from './numbers';
 import { addWords } from './match/segment';
-import { LineIndex } from './draft/positions';
+import { LineIndex } from './util/positions';
 import { quantityFinding, roleFinding } from './judge/judgement';
-import { consistencySteps } from './judge/consistency';
+import { consistencySteps, type JudgedQuantity } from './judge/consistency';
 import { pairRespectively, respectiveSlots } from './draft/respectively';
 import { message } from './judge/messages';
 import { SEVERITY } from './judge/findings';
@@ -24,8 +24,9 @@ import { applySuppressions } from './draft/suppression';
 import { within } from './util/sorted';
 import { finishSteps } from './util/steps';
 import { directedFinding } from './judge/signedChanges';
-import { statementClaims } from './statements/judgeStatements';
+import { statementClaims } from './judge/judgeStatements';
 import { checkTables } from './draft/tables';
+import { withDraftPeriods } from './draft/periodMentions';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {
@@ -46,47 +47,6 @@ function elliptic(text: string, ctx: ClaimContext, periods: PeriodMention[], q: 
   for (const s of finder.subjectsIn(from, to)) rest = rest.replace(text.slice(s.start, s.end), '');
   rest = rest.replace(/[\d.,，%％]+|提升至|提高到|提高至|增加到|增至|增长到|上升到|上升至|下降到|降至|减少到|[由从到至零〇一二两三四五六七八九十百千万亿余多近约超过逾达到为是了的和及与、，\s]|个百分点|左右|以上|[个家人名项所部场套间条款届元平方米公里顷年]/g, '');
   return rest.length <= 2;
-}
-
-/** 全年 ("the whole year") names the year of its context: 前三季度…，预计全年…. */
-export function withWholeYear(text: string, periods: PeriodMention[], from: number): PeriodMention[] {
-  const extra: PeriodMention[] = [];
-  // periods are in order of start: walk them alongside, keeping the furthest end so far
-  // (a mention covers i when one starting at or before i ends after it).
-  let k = 0;
-  let furthest = -1;
-  for (let i = text.indexOf('全年', from); i >= 0; i = text.indexOf('全年', i + 2)) {
-    for (; k < periods.length && periods[k].start <= i; k++) furthest = Math.max(furthest, periods[k].end);
-    if (!(furthest > i)) {
-      extra.push({ start: i, end: i + 2, text: '全年', relative: { yearOffset: 0, implicit: true } });
-    }
-  }
-  return extra.length ? [...periods, ...extra].sort((a, b) => a.start - b.start) : periods;
-}
-
-/** 连续三年占…三分之一: a streak (连续N年) names the span of years the clause's other figures speak of. */
-function withStreaks(text: string, quantities: Quantity[], periods: PeriodMention[]): PeriodMention[] {
-  const extra: PeriodMention[] = [];
-  for (const q of quantities) {
-    if (q.dimension !== 'duration' || q.unit !== '年' || q.qualifier !== 'exact' || q.high !== undefined || !Number.isInteger(q.value) || q.value < 2) continue;
-    if (q.start < 2 || text.slice(q.start - 2, q.start) !== '连续') continue;
-    extra.push({ start: q.start - 2, end: q.end, text: text.slice(q.start - 2, q.end), relative: { span: q.value, yearOffset: -q.value, streak: true } });
-  }
-  return extra.length ? [...periods, ...extra].sort((a, b) => a.start - b.start) : periods;
-}
-
-/** 2017年至2021年: two years joined by 至/到/— are one span. */
-export function yearRanges(text: string, periods: PeriodMention[]): PeriodMention[] {
-  const out: PeriodMention[] = [];
-  for (let i = 0; i < periods.length; i++) {
-    const a = periods[i];
-    const b = periods[i + 1];
-    if (b && a.period && b.period && /^\d{4}$/.test(a.period) && /^\d{4}$/.test(b.period) && /^(至|到|—|-|～|~)$/.test(text.slice(a.end, b.start))) {
-      out.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), period: `${a.period}/${b.period}` });
-      i++;
-    } else out.push(a);
-  }
-  return out;
 }
 
 /**
@@ -112,14 +72,6 @@ function replaceFindings(findings: Finding[], add: Finding[], claims: CheckedCla
   }
   findings.length = n;
   for (const f of adds) if (last.get(f.claim) === f) findings.push(f);
-}
-
-/** A judged quantity, kept for the consistency checks. */
-export interface JudgedQuantity {
-  q: Quantity;
-  ctx: ClaimContext;
-  verdict: QuantityVerdict;
-  claim: number;
 }
 
 /**
@@ -168,7 +120,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
   const tables = checkTables(text, ol, base, options, checkText);
   const inTable = (q: Quantity) => tables.spans.some((t) => q.start >= t.start && q.end <= t.end);
   const quantities = scanned.quantities.filter((q) => q.start >= ol.bodyStart && !inTable(q));
-  const periods = yearRanges(text, withStreaks(text, quantities, withWholeYear(text, scanned.periods.filter((p) => p.start >= ol.bodyStart), ol.bodyStart)));
+  const periods = withDraftPeriods(text, quantities, scanned.periods.filter((p) => p.start >= ol.bodyStart), ol.bodyStart);
   yield;
   const finder = new ContextFinder(idx, text, ol, periods, year, scanned.subjects);
   yield;
@@ -279,7 +231,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
     }
   }
   yield;
-  // Ranks, firsts, editions and years of events (statements/judgeStatements.ts).
+  // Ranks, firsts, editions and years of events (judge/judgeStatements.ts).
   for (const made of statementClaims(idx, text, ol.bodyStart, finder, asOf, locale, claims.length)) pushRole(made);
   // The tables' cells (tables.ts), numbered after the claims so far.
   const first = claims.length;

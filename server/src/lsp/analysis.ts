@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkSteps, checkText } from '../core/check';
 import { CheckMemo } from '../core/incremental/memo';
 import { loadSegmenter } from '../core/match/segment';
-import { LineIndex } from '../core/draft/positions';
+import { LineIndex } from '../core/util/positions';
 import type { CheckResult, Locale } from '../core/types';
 import type { Allowlists } from './allowlist';
 import type { FactBaseStore, LoadedBase } from './factBases';

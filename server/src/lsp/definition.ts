@@ -5,7 +5,7 @@
  */
 import type { Location, Position } from 'vscode-languageserver';
 import type { Origin } from '../core/types';
-import { LineIndex } from '../core/draft/positions';
+import { LineIndex } from '../core/util/positions';
 import type { Analysis } from './analysis';
 import { claimAt } from './hover';
 import { pathToUri } from './workspace';

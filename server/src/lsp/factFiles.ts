@@ -10,7 +10,7 @@ import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-lan
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadFactBase } from '../node';
 import type { Problem } from '../core/factbase/problems';
-import { LineIndex } from '../core/draft/positions';
+import { LineIndex } from '../core/util/positions';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { isInside, pathToUri, uriToPath } from './workspace';
 import { loadInWorker, type BaseLoad } from './factBases';

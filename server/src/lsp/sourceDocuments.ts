@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeLens, type Connection, type Diagnostic, type Range, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BaseLoad } from './factBases';
-import { LineIndex } from '../core/draft/positions';
+import { LineIndex } from '../core/util/positions';
 import type { FactBase, Source } from '../core/types';
 import { suggestSource } from '../core/suggest/suggestSource';
 import type { Suggestion } from '../core/suggest/suggestionTypes';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { toolInfo } from '../toolInfo';
-import type { Range } from '../../core/draft/positions';
+import type { Range } from '../../core/util/positions';
 import type { Severity } from '../../core/types';
 import type { FormatContext } from './index';
 import type { RunReport } from '../../report/model';

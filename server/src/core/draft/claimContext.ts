@@ -6,8 +6,8 @@
 import type { PeriodMention } from '../types';
 import type { DraftOutline, Sentence } from './outline';
 import { clauseAround } from './outline';
-import type { FactIndex } from '../factbase/factIndex';
-import { districtOf, measureSubjects } from '../factbase/factIndex';
+import type { FactIndex } from '../factIndex/factIndex';
+import { districtOf, measureSubjects } from '../factIndex/factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periodSyntax';
 import { firstStartingAt, firstWithin, lastWithin, within } from '../util/sorted';
 import { codeUnitSet } from '../numbers/chars';

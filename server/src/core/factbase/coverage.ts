@@ -7,7 +7,7 @@
  * inventory lists every statement with what covers it.
  */
 import { scanQuantities } from '../numbers';
-import { LineIndex } from '../draft/positions';
+import { LineIndex } from '../util/positions';
 import type { Exclusion, Observation, Quantity, Source } from '../types';
 import { problemAt, type Problem } from './problems';
 import { firstIndex } from '../util/sorted';

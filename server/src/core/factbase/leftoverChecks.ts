@@ -4,7 +4,7 @@
  * damage, and at each recorded damage the text no longer has.
  */
 import type { Source } from '../types';
-import { LineIndex } from '../draft/positions';
+import { LineIndex } from '../util/positions';
 import { unrecordedLeftovers } from '../sources/leftovers';
 import { problemAt, type Problem } from './problems';
 

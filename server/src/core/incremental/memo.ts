@@ -9,7 +9,7 @@
  * contexts, 分别, roles, consistency) always run again.
  */
 import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from '../types';
-import type { FactIndex } from '../factbase/factIndex';
+import type { FactIndex } from '../factIndex/factIndex';
 import type { ClaimContext, SubjectMention } from '../draft/claimContext';
 import { findSubjects } from '../draft/claimContext';
 import type { Ranking } from '../match/ranking';

@@ -5,8 +5,9 @@
  * and period stated twice with different values).
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from '../types';
-import type { JudgedQuantity } from '../check';
-import type { LineIndex } from '../draft/positions';
+import type { ClaimContext } from '../draft/claimContext';
+import type { QuantityVerdict } from './verdict';
+import type { LineIndex } from '../util/positions';
 import { SEVERITY } from './findings';
 import { message } from './messages';
 import { chineseNumeral, formatLike, parseQuantity, plainNumber, renderFigure, valueInterval } from '../numbers';
@@ -16,6 +17,14 @@ import { CONTRADICT_THRESHOLD } from './verdict';
 const SHARE_WORDS = /占|比例|比重|其中|之中/;
 const TOTAL_WORDS = /(合计|共计|总计|总共|共)[达为有]?$/;
 const CHANGE_WORDS = /增长|下降|提高|增加|减少|降低|增速|同比|环比/;
+
+/** A judged quantity, kept for the consistency checks. */
+export interface JudgedQuantity {
+  q: Quantity;
+  ctx: ClaimContext;
+  verdict: QuantityVerdict;
+  claim: number;
+}
 
 /** An arithmetic finding on a claim: what it is computed from, the computed value and the fix writing it. */
 function arithmeticFinding(j: JudgedQuantity, from: string, expected: string, locale: Locale): Finding {

@@ -4,7 +4,7 @@
  * the draft writes numbers, the edit a fix would make, and the localized message.
  */
 import type { Citation, FindingCode, Locale, Quantity, Role, Severity, ClaimStatus } from '../types';
-import type { FactIndex, IndexedObservation } from '../factbase/factIndex';
+import type { FactIndex, IndexedObservation } from '../factIndex/factIndex';
 import { parseQuantity, plainNumber, renderFigure, unitInfo } from '../numbers';
 import { describePeriod } from '../draft/periodSyntax';
 import { codeInfo, FINDING_CODE_TABLE } from '../../shared/findingCodes';

@@ -3,8 +3,8 @@
  * citations, the value history for hover, the expected value, the fix and the message.
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from '../types';
-import type { FactIndex, IndexedObservation } from '../factbase/factIndex';
-import { publishedBy } from '../factbase/factIndex';
+import type { FactIndex, IndexedObservation } from '../factIndex/factIndex';
+import { publishedBy } from '../factIndex/factIndex';
 import { PairCache } from '../util/pairCache';
 import type { ClaimContext } from '../draft/claimContext';
 import type { QuantityVerdict } from './verdict';

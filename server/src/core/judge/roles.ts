@@ -3,9 +3,9 @@
  * 区长于庆丰), checked against the roles the fact base records up to the draft's date.
  */
 import type { FindingCode, Role } from '../types';
-import type { FactIndex } from '../factbase/factIndex';
+import type { FactIndex } from '../factIndex/factIndex';
 import { findSubjects } from '../draft/claimContext';
-import { districtOf, subjectsCompatible } from '../factbase/factIndex';
+import { districtOf, subjectsCompatible } from '../factIndex/factIndex';
 import { firstStartingAt } from '../util/sorted';
 import { codeUnitSet } from '../numbers/chars';
 

@@ -5,8 +5,8 @@
  * qualifier-mismatch) or leave it unverified.
  */
 import type { FindingCode, Measure, Quantity } from '../types';
-import type { FactIndex, IndexedObservation } from '../factbase/factIndex';
-import { districtOf, publishedBy } from '../factbase/factIndex';
+import type { FactIndex, IndexedObservation } from '../factIndex/factIndex';
+import { districtOf, publishedBy } from '../factIndex/factIndex';
 import { identityOf, readSentence, type Identity, type SentenceReading } from '../match/identity';
 import { within } from '../util/sorted';
 import { mayAgree } from '../match/valueIndex';

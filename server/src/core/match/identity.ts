@@ -19,7 +19,7 @@
  * checker's per-line memo stays valid.
  */
 import type { Measure, Quantity } from '../types';
-import type { FactIndex } from '../factbase/factIndex';
+import type { FactIndex } from '../factIndex/factIndex';
 import { findSubjects } from '../draft/claimContext';
 import { scanPeriods } from '../numbers';
 import { tagWords } from './segment';

@@ -5,7 +5,7 @@
  * overlap after segmentation), and the counter word (17家 is not 17间).
  */
 import type { Dimension, Measure, Quantity } from '../types';
-import { STEP_ITEMS, type FactIndex } from '../factbase/factIndex';
+import { STEP_ITEMS, type FactIndex } from '../factIndex/factIndex';
 import type { ClaimContext } from '../draft/claimContext';
 import { unitInfo } from '../numbers';
 import { codeUnitSet } from '../numbers/chars';

@@ -5,7 +5,7 @@
  * one: among fifty districts' copies of a measure, a wrong value agrees with none.
  */
 import type { Measure, Quantity } from '../types';
-import type { FactIndex, MeasureValues } from '../factbase/factIndex';
+import type { FactIndex, MeasureValues } from '../factIndex/factIndex';
 import { valueInterval } from '../numbers';
 import { firstIndex } from '../util/sorted';
 

@@ -5,7 +5,7 @@
  * the unit the source writes and a kind read from the figure and its verb.
  */
 import type { Measure, MeasureKind, Quantity } from '../types';
-import { ancestry, type FactIndex } from '../factbase/factIndex';
+import { ancestry, type FactIndex } from '../factIndex/factIndex';
 import type { ClaimContext } from '../draft/claimContext';
 import { rankMeasures } from '../match/rankMeasures';
 import { MATCH_THRESHOLD } from '../judge/verdict';

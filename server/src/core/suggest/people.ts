@@ -4,7 +4,7 @@
  * with the checker's own role reader (findRoleClaims) and split into one role per body
  * the titles belong to (区 and 科学城), as curators record them.
  */
-import type { FactIndex } from '../factbase/factIndex';
+import type { FactIndex } from '../factIndex/factIndex';
 import { findRoleClaims } from '../judge/roles';
 import { findSubjects } from '../draft/claimContext';
 

@@ -4,12 +4,12 @@
  * same measure ranking's inputs, with the source's title as the text's title and its
  * event date as the date relative periods count from. What the suggestions are made of.
  */
-import type { FactIndex } from '../factbase/factIndex';
+import type { FactIndex } from '../factIndex/factIndex';
 import type { PeriodMention, Quantity, Source } from '../types';
 import { outline, type DraftOutline } from '../draft/outline';
 import { ContextFinder, type ClaimContext } from '../draft/claimContext';
 import { scanQuantitiesAndPeriods } from '../numbers';
-import { withWholeYear, yearRanges } from '../check';
+import { withWholeYear, yearRanges } from '../draft/periodMentions';
 import { pairRespectively, respectiveSlots, type RespectiveSlot } from '../draft/respectively';
 import { within } from '../util/sorted';
 import type { SuggestionKind } from './suggestionTypes';

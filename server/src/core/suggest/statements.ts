@@ -5,15 +5,15 @@
  * (statements/scanStatements.ts, with the source's publication year as facts check reads them), with
  * what an observation of them records: value, top-N (high), vagueness (qualifier about),
  * the group as written, the measure the checker takes the statement to be about
- * (statements/statementMeasure.ts), else a proposal named by the words the grammar says it is
+ * (match/statementMeasure.ts), else a proposal named by the words the grammar says it is
  * about, its period and its kind.
  */
 import type { ClaimContext } from '../draft/claimContext';
 import { findSubjects } from '../draft/claimContext';
-import { ancestry, type FactIndex } from '../factbase/factIndex';
+import { ancestry, type FactIndex } from '../factIndex/factIndex';
 import type { Measure, Qualifier, Source } from '../types';
 import { scanStatements, type StatementMention } from '../statements/scanStatements';
-import { statementMeasure } from '../statements/statementMeasure';
+import { statementMeasure } from '../match/statementMeasure';
 import { groupEndingAt } from '../statements/mention';
 import { within } from '../util/sorted';
 import { measurePhrase, type MeasureChoice, type MeasureProposals } from './measureChoice';

@@ -5,7 +5,7 @@
  * → part of beijing), and the short name a subject's names share (中关村 for
  * 中关村国家自主创新示范区 and 中关村示范区), which sources write alone.
  */
-import type { FactIndex } from '../factbase/factIndex';
+import type { FactIndex } from '../factIndex/factIndex';
 import type { Source, Subject } from '../types';
 import { findSubjects } from '../draft/claimContext';
 import { slug } from './ids';

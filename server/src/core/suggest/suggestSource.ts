@@ -5,7 +5,7 @@
  * ones the base does not hold yet. Pure: a fact base and a source id in, suggestions out.
  */
 import type { FactBase, Observation, Quantity, Role, Source } from '../types';
-import { indexOf, districtOf } from '../factbase/factIndex';
+import { indexOf, districtOf } from '../factIndex/factIndex';
 import { findSubjects, type ClaimContext } from '../draft/claimContext';
 import { resolveCollisions, type FigureReading } from './collisions';
 import { figureSpans } from '../factbase/coverage';

@@ -8,8 +8,8 @@
  * heading or line ending with a colon, as a transcript's speaker lines, naming one),
  * then the title's. 全区 in the sentence names the district of that subject.
  */
-import type { FactIndex } from '../factbase/factIndex';
-import { ancestry, districtOf } from '../factbase/factIndex';
+import type { FactIndex } from '../factIndex/factIndex';
+import { ancestry, districtOf } from '../factIndex/factIndex';
 import { findSubjects, resolveMention, OUTSIDE, type ClaimContext, type SubjectMention, type SubjectScope } from '../draft/claimContext';
 import { shortName } from './subjects';
 import { firstWithin, lastWithin, within } from '../util/sorted';

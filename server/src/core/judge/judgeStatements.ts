@@ -7,16 +7,16 @@
  * rank, a top-N, another period, a plan whose deadline has passed).
  */
 import type { CheckedClaim, Finding, Locale } from '../types';
-import type { FactIndex, IndexedObservation } from '../factbase/factIndex';
-import { publishedBy } from '../factbase/factIndex';
+import type { FactIndex, IndexedObservation } from '../factIndex/factIndex';
+import { publishedBy } from '../factIndex/factIndex';
 import type { ContextFinder } from '../draft/claimContext';
 import { parsePeriod, relatePeriods } from '../draft/periodSyntax';
-import { SEVERITY, citeObservation, historyOf, subjectName } from '../judge/findings';
-import { message } from '../judge/messages';
-import { scanStatementsByLine, type StatementMention } from './scanStatements';
-import { normalGroup } from './mention';
-import { statementMeasure } from './statementMeasure';
-import { relate, writeLike } from './relate';
+import { SEVERITY, citeObservation, historyOf, subjectName } from './findings';
+import { message } from './messages';
+import { scanStatementsByLine, type StatementMention } from '../statements/scanStatements';
+import { normalGroup } from '../statements/mention';
+import { statementMeasure } from '../match/statementMeasure';
+import { relate, writeLike } from './statementCompare';
 
 /** Words in the clause before a statement that make it a plan (将于年底交付使用, 力争全市第一). */
 const PLAN = /将(?![近军来])|预计|有望|力争|计划|目标|争取|确保/;
