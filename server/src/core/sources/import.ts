@@ -3,7 +3,7 @@
  * site furniture removed as the per-source metadata says, front matter written.
  * Pure: raw text and metadata in, file text out; the CLI does the reading and writing.
  */
-import { convert } from 'html-to-text';
+import type * as HtmlToText from 'html-to-text';
 import { stringify } from 'yaml';
 import { normalizeText } from './normalize';
 import type { ImportMeta } from '../factbase/schema';
@@ -17,6 +17,9 @@ export function stripFrontMatter(text: string): string {
 
 /** HTML body to plain text, one paragraph a line, links without their addresses, no scripts or styles. */
 export function htmlToText(html: string): string {
+  // Loaded when a page is first converted (with its HTML parser): a check never converts one.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
+  const { convert } = require('html-to-text') as typeof HtmlToText;
   return convert(html, {
     wordwrap: false,
     selectors: [

@@ -5,15 +5,17 @@
  */
 import type * as OpenCCModule from 'opencc-js' with { 'resolution-mode': 'import' };
 
-// opencc-js is an ES module with a CommonJS (UMD) build under its "require" export.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const OpenCC: typeof OpenCCModule = require('opencc-js');
-
 let toSimplified: ((text: string) => string) | undefined;
 
 /** Converts traditional characters (Hong Kong / Taiwan variants) to simplified, with OpenCC. */
 export function traditionalToSimplified(text: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
+  if (!toSimplified) {
+    // opencc-js is an ES module with a CommonJS (UMD) build under its "require" export; loaded
+    // with its dictionaries when text is first converted (a check never converts any).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
+    const OpenCC = require('opencc-js') as typeof OpenCCModule;
+    toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+  }
   return toSimplified!(text);
 }
 

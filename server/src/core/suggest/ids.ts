@@ -2,11 +2,16 @@
  * Ids for proposed entries, readable as the curated ones are: pinyin of the Chinese
  * words (pinyin-pro), lower-case ASCII, made unique against the base and each other.
  */
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
+
+/** pinyin-pro, loaded when the first id is made: a check never makes one. */
+let pinyinPro: typeof PinyinPro | undefined;
 
 /** Lower-case ASCII slug of a text: pinyin for Chinese, words joined by '-' (科研人员 → keyan-renyuan), at most 40 characters. */
 export function slug(text: string): string {
-  const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) as string[];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
+  pinyinPro ??= require('pinyin-pro') as typeof PinyinPro;
+  const syllables = pinyinPro.pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) as string[];
   const out: string[] = [];
   for (const s of syllables) {
     const ascii = s.toLowerCase().replace(/[^a-z0-9]+/g, '');
