@@ -4,7 +4,7 @@
 'use strict';
 const { writeFileSync, mkdirSync } = require('node:fs');
 const { dirname, join } = require('node:path');
-const { factFileJsonSchemaText, JSON_SCHEMA_PATH } = require('../out/server/src/core/factbase/jsonSchema.js');
+const { factFileJsonSchemaText, JSON_SCHEMA_PATH } = require('../out/server/src/core/index.js');
 
 const target = join(__dirname, '..', JSON_SCHEMA_PATH);
 mkdirSync(dirname(target), { recursive: true });

@@ -5,8 +5,7 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { loadFactBase, bundledFactsDir } = require('../out/server/src/node/index.js');
-const { suggestSource } = require('../out/server/src/core/suggest/suggestSource.js');
-const { compareWithCurated } = require('../out/server/src/core/suggest/quality.js');
+const { suggestSource, compareWithCurated } = require('../out/server/src/core/index.js');
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');

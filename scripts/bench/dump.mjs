@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const { checkText } = require(join(root, 'out/server/src/core/check.js'));
+const { checkText } = require(join(root, 'out/server/src/core/index.js'));
 const { loadFactBase, bundledFactsDir } = require(join(root, 'out/server/src/node/index.js'));
 
 const { base } = loadFactBase([bundledFactsDir()]);

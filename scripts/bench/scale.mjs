@@ -12,7 +12,7 @@ import { baseTexts, requireRoot, now } from './corpus.mjs';
 /** Load time, heap and per-claim matching time for the fact-base folders `dirs` (in this process). */
 async function measure(dirs) {
   const { loadFactBase, cacheWritesSettled } = requireRoot('./out/server/src/node/index.js');
-  const { checkText } = requireRoot('./out/server/src/core/check.js');
+  const { checkText } = requireRoot('./out/server/src/core/index.js');
   let t = now();
   const { base, problems } = loadFactBase(dirs);
   const loadMs = now() - t;

@@ -21,7 +21,7 @@ export async function throughput(minChars = 2_000_000) {
   const jiebaMs = cutAll();
   // Then the engine's tables, loaded outside the timing the way the engine loads them
   // (nodejieba's load always rebuilds the dictionary, so a load by the engine would be timed as check).
-  requireRoot('./out/server/src/core/match/segment.js').loadSegmenter();
+  requireRoot('./out/server/src/core/index.js').loadSegmenter();
   const compactMs = cutAll();
   const dir = mkdtempSync(join(tmpdir(), 'factcheck-bench-'));
   try {

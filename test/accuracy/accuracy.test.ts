@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FINDING_CODES } from '../../server/src/cli/config';
-import { readFrontMatter } from '../../server/src/core/draft/outline';
+import { readFrontMatter } from '../../server/src/core/draft';
 import { locate, readLabels } from './labels';
 import { DEFAULT_CMD, scoreSet, shortfalls, summaryText, verboseText, type Thresholds } from './score';
 

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex } from '../../server/src/core/util/positions';
+import { LineIndex } from '../../server/src/core';
 import { AS_OF, FACTS, FIXTURES, ROOT, cleanupScratch, expectGolden, runCli, scratchDir, writeTree } from './support';
 
 const DRAFTS = path.relative(ROOT, path.join(FIXTURES, 'drafts'));

@@ -14,8 +14,8 @@ import addFormats from 'ajv-formats';
 import { formatReport, type FormatName } from '../../server/src/cli/formats';
 import { ANNOTATION_CAP } from '../../server/src/cli/formats/github';
 import { buildFileReport, exitStatus, summarize, type ReportOptions, type RunReport } from '../../server/src/report/model';
-import { LineIndex } from '../../server/src/core/util/positions';
-import type { CheckResult } from '../../server/src/core/types';
+import { LineIndex } from '../../server/src/core';
+import type { CheckResult } from '../../server/src/core';
 import { SAMPLE_TEXT, sampleResult } from './sampleResult';
 import { ROOT, scratchDir, cleanupScratch } from './support';
 

@@ -4,7 +4,7 @@
  * ranges), an error with a quick fix, a warning, an information finding, and text that
  * must be escaped in HTML.
  */
-import type { CheckResult, Citation } from '../../server/src/core/types';
+import type { CheckResult, Citation } from '../../server/src/core';
 
 /** The draft (CRLF line ends; 𠀀 is two UTF-16 code units). */
 export const SAMPLE_TEXT = '# 怀柔 <script>alert(1)</script>\r\n\r\n𠀀怀柔科学城布局落地了40个科学设施，在怀科研人员达2.3万人。\r\n雁栖湖举办活动9万场。\r\n';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { bundledFactsDir, loadFactBase } from '../../server/src/node';
-import { finishSteps } from '../../server/src/core/util/steps';
+import { finishSteps } from '../../server/src/core/util';
 import { readParts, type PartsMessage } from '../../server/src/lsp/baseParts';
 import { ROOT } from './lspClient';
 

@@ -22,9 +22,8 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText } from '../../server/src/core/check';
+import { checkText, LineIndex } from '../../server/src/core';
 import { loadFactBase } from '../../server/src/node';
-import { LineIndex } from '../../server/src/core/util/positions';
 import { fileUri, LspTestClient, type Received } from './lspClient';
 import { tempWorkspace } from './support';
 import { HOSTILE_DRAFT, writeHostileFacts } from '../support/hostileFacts';

@@ -7,11 +7,11 @@
 import { strict as assert } from 'node:assert';
 import { serialize } from 'node:v8';
 import { bundledFactsDir, loadFactBase } from '../../server/src/node';
-import { checkText, prepareSteps } from '../../server/src/core/check';
-import { indexOf, indexSteps, STEP_ITEMS } from '../../server/src/core/factIndex/factIndex';
-import { quoteStats } from '../../server/src/core/match/rankMeasures';
-import type { FactBase } from '../../server/src/core/types';
-import { finishSteps } from '../../server/src/core/util/steps';
+import { checkText, prepareSteps } from '../../server/src/core';
+import { indexOf, indexSteps, STEP_ITEMS } from '../../server/src/core/factIndex';
+import { quoteStats } from '../../server/src/core/match';
+import type { FactBase } from '../../server/src/core';
+import { finishSteps } from '../../server/src/core/util';
 import { cutLoad, joinParts, readParts, serializeParts } from '../../server/src/lsp/baseParts';
 
 /** The bundled base with its observations repeated under new ids until there are `n`. */

@@ -16,9 +16,9 @@ const BUILTIN = 'import-x/no-nodejs-modules';
 const SAMPLES: [file: string, imports: [spec: string, forbidden: boolean | string][]][] = [
   ['server/src/core/zz-sample.ts', [['../lsp/server', true], ['../cli/main', true], ['../node', true], ['../protocol', true], ['node:fs', BUILTIN], ['path', BUILTIN], ['./types', false], ['./numbers', false], ['yaml', false]]],
   ['server/src/core/factbase/zz-sample.ts', [['../../lsp/hover', true], ['../../cli/checkCommand', true], ['../../node/loadFactBase', true], ['node:worker_threads', BUILTIN], ['../types', false]]],
-  ['server/src/node/zz-sample.ts', [['../lsp/server', true], ['../cli/main', true], ['../core/check', false], ['node:fs', false]]],
-  ['server/src/lsp/zz-sample.ts', [['../cli/main', true], ['../core/check', false], ['../node', false], ['../protocol', false]]],
-  ['server/src/cli/zz-sample.ts', [['../lsp/server', true], ['../lsp/connection', true], ['../core/check', false], ['../node', false]]],
+  ['server/src/node/zz-sample.ts', [['../lsp/server', true], ['../cli/main', true], ['../core', false], ['node:fs', false]]],
+  ['server/src/lsp/zz-sample.ts', [['../cli/main', true], ['../core', false], ['../node', false], ['../protocol', false]]],
+  ['server/src/cli/zz-sample.ts', [['../lsp/server', true], ['../lsp/connection', true], ['../core', false], ['../node', false]]],
   ['client/src/zz-sample.ts', [['../../server/src/core/draft/suppression', true], ['../../server/src/lsp/server', true], ['../../server/src/protocol', false], ['./statusBar', false]]],
 ];
 

@@ -5,8 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { loadFactBase, bundledFactsDir } from '../../server/src/node';
-import { checkText } from '../../server/src/core/check';
-import type { CheckResult, FactBase } from '../../server/src/core/types';
+import { checkText } from '../../server/src/core';
+import type { CheckResult, FactBase } from '../../server/src/core';
 
 let base: FactBase;
 

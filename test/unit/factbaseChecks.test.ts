@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Problem } from '../../server/src/core/factbase';
+import { type Problem } from '../../server/src/core';
 import { loadFactBase } from '../../server/src/node';
 import { FIXTURE, copyBase, cleanupCopies, show } from './factbaseSupport';
 

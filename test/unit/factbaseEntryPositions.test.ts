@@ -7,9 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYaml, SECTIONS } from '../../server/src/core/factbase';
+import { parseYaml, SECTIONS, EntryPositions } from '../../server/src/core/factbase';
 import { bundledFactsDir, listFactFiles } from '../../server/src/node';
-import { EntryPositions } from '../../server/src/core/factbase/entryPositions';
 
 const FIELDS = ['id', 'name', 'aliases', 'partOf', 'subject', 'terms', 'unit', 'kind', 'measure', 'value', 'high', 'qualifier', 'figure', 'period', 'periodText', 'published', 'source', 'quote', 'estimate', 'conflictsWith', 'note', 'person', 'titles', 'organisation', 'context', 'reason', 'nope'];
 

@@ -8,8 +8,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LineCounter, parseDocument } from 'yaml';
-import { fastFactFile } from '../../server/src/core/factbase/fastParse';
-import { EntryPositions } from '../../server/src/core/factbase/entryPositions';
+import { fastFactFile, EntryPositions } from '../../server/src/core/factbase';
 
 const SECTIONS = ['subjects', 'measures', 'observations'];
 const KEYS = ['id', 'name', 'value', 'terms', 'quote', 'figure'];

@@ -8,9 +8,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { parseFactFile, SECTIONS, type ParsedFactFile } from '../../server/src/core/factbase';
+import { parseFactFile, SECTIONS, type ParsedFactFile, fastFactFile } from '../../server/src/core/factbase';
 import { bundledFactsDir, listFactFiles } from '../../server/src/node';
-import { fastFactFile } from '../../server/src/core/factbase/fastParse';
 
 const FIELDS = ['id', 'name', 'aliases', 'partOf', 'subject', 'terms', 'unit', 'kind', 'measure', 'value', 'high', 'qualifier', 'figure', 'period', 'quote', 'source', 'estimate', 'context', 'reason', 'nope'];
 

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { JSON_SCHEMA_PATH, factFileJsonSchemaText } from '../../server/src/core/factbase';
+import { JSON_SCHEMA_PATH, factFileJsonSchemaText } from '../../server/src/core';
 import { listFactFiles } from '../../server/src/node';
-import { factFileSchema } from '../../server/src/core/factbase/schema';
+import { factFileSchema } from '../../server/src/core/factbase';
 import { BUNDLED, FIXTURE, ROOT } from './factbaseSupport';
 
 describe('factbase: JSON Schema', () => {

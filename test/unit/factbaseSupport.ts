@@ -6,9 +6,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { type Problem, type ValidationResult } from '../../server/src/core/factbase';
+import { type Problem, type ValidationResult } from '../../server/src/core';
 import { packageRoot } from '../../server/src/node';
-import type { Observation } from '../../server/src/core/types';
+import type { Observation } from '../../server/src/core';
 
 /** The package root and its two fact bases used by the tests. */
 export const ROOT = packageRoot(__dirname);

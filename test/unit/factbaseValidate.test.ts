@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Problem } from '../../server/src/core/factbase';
+import { type Problem } from '../../server/src/core';
 import { loadFactBase } from '../../server/src/node';
 import { parseQuantity } from '../../server/src/core/numbers';
 import {

@@ -13,13 +13,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { message } from '../../server/src/core/judge/messages';
-import { SEVERITY, statusOf } from '../../server/src/core/judge/findings';
+import { message, SEVERITY, statusOf } from '../../server/src/core/judge';
 import { formatSarif } from '../../server/src/cli/formats/sarif';
 import { formatHtml } from '../../server/src/report/html';
 import type { ReportDiagnostic, RunReport } from '../../server/src/report/model';
 import { ALLOWLIST_FILE } from '../../server/src/protocol';
-import { ALLOW_FILE_NAME } from '../../server/src/core/draft/suppression';
+import { ALLOW_FILE_NAME } from '../../server/src/core';
 import {
   codeLabel,
   effectiveSeverity,

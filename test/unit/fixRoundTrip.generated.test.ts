@@ -10,7 +10,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { chineseNumeral, parseQuantity, plainNumber, unitInfo } from '../../server/src/core/numbers';
-import type { FactBase, MeasureKind } from '../../server/src/core/types';
+import type { FactBase, MeasureKind } from '../../server/src/core';
 import { roundTrip } from './fixRoundTrip';
 
 /** A kind of figure: the words a draft states it with and the units it may take. */

@@ -10,7 +10,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { bundledFactsDir, loadFactBase } from '../../server/src/node';
-import type { FactBase } from '../../server/src/core/types';
+import type { FactBase } from '../../server/src/core';
 import { roundTrip } from './fixRoundTrip';
 
 const ROOT = join(__dirname, '../../..');

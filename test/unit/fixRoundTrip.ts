@@ -2,8 +2,8 @@
  * The round trip of quick fixes, shared by the tests on real and generated drafts: apply
  * each fix a check offers, check again, and say what broke the promise.
  */
-import { checkText } from '../../server/src/core/check';
-import type { CheckOptions, CheckResult, FactBase } from '../../server/src/core/types';
+import { checkText } from '../../server/src/core';
+import type { CheckOptions, CheckResult, FactBase } from '../../server/src/core';
 
 /** Findings whose fix writes the computed share or sum of the draft's own numbers, not a source's figure. */
 const OWN_NUMBERS = new Set(['arithmetic']);

@@ -7,12 +7,11 @@
 import { strict as assert } from 'node:assert';
 import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { fixtureDrafts } from '../support/fixtureDrafts';
-import { checkText } from '../../server/src/core/check';
-import { CheckMemo } from '../../server/src/core/incremental/memo';
-import { indexOf } from '../../server/src/core/factIndex/factIndex';
-import { findSubjects } from '../../server/src/core/draft/claimContext';
+import { checkText, CheckMemo } from '../../server/src/core';
+import { indexOf } from '../../server/src/core/factIndex';
+import { findSubjects } from '../../server/src/core/draft';
 import { scanPeriods, scanQuantities } from '../../server/src/core/numbers';
-import type { FactBase } from '../../server/src/core/types';
+import type { FactBase } from '../../server/src/core';
 
 const INSERTS = ['1', '5', '万', '亿元', '%', '个', '，', '。', '\n', '\n\n', '约', '2023年', '怀柔区', '海淀', '分别', '全年', '# 海淀区\n', '占', '上半年', '的'];
 

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as fc from 'fast-check';
 import { chineseNumeral, formatLike, formatValue, parseQuantity, plainNumber, unitInfo } from '../../server/src/core/numbers';
-import type { NumberForm, Quantity } from '../../server/src/core/types';
+import type { NumberForm, Quantity } from '../../server/src/core';
 
 function like(figure: string): Quantity {
   const q = parseQuantity(figure);

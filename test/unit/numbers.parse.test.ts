@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { parseQuantity, unitInfo, valueInterval } from '../../server/src/core/numbers';
-import type { Quantity } from '../../server/src/core/types';
+import type { Quantity } from '../../server/src/core';
 
 function parsed(figure: string): Quantity {
   const q = parseQuantity(figure);

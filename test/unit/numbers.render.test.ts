@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseQuantity, plainNumber, renderFigure, unitInfo } from '../../server/src/core/numbers';
-import type { Quantity } from '../../server/src/core/types';
+import type { Quantity } from '../../server/src/core';
 
 function q(figure: string, context?: string): Quantity {
   const r = parseQuantity(figure, context);

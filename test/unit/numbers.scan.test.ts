@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { scanQuantities, whyNotAClaim } from '../../server/src/core/numbers';
-import type { Quantity } from '../../server/src/core/types';
+import type { Quantity } from '../../server/src/core';
 
 const texts = (t: string): string[] => scanQuantities(t).map((q) => q.text);
 const one = (t: string): Quantity => {

@@ -3,7 +3,7 @@
  * emptied when one more would not fit; a value set again for the same keys is one entry.
  */
 import { strict as assert } from 'node:assert';
-import { PairCache } from '../../server/src/core/util/pairCache';
+import { PairCache } from '../../server/src/core/util';
 
 describe('PairCache', () => {
   it('keeps values by both keys', () => {

@@ -4,8 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { scanPeriods } from '../../server/src/core/numbers';
-import type { PeriodMention } from '../../server/src/core/types';
-import { describePeriod, parsePeriod, relatePeriods } from '../../server/src/core/draft/periodSyntax';
+import type { PeriodMention } from '../../server/src/core';
+import { describePeriod, parsePeriod, relatePeriods } from '../../server/src/core/draft';
 
 const brief = (t: string): [string, string | undefined, PeriodMention['relative']][] =>
   scanPeriods(t).map((p) => [p.text, p.period, p.relative]);

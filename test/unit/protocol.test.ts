@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join, relative, resolve, sep } from 'node:path';
-import { ALLOW_FILE_NAME } from '../../server/src/core/draft/suppression';
+import { ALLOW_FILE_NAME } from '../../server/src/core';
 import { ALLOWLIST_FILE } from '../../server/src/protocol';
 
 const OUT = resolve(__dirname, '..', '..');

@@ -6,8 +6,8 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { indexOf, publishedBy, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex/factIndex';
-import type { FactBase, Measure, Observation } from '../../server/src/core/types';
+import { indexOf, publishedBy, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex';
+import type { FactBase, Measure, Observation } from '../../server/src/core';
 
 const date = fc.tuple(fc.integer({ min: 2015, max: 2026 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 const odd = fc.constantFrom('2024-1-5', '2024-01-05x', 'a', 'B', 'b', '', '２０２４-01-01', '2024_01_01', '2024-01-05 ');

@@ -8,11 +8,9 @@
 import { strict as assert } from 'node:assert';
 import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { fixtureDrafts } from '../support/fixtureDrafts';
-import { indexOf, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex/factIndex';
-import { quoteStats } from '../../server/src/core/match/rankMeasures';
-import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from '../../server/src/core/match/quoteScores';
-import { words } from '../../server/src/core/match/segment';
-import type { Measure } from '../../server/src/core/types';
+import { indexOf, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex';
+import { quoteStats, QUOTE_CANDIDATE, QuoteScores, type QuoteStats, words } from '../../server/src/core/match';
+import type { Measure } from '../../server/src/core';
 
 /** For each quote word, the observations whose quote has it (figures blanked, as quoteStats reads quotes). */
 function postingsOf(idx: FactIndex): Map<string, IndexedObservation[]> {

@@ -11,16 +11,12 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { fixtureDrafts } from '../support/fixtureDrafts';
-import { indexOf, subjectsCompatible, type FactIndex } from '../../server/src/core/factIndex/factIndex';
-import { compatibleSubjects, forTermMeasures } from '../../server/src/core/match/candidateIndex';
-import { rankMeasures } from '../../server/src/core/match/rankMeasures';
-import { Ranking } from '../../server/src/core/match/ranking';
-import { outline } from '../../server/src/core/draft/outline';
-import { ContextFinder, type ClaimContext } from '../../server/src/core/draft/claimContext';
+import { indexOf, subjectsCompatible, type FactIndex } from '../../server/src/core/factIndex';
+import { compatibleSubjects, forTermMeasures, rankMeasures, Ranking } from '../../server/src/core/match';
+import { outline, ContextFinder, type ClaimContext, respectiveSlots, type RespectiveSlot } from '../../server/src/core/draft';
 import { scanQuantitiesAndPeriods } from '../../server/src/core/numbers';
-import { respectiveSlots, type RespectiveSlot } from '../../server/src/core/draft/respectively';
-import { within } from '../../server/src/core/util/sorted';
-import type { FactBase, Measure, Quantity } from '../../server/src/core/types';
+import { within } from '../../server/src/core/util';
+import type { FactBase, Measure, Quantity } from '../../server/src/core';
 
 /** The bundled base with every measure and observation copied for each of `copies` (subject id → parent). */
 function withCopies(base: FactBase, copies: [string, string | undefined][], extraIds: (m: Measure) => string[] = () => []): FactBase {

@@ -9,10 +9,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
-import { checkText } from '../../server/src/core/check';
+import { checkText, LineIndex } from '../../server/src/core';
 import { bundledFactsDir, loadFactBase, packageRoot } from '../../server/src/node';
-import { LineIndex } from '../../server/src/core/util/positions';
-import type { CheckResult, FactBase } from '../../server/src/core/types';
+import type { CheckResult, FactBase } from '../../server/src/core';
 import { textMutations } from './mutations';
 
 const AS_OF = '2025-06-30';

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { join, relative } from 'node:path';
 import * as fc from 'fast-check';
 import nodeFs = require('node:fs');
-import { type Problem } from '../../server/src/core/factbase';
+import { type Problem } from '../../server/src/core';
 import { loadFactBase } from '../../server/src/node';
 import { FIXTURE, cleanupCopies, copyBase, show } from './factbaseSupport';
 import { textMutations } from './mutations';

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { chineseNumeral, formatLike, parseQuantity, scanPeriods, scanQuantities, scanQuantitiesAndPeriods, whyNotAClaim } from '../../server/src/core/numbers';
-import type { Qualifier } from '../../server/src/core/types';
+import type { Qualifier } from '../../server/src/core';
 
 /** Code points of one script or kind. */
 const range = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((c) => String.fromCodePoint(c));

@@ -6,7 +6,7 @@ import { chmodSync, copyFileSync, readdirSync, utimesSync, mkdtempSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMPACT_MIN_FREQUENCY, compactDictionary, segmenterTables } from '../../server/src/node';
-import { addWords, words } from '../../server/src/core/match/segment';
+import { addWords, words } from '../../server/src/core/match';
 
 const fullDict = require('nodejieba').DEFAULT_DICT as string;
 

@@ -5,10 +5,9 @@
  * swaps the change word and verifies when applied.
  */
 import { strict as assert } from 'node:assert';
-import { scanQuantities } from '../../server/src/core/numbers';
+import { scanQuantities, checkText } from '../../server/src/core';
 import { loadFactBase, bundledFactsDir } from '../../server/src/node';
-import { checkText } from '../../server/src/core/check';
-import type { FactBase } from '../../server/src/core/types';
+import type { FactBase } from '../../server/src/core';
 
 const DRAFT = (body: string) => `---\ntitle: 测试\ndate: 2024-09-01\n---\n${body}\n`;
 

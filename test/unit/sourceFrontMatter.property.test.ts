@@ -10,9 +10,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LineCounter, parseDocument } from 'yaml';
-import { fastFlatMapping } from '../../server/src/core/factbase/fastParse';
-import { parseSourceFile } from '../../server/src/core/factbase/parseSourceFile';
-import { YamlPositions } from '../../server/src/core/factbase/yamlPositions';
+import { fastFlatMapping, parseSourceFile, YamlPositions } from '../../server/src/core/factbase';
 
 const GOOD: Record<string, string[]> = {
   id: ['hd-2022-01', 'x', "'hd-2022-01'", '"hd-2022-01"', 'Hd 1', '-a'],

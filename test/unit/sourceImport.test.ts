@@ -9,11 +9,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readImportMeta } from '../../server/src/cli/importCommand';
-import { importLeftovers, importSource, htmlToText } from '../../server/src/core/sources/import';
-import { findLeftovers } from '../../server/src/core/sources/leftovers';
+import { importLeftovers, importSource, htmlToText, findLeftovers, normalizeText, stripGluedPinyin, foldFullWidth } from '../../server/src/core/sources';
 import { loadFactBase } from '../../server/src/node';
 import { FIXTURE } from './factbaseSupport';
-import { normalizeText, stripGluedPinyin, foldFullWidth } from '../../server/src/core/sources/normalize';
 
 const root = resolve(__dirname, '..', '..', '..');
 const sources = join(root, 'facts', 'sources');

@@ -7,8 +7,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { loadFactBase, bundledFactsDir } from '../../server/src/node';
-import { checkText } from '../../server/src/core/check';
-import type { CheckResult, FactBase } from '../../server/src/core/types';
+import { checkText } from '../../server/src/core';
+import type { CheckResult, FactBase } from '../../server/src/core';
 
 const draft = (body: string, date = '2024-09-10') => `---\ntitle: 测试\ndate: ${date}\n---\n${body}\n`;
 

@@ -4,7 +4,7 @@
  * ordinals of lists, periods, adjectives, names).
  */
 import { strict as assert } from 'node:assert';
-import { scanStatements, scanStatementsByLine, type StatementMention } from '../../server/src/core/statements/scanStatements';
+import { scanStatements, scanStatementsByLine, type StatementMention } from '../../server/src/core/statements';
 import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 
 /** The statements of a text as [kind, text, value, high or vague, group] rows. */

@@ -10,13 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { bundledFactsDir, loadFactBase, applyEdits, fileEdits, sectionInsertion } from '../../server/src/node';
-import { suggestSource } from '../../server/src/core/suggest/suggestSource';
-import { compareWithCurated } from '../../server/src/core/suggest/quality';
-import { entryYaml, observationEntry } from '../../server/src/core/suggest/factEntries';
-import type { ObservationSuggestion, RoleSuggestion } from '../../server/src/core/suggest/suggestionTypes';
-import { checkText } from '../../server/src/core/check';
-import { importSource } from '../../server/src/core/sources/import';
-import { importMetaSchema } from '../../server/src/core/factbase/schema';
+import { suggestSource, compareWithCurated, checkText, importSource, importMetaSchema } from '../../server/src/core';
+import { entryYaml, observationEntry } from '../../server/src/core/suggest';
+import type { ObservationSuggestion, RoleSuggestion } from '../../server/src/core/suggest';
 import { writeSuggestions } from '../../server/src/cli/factsSuggestCommand';
 import { ROOT } from './factbaseSupport';
 

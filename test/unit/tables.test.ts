@@ -6,9 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { loadFactBase, bundledFactsDir } from '../../server/src/node';
-import { checkText } from '../../server/src/core/check';
-import { findTables } from '../../server/src/core/draft/tables';
-import type { CheckResult, FactBase } from '../../server/src/core/types';
+import { checkText } from '../../server/src/core';
+import { findTables } from '../../server/src/core/draft';
+import type { CheckResult, FactBase } from '../../server/src/core';
 
 let base: FactBase;
 

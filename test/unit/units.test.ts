@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledUnitTable, scanQuantities, UnitTable, unitTableOf, withUnits } from '../../server/src/core/numbers';
 import { loadFactBase } from '../../server/src/node';
-import { checkText } from '../../server/src/core/check';
+import { checkText } from '../../server/src/core';
 
 /** A team's fact base in a temporary folder: one source, a power measure, a unit of its own. */
 function teamBase(units: string): string {

@@ -7,11 +7,11 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { mayAgree } from '../../server/src/core/match/valueIndex';
+import { mayAgree } from '../../server/src/core/match';
 import { valueInterval } from '../../server/src/core/numbers';
-import { agreement } from '../../server/src/core/judge/verdict';
-import { indexOf, measureValues, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex/factIndex';
-import type { FactBase, Measure, Observation, Quantity, Qualifier } from '../../server/src/core/types';
+import { agreement } from '../../server/src/core/judge';
+import { indexOf, measureValues, type FactIndex, type IndexedObservation } from '../../server/src/core/factIndex';
+import type { FactBase, Measure, Observation, Quantity, Qualifier } from '../../server/src/core';
 
 const qualifier = fc.constantFrom<Qualifier>('exact', 'exact', 'exact', 'about', 'over', 'under');
 const magnitude = fc.oneof(

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { listFactFiles, listSourceFiles } from '../node';
 import { toolInfo } from './toolInfo';
-import type { CheckOptions, CheckResult } from '../core/types';
+import type { CheckOptions, CheckResult } from '../core';
 
 /** Hash of every file of the fact-base folders (path and content), in a stable order. */
 export function factBaseHash(dirs: string[]): string {

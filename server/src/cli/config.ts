@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import { z } from 'zod';
 import { UsageError } from './errors';
-import { ALLOW_FILE_NAME } from '../core/draft/suppression';
+import { ALLOW_FILE_NAME } from '../core';
 import { FINDING_CODES, SEVERITY_SETTINGS } from '../shared/findingCodes';
 
 /** File name looked for in the working directory and its parents. */

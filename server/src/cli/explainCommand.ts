@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readDraft, bundledFactsDir } from '../node';
-import { LineIndex } from '../core/util/positions';
-import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale } from '../core/types';
+import { LineIndex } from '../core';
+import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale } from '../core';
 import { parseDate, parseLocale } from './checkCommand';
 import { UsageError } from './errors';
 import { checkOne, loadBase } from './workerTask';

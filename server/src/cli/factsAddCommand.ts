@@ -8,10 +8,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { importMetaSchema, type ImportMeta } from '../core/factbase/schema';
-import { importSource, normalizeBody } from '../core/sources/import';
+import { importMetaSchema, type ImportMeta, importSource, normalizeBody, scanQuantities } from '../core';
 import { loadFactBase } from '../node';
-import { scanQuantities } from '../core/numbers';
 import { UsageError } from './errors';
 import { FACTS_ADD_USAGE } from './help';
 

@@ -8,11 +8,9 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printable } from './printable';
-import { hasErrors, percent, type Problem, type SourceCoverage } from '../core/factbase';
+import { hasErrors, percent, type Problem, type SourceCoverage, LineIndex } from '../core';
 import { bundledFactsDir, loadFactBase } from '../node';
-import type { FactBase, Source } from '../core/types';
-import type { InventoryItem } from '../core/factbase/coverage';
-import { LineIndex } from '../core/util/positions';
+import type { FactBase, Source, InventoryItem } from '../core';
 
 /** `file:line:column` with a 1-based line and column and a path relative to the working directory. */
 export function formatLocation(file: string, line: number, column: number): string {

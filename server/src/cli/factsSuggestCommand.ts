@@ -7,11 +7,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hasErrors } from '../core/factbase';
+import { hasErrors, suggestSource, type SourceSuggestions, entryYaml, suggestionJson, type Entry } from '../core';
 import { bundledFactsDir, loadFactBase, applyEdits, baseDirOf, fileEdits, plannedEntries } from '../node';
-import type { FactBase } from '../core/types';
-import { suggestSource, type SourceSuggestions } from '../core/suggest/suggestSource';
-import { entryYaml, suggestionJson, type Entry } from '../core/suggest/factEntries';
+import type { FactBase } from '../core';
 import { formatProblem } from './factsCheckCommand';
 import { printable } from './printable';
 import { UsageError } from './errors';

@@ -5,10 +5,8 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { importMetaSchema, type ImportMeta } from '../core/factbase/schema';
-import { importLeftovers, importSource } from '../core/sources/import';
-import type { Leftover } from '../core/sources/leftovers';
-import { LineIndex } from '../core/util/positions';
+import { importMetaSchema, type ImportMeta, importLeftovers, importSource, LineIndex } from '../core';
+import type { Leftover } from '../core';
 import { printable } from './printable';
 import { UsageError } from './errors';
 

@@ -9,7 +9,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CheckOptions, CheckResult, FactBase } from '../core/types';
+import type { CheckOptions, CheckResult, FactBase } from '../core';
 import type { CheckCache } from './cache';
 import { UsageError } from './errors';
 import { checkOne } from './workerTask';

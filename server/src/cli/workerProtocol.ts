@@ -1,7 +1,7 @@
 /**
  * Messages between the main thread and checking workers (worker.ts).
  */
-import type { CheckOptions, CheckResult } from '../core/types';
+import type { CheckOptions, CheckResult } from '../core';
 
 /** Sent once as workerData: what every check of the run shares. */
 export interface WorkerSetup {

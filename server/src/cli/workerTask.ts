@@ -3,10 +3,9 @@
  * once (problems of error severity become a UsageError naming file:line:column) and
  * run the engine on a draft's text.
  */
-import { checkText } from '../core/check';
+import { checkText } from '../core';
 import { loadFactBase } from '../node';
-import type { Problem } from '../core/factbase/problems';
-import type { CheckOptions, CheckResult, FactBase } from '../core/types';
+import type { Problem, CheckOptions, CheckResult, FactBase } from '../core';
 import { UsageError } from './errors';
 
 /** A fact-base problem as one line: file:line:column: severity: message (1-based). */

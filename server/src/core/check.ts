@@ -3,30 +3,14 @@
  * The CLI and the language server both call checkText, so they never disagree.
  */
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, PeriodMention, Quantity } from './types';
-import { outline } from './draft/outline';
-import { indexOf, indexSteps } from './factIndex/factIndex';
-import { ContextFinder, type ClaimContext, type SubjectMention } from './draft/claimContext';
-import { quoteStatsSteps, rankMeasures } from './match/rankMeasures';
-import { Ranking } from './match/ranking';
-import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict } from './judge/verdict';
-import { findRoleClaims, judgeRole, type RoleClaim } from './judge/roles';
+import { outline, ContextFinder, type ClaimContext, type SubjectMention, pairRespectively, respectiveSlots, applySuppressions, checkTables, withDraftPeriods } from './draft';
+import { indexOf, indexSteps } from './factIndex';
+import { quoteStatsSteps, rankMeasures, Ranking, addWords } from './match';
+import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict, findRoleClaims, judgeRole, type RoleClaim, quantityFinding, roleFinding, consistencySteps, type JudgedQuantity, message, SEVERITY, directedFinding, statementClaims } from './judge';
 import { scanQuantitiesAndPeriods, unitsDuring, unitTableOf } from './numbers';
-import { addWords } from './match/segment';
-import { LineIndex } from './util/positions';
-import { quantityFinding, roleFinding } from './judge/judgement';
-import { consistencySteps, type JudgedQuantity } from './judge/consistency';
-import { pairRespectively, respectiveSlots } from './draft/respectively';
-import { message } from './judge/messages';
-import { SEVERITY } from './judge/findings';
-import type { CheckMemo, LineClaim } from './incremental/memo';
-import { builtAt, movedContext, type Built } from './incremental/memoBuilt';
-import { applySuppressions } from './draft/suppression';
-import { within } from './util/sorted';
-import { finishSteps } from './util/steps';
-import { directedFinding } from './judge/signedChanges';
-import { statementClaims } from './judge/judgeStatements';
-import { checkTables } from './draft/tables';
-import { withDraftPeriods } from './draft/periodMentions';
+import { LineIndex, within, finishSteps } from './util';
+import type { CheckMemo, LineClaim } from './incremental';
+import { builtAt, movedContext, type Built } from './incremental';
 
 /** Today's date, YYYY-MM-DD (UTC). */
 export function today(): string {

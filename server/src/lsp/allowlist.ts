@@ -6,7 +6,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALLOWLIST_FILE } from '../protocol';
-import { parseAllowFile, type AllowEntry } from '../core/draft/suppression';
+import { parseAllowFile, type AllowEntry } from '../core';
 
 interface Cached {
   mtimeMs: number;

@@ -5,11 +5,8 @@
  * quick fix edits is exactly what the diagnostics showed for that version.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkSteps, checkText } from '../core/check';
-import { CheckMemo } from '../core/incremental/memo';
-import { loadSegmenter } from '../core/match/segment';
-import { LineIndex } from '../core/util/positions';
-import type { CheckResult, Locale } from '../core/types';
+import { checkSteps, checkText, CheckMemo, loadSegmenter, LineIndex } from '../core';
+import type { CheckResult, Locale } from '../core';
 import type { Allowlists } from './allowlist';
 import type { FactBaseStore, LoadedBase } from './factBases';
 import type { Settings, SettingsStore } from './settings';

@@ -8,8 +8,7 @@
  * arena: many mid-sized buffers, where one large one is given back whole.)
  */
 import { Deserializer, Serializer } from 'node:v8';
-import type { Problem } from '../core/factbase/problems';
-import type { FactBase, Origin } from '../core/types';
+import type { Problem, FactBase, Origin } from '../core';
 import { unwrapStrings, wrapStrings } from './sharedStrings';
 
 /** Items of a list per part. */

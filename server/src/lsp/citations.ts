@@ -5,9 +5,9 @@
  * source note in parentheses right after the claim.
  */
 import type { TextEdit } from 'vscode-languageserver';
-import type { CheckedClaim, Citation } from '../core/types';
+import type { CheckedClaim, Citation } from '../core';
 import type { Analysis } from './analysis';
-import { CITATION_FOOTNOTE_LINE } from '../core/draft/suppression';
+import { CITATION_FOOTNOTE_LINE } from '../core';
 
 /** A title in 《》, as Chinese writing cites a document, unless it already is. */
 export function bookTitle(title: string): string {

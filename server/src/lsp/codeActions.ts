@@ -15,13 +15,13 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { CheckedClaim, Citation, Finding, Locale } from '../core/types';
+import type { CheckedClaim, Citation, Finding, Locale } from '../core';
 import { ACCEPT_CLAIM_COMMAND, type AcceptClaimArgs } from '../protocol';
 import type { Analysis } from './analysis';
 import { citationEdits } from './citations';
 import { effectiveSeverity, toDiagnostics } from './diagnostics';
 import { fixTitle, t } from './messages';
-import { DISABLE_NEXT_LINE_MARKDOWN, DISABLE_NEXT_LINE_PLAIN, lineText } from '../core/draft/suppression';
+import { DISABLE_NEXT_LINE_MARKDOWN, DISABLE_NEXT_LINE_PLAIN, lineText } from '../core';
 
 /** Kind of the fix-all source action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.factcheck`;

@@ -4,7 +4,7 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Locale } from '../core/types';
+import type { Locale } from '../core';
 import type { Allowlists } from './allowlist';
 import type { Analyzer, Scope } from './analysis';
 import type { DraftDiagnostics } from './diagnostics';

@@ -4,8 +4,8 @@
  * id leads to the source file. In a draft: from a claim to the quote of its first source.
  */
 import type { Location, Position } from 'vscode-languageserver';
-import type { Origin } from '../core/types';
-import { LineIndex } from '../core/util/positions';
+import type { Origin } from '../core';
+import { LineIndex } from '../core';
 import type { Analysis } from './analysis';
 import { claimAt } from './hover';
 import { pathToUri } from './workspace';

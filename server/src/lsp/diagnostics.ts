@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DiagnosticSeverity, PublishDiagnosticsNotification, type Connection, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageRoot } from '../node';
-import type { Citation, Finding, FindingCode, Locale, Severity } from '../core/types';
+import type { Citation, Finding, FindingCode, Locale, Severity } from '../core';
 import { bookTitle } from './citations';
 import { codeAnchor, effectiveSeverity as severityAfter, type SeverityOverrides } from '../shared/findingCodes';
 import type { Analysis } from './analysis';

@@ -7,10 +7,9 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { prepareSteps } from '../core/check';
+import { prepareSteps, hasErrors, type Problem } from '../core';
 import { bundledFactsDir, loadFactBase } from '../node';
-import { hasErrors, type Problem } from '../core/factbase/problems';
-import type { FactBase, Locale } from '../core/types';
+import type { FactBase, Locale } from '../core';
 import type { FactBaseState } from '../protocol';
 import { t } from './messages';
 import { isInside } from './workspace';

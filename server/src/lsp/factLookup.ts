@@ -4,8 +4,8 @@
  * period of an observation, the recorded titles of a role, and for a figure that belongs
  * to another subject, the same measure's value for the subject the draft names.
  */
-import { describePeriod } from '../core/draft/periodSyntax';
-import type { FactBase, Locale, Measure, Observation, Role, Source } from '../core/types';
+import { describePeriod } from '../core';
+import type { FactBase, Locale, Measure, Observation, Role, Source } from '../core';
 
 /** A fact-base entry by id. */
 type Entry = { kind: 'observation'; obs: Observation } | { kind: 'measure'; measure: Measure } | { kind: 'role'; role: Role };

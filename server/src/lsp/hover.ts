@@ -9,7 +9,7 @@
  * trusted rendering.
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { CheckedClaim, Citation, ClaimStatus, Finding, Locale } from '../core/types';
+import type { CheckedClaim, Citation, ClaimStatus, Finding, Locale } from '../core';
 import { codeLabel } from '../shared/findingCodes';
 import type { Analysis } from './analysis';
 import { effectiveSeverity } from './diagnostics';

@@ -4,7 +4,7 @@
  * `{0}` is the first argument; `{0?one|other}` is `one` when it is 1, else `other`
  * (English plurals: "1 error", "2 errors").
  */
-import type { ClaimStatus, FindingCode, Locale } from '../core/types';
+import type { ClaimStatus, FindingCode, Locale } from '../core';
 
 const MESSAGES = {
   'status.verified': ['已核实', 'Verified'],

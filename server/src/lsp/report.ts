@@ -3,7 +3,7 @@
  * CLI's `--format html`), built from the same analysis the diagnostics and hovers show,
  * with the editor's severity settings applied. The client shows it in a webview.
  */
-import type { Locale } from '../core/types';
+import type { Locale } from '../core';
 import { formatHtml } from '../report/html';
 import { buildFileReport, summarize } from '../report/model';
 import type { ReportResult } from '../protocol';

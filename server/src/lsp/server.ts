@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bundledFactsDir, packageRoot } from '../node';
-import type { Locale } from '../core/types';
+import type { Locale } from '../core';
 import { ACCEPT_CLAIM_COMMAND, ACCEPT_ENTRY_COMMAND, ADD_TO_FACT_BASE_COMMAND, ALLOWLIST_FILE } from '../protocol';
 import { SourceDocuments } from './sourceDocuments';
 import { Allowlists } from './allowlist';

@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { z } from 'zod';
 import { packageRoot } from './packageRoot';
-import { unitSchema } from '../core/factbase/schema';
-import { UnitTable } from '../core/numbers/units';
+import { unitSchema, UnitTable } from '../core';
 
 /** Path of the bundled units table, relative to the package root. */
 export const UNITS_FILE = join('facts', 'units.yaml');

@@ -7,8 +7,7 @@
  * server, its loading thread, the test runner's setup); loading a fact base from disk
  * (loadFactBase) calls it too.
  */
-import { setBundledUnits } from '../core/numbers/units';
-import { setSegmenterTables } from '../core/match/segment';
+import { setBundledUnits, setSegmenterTables } from '../core';
 import { readBundledUnits } from './bundledUnits';
 import { segmenterTables } from './segmenterTables';
 

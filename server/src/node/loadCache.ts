@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { packageRoot } from './packageRoot';
 import { UNITS_FILE } from './bundledUnits';
-import type { LoadedFile } from '../core/factbase/parseAndValidate';
+import type { LoadedFile } from '../core';
 
 /** Bumped whenever the stored layout or what a key covers changes. */
 const FORMAT = 'factcheck-zh factbase cache 2';

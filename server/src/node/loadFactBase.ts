@@ -6,12 +6,10 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { MAX_FACT_FILE_BYTES } from '../core/factbase/limits';
-import { problemAt, sortProblems, type Problem } from '../core/factbase/problems';
-import type { ValidationResult } from '../core/factbase/validate';
+import { MAX_FACT_FILE_BYTES, problemAt, sortProblems, type Problem } from '../core';
+import type { ValidationResult, LoadedFile } from '../core';
 import { decodeUtf8 } from './utf8';
 import { cacheDir, cacheKey, readCache, writeCache } from './loadCache';
-import type { LoadedFile } from '../core/factbase/parseAndValidate';
 import { packageRoot } from './packageRoot';
 import { useNodeHost } from './host';
 

@@ -22,7 +22,7 @@
 import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SegmenterTables } from '../core/match/segment';
+import type { SegmenterTables } from '../core';
 
 /** Dictionary entries rarer than this (jieba's frequency column) are left out. */
 export const COMPACT_MIN_FREQUENCY = 100;

@@ -10,9 +10,8 @@
  */
 import { dirname, join, relative, sep } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { FactBase, Source } from '../core/types';
-import type { SourceSuggestions, Suggestion } from '../core/suggest/suggestSource';
-import { entryYaml, measureEntry, subjectEntry, suggestionEntry, type Entry, type EntrySection } from '../core/suggest/factEntries';
+import type { FactBase, Source, SourceSuggestions, Suggestion } from '../core';
+import { entryYaml, measureEntry, subjectEntry, suggestionEntry, type Entry, type EntrySection } from '../core';
 
 /** A text inserted at an offset of a file's current text. */
 export interface TextInsertion {

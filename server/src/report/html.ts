@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { escape } from 'he';
-import type { Citation, ClaimStatus, Locale, Severity } from '../core/types';
+import type { Citation, ClaimStatus, Locale, Severity } from '../core';
 import { codeLabel, type FindingCode } from '../shared/findingCodes';
 import type { FileReport, ReportDiagnostic, RunReport } from './model';
 import { HTML_STYLE } from './htmlStyle';

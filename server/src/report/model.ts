@@ -5,8 +5,8 @@
  * fixes). Severity overrides (the configuration's, or the editor's settings) and --quiet
  * are applied here, so every format shows the same findings.
  */
-import { LineIndex, type Range } from '../core/util/positions';
-import type { CheckResult, Citation, ClaimStatus, FindingCode, Severity } from '../core/types';
+import { LineIndex, type Range } from '../core';
+import type { CheckResult, Citation, ClaimStatus, FindingCode, Severity } from '../core';
 import { effectiveSeverity, type SeverityOverrides } from '../shared/findingCodes';
 
 export type { SeverityOverrides };

@@ -4,7 +4,7 @@
  * annotations per step (and 50 per job), so this format emits at most
  * ANNOTATION_CAP of each kind (notices too) and ends with a line counting the rest.
  */
-import type { Severity } from '../../core/types';
+import type { Severity } from '../../core';
 import type { RunReport } from '../../report/model';
 import { printable } from '../printable';
 

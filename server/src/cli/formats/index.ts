@@ -2,7 +2,7 @@
  * The output formats of `factcheck check --format`, by name.
  */
 import type { RunReport } from '../../report/model';
-import type { Locale } from '../../core/types';
+import type { Locale } from '../../core';
 import { formatJson } from './json';
 import { formatStylish } from './stylish';
 import { formatSarif } from './sarif';

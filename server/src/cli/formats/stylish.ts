@@ -5,7 +5,7 @@
  * sources, and a closing summary. Colour (picocolors) only when the context asks for it.
  */
 import { createColors } from 'picocolors';
-import type { Citation, Severity } from '../../core/types';
+import type { Citation, Severity } from '../../core';
 import type { FormatContext } from './index';
 import type { RunReport } from '../../report/model';
 import { printable } from '../printable';

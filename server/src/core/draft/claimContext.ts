@@ -6,11 +6,11 @@
 import type { PeriodMention } from '../types';
 import type { DraftOutline, Sentence } from './outline';
 import { clauseAround } from './outline';
-import type { FactIndex } from '../factIndex/factIndex';
-import { districtOf, measureSubjects } from '../factIndex/factIndex';
+import type { FactIndex } from '../factIndex';
+import { districtOf, measureSubjects } from '../factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periodSyntax';
-import { firstStartingAt, firstWithin, lastWithin, within } from '../util/sorted';
-import { codeUnitSet } from '../numbers/chars';
+import { firstStartingAt, firstWithin, lastWithin, within } from '../util';
+import { codeUnitSet } from '../numbers';
 
 /** A subject named in the text. */
 export interface SubjectMention {

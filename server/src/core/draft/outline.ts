@@ -4,7 +4,7 @@
  * so findings map back to the file exactly as it is on disk.
  */
 import { parse as parseYaml } from 'yaml';
-import { codeUnitSet } from '../numbers/chars';
+import { codeUnitSet } from '../numbers';
 
 /** A heading line (Markdown `#`, or a numbered line such as 一、 / （二） on its own). */
 export interface Heading {

@@ -7,7 +7,7 @@ import type { PeriodMention, Quantity } from '../types';
 import type { DraftOutline } from './outline';
 import { clauseAround } from './outline';
 import { resolveMention, type ClaimContext } from './claimContext';
-import { firstStartingAt, within } from '../util/sorted';
+import { firstStartingAt, within } from '../util';
 
 /** For a figure after 分别: the noun-group spans before 分别 and which one is this figure's. */
 export interface RespectiveSlot {

@@ -8,7 +8,7 @@
  * citation footnotes the server writes (`[^fc1]: 来源：…`). Pure: no LSP, no I/O.
  */
 import { z } from 'zod';
-import { LineIndex } from '../util/positions';
+import { LineIndex } from '../util';
 import type { CheckResult } from '../types';
 
 /** The comment texts that disable checking of the next line (both are honoured in every language). */

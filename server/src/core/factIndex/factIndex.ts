@@ -4,12 +4,9 @@
  * for segmentation. Built lazily and cached per FactBase object, or ahead in steps
  * (indexSteps) by a server that must not pause for it.
  */
-import type { FactBase, Measure, Observation, Role, Source, Subject } from '../types';
+import type { FactBase, Measure, Observation, Role, Source, Subject, Quantity } from '../types';
 import { parseQuantity, unitInfo, unitsDuring, unitTableOf, valueInterval } from '../numbers';
-import type { Quantity } from '../types';
-import { firstIndex } from '../util/sorted';
-import { finishSteps } from '../util/steps';
-import { PairCache } from '../util/pairCache';
+import { firstIndex, finishSteps, PairCache } from '../util';
 
 /** An observation with its parsed figure and the measure it belongs to. */
 export interface IndexedObservation {

@@ -7,11 +7,10 @@
  * inventory lists every statement with what covers it.
  */
 import { scanQuantities } from '../numbers';
-import { LineIndex } from '../util/positions';
+import { LineIndex, firstIndex } from '../util';
 import type { Exclusion, Observation, Quantity, Source } from '../types';
 import { problemAt, type Problem } from './problems';
-import { firstIndex } from '../util/sorted';
-import type { StatementKind, StatementMention } from '../statements/scanStatements';
+import type { StatementKind, StatementMention } from '../statements';
 
 /** One statement of a source and what accounts for it. */
 export interface InventoryItem {

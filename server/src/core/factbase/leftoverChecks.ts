@@ -4,8 +4,8 @@
  * damage, and at each recorded damage the text no longer has.
  */
 import type { Source } from '../types';
-import { LineIndex } from '../util/positions';
-import { unrecordedLeftovers } from '../sources/leftovers';
+import { LineIndex } from '../util';
+import { unrecordedLeftovers } from '../sources';
 import { problemAt, type Problem } from './problems';
 
 /** The leftover problems of the sources. */

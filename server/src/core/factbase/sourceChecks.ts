@@ -4,7 +4,7 @@
  * exclusion contexts in the body and their figures inside the context.
  */
 import type { Source } from '../types';
-import { LineIndex } from '../util/positions';
+import { LineIndex } from '../util';
 import { problemAt, type Problem } from './problems';
 import type { Entries, Entry } from './validate';
 

@@ -5,8 +5,7 @@
  * (high), vagueness (qualifier about) and group; an edition's period is its year.
  */
 import type { Observation, Source } from '../types';
-import { scanStatements, type StatementMention } from '../statements/scanStatements';
-import { normalGroup } from '../statements/mention';
+import { scanStatements, type StatementMention, normalGroup } from '../statements';
 import { problemAt, type Problem } from './problems';
 import type { Entries, Entry } from './validate';
 

@@ -14,7 +14,7 @@ import { checkKinds } from './kindChecks';
 import { checkLeftovers } from './leftoverChecks';
 import { baseUnits, type BaseUnits } from './unitChecks';
 import { checkStatements, sourceStatements } from './statementChecks';
-import { isStatementMeasure } from '../statements/scanStatements';
+import { isStatementMeasure } from '../statements';
 import { withUnits } from '../numbers';
 import { coverageProblems, occurrences, sourceCoverage, type SourceCoverage } from './coverage';
 

@@ -3,10 +3,8 @@
  * the value given (in the measure's unit), with the same qualifier and upper bound; and
  * two observations of one measure and period must agree unless marked as conflicting.
  */
-import { parseQuantity, unitInfo } from '../numbers';
-import { directionBefore, isChangeFigure, signed } from '../numbers/direction';
-import { normalizeWidth } from '../numbers/chars';
-import { isStatementMeasure } from '../statements/scanStatements';
+import { parseQuantity, unitInfo, directionBefore, isChangeFigure, signed, normalizeWidth } from '../numbers';
+import { isStatementMeasure } from '../statements';
 import type { Observation } from '../types';
 import { problemAt, type Problem } from './problems';
 import type { Entries, Entry } from './validate';

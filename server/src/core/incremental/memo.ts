@@ -9,16 +9,15 @@
  * contexts, 分别, roles, consistency) always run again.
  */
 import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from '../types';
-import type { FactIndex } from '../factIndex/factIndex';
-import type { ClaimContext, SubjectMention } from '../draft/claimContext';
-import { findSubjects } from '../draft/claimContext';
-import type { Ranking } from '../match/ranking';
-import type { QuantityVerdict } from '../judge/verdict';
-import type { RespectiveSlot } from '../draft/respectively';
+import type { FactIndex } from '../factIndex';
+import type { ClaimContext, SubjectMention, RespectiveSlot } from '../draft';
+import { findSubjects } from '../draft';
+import type { Ranking } from '../match';
+import type { QuantityVerdict } from '../judge';
 import { scanQuantitiesAndPeriods } from '../numbers';
 import { movedRole, type Built } from './memoBuilt';
-import { findRoleClaims, type RoleClaim } from '../judge/roles';
-import { finishSteps } from '../util/steps';
+import { findRoleClaims, type RoleClaim } from '../judge';
+import { finishSteps } from '../util';
 
 /** A line's figures, periods and subject names placed at one start offset. */
 interface Placed {

@@ -5,9 +5,8 @@
  * touching what the memo keeps.
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from '../types';
-import type { QuantityVerdict } from '../judge/verdict';
-import type { ClaimContext } from '../draft/claimContext';
-import type { Sentence } from '../draft/outline';
+import type { QuantityVerdict } from '../judge';
+import type { ClaimContext, Sentence } from '../draft';
 
 /** quantityFinding's result for one claim, and what it was built from. */
 export interface Built {

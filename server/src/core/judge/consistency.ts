@@ -5,13 +5,12 @@
  * and period stated twice with different values).
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from '../types';
-import type { ClaimContext } from '../draft/claimContext';
+import type { ClaimContext } from '../draft';
 import type { QuantityVerdict } from './verdict';
-import type { LineIndex } from '../util/positions';
+import type { LineIndex } from '../util';
 import { SEVERITY } from './findings';
 import { message } from './messages';
-import { chineseNumeral, formatLike, parseQuantity, plainNumber, renderFigure, valueInterval } from '../numbers';
-import { simpleFraction } from '../numbers/format';
+import { chineseNumeral, formatLike, parseQuantity, plainNumber, renderFigure, valueInterval, simpleFraction } from '../numbers';
 import { CONTRADICT_THRESHOLD } from './verdict';
 
 const SHARE_WORDS = /占|比例|比重|其中|之中/;

@@ -4,9 +4,9 @@
  * the draft writes numbers, the edit a fix would make, and the localized message.
  */
 import type { Citation, FindingCode, Locale, Quantity, Role, Severity, ClaimStatus } from '../types';
-import type { FactIndex, IndexedObservation } from '../factIndex/factIndex';
+import type { FactIndex, IndexedObservation } from '../factIndex';
 import { parseQuantity, plainNumber, renderFigure, unitInfo } from '../numbers';
-import { describePeriod } from '../draft/periodSyntax';
+import { describePeriod } from '../draft';
 import { codeInfo, FINDING_CODE_TABLE } from '../../shared/findingCodes';
 
 /** Default severity per finding code, from the table of finding codes. */

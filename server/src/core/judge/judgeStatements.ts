@@ -7,15 +7,14 @@
  * rank, a top-N, another period, a plan whose deadline has passed).
  */
 import type { CheckedClaim, Finding, Locale } from '../types';
-import type { FactIndex, IndexedObservation } from '../factIndex/factIndex';
-import { publishedBy } from '../factIndex/factIndex';
-import type { ContextFinder } from '../draft/claimContext';
-import { parsePeriod, relatePeriods } from '../draft/periodSyntax';
+import type { FactIndex, IndexedObservation } from '../factIndex';
+import { publishedBy } from '../factIndex';
+import type { ContextFinder } from '../draft';
+import { parsePeriod, relatePeriods } from '../draft';
 import { SEVERITY, citeObservation, historyOf, subjectName } from './findings';
 import { message } from './messages';
-import { scanStatementsByLine, type StatementMention } from '../statements/scanStatements';
-import { normalGroup } from '../statements/mention';
-import { statementMeasure } from '../match/statementMeasure';
+import { scanStatementsByLine, type StatementMention, normalGroup } from '../statements';
+import { statementMeasure } from '../match';
 import { relate, writeLike } from './statementCompare';
 
 /** Words in the clause before a statement that make it a plan (将于年底交付使用, 力争全市第一). */

@@ -3,16 +3,16 @@
  * citations, the value history for hover, the expected value, the fix and the message.
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from '../types';
-import type { FactIndex, IndexedObservation } from '../factIndex/factIndex';
-import { publishedBy } from '../factIndex/factIndex';
-import { PairCache } from '../util/pairCache';
-import type { ClaimContext } from '../draft/claimContext';
+import type { FactIndex, IndexedObservation } from '../factIndex';
+import { publishedBy } from '../factIndex';
+import { PairCache } from '../util';
+import type { ClaimContext } from '../draft';
 import type { QuantityVerdict } from './verdict';
 import type { RoleClaim, RoleVerdict } from './roles';
 import { SEVERITY, citeObservation, citePair, citeRole, expectedLike, historyOf, statusOf, subjectName } from './findings';
 import { belowReached, message, unverifiedNote } from './messages';
 import { holdsAll, titleFix } from './titleFix';
-import { describePeriod } from '../draft/periodSyntax';
+import { describePeriod } from '../draft';
 
 /** A measure's known observations and their history, per index, measure id and date. */
 const knownCache = new WeakMap<FactIndex, PairCache<string, string, { list: IndexedObservation[]; history: Map<Locale, CheckedClaim['history']> }>>();

@@ -3,11 +3,11 @@
  * 区长于庆丰), checked against the roles the fact base records up to the draft's date.
  */
 import type { FindingCode, Role } from '../types';
-import type { FactIndex } from '../factIndex/factIndex';
-import { findSubjects } from '../draft/claimContext';
-import { districtOf, subjectsCompatible } from '../factIndex/factIndex';
-import { firstStartingAt } from '../util/sorted';
-import { codeUnitSet } from '../numbers/chars';
+import type { FactIndex } from '../factIndex';
+import { findSubjects } from '../draft';
+import { districtOf, subjectsCompatible } from '../factIndex';
+import { firstStartingAt } from '../util';
+import { codeUnitSet } from '../numbers';
 
 /** A role claim found in a draft. */
 export interface RoleClaim {

@@ -6,7 +6,7 @@
  * again verifies the claim.
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from '../types';
-import type { FactIndex, IndexedObservation } from '../factIndex/factIndex';
+import type { FactIndex, IndexedObservation } from '../factIndex';
 import type { QuantityVerdict } from './verdict';
 import { citeObservation, expectedLike } from './findings';
 import { message } from './messages';

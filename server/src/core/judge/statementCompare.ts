@@ -5,7 +5,7 @@
  */
 import type { Observation } from '../types';
 import { chineseNumeral } from '../numbers';
-import type { StatementMention } from '../statements/mention';
+import type { StatementMention } from '../statements';
 
 /** How a statement relates to an observation: the same, another, or not decidable (a vague rank, a top-N). */
 export type Relation = 'agree' | 'differ' | 'unknown';

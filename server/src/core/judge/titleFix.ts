@@ -7,8 +7,8 @@
  * holds every title the draft gives.
  */
 import type { Role } from '../types';
-import type { FactIndex } from '../factIndex/factIndex';
-import { subjectsCompatible } from '../factIndex/factIndex';
+import type { FactIndex } from '../factIndex';
+import { subjectsCompatible } from '../factIndex';
 import { titleCore, type RoleClaim } from './roles';
 
 /** A recorded title with what it is about. */

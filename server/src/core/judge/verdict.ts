@@ -5,15 +5,13 @@
  * qualifier-mismatch) or leave it unverified.
  */
 import type { FindingCode, Measure, Quantity } from '../types';
-import type { FactIndex, IndexedObservation } from '../factIndex/factIndex';
-import { districtOf, publishedBy } from '../factIndex/factIndex';
-import { identityOf, readSentence, type Identity, type SentenceReading } from '../match/identity';
-import { within } from '../util/sorted';
-import { mayAgree } from '../match/valueIndex';
-import type { ClaimContext } from '../draft/claimContext';
-import type { Candidate } from '../match/rankMeasures';
-import type { Ranking } from '../match/ranking';
-import { parsePeriod, relatePeriods } from '../draft/periodSyntax';
+import type { FactIndex, IndexedObservation } from '../factIndex';
+import { districtOf, publishedBy } from '../factIndex';
+import { identityOf, readSentence, type Identity, type SentenceReading, mayAgree } from '../match';
+import { within } from '../util';
+import type { ClaimContext } from '../draft';
+import type { Candidate, Ranking } from '../match';
+import { parsePeriod, relatePeriods } from '../draft';
 import { unitInfo, valueInterval } from '../numbers';
 
 /** Minimum measure score to trust a match. */

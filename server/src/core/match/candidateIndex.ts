@@ -6,8 +6,8 @@
  * claim subject and measure subject rather than once per measure.
  */
 import type { Measure } from '../types';
-import type { FactIndex } from '../factIndex/factIndex';
-import { subjectsCompatible } from '../factIndex/factIndex';
+import type { FactIndex } from '../factIndex';
+import { subjectsCompatible } from '../factIndex';
 
 /** The measures of one term, grouped by subject (each group in the order of idx.terms). */
 type BySubject = Map<string, Measure[]>;

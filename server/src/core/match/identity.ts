@@ -19,12 +19,11 @@
  * checker's per-line memo stays valid.
  */
 import type { Measure, Quantity } from '../types';
-import type { FactIndex } from '../factIndex/factIndex';
-import { findSubjects } from '../draft/claimContext';
-import { scanPeriods } from '../numbers';
+import type { FactIndex } from '../factIndex';
+import { findSubjects } from '../draft';
+import { scanPeriods, codeUnitSet } from '../numbers';
 import { tagWords } from './segment';
-import { codeUnitSet } from '../numbers/chars';
-import { firstIndex } from '../util/sorted';
+import { firstIndex } from '../util';
 
 /** How the words around a figure establish a measure's object. */
 export type ObjectEvidence = 'named' | 'carried' | 'generic' | 'foreign';

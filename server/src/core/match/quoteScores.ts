@@ -9,7 +9,7 @@
  * order as a full pass would, so the numbers are exactly the same.
  */
 import type { Measure } from '../types';
-import type { FactIndex } from '../factIndex/factIndex';
+import type { FactIndex } from '../factIndex';
 import { forSubjects } from './candidateIndex';
 
 /** Word statistics of the sources' quotes, with an inverted index word → quote classes. */

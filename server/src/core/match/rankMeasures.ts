@@ -5,16 +5,14 @@
  * overlap after segmentation), and the counter word (17家 is not 17间).
  */
 import type { Dimension, Measure, Quantity } from '../types';
-import { STEP_ITEMS, type FactIndex } from '../factIndex/factIndex';
-import type { ClaimContext } from '../draft/claimContext';
-import { unitInfo } from '../numbers';
-import { codeUnitSet } from '../numbers/chars';
+import { STEP_ITEMS, type FactIndex } from '../factIndex';
+import type { ClaimContext, RespectiveSlot } from '../draft';
+import { unitInfo, codeUnitSet } from '../numbers';
 import { words, addWords } from './segment';
-import type { RespectiveSlot } from '../draft/respectively';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
 import { Ranking, idRanks, ranked, type Scored } from './ranking';
 import { compatibleSubjects, forTermMeasures } from './candidateIndex';
-import { finishSteps } from '../util/steps';
+import { finishSteps } from '../util';
 
 /** A measure scored for one claim. */
 export interface Candidate {

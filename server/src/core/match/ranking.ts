@@ -7,8 +7,8 @@
  * that order itself: measures by score, then by their place in id order.
  */
 import type { Measure } from '../types';
-import type { FactIndex } from '../factIndex/factIndex';
-import { subjectsCompatible } from '../factIndex/factIndex';
+import type { FactIndex } from '../factIndex';
+import { subjectsCompatible } from '../factIndex';
 import type { Candidate } from './rankMeasures';
 
 /** Computes the other subjects' candidates, best first: all, or those of measures `keep` accepts. */

@@ -12,11 +12,10 @@
  * Anything else is silent: no claim, no finding.
  */
 import type { Measure } from '../types';
-import type { FactIndex } from '../factIndex/factIndex';
-import type { ClaimContext } from '../draft/claimContext';
-import { scanStatements, type StatementKind, type StatementMention } from '../statements/scanStatements';
-import { eventClass, EVENT_WORD } from '../statements/eventYears';
-import { ancestry, subjectsCompatible } from '../factIndex/factIndex';
+import type { FactIndex } from '../factIndex';
+import type { ClaimContext } from '../draft';
+import { scanStatements, type StatementKind, type StatementMention, eventClass, EVENT_WORD } from '../statements';
+import { ancestry, subjectsCompatible } from '../factIndex';
 
 /** Per index: the statement measures by kind, each year measure's event classes, and every measure term by its first character. */
 interface StatementIndex {

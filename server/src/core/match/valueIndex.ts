@@ -5,9 +5,9 @@
  * one: among fifty districts' copies of a measure, a wrong value agrees with none.
  */
 import type { Measure, Quantity } from '../types';
-import type { FactIndex, MeasureValues } from '../factIndex/factIndex';
+import type { FactIndex, MeasureValues } from '../factIndex';
 import { valueInterval } from '../numbers';
-import { firstIndex } from '../util/sorted';
+import { firstIndex } from '../util';
 
 const NONE: MeasureValues = { sorted: new Float64Array(0), inexact: false, nonFinite: false, figureTolerance: 0, inexactLow: Infinity, inexactHigh: -Infinity };
 

@@ -6,7 +6,7 @@
 import type * as HtmlToText from 'html-to-text';
 import { stringify } from 'yaml';
 import { normalizeText } from './normalize';
-import type { ImportMeta } from '../factbase/schema';
+import type { ImportMeta } from '../factbase';
 import { unrecordedLeftovers, type Leftover } from './leftovers';
 
 /** Strips a leading YAML front matter block (--- … ---) if present. */

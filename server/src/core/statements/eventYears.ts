@@ -11,7 +11,7 @@
  * period (2021年以来, 2023年度) is not an event's.
  */
 import { CLAUSE_PUNCT, type StatementMention } from './mention';
-import { charFinder, codeUnitSet } from '../numbers/chars';
+import { charFinder, codeUnitSet } from '../numbers';
 
 /** Verbs of events, each with its class (the same event written another way), longest first. */
 const EVENT_VERBS: readonly (readonly [string, string])[] = (

@@ -11,7 +11,7 @@
  * 第二次全国普查 are neither. 首位 is a rank, 首次 neither.
  */
 import { groupEndingAt, clauseEnd, normalGroup, smallOrdinal, type StatementMention } from './mention';
-import { charFinder } from '../numbers/chars';
+import { charFinder } from '../numbers';
 
 /** Counters of a first (首个, 首家, 第一部, 首批), each one character. */
 const FIRST_COUNTERS = '个家款部批座条所台项只辆艘架颗枚支套例张';

@@ -5,8 +5,7 @@
  * share: the mention they produce, the groups a rank or first is within (全市, 中心城区,
  * 城六区, 全国, 全球) and the reading of a small ordinal number.
  */
-import { isDigit } from '../numbers/chars';
-import { readArabic, readChinese } from '../numbers/numerals';
+import { isDigit, readArabic, readChinese } from '../numbers';
 
 /** Kinds of statement, each checked against the measures of the same kind. */
 export type StatementKind = 'rank' | 'first' | 'edition' | 'year';

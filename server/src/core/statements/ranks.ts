@@ -13,7 +13,7 @@
  * 第四届, 第三季度) is a first, an edition or a period, not a rank.
  */
 import { groupAt, groupEndingAt, clauseStart, CLAUSE_PUNCT, smallOrdinal, normalGroup, type StatementMention } from './mention';
-import { charFinder } from '../numbers/chars';
+import { charFinder } from '../numbers';
 
 /** Adjectives of a superlative that rank first (最大, 最优, 最先进), longest first. */
 const SUPERLATIVES = ['先进', '完善', '密集', '集中', '活跃', '丰富', '大', '多', '高', '强', '优', '好', '快', '早', '低', '少', '长'];

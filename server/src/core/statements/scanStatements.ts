@@ -4,14 +4,11 @@
  * observation or an exclusion) and on drafts (each is checked against the measures of
  * its kind). Statements inside names (“北京城市更新最佳实践”, 《…》) are left out.
  */
-import { normalizeWidth } from '../numbers/chars';
-import { nameSpans } from '../numbers/nonClaims';
+import { normalizeWidth, nameSpans } from '../numbers';
 import { findRanks } from './ranks';
 import { findEditions, findFirsts } from './firsts';
 import { findEventYears } from './eventYears';
-import { insideSpans, type StatementKind, type StatementMention } from './mention';
-
-export type { StatementKind, StatementMention };
+import { insideSpans, type StatementMention } from './mention';
 
 /** The statements of `text`; relative years (年底, 今年) resolve against `year` when given. */
 export function scanStatements(text: string, year?: number): StatementMention[] {

@@ -8,9 +8,9 @@
  * it; each other one is read again without it (the next measure that fits, else a
  * proposal of its own), until no two disagree. Written entries then validate.
  */
-import type { ClaimContext } from '../draft/claimContext';
+import type { ClaimContext } from '../draft';
 import type { Quantity } from '../types';
-import type { StatementMention } from '../statements/scanStatements';
+import type { StatementMention } from '../statements';
 import type { MeasureChoice } from './measureChoice';
 import type { SuggestionKind } from './suggestionTypes';
 

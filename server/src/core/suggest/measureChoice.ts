@@ -5,13 +5,12 @@
  * the unit the source writes and a kind read from the figure and its verb.
  */
 import type { Measure, MeasureKind, Quantity } from '../types';
-import { ancestry, type FactIndex } from '../factIndex/factIndex';
-import type { ClaimContext } from '../draft/claimContext';
-import { rankMeasures } from '../match/rankMeasures';
-import { MATCH_THRESHOLD } from '../judge/verdict';
+import { ancestry, type FactIndex } from '../factIndex';
+import type { ClaimContext } from '../draft';
+import { rankMeasures, words } from '../match';
+import { MATCH_THRESHOLD } from '../judge';
 import { unitInfo } from '../numbers';
-import { words } from '../match/segment';
-import { within } from '../util/sorted';
+import { within } from '../util';
 import type { SourceReading } from './read';
 import type { ProposedMeasure } from './suggestionTypes';
 import { slug, type IdRegistry } from './ids';

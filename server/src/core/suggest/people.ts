@@ -4,9 +4,9 @@
  * with the checker's own role reader (findRoleClaims) and split into one role per body
  * the titles belong to (区 and 科学城), as curators record them.
  */
-import type { FactIndex } from '../factIndex/factIndex';
-import { findRoleClaims } from '../judge/roles';
-import { findSubjects } from '../draft/claimContext';
+import type { FactIndex } from '../factIndex';
+import { findRoleClaims } from '../judge';
+import { findSubjects } from '../draft';
 
 /** What a run of titles ends with before a name (as the role reader has it). */
 const TITLE_END = '(?:书记|区长|市长|县长|常委|委员|部长|主任|处长|局长|主席|代表|院长|校长|秘书长|组长|经理|董事长|总经理|理事长|馆长|所长|司长|厅长|（兼）|\\(兼\\))';

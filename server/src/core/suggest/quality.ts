@@ -8,7 +8,7 @@
  */
 import type { FactBase, Observation, Role } from '../types';
 import { unitInfo } from '../numbers';
-import { figureSpans } from '../factbase/coverage';
+import { figureSpans } from '../factbase';
 import type { ObservationSuggestion, RoleSuggestion, Suggestion } from './suggestionTypes';
 
 /** The agreement of one source's suggestions with its curated entries. */

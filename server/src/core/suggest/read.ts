@@ -4,14 +4,11 @@
  * same measure ranking's inputs, with the source's title as the text's title and its
  * event date as the date relative periods count from. What the suggestions are made of.
  */
-import type { FactIndex } from '../factIndex/factIndex';
+import type { FactIndex } from '../factIndex';
 import type { PeriodMention, Quantity, Source } from '../types';
-import { outline, type DraftOutline } from '../draft/outline';
-import { ContextFinder, type ClaimContext } from '../draft/claimContext';
+import { outline, type DraftOutline, ContextFinder, type ClaimContext, withWholeYear, yearRanges, pairRespectively, respectiveSlots, type RespectiveSlot } from '../draft';
 import { scanQuantitiesAndPeriods } from '../numbers';
-import { withWholeYear, yearRanges } from '../draft/periodMentions';
-import { pairRespectively, respectiveSlots, type RespectiveSlot } from '../draft/respectively';
-import { within } from '../util/sorted';
+import { within } from '../util';
 import type { SuggestionKind } from './suggestionTypes';
 
 /** A source body read once: everything the suggestions of its figures, ranks, years and people need. */

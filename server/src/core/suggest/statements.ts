@@ -8,14 +8,13 @@
  * (match/statementMeasure.ts), else a proposal named by the words the grammar says it is
  * about, its period and its kind.
  */
-import type { ClaimContext } from '../draft/claimContext';
-import { findSubjects } from '../draft/claimContext';
-import { ancestry, type FactIndex } from '../factIndex/factIndex';
+import type { ClaimContext } from '../draft';
+import { findSubjects } from '../draft';
+import { ancestry, type FactIndex } from '../factIndex';
 import type { Measure, Qualifier, Source } from '../types';
-import { scanStatements, type StatementMention } from '../statements/scanStatements';
-import { statementMeasure } from '../match/statementMeasure';
-import { groupEndingAt } from '../statements/mention';
-import { within } from '../util/sorted';
+import { scanStatements, type StatementMention, groupEndingAt } from '../statements';
+import { statementMeasure } from '../match';
+import { within } from '../util';
 import { measurePhrase, type MeasureChoice, type MeasureProposals } from './measureChoice';
 import { figureContext, mentionOf, type SourceReading } from './read';
 import type { Topics } from './topic';

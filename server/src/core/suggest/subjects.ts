@@ -5,9 +5,9 @@
  * → part of beijing), and the short name a subject's names share (中关村 for
  * 中关村国家自主创新示范区 and 中关村示范区), which sources write alone.
  */
-import type { FactIndex } from '../factIndex/factIndex';
+import type { FactIndex } from '../factIndex';
 import type { Source, Subject } from '../types';
-import { findSubjects } from '../draft/claimContext';
+import { findSubjects } from '../draft';
 import { slug } from './ids';
 import type { ProposedSubject } from './suggestionTypes';
 

@@ -5,14 +5,14 @@
  * ones the base does not hold yet. Pure: a fact base and a source id in, suggestions out.
  */
 import type { FactBase, Observation, Quantity, Role, Source } from '../types';
-import { indexOf, districtOf } from '../factIndex/factIndex';
-import { findSubjects, type ClaimContext } from '../draft/claimContext';
+import { indexOf, districtOf } from '../factIndex';
+import { findSubjects, type ClaimContext } from '../draft';
 import { resolveCollisions, type FigureReading } from './collisions';
-import { figureSpans } from '../factbase/coverage';
+import { figureSpans } from '../factbase';
 import { readSource, figureContext, periodSyntax, kindOf, quoteFor, type SourceReading } from './read';
 import { chooseMeasure, valueIn, MeasureProposals, type MeasureChoice } from './measureChoice';
 import { readStatements, statementChoice, statementPeriod, statementValue } from './statements';
-import type { StatementMention } from '../statements/scanStatements';
+import type { StatementMention } from '../statements';
 import { readRoles } from './people';
 import { IdRegistry, slug } from './ids';
 import { proposeSubject } from './subjects';

@@ -8,11 +8,11 @@
  * heading or line ending with a colon, as a transcript's speaker lines, naming one),
  * then the title's. 全区 in the sentence names the district of that subject.
  */
-import type { FactIndex } from '../factIndex/factIndex';
-import { ancestry, districtOf } from '../factIndex/factIndex';
-import { findSubjects, resolveMention, OUTSIDE, type ClaimContext, type SubjectMention, type SubjectScope } from '../draft/claimContext';
+import type { FactIndex } from '../factIndex';
+import { ancestry, districtOf } from '../factIndex';
+import { findSubjects, resolveMention, OUTSIDE, type ClaimContext, type SubjectMention, type SubjectScope } from '../draft';
 import { shortName } from './subjects';
-import { firstWithin, lastWithin, within } from '../util/sorted';
+import { firstWithin, lastWithin, within } from '../util';
 import type { PeriodMention } from '../types';
 import { parseQuantity } from '../numbers';
 import type { SourceReading } from './read';
