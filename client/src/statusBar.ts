@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { DraftCounts, StatusParams } from '../../server/src/protocol';
 import { codeLabel, FINDING_CODES } from '../../server/src/shared/findingCodes';
+import { parseLocale } from '../../server/src/shared/locale';
 import { SHOW_PROBLEMS_COMMAND } from './commandIds';
 import { StatusModel, type StatusView } from './statusModel';
 
@@ -114,7 +115,7 @@ function textOf(view: Exclude<StatusView, { kind: 'hidden' }>, baseBroken: boole
 
 /** The findings by code, each with its label in the display language: "Wrong value (wrong-value): 1". */
 function codesInWords(c: DraftCounts): string[] {
-  const locale = /^zh/i.test(vscode.env.language) ? 'zh' : 'en';
+  const locale = parseLocale(vscode.env.language) ?? 'en';
   return FINDING_CODES.filter((code) => c.byCode[code]).map((code) => `${codeLabel(code, locale)} (${code}): ${c.byCode[code]}`);
 }
 

@@ -23,7 +23,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, LineIndex } from '../../server/src/core';
-import { loadFactBase } from '../../server/src/node';
+import { loadFactBase, today } from '../../server/src/node';
 import { fileUri, LspTestClient, type Received } from './lspClient';
 import { tempWorkspace } from './support';
 import { HOSTILE_DRAFT, writeHostileFacts } from '../support/hostileFacts';
@@ -94,7 +94,7 @@ describe('protocol: robustness', function () {
           assert.deepEqual(brief(got), brief(fresh), `after ${edits.length} edits: ${JSON.stringify(final)}`);
           // …and the engine in this process, which never saw the edits.
           const lines = new LineIndex(final);
-          const engine = checkText(final, base, { locale: 'en' }).findings.map((f) => `${f.code} ${JSON.stringify(lines.rangeOf(f.start, f.end))} ${f.message}`);
+          const engine = checkText(final, base, { asOf: today(), locale: 'en' }).findings.map((f) => `${f.code} ${JSON.stringify(lines.rangeOf(f.start, f.end))} ${f.message}`);
           assert.deepEqual(got.map((d) => `${d.code} ${JSON.stringify(d.range)} ${d.message}`), engine, JSON.stringify(final));
           for (const u of [uri, freshUri]) await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: u } });
         }),

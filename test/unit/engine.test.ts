@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { loadFactBase, bundledFactsDir } from '../../server/src/node';
+import { loadFactBase, bundledFactsDir, today } from '../../server/src/node';
 import { checkText } from '../../server/src/core';
 import type { CheckResult, FactBase } from '../../server/src/core';
 
@@ -52,7 +52,7 @@ describe('engine', function () {
   ];
   for (const [draft, figure, code, expected] of cases) {
     it(`${code}: ${figure}`, () => {
-      const res = checkText(draft, base, { locale: 'zh' });
+      const res = checkText(draft, base, { asOf: today(), locale: 'zh' });
       const f = finding(res, draft, figure);
       assert.ok(f, `no finding on ${figure}: ${JSON.stringify(res.findings.map((x) => x.code))}`);
       assert.equal(f.code, code, f.message);
@@ -71,20 +71,20 @@ describe('engine', function () {
     ];
     for (const [date, text, replaced, written] of cases) {
       const draft = `---\ndate: ${date}\n---\n${text}`;
-      const f = checkText(draft, base).findings.find((x) => x.code === 'wrong-role');
+      const f = checkText(draft, base, { asOf: today() }).findings.find((x) => x.code === 'wrong-role');
       assert.ok(f?.fix, `${text}: ${JSON.stringify(f)}`);
       assert.equal(draft.slice(f.fix.start, f.fix.end), replaced, text);
       assert.equal(f.fix.newText, written, text);
       assert.equal(f.expected, written, 'expected is what the fix writes');
       const fixed = draft.slice(0, f.fix.start) + f.fix.newText + draft.slice(f.fix.end);
-      const again = checkText(fixed, base).claims.find((c) => c.kind === 'role');
+      const again = checkText(fixed, base, { asOf: today() }).claims.find((c) => c.kind === 'role');
       assert.equal(again?.status, 'verified', fixed);
     }
   });
 
   it('inconsistent: the same measure stated twice with different values', () => {
     const draft = '---\ndate: 2025-04-20\n---\n今年以来，雁栖湖国际会都已承接会议活动320场。\n\n今年以来，雁栖湖国际会都共承接会议活动350场。';
-    const res = checkText(draft, base);
+    const res = checkText(draft, base, { asOf: today() });
     const f = finding(res, draft, '350场');
     assert.equal(f?.code, 'inconsistent');
     assert.equal(f?.expected, '320场');
@@ -92,16 +92,16 @@ describe('engine', function () {
 
   it('arithmetic: a total that is not the sum of its parts', () => {
     const draft = '---\ndate: 2025-08-01\n---\n海淀区现有三级医院23家、二级医院34家，合计60家。';
-    const f = finding(checkText(draft, base), draft, '60家');
+    const f = finding(checkText(draft, base, { asOf: today() }), draft, '60家');
     assert.equal(f?.code, 'arithmetic');
     assert.equal(f?.expected, '57家');
     const right = draft.replace('60家', '57家');
-    assert.equal(finding(checkText(right, base), right, '57家')?.code ?? 'none', 'unverified');
+    assert.equal(finding(checkText(right, base, { asOf: today() }), right, '57家')?.code ?? 'none', 'unverified');
   });
 
   it('verifies a correct figure and cites its source with the quote', () => {
     const draft = '---\ndate: 2025-12-15\n---\n怀柔区拥有等级旅游景区17家，民宿1800余家。';
-    const res = checkText(draft, base);
+    const res = checkText(draft, base, { asOf: today() });
     const c = claim(res, draft, '17家');
     assert.equal(c?.status, 'verified');
     assert.ok(c?.citations[0].quote.includes('17家'));
@@ -110,17 +110,17 @@ describe('engine', function () {
 
   it('writes the expected value the way the draft writes numbers', () => {
     const draft = '---\ndate: 2025-12-15\n---\n怀柔区吸引两院院士九十五名。';
-    const f = finding(checkText(draft, base), draft, '九十五名');
+    const f = finding(checkText(draft, base, { asOf: today() }), draft, '九十五名');
     assert.equal(f?.expected, '九十三名');
     assert.deepEqual(f?.fix && draft.slice(f.fix.start, f.fix.end), '九十五名');
   });
 
   it('reports a figure it cannot match as unverified information, or not at all when asked', () => {
     const draft = '---\ndate: 2025-12-15\n---\n怀柔区新建停车位4321个。';
-    const f = finding(checkText(draft, base), draft, '4321个');
+    const f = finding(checkText(draft, base, { asOf: today() }), draft, '4321个');
     assert.equal(f?.code, 'unverified');
     assert.equal(f?.severity, 'information');
-    assert.equal(finding(checkText(draft, base, { reportUnverified: false }), draft, '4321个'), undefined);
+    assert.equal(finding(checkText(draft, base, { asOf: today(), reportUnverified: false }), draft, '4321个'), undefined);
   });
 
   it('does not call a figure wrong on a weak match, an unknown subject or an addition counted against a total', () => {
@@ -131,13 +131,13 @@ describe('engine', function () {
       '怀柔科学城新增科研人员3000名。', // an addition, not the number of researchers
       '全区共有中小学45所。', // which district?
     ].join('\n');
-    const flags = checkText(draft, base).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    const flags = checkText(draft, base, { asOf: today() }).findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
     assert.deepEqual(flags.map((f) => `${f.code} ${draft.slice(f.start, f.end)}`), []);
   });
 
   it('never flags headings, dates and names', () => {
     const draft = '---\ndate: 2025-12-15\n---\n# 一、总体情况\n\n（二）2024年7月17日，PM2.5浓度、G20会议、5G基站、地铁16号线、《流浪地球2》、“1+3”格局。\n';
-    assert.deepEqual(checkText(draft, base).claims, []);
+    assert.deepEqual(checkText(draft, base, { asOf: today() }).claims, []);
   });
 
   it('takes the draft date from front matter, else the option, and speaks English when asked', () => {

@@ -4,6 +4,7 @@
  */
 import { checkText } from '../../server/src/core';
 import type { CheckOptions, CheckResult, FactBase } from '../../server/src/core';
+import { today } from '../../server/src/node';
 
 /** Findings whose fix writes the computed share or sum of the draft's own numbers, not a source's figure. */
 const OWN_NUMBERS = new Set(['arithmetic']);
@@ -29,7 +30,7 @@ const describe = (res: CheckResult, i: number): string => {
 };
 
 /** Applies each fix of `text`'s check in turn (to the original text) and checks the promise of each. */
-export function roundTrip(text: string, base: FactBase, options: CheckOptions = {}): RoundTrip {
+export function roundTrip(text: string, base: FactBase, options: CheckOptions = { asOf: today() }): RoundTrip {
   const before = checkText(text, base, options);
   const out: RoundTrip = { applied: 0, failures: [], fixes: [] };
   for (const f of before.findings) {

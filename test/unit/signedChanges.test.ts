@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { scanQuantities, checkText } from '../../server/src/core';
-import { loadFactBase, bundledFactsDir } from '../../server/src/node';
+import { loadFactBase, bundledFactsDir, today } from '../../server/src/node';
 import type { FactBase } from '../../server/src/core';
 
 const DRAFT = (body: string) => `---\ntitle: 测试\ndate: 2024-09-01\n---\n${body}\n`;
@@ -28,9 +28,9 @@ describe('signed changes', function () {
 
   it('verifies a decline stated as a decline, and calls a reversed direction wrong with a fix that swaps the word', () => {
     const ok = DRAFT('近3年，怀柔区安全生产事故起数年均下降9.9%。');
-    assert.equal(checkText(ok, base).claims[0].status, 'verified');
+    assert.equal(checkText(ok, base, { asOf: today() }).claims[0].status, 'verified');
     const wrong = DRAFT('近3年，怀柔区安全生产事故起数年均增长9.9%。');
-    const r = checkText(wrong, base);
+    const r = checkText(wrong, base, { asOf: today() });
     assert.equal(r.findings.length, 1);
     const f = r.findings[0];
     assert.equal(f.code, 'wrong-value');
@@ -39,19 +39,19 @@ describe('signed changes', function () {
     assert.match(f.message, /应为下降9\.9%，而非增长9\.9%/);
     const fixed = wrong.slice(0, f.fix!.start) + f.fix!.newText + wrong.slice(f.fix!.end);
     assert.equal(fixed, ok);
-    assert.equal(checkText(fixed, base).claims[0].status, 'verified', 'the fix verifies');
+    assert.equal(checkText(fixed, base, { asOf: today() }).claims[0].status, 'verified', 'the fix verifies');
   });
 
   it('writes the size of the change when only the size is wrong, and a rise reversed into a decline', () => {
     const size = DRAFT('近3年，怀柔区安全生产事故起数年均下降5%。');
-    const f1 = checkText(size, base).findings[0];
+    const f1 = checkText(size, base, { asOf: today() }).findings[0];
     assert.equal(f1.expected, '9.9%');
     assert.equal(size.slice(f1.fix!.start, f1.fix!.end), '5%');
     const rise = DRAFT('近3年，怀柔区农村居民人均可支配收入年均下降7.5%。');
-    const f2 = checkText(rise, base).findings[0];
+    const f2 = checkText(rise, base, { asOf: today() }).findings[0];
     assert.equal(f2.code, 'wrong-value');
     assert.equal(f2.expected, '增长7.5%');
     const fixed = rise.slice(0, f2.fix!.start) + f2.fix!.newText + rise.slice(f2.fix!.end);
-    assert.equal(checkText(fixed, base).claims[0].status, 'verified');
+    assert.equal(checkText(fixed, base, { asOf: today() }).claims[0].status, 'verified');
   });
 });

@@ -6,7 +6,7 @@
  * silent — no claim, no finding.
  */
 import { strict as assert } from 'node:assert';
-import { loadFactBase, bundledFactsDir } from '../../server/src/node';
+import { loadFactBase, bundledFactsDir, today } from '../../server/src/node';
 import { checkText } from '../../server/src/core';
 import type { CheckResult, FactBase } from '../../server/src/core';
 
@@ -26,20 +26,20 @@ describe('statements in drafts', function () {
   /** Checks `body`; the claim `token` has `status`, and when wrong, its fix writes `fix` and verifies. */
   function expectClaim(body: string, token: string, status: 'verified' | 'contradicted' | 'unverified', fix?: string, date?: string) {
     const text = draft(body, date);
-    const r = checkText(text, base);
+    const r = checkText(text, base, { asOf: today() });
     const { claim, finding } = at(text, r, token);
     assert.equal(claim?.status, status, `${body}: ${token} is ${claim?.status ?? 'no claim'}`);
     if (status !== 'contradicted') return;
     assert.equal(finding?.code, 'wrong-value');
     assert.equal(finding?.expected, fix);
     const fixed = text.slice(0, finding!.fix!.start) + finding!.fix!.newText + text.slice(finding!.fix!.end);
-    assert.equal(at(fixed, checkText(fixed, base), fix!).claim?.status, 'verified', `applying ${fix} verifies`);
+    assert.equal(at(fixed, checkText(fixed, base, { asOf: today() }), fix!).claim?.status, 'verified', `applying ${fix} verifies`);
   }
 
   /** Checks `body`: no claim and no finding on `token`. */
   function expectSilent(body: string, token: string) {
     const text = draft(body);
-    const { claim, finding } = at(text, checkText(text, base), token);
+    const { claim, finding } = at(text, checkText(text, base, { asOf: today() }), token);
     assert.equal(claim, undefined, `${body}: ${token} should be silent`);
     assert.equal(finding, undefined);
   }
@@ -91,12 +91,12 @@ describe('statements in drafts', function () {
     expectClaim('怀柔区雁栖国际社区二期将于2025年底交付使用。', '2025年底', 'contradicted', '2024年底');
     expectClaim('怀柔区雁栖国际社区二期已于2024年底交付使用。', '2024年底', 'unverified');
     const late = draft('怀柔区雁栖国际社区二期将于2026年底交付使用。', '2025-06-01');
-    assert.notEqual(at(late, checkText(late, base), '2026年底').claim?.status, 'contradicted', 'a plan past the sources\' deadline is not contradicted');
+    assert.notEqual(at(late, checkText(late, base, { asOf: today() }), '2026年底').claim?.status, 'contradicted', 'a plan past the sources\' deadline is not contradicted');
   });
 
   it('the sources stay clean when checked as of their dates (every statement of them verified or silent)', () => {
     for (const s of base.sources) {
-      const r = checkText(`---\ndate: ${s.published}\n---\n${s.body}`, base);
+      const r = checkText(`---\ndate: ${s.published}\n---\n${s.body}`, base, { asOf: today() });
       assert.deepEqual(r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.message), [], s.id);
     }
   });

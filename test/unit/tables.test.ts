@@ -5,7 +5,7 @@
  * result lands on the cell, its fix without the unit the reading borrowed.
  */
 import { strict as assert } from 'node:assert';
-import { loadFactBase, bundledFactsDir } from '../../server/src/node';
+import { loadFactBase, bundledFactsDir, today } from '../../server/src/node';
 import { checkText } from '../../server/src/core';
 import { findTables } from '../../server/src/core/draft';
 import type { CheckResult, FactBase } from '../../server/src/core';
@@ -50,7 +50,7 @@ describe('tables', function () {
       '| 国家级科研机构 | 69 | 家 |',
       '| 区属国有企业 | 31 | 家 |',
     ].join('\n');
-    const res = checkText(text, base);
+    const res = checkText(text, base, { asOf: today() });
     assert.equal(at(res, text, '12155.2').claim?.status, 'verified', '2023 column: 2023 figure');
     const period = at(res, text, '12155.2', 1);
     assert.equal(period.finding?.code, 'wrong-period', JSON.stringify(period.finding));
@@ -61,12 +61,12 @@ describe('tables', function () {
     assert.equal(at(res, text, '31').claim?.status, 'unverified', 'a row the sources do not hold');
     // Applying the fix makes the cell verified.
     const fixed = text.slice(0, wrong.finding!.fix!.start) + '96' + text.slice(wrong.finding!.fix!.end);
-    assert.equal(at(checkText(fixed, base), fixed, '96').claim?.status, 'verified');
+    assert.equal(at(checkText(fixed, base, { asOf: today() }), fixed, '96').claim?.status, 'verified');
   });
 
   it('reads no figure out of a table twice, and none from its remarks', () => {
     const text = '---\ndate: 2025-08-01\n---\n# 海淀区\n\n| 指标 | 现有 | 备注 |\n| --- | --- | --- |\n| 高校 | 37所 | 其中部属高校20所 |\n';
-    const res = checkText(text, base);
+    const res = checkText(text, base, { asOf: today() });
     assert.equal(res.claims.filter((c) => c.text.includes('37')).length, 1);
     assert.equal(res.claims.filter((c) => c.text.includes('20所')).length, 0);
   });

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledUnitTable, scanQuantities, UnitTable, unitTableOf, withUnits } from '../../server/src/core/numbers';
-import { loadFactBase } from '../../server/src/node';
+import { loadFactBase, today } from '../../server/src/node';
 import { checkText } from '../../server/src/core';
 
 /** A team's fact base in a temporary folder: one source, a power measure, a unit of its own. */
@@ -77,7 +77,7 @@ describe('units as data', () => {
     assert.deepEqual(base.units, [{ unit: '车次', dimension: 'count' }]);
     assert.equal(scanQuantities('开行旅游专列120车次').length, 0, 'the bundled table alone does not know 车次');
     assert.equal(withUnits(unitTableOf(base), () => scanQuantities('开行旅游专列120车次'))[0]?.text, '120车次');
-    const r = checkText('---\ndate: 2025-02-01\n---\n测试区2024年开行旅游专列120车次,目前光伏装机容量达到12.5万千瓦。\n', base);
+    const r = checkText('---\ndate: 2025-02-01\n---\n测试区2024年开行旅游专列120车次,目前光伏装机容量达到12.5万千瓦。\n', base, { asOf: today() });
     assert.deepEqual(r.claims.map((c) => [c.text, c.status]), [['120车次', 'verified'], ['12.5万千瓦', 'verified']]);
   });
 
@@ -85,7 +85,7 @@ describe('units as data', () => {
     const dir = teamBase('');
     made.push(dir);
     const { base } = loadFactBase([dir], new Map(), { cache: false });
-    const r = checkText('---\ndate: 2025-02-01\n---\n测试区光伏装机容量达到12.5万吨。\n', base);
+    const r = checkText('---\ndate: 2025-02-01\n---\n测试区光伏装机容量达到12.5万吨。\n', base, { asOf: today() });
     assert.equal(r.claims.length, 1);
     assert.notEqual(r.claims[0].status, 'verified');
   });

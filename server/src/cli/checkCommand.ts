@@ -7,9 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
-import { bundledFactsDir, cacheWritesSettled, draftText, readDraft } from '../node';
+import { bundledFactsDir, cacheWritesSettled, draftText, readDraft, today } from '../node';
 import type { CheckOptions, Locale } from '../core';
 import { UsageError } from './errors';
+import { parseLocale } from '../shared/locale';
 import { findAllowFile, loadConfig } from './config';
 import { parseAllowFile } from '../core';
 import { expandInputs, parseShard, posixRelative, selectShard, type Shard } from './files';
@@ -63,12 +64,11 @@ export interface CheckRun {
   color?: boolean;
 }
 
-/** Reads `--locale` values: zh, zh-CN, zh-Hans… → zh; en, en-US… → en. */
-export function parseLocale(text: string): Locale {
-  const t = text.toLowerCase();
-  if (t === 'zh' || t.startsWith('zh-')) return 'zh';
-  if (t === 'en' || t.startsWith('en-')) return 'en';
-  throw new UsageError(`--locale ${text}: expected zh-CN or en`);
+/** Reads a `--locale` value (shared/locale.ts: zh, zh-CN, zh-Hans… → zh; en, en-US… → en); any other is a usage error. */
+export function localeOption(text: string): Locale {
+  const locale = parseLocale(text);
+  if (!locale) throw new UsageError(`--locale ${text}: expected zh-CN or en`);
+  return locale;
 }
 
 /** Validates a YYYY-MM-DD date. */
@@ -132,7 +132,7 @@ export function parseCheckArgs(args: string[], cwd: string = process.cwd()): Che
   };
   const freshness = v.freshness !== undefined ? parseCount(v.freshness, '--freshness', 0) : config.freshness;
   if (freshness !== undefined) check.freshnessMonths = freshness;
-  if (localeText) check.locale = parseLocale(localeText);
+  if (localeText) check.locale = localeOption(localeText);
   // Claims accepted in the editor (.factcheck-allow.json, from the working folder upwards) are accepted here too.
   const allow = findAllowFile(cwd);
   if (allow) {
@@ -163,12 +163,6 @@ export function parseCheckArgs(args: string[], cwd: string = process.cwd()): Che
     cacheDir: v.cache || v['cache-location'] ? path.resolve(cwd, v['cache-location'] ?? '.factcheck-cache') : undefined,
     color: v.color,
   };
-}
-
-/** Today's date (local time) as YYYY-MM-DD. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** The drafts of a run, and the files left out: skipped (warnings) or unreadable (errors), each message naming the file. */

@@ -6,10 +6,10 @@
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readDraft, bundledFactsDir } from '../node';
+import { readDraft, bundledFactsDir, today } from '../node';
 import { LineIndex } from '../core';
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale } from '../core';
-import { parseDate, parseLocale } from './checkCommand';
+import { localeOption, parseDate } from './checkCommand';
 import { UsageError } from './errors';
 import { checkOne, loadBase } from './workerTask';
 
@@ -126,11 +126,11 @@ export async function runExplain(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError(`no sentence given\n${EXPLAIN_USAGE}`);
   const format = v.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}: expected text or json`);
-  const locale = v.locale ? parseLocale(v.locale) : 'zh';
+  const locale = v.locale ? localeOption(v.locale) : 'zh';
   const { base } = loadBase(v.facts?.length ? v.facts : [bundledFactsDir()]);
   const freshness = v.freshness !== undefined ? Number(v.freshness) : undefined;
   if (freshness !== undefined && !(Number.isInteger(freshness) && freshness >= 0)) throw new UsageError(`--freshness ${v.freshness}: expected a whole number of months`);
-  const options = { asOf: v['as-of'] ? parseDate(v['as-of'], '--as-of') : undefined, locale, reportUnverified: true, freshnessMonths: freshness };
+  const options = { asOf: v['as-of'] ? parseDate(v['as-of'], '--as-of') : today(), locale, reportUnverified: true, freshnessMonths: freshness };
   const results = positionals.map((s) => explainTarget(s, base, options));
   const text =
     format === 'json'

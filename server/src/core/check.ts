@@ -12,11 +12,6 @@ import { LineIndex, within, finishSteps } from './util';
 import type { CheckMemo, LineClaim } from './incremental';
 import { builtAt, movedContext, type Built } from './incremental';
 
-/** Today's date, YYYY-MM-DD (UTC). */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /**
  * A clause that is only a period, a verb and the figure (2023年超过1.2万亿元) names no
  * measure of its own; nor does the stretch after an earlier figure of the same clause
@@ -68,11 +63,11 @@ export function* prepareSteps(base: FactBase): Generator<void, void, void> {
 }
 
 /**
- * Checks one draft. Pure: no I/O; the draft's front matter date wins over `options.asOf`, else today.
+ * Checks one draft. Pure: no I/O; the draft's front matter date wins over `options.asOf`.
  * With a `memo` (one per document, kept between checks), lines and claims unchanged since
  * the last check are not analysed again; the result is the same.
  */
-export function checkText(text: string, base: FactBase, options: CheckOptions = {}, memo?: CheckMemo): CheckResult {
+export function checkText(text: string, base: FactBase, options: CheckOptions, memo?: CheckMemo): CheckResult {
   return finishSteps(checkSteps(text, base, options, memo));
 }
 
@@ -81,7 +76,7 @@ export function checkText(text: string, base: FactBase, options: CheckOptions = 
  * every few claims while judging, so a caller can serve other requests between steps of
  * a long check, or drop a check that an edit made stale. Its return value is checkText's.
  */
-export function* checkSteps(text: string, base: FactBase, options: CheckOptions = {}, memo?: CheckMemo): Generator<void, CheckResult, void> {
+export function* checkSteps(text: string, base: FactBase, options: CheckOptions, memo?: CheckMemo): Generator<void, CheckResult, void> {
   // The draft is read with the base's units table (its own units extend the bundled ones), step by step.
   return yield* unitsDuring(unitTableOf(base), checkStepsWithUnits(text, base, options, memo));
 }
@@ -91,7 +86,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
   const idx = indexOf(base);
   addWords(idx.dictionary);
   const ol = outline(text);
-  const asOf = ol.date ?? options.asOf ?? today();
+  const asOf = ol.date ?? options.asOf;
   const year = Number(asOf.slice(0, 4));
   const policy = { freshnessMonths: options.freshnessMonths ?? DEFAULT_POLICY.freshnessMonths };
   // What a memoized claim was judged as of: the date and the freshness window.

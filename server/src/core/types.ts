@@ -274,7 +274,9 @@ export type { FindingCode, Severity };
 
 export type ClaimStatus = 'verified' | 'contradicted' | 'outdated' | 'unverified' | 'suppressed';
 
-export type Locale = 'zh' | 'en';
+/** The language of messages (shared/locale.ts parses locale tags). */
+import type { Locale } from '../shared/locale';
+export type { Locale };
 
 /** A source cited by a finding or a claim. */
 export interface Citation {
@@ -343,8 +345,11 @@ export interface Finding {
 
 /** Options of one check. */
 export interface CheckOptions {
-  /** The draft's date (YYYY-MM-DD) unless the draft's front matter gives one. */
-  asOf?: string;
+  /**
+   * The date (YYYY-MM-DD) a draft is checked as of unless its front matter gives one:
+   * the caller's (a setting, or today by node/clock.ts); the core never reads the clock.
+   */
+  asOf: string;
   locale?: Locale;
   /** Report unverified claims as information findings (default true). */
   reportUnverified?: boolean;
@@ -360,7 +365,7 @@ export interface CheckOptions {
 
 /** Result of checking one text. */
 export interface CheckResult {
-  /** The date the draft was checked as of (front matter, else options, else today). */
+  /** The date the draft was checked as of (its front matter's, else options.asOf). */
   asOf: string;
   claims: CheckedClaim[];
   findings: Finding[];

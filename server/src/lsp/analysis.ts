@@ -7,6 +7,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkSteps, checkText, CheckMemo, loadSegmenter, LineIndex } from '../core';
 import type { CheckResult, Locale } from '../core';
+import { today } from '../node';
 import type { Allowlists } from './allowlist';
 import type { FactBaseStore, LoadedBase } from './factBases';
 import type { Settings, SettingsStore } from './settings';
@@ -116,11 +117,13 @@ export class Analyzer {
   async analyze(uri: string, text: string, languageId: string, version?: number, scope?: Scope): Promise<Analysis> {
     const s = scope ?? (await this.scope(uri));
     const allow = this.allowlists.entries(s.folder?.path);
-    const key = JSON.stringify([version, s.loaded.generation, s.settings, allow, languageId]);
+    // An undated draft is checked as of today (the one clock, node/clock.ts): a new day is a new analysis.
+    const asOf = s.settings.asOf || today();
+    const key = JSON.stringify([version, s.loaded.generation, s.settings, allow, languageId, asOf]);
     const hit = this.cache.get(uri);
     if (hit && hit.key === key && hit.analysis.text === text) return hit.analysis;
     const index = new LineIndex(text);
-    const options = { asOf: s.settings.asOf || undefined, locale: this.locale, reportUnverified: s.settings.reportUnverified, freshnessMonths: s.settings.freshness, allow };
+    const options = { asOf, locale: this.locale, reportUnverified: s.settings.reportUnverified, freshnessMonths: s.settings.freshness, allow };
     let result: CheckResult;
     if (version === undefined) result = checkText(text, s.loaded.base, options);
     else {
@@ -157,7 +160,7 @@ export class Analyzer {
 
   /** Checks a short sample against a scope's base, so the first real check does not pay for building the engine's indexes. */
   warmUp(scope: Scope): void {
-    checkText('2024年，全区地区生产总值增长5%。', scope.loaded.base, { locale: this.locale });
+    checkText('2024年，全区地区生产总值增长5%。', scope.loaded.base, { asOf: today(), locale: this.locale });
   }
 
   /** Drops a closed document's analysis. */

@@ -44,11 +44,6 @@ const MESSAGES = {
 /** Id of a server message. */
 export type MessageId = keyof typeof MESSAGES;
 
-/** The locale of an initialize request's `locale` field. */
-export function localeOf(clientLocale: string | undefined | null): Locale {
-  return clientLocale && /^zh\b/i.test(clientLocale) ? 'zh' : 'en';
-}
-
 /** A message in the locale with {0}, {1}… replaced by the arguments. */
 export function t(locale: Locale, id: MessageId, ...args: (string | number)[]): string {
   const template: string = MESSAGES[id][locale === 'zh' ? 0 : 1];

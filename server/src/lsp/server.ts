@@ -30,7 +30,8 @@ import { FactBaseStore, type LoadedBase } from './factBases';
 import { enclosingFactsDir, FactFileDiagnostics, isFactBaseFile } from './factFiles';
 import { hoverAt } from './hover';
 import { MemoryReclaimer } from './memory';
-import { localeOf, t } from './messages';
+import { t } from './messages';
+import { parseLocale } from '../shared/locale';
 import { registerRequests } from './requests';
 import { parseSettings, SettingsStore } from './settings';
 import { draftStatus, sendStatus, showMessage } from './status';
@@ -69,7 +70,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     // initializationOptions: { locale?: 'zh-cn', factcheck?: {…} } or { settings: { factcheck: {…} } },
     // for clients that send no locale (Neovim, Eglot) or cannot answer workspace/configuration.
     const init = (params.initializationOptions ?? {}) as { locale?: string; factcheck?: unknown; settings?: { factcheck?: unknown } };
-    const locale: Locale = localeOf(typeof init.locale === 'string' ? init.locale : params.locale);
+    // The editor's display language: Chinese for zh-*, English otherwise.
+    const locale: Locale = parseLocale(typeof init.locale === 'string' ? init.locale : params.locale) ?? 'en';
     const workspace = new Workspace();
     workspace.init(params.workspaceFolders, params.rootUri, params.rootPath);
     const settings = new SettingsStore(connection, support.configuration, init.settings?.factcheck ?? init.factcheck);

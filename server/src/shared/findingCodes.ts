@@ -4,13 +4,14 @@
  * table and the SARIF rules are this text) and its documentation anchor. The engine, every
  * output format, the language server, the VS Code client and the docs read it from here.
  *
- * Pure data: this module imports nothing, so the client and protocol.ts can use it
- * without loading the engine or its libraries.
+ * Pure data: this module imports nothing but a type, so the client and protocol.ts can
+ * use it without loading the engine or its libraries.
  *
  * Adding a code is one entry here plus its message text (core/judge/messages.ts); a unit test
  * (test/unit/findingCodes.test.ts) fails until package.json's factcheck.severity enum, the
  * README's table and the configuration schema list it too.
  */
+import type { Locale } from './locale';
 
 /** Every severity, most severe first, as LSP names them. */
 export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
@@ -81,7 +82,7 @@ export function codeInfo(code: FindingCode): FindingCodeInfo {
 }
 
 /** The label of a code in a locale ("数值错误", "Wrong value"). */
-export function codeLabel(code: FindingCode, locale: 'zh' | 'en'): string {
+export function codeLabel(code: FindingCode, locale: Locale): string {
   return codeInfo(code).label[locale];
 }
 
