@@ -5,6 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { codeUnitSet } from '../numbers';
+import { TextMemo } from '../util';
 
 /** A heading line (Markdown `#`, or a numbered line such as 一、 / （二） on its own). */
 export interface Heading {
@@ -58,19 +59,14 @@ function toDate(v: unknown): string | undefined {
   return undefined;
 }
 
-/** Front matters read lately (a YAML parse costs as much as checking a paragraph; drafts repeat theirs). */
-const frontMatters = new Map<string, { end: number; date?: string; title?: string }>();
+/** Front matters read lately, by their text (a YAML parse costs as much as checking a paragraph; drafts repeat theirs). */
+const frontMatters = new TextMemo(64, (block) => parseFrontMatter(FRONT_MATTER.exec(block)!));
 
 /** Reads the front matter: its end offset, date and title (invalid YAML is ignored). */
 export function readFrontMatter(text: string): { end: number; date?: string; title?: string } {
   const m = FRONT_MATTER.exec(text);
   if (!m) return { end: 0 };
-  const known = frontMatters.get(m[0]);
-  if (known) return { ...known };
-  const read = parseFrontMatter(m);
-  if (frontMatters.size >= 64) frontMatters.clear();
-  frontMatters.set(m[0], read);
-  return { ...read };
+  return { ...frontMatters.get(m[0]) };
 }
 
 function parseFrontMatter(m: RegExpExecArray): { end: number; date?: string; title?: string } {

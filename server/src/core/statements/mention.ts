@@ -53,19 +53,15 @@ const GROUPS: readonly (readonly [string, string])[] = [
   ['全区', 'district'],
 ];
 
-/** Normal forms already found, by the text as written. */
-const normalForms = new Map<string, string>();
+/** The normal form of each group word (the first, should a word come twice). */
+const GROUP_FORMS = new Map<string, string>();
+for (const [w, form] of GROUPS) if (!GROUP_FORMS.has(w)) GROUP_FORMS.set(w, form);
 
 /** The normal form of a group as written (全市 → city); a list's name stays as it is. */
 export function normalGroup(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  let n = normalForms.get(text);
-  if (n === undefined) {
-    const bare = text.replace(/^在/, '');
-    n = GROUPS.find(([w]) => w === bare)?.[1] ?? `list:${bare.replace(/[“”"《》]/g, '')}`;
-    if (normalForms.size < 10_000) normalForms.set(text, n);
-  }
-  return n;
+  const bare = text.replace(/^在/, '');
+  return GROUP_FORMS.get(bare) ?? `list:${bare.replace(/[“”"《》]/g, '')}`;
 }
 
 /** The group word ending at `end` of `s`, if any. */

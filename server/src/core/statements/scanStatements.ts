@@ -5,6 +5,7 @@
  * its kind). Statements inside names (“北京城市更新最佳实践”, 《…》) are left out.
  */
 import { normalizeWidth, nameSpans } from '../numbers';
+import { TextMemo } from '../util';
 import { findRanks } from './ranks';
 import { findEditions, findFirsts } from './firsts';
 import { findEventYears } from './eventYears';
@@ -25,8 +26,10 @@ export function scanStatements(text: string, year?: number): StatementMention[] 
 }
 
 /** Statements of lines already scanned, by year and line text (a draft checked again is mostly lines seen before). */
-const lineMemo = new Map<string, StatementMention[]>();
-const LINE_MEMO_MAX = 50_000;
+const lineMemo = new TextMemo(50_000, (key) => {
+  const at = key.indexOf('\u0000');
+  return scanStatements(key.slice(at + 1), Number(key.slice(0, at)));
+});
 
 /**
  * scanStatements line by line from `from` (a line start), each line's statements
@@ -41,13 +44,7 @@ export function scanStatementsByLine(text: string, year: number, from = 0): Stat
     if (end < 0) end = text.length;
     if (end > start) {
       const line = text.slice(start, end);
-      const key = `${year}\u0000${line}`;
-      let found = lineMemo.get(key);
-      if (!found) {
-        if (lineMemo.size >= LINE_MEMO_MAX) lineMemo.clear();
-        lineMemo.set(key, (found = scanStatements(line, year)));
-      }
-      for (const m of found) out.push({ ...m, start: m.start + start, end: m.end + start, about: { start: m.about.start + start, end: m.about.end + start } });
+      for (const m of lineMemo.get(`${year}\u0000${line}`)) out.push({ ...m, start: m.start + start, end: m.end + start, about: { start: m.about.start + start, end: m.about.end + start } });
     }
     start = end + 1;
   }
