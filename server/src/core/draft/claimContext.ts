@@ -7,7 +7,7 @@ import type { PeriodMention } from '../types';
 import type { DraftOutline, Sentence } from './outline';
 import { clauseAround } from './outline';
 import type { FactIndex } from '../factIndex';
-import { districtOf, measureSubjects } from '../factIndex';
+import { DerivedValue, districtOf, measureSubjects } from '../factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periodSyntax';
 import { firstStartingAt, firstWithin, lastWithin, within } from '../util';
 import { codeUnitSet } from '../numbers';
@@ -41,26 +41,21 @@ interface NameBuckets {
   first: Uint8Array;
 }
 
-const nameBuckets = new WeakMap<FactIndex, NameBuckets>();
-
-function namesByFirstChar(idx: FactIndex): NameBuckets {
-  let m = nameBuckets.get(idx);
-  if (!m) {
-    m = { byChar: new Map(), first: codeUnitSet(idx.subjectNames.map((n) => n.name)) };
-    for (const n of idx.subjectNames) {
-      const list = m.byChar.get(n.name[0]);
-      if (list) list.push(n);
-      else m.byChar.set(n.name[0], [n]);
-    }
-    nameBuckets.set(idx, m);
+/** An index's subject names by first character. */
+const NAME_BUCKETS = new DerivedValue((idx): NameBuckets => {
+  const m: NameBuckets = { byChar: new Map(), first: codeUnitSet(idx.subjectNames.map((n) => n.name)) };
+  for (const n of idx.subjectNames) {
+    const list = m.byChar.get(n.name[0]);
+    if (list) list.push(n);
+    else m.byChar.set(n.name[0], [n]);
   }
   return m;
-}
+});
 
 /** Finds subject names and aliases in a text, longest match first, non-overlapping. */
 export function findSubjects(idx: FactIndex, text: string, from = 0, to = text.length): SubjectMention[] {
   const out: SubjectMention[] = [];
-  const { byChar, first } = namesByFirstChar(idx);
+  const { byChar, first } = NAME_BUCKETS.of(idx);
   for (let i = from; i < to; i++) {
     if (first[text.charCodeAt(i)] === 0) continue;
     const names = byChar.get(text[i]);
@@ -155,16 +150,15 @@ function withoutQuoted(text: string, mentions: SubjectMention[]): SubjectMention
   return mentions.filter((m) => !insidePair(text, m.start, m.end, '“', '”') && !insidePair(text, m.start, m.end, '「', '」'));
 }
 
-const namesMemo = new WeakMap<FactIndex, Map<string, string[]>>();
+/** Per subject name, the measure terms of an index that contain it (filled as names are met). */
+const LONGER_NAMES = new DerivedValue(() => new Map<string, string[]>());
 
 /**
  * Subject mentions that are not part of a longer name the fact base knows as a measure
  * term (北京市 in 北京市市长国际企业顾问会议): the name is an event or a body, not the place.
  */
 function withoutNames(idx: FactIndex, text: string, mentions: SubjectMention[]): SubjectMention[] {
-  let memo = namesMemo.get(idx);
-  if (!memo) namesMemo.set(idx, (memo = new Map()));
-  const names = memo;
+  const names = LONGER_NAMES.of(idx);
   const longer = (name: string): string[] => {
     let list = names.get(name);
     if (!list) names.set(name, (list = [...idx.terms.keys()].filter((t) => t !== name && t.includes(name))));

@@ -2,10 +2,12 @@
  * Look-up structures built once per fact base: subjects by name, the subject hierarchy,
  * measures by term, observations by measure, roles by person, and the user dictionary
  * for segmentation. Built lazily and cached per FactBase object, or ahead in steps
- * (indexSteps) by a server that must not pause for it.
+ * (indexSteps) by a server that must not pause for it. The index also keeps what later
+ * stages derive from it (DerivedValue): one store per index, so every value derived from
+ * a fact base lives and goes with that base's index, and no module keeps a cache of its own.
  */
 import type { FactBase, Measure, Observation, Role, Source, Subject, Quantity } from '../types';
-import { parseQuantity, unitInfo, unitsDuring, unitTableOf, valueInterval } from '../numbers';
+import { parseQuantity, unitInfo, unitsDuring, unitTableOf, valueInterval, type UnitTable } from '../numbers';
 import { firstIndex, finishSteps, PairCache } from '../util';
 
 /** An observation with its parsed figure and the measure it belongs to. */
@@ -41,6 +43,43 @@ export interface FactIndex {
   values: Map<string, MeasureValues>;
   /** The lists of `observations` whose publication dates are also in code-unit order (see publishedBy). */
   dateOrdered: Set<IndexedObservation[]>;
+  /** The base's units table: the bundled one extended by the base's own units (figures of drafts checked against it are read with it). */
+  units: UnitTable;
+  /** The values later stages derived from this index, by what derives them (see DerivedValue). */
+  derived: Map<DerivedValue<unknown>, unknown>;
+}
+
+/**
+ * A value derived from a fact index by a later stage (the candidate index by term and
+ * subject, the quote statistics, the citations made, the readings of sentences…): built
+ * on first use and kept in the index's own store. A stage declares each such value once,
+ * as a constant, and asks it of the index it is given.
+ */
+export class DerivedValue<T> {
+  constructor(private readonly build: (idx: FactIndex) => T) {}
+
+  /** The value for `idx`, built on first use. */
+  of(idx: FactIndex): T {
+    const known = idx.derived.get(this);
+    if (known !== undefined) return known as T;
+    return this.keep(idx, this.build(idx));
+  }
+
+  /** The value for `idx` when it is built already. */
+  peek(idx: FactIndex): T | undefined {
+    return idx.derived.get(this) as T | undefined;
+  }
+
+  /** Keeps a value for `idx` built elsewhere (in steps), and returns it. */
+  keep(idx: FactIndex, value: T): T {
+    idx.derived.set(this, value);
+    return value;
+  }
+}
+
+/** A copy of an index with other people's names to look for (a source introduces its own), and a store of its own. */
+export function withPeople(idx: FactIndex, people: string[]): FactIndex {
+  return { ...idx, people, derived: new Map() };
 }
 
 /** A measure's observation values (canonical unit), sorted, and what makes them unfit for pruning by value. */
@@ -93,7 +132,8 @@ export function* indexSteps(base: FactBase): Generator<void, FactIndex, void> {
   let idx = cache.get(base);
   if (!idx) {
     // Figures and measure units are read with the base's units table.
-    idx = yield* unitsDuring(unitTableOf(base), buildIndex(base));
+    const units = unitTableOf(base);
+    idx = yield* unitsDuring(units, buildIndex(base, units));
     cache.set(base, idx);
   }
   return idx;
@@ -102,7 +142,7 @@ export function* indexSteps(base: FactBase): Generator<void, FactIndex, void> {
 /** Observations handled between two pauses of a stepped build (measures: a quarter of it, each sorts its observations). */
 export const STEP_ITEMS = 2048;
 
-function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
+function* buildIndex(base: FactBase, units: UnitTable): Generator<void, FactIndex, void> {
   const subjects = new Map(base.subjects.map((s) => [s.id, s]));
   const subjectNames: { name: string; subject: string }[] = [];
   for (const s of base.subjects) {
@@ -182,11 +222,13 @@ function* buildIndex(base: FactBase): Generator<void, FactIndex, void> {
     dictionary: [...dictionary].filter((w) => w.length >= 2 && !/\s/.test(w)),
     values,
     dateOrdered,
+    units,
+    derived: new Map(),
   };
 }
 
-/** publishedBy's lists per index, measure id and date (a draft asks for the same few again and again, misattribution for many); reset past 10,000. */
-const publishedMemo = new WeakMap<FactIndex, PairCache<string, string, IndexedObservation[]>>();
+/** publishedBy's lists by measure id and date (a draft asks for the same few again and again, misattribution for many); emptied past 10,000. */
+const PUBLISHED = new DerivedValue(() => new PairCache<string, string, IndexedObservation[]>(10_000));
 
 /**
  * A measure's observations published on or before `asOf` (same order; memoized, not to
@@ -195,8 +237,7 @@ const publishedMemo = new WeakMap<FactIndex, PairCache<string, string, IndexedOb
  * search; else a filter.
  */
 export function publishedBy(idx: FactIndex, measureId: string, asOf: string): IndexedObservation[] {
-  let memo = publishedMemo.get(idx);
-  if (!memo) publishedMemo.set(idx, (memo = new PairCache(10_000)));
+  const memo = PUBLISHED.of(idx);
   const known = memo.get(measureId, asOf);
   if (known) return known;
   const list = idx.observations.get(measureId) ?? [];
@@ -216,26 +257,13 @@ export function ancestry(idx: FactIndex, id: string): string[] {
 
 /** True when one subject is the other, or contains it, or is part of it. */
 export function subjectsCompatible(idx: FactIndex, a: string, b: string): boolean {
-  let memo = compatibleMemo.get(idx);
-  if (!memo || compatibleCount > 100000) {
-    compatibleMemo.set(idx, (memo = new Map()));
-    compatibleCount = 0;
-  }
-  let row = memo.get(a);
-  if (!row) memo.set(a, (row = new Map()));
-  let ok = row.get(b);
-  if (ok === undefined) {
-    ok = ancestry(idx, a).includes(b) || ancestry(idx, b).includes(a);
-    row.set(b, ok);
-    compatibleCount++;
-  }
-  return ok;
+  const memo = COMPATIBLE.of(idx);
+  const known = memo.get(a, b);
+  return known ?? memo.set(a, b, ancestry(idx, a).includes(b) || ancestry(idx, b).includes(a));
 }
 
-/** subjectsCompatible per index and pair (judging asks it for every candidate of every claim), by one subject then the other. */
-const compatibleMemo = new WeakMap<FactIndex, Map<string, Map<string, boolean>>>();
-/** Pairs memoized since the last reset (the memo starts afresh past 100,000). */
-let compatibleCount = 0;
+/** subjectsCompatible by pair (judging asks it for every candidate of every claim), by one subject then the other; emptied past 100,000. */
+const COMPATIBLE = new DerivedValue(() => new PairCache<string, string, boolean>(100_000));
 
 /** The district-level subject of a subject (the ancestor whose parent is the root), for deictic 全区. */
 export function districtOf(idx: FactIndex, id: string): string {
@@ -243,11 +271,9 @@ export function districtOf(idx: FactIndex, id: string): string {
   return chain.length >= 2 ? chain[chain.length - 2] : chain[0];
 }
 
-const measureSubjectsMemo = new WeakMap<FactIndex, Set<string>>();
+const MEASURE_SUBJECTS = new DerivedValue((idx) => new Set(idx.base.measures.map((m) => m.subject)));
 
-/** The subjects the fact base holds measures of (memoized per index). */
+/** The subjects the fact base holds measures of. */
 export function measureSubjects(idx: FactIndex): Set<string> {
-  let set = measureSubjectsMemo.get(idx);
-  if (!set) measureSubjectsMemo.set(idx, (set = new Set(idx.base.measures.map((m) => m.subject))));
-  return set;
+  return MEASURE_SUBJECTS.of(idx);
 }

@@ -3,4 +3,4 @@
  * observations by measure (and by publication date), roles by person, the segmenter's user
  * dictionary; built once per FactBase, and the values every later stage derives from it.
  */
-export { measureValues, indexOf, indexSteps, STEP_ITEMS, publishedBy, ancestry, subjectsCompatible, districtOf, measureSubjects, type IndexedObservation, type FactIndex, type MeasureValues } from './factIndex';
+export { DerivedValue, withPeople, measureValues, indexOf, indexSteps, STEP_ITEMS, publishedBy, ancestry, subjectsCompatible, districtOf, measureSubjects, type IndexedObservation, type FactIndex, type MeasureValues } from './factIndex';

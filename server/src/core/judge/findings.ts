@@ -4,7 +4,7 @@
  * the draft writes numbers, the edit a fix would make, and the localized message.
  */
 import type { Citation, FindingCode, Locale, Quantity, Role, Severity, ClaimStatus } from '../types';
-import type { FactIndex, IndexedObservation } from '../factIndex';
+import { DerivedValue, type FactIndex, type IndexedObservation } from '../factIndex';
 import { parseQuantity, plainNumber, renderFigure, unitInfo } from '../numbers';
 import { describePeriod } from '../draft';
 import { codeInfo, FINDING_CODE_TABLE } from '../../shared/findingCodes';
@@ -18,14 +18,15 @@ export function statusOf(code: FindingCode | undefined, verified: boolean): Clai
   return code ? codeInfo(code).verdict : 'unverified';
 }
 
-/** Lines of quotes already located, per source (a claim cites the same few quotes again and again). */
-const quoteLines = new WeakMap<object, Map<string, { file: string; line: number }>>();
+/** Lines of quotes already located, by source id and quote (a claim cites the same few quotes again and again). */
+const QUOTE_LINES = new DerivedValue(() => new Map<string, Map<string, { file: string; line: number }>>());
 
 function lineOfQuote(idx: FactIndex, sourceId: string, quote: string): { file: string; line: number } {
   const s = idx.sources.get(sourceId);
   if (!s) return { file: '', line: 0 };
-  let memo = quoteLines.get(s);
-  if (!memo) quoteLines.set(s, (memo = new Map()));
+  const bySource = QUOTE_LINES.of(idx);
+  let memo = bySource.get(sourceId);
+  if (!memo) bySource.set(sourceId, (memo = new Map()));
   const known = memo.get(quote);
   if (known) return known;
   const at = s.body.indexOf(quote);
@@ -36,13 +37,12 @@ function lineOfQuote(idx: FactIndex, sourceId: string, quote: string): { file: s
   return found;
 }
 
-/** Citations already made, per index and observation: a claim cites the same few observations again and again. */
-const citationMemo = new WeakMap<FactIndex, WeakMap<IndexedObservation, Citation>>();
+/** Citations already made, by observation: a claim cites the same few observations again and again. */
+const CITATIONS = new DerivedValue(() => new WeakMap<IndexedObservation, Citation>());
 
 /** The citation of an observation (one object per observation and index: callers only read it). */
 export function citeObservation(idx: FactIndex, io: IndexedObservation): Citation {
-  let memo = citationMemo.get(idx);
-  if (!memo) citationMemo.set(idx, (memo = new WeakMap()));
+  const memo = CITATIONS.of(idx);
   let c = memo.get(io);
   if (c) return c;
   const s = idx.sources.get(io.obs.source);
@@ -61,8 +61,8 @@ export function citeObservation(idx: FactIndex, io: IndexedObservation): Citatio
   return c;
 }
 
-/** Citation lists already made, per index, by the agreeing observation, then the expected one. */
-const citedMemo = new WeakMap<FactIndex, Map<IndexedObservation | undefined, Map<IndexedObservation | undefined, Citation[]>>>();
+/** Citation lists already made, by the agreeing observation, then the expected one. */
+const CITED = new DerivedValue(() => new Map<IndexedObservation | undefined, Map<IndexedObservation | undefined, Citation[]>>());
 
 /**
  * The citations of a judged claim: the observation that agrees with it, then the one
@@ -71,8 +71,7 @@ const citedMemo = new WeakMap<FactIndex, Map<IndexedObservation | undefined, Map
  * list, is made once per pair too.
  */
 export function citePair(idx: FactIndex, agreeing: IndexedObservation | undefined, expected: IndexedObservation | undefined): Citation[] {
-  let byAgreeing = citedMemo.get(idx);
-  if (!byAgreeing) citedMemo.set(idx, (byAgreeing = new Map()));
+  const byAgreeing = CITED.of(idx);
   let byExpected = byAgreeing.get(agreeing);
   if (!byExpected) byAgreeing.set(agreeing, (byExpected = new Map()));
   let list = byExpected.get(expected);
@@ -92,15 +91,16 @@ export function citeRole(idx: FactIndex, r: Role): Citation {
   return { id: r.source, title: s?.title ?? r.source, publisher: s?.publisher ?? '', published: s?.published ?? r.asOf, quote: r.quote, figure: r.person, file, line };
 }
 
-/** Source figures already read, per observation. */
-const figureMemo = new WeakMap<IndexedObservation, Quantity | null>();
+/** Source figures already read, by observation (null: none can be read; weakly held: a signed change reads a copy). */
+const SOURCE_FIGURES = new DerivedValue(() => new WeakMap<IndexedObservation, Quantity | null>());
 
 /**
  * An observation's figure as its source writes it, read in its quote (30个 in 分别提高了30个和16个
  * 百分点 is in 个百分点), with the observation's value; when the figure as read does not
  * give that value in the measure's unit, the value written in the measure's unit instead.
  */
-export function sourceFigure(io: IndexedObservation): Quantity | undefined {
+export function sourceFigure(idx: FactIndex, io: IndexedObservation): Quantity | undefined {
+  const figureMemo = SOURCE_FIGURES.of(idx);
   const known = figureMemo.get(io);
   if (known !== undefined) return known ?? undefined;
   const canonical = unitInfo(io.measure.unit)?.canonical;
@@ -125,8 +125,8 @@ export function sourceFigure(io: IndexedObservation): Quantity | undefined {
  * source's figure (value, scale, unit, qualifier) in the draft's number style; undefined
  * when the figure cannot be read.
  */
-export function expectedLike(q: Quantity, io: IndexedObservation): string | undefined {
-  const src = sourceFigure(io);
+export function expectedLike(idx: FactIndex, q: Quantity, io: IndexedObservation): string | undefined {
+  const src = sourceFigure(idx, io);
   return src ? renderFigure(src, q) : undefined;
 }
 

@@ -3,8 +3,7 @@
  * citations, the value history for hover, the expected value, the fix and the message.
  */
 import type { CheckedClaim, Finding, Locale, Quantity } from '../types';
-import type { FactIndex, IndexedObservation } from '../factIndex';
-import { publishedBy } from '../factIndex';
+import { DerivedValue, publishedBy, type FactIndex, type IndexedObservation } from '../factIndex';
 import { PairCache } from '../util';
 import type { ClaimContext } from '../draft';
 import type { QuantityVerdict } from './verdict';
@@ -14,13 +13,12 @@ import { belowReached, message, unverifiedNote } from './messages';
 import { holdsAll, titleFix } from './titleFix';
 import { describePeriod } from '../draft';
 
-/** A measure's known observations and their history, per index, measure id and date. */
-const knownCache = new WeakMap<FactIndex, PairCache<string, string, { list: IndexedObservation[]; history: Map<Locale, CheckedClaim['history']> }>>();
+/** A measure's known observations and their history, by measure id and date (emptied past 10,000). */
+const KNOWN = new DerivedValue(() => new PairCache<string, string, { list: IndexedObservation[]; history: Map<Locale, CheckedClaim['history']> }>(10_000));
 
 /** A measure's observations published by `asOf`, and their history for hover (memoized per index, measure and date). */
 function knownOf(idx: FactIndex, measureId: string, asOf: string, locale: Locale): { list: IndexedObservation[]; history: CheckedClaim['history'] } {
-  let memo = knownCache.get(idx);
-  if (!memo) knownCache.set(idx, (memo = new PairCache(10_000)));
+  const memo = KNOWN.of(idx);
   const k = memo.get(measureId, asOf) ?? memo.set(measureId, asOf, { list: publishedBy(idx, measureId, asOf), history: new Map() });
   let history = k.history.get(locale);
   if (!history) k.history.set(locale, (history = historyOf(k.list, locale)));
@@ -102,7 +100,7 @@ export function quantityFinding(
   // A source that gives a range in words (两位数增长) has no figure to write in the draft's place.
   const aimed = fixTarget(code, v);
   const target = aimed && !/位数/.test(aimed.obs.figure) ? aimed : undefined;
-  const expected = target ? expectedLike(q, target) : undefined;
+  const expected = target ? expectedLike(idx, q, target) : undefined;
   const newText = expected;
   const src = v.expected ? citeObservation(idx, v.expected) : undefined;
   const ownSrc = code === 'misattributed' && v.own ? citeObservation(idx, v.own) : undefined;

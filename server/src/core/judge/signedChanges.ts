@@ -43,7 +43,7 @@ export function directedFinding(
   const d = q.direction;
   if (!d) return { ...made, finding: { ...f, expected: undefined, fix: undefined } }; // 9.9% where the source says 下降9.9%: no sign to write
   const size: IndexedObservation = io.value < 0 ? { ...io, value: -io.value, obs: { ...io.obs, value: -io.obs.value } } : io;
-  const written: string | undefined = expectedLike(magnitude(q), size);
+  const written: string | undefined = expectedLike(idx, magnitude(q), size);
   if (written === undefined) return { ...made, finding: { ...f, expected: undefined, fix: undefined } };
   const sameWay = io.value === 0 || Math.sign(io.value) === d.sign;
   const wordStart = d.before < 0 ? -1 : q.start - d.before;

@@ -6,8 +6,7 @@
  * claim subject and measure subject rather than once per measure.
  */
 import type { Measure } from '../types';
-import type { FactIndex } from '../factIndex';
-import { subjectsCompatible } from '../factIndex';
+import { DerivedValue, subjectsCompatible, type FactIndex } from '../factIndex';
 
 /** The measures of one term, grouped by subject (each group in the order of idx.terms). */
 type BySubject = Map<string, Measure[]>;
@@ -21,11 +20,14 @@ interface CandidateIndex {
   compatible: Map<string, Set<string>>;
 }
 
-const memo = new WeakMap<FactIndex, CandidateIndex>();
+/** The candidate index of a fact index, built on first use. */
+const CANDIDATES = new DerivedValue(buildCandidateIndex);
 
 function candidateIndex(idx: FactIndex): CandidateIndex {
-  let ci = memo.get(idx);
-  if (ci) return ci;
+  return CANDIDATES.of(idx);
+}
+
+function buildCandidateIndex(idx: FactIndex): CandidateIndex {
   const terms = new Map<string, BySubject>();
   const subjects = new Set<string>();
   for (const [t, list] of idx.terms) {
@@ -39,9 +41,7 @@ function candidateIndex(idx: FactIndex): CandidateIndex {
     terms.set(t, by);
   }
   for (const m of idx.base.measures) subjects.add(m.subject);
-  ci = { terms, measureSubjects: [...subjects], compatible: new Map() };
-  memo.set(idx, ci);
-  return ci;
+  return { terms, measureSubjects: [...subjects], compatible: new Map() };
 }
 
 /** The subjects of measures that are compatible with `subject` (subjectsCompatible), memoized per index and subject. */

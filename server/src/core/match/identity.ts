@@ -19,7 +19,7 @@
  * checker's per-line memo stays valid.
  */
 import type { Measure, Quantity } from '../types';
-import type { FactIndex } from '../factIndex';
+import { DerivedValue, type FactIndex } from '../factIndex';
 import { findSubjects } from '../draft';
 import { scanPeriods, codeUnitSet } from '../numbers';
 import { tagWords } from './segment';
@@ -98,14 +98,16 @@ const FILLER = new Set([...ASPECT, ...SCOPES, ...GRAMMAR]);
 /** FILLER's words of two characters or more, longest first (to strip them out of a term). */
 const LONG_FILLER = [...FILLER].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
 
-const namesObjectMemo = new Map<string, boolean>();
+/** namesObject's answers for an index's terms. */
+const NAMES_OBJECT = new DerivedValue(() => new Map<string, boolean>());
 
-/** A term names an object when something is left once aspect, scope and grammar words are taken out (memoized). */
-function namesObject(term: string): boolean {
-  let r = namesObjectMemo.get(term);
+/** A term of the index names an object when something is left once aspect, scope and grammar words are taken out. */
+function namesObject(idx: FactIndex, term: string): boolean {
+  const memo = NAMES_OBJECT.of(idx);
+  let r = memo.get(term);
   if (r === undefined) {
-    if (namesObjectMemo.size > 50_000) namesObjectMemo.clear();
-    namesObjectMemo.set(term, (r = computeNamesObject(term)));
+    if (memo.size > 50_000) memo.clear();
+    memo.set(term, (r = computeNamesObject(term)));
   }
   return r;
 }
@@ -117,24 +119,24 @@ function computeNamesObject(term: string): boolean {
   return /[\p{Script=Han}A-Za-z]/u.test(rest.replace(/[“”"‘’《》\s\d.]/g, ''));
 }
 
-const wordsMemo = new WeakMap<FactIndex, Map<Measure, MeasureWords>>();
+/** The words explaining each measure, built as measures are met. */
+const MEASURE_WORDS = new DerivedValue(() => new Map<Measure, MeasureWords>());
 
 /** The words explaining measure `m`: its terms, and the object terms of the measures its name contains (GDP for 地区生产总值同比增速). */
 function measureWords(idx: FactIndex, m: Measure): MeasureWords {
-  let memo = wordsMemo.get(idx);
-  if (!memo) wordsMemo.set(idx, (memo = new Map()));
+  const memo = MEASURE_WORDS.of(idx);
   let w = memo.get(m);
   if (w) return w;
   const own = new Set<string>(m.terms);
-  const objects = new Set<string>(m.terms.filter(namesObject));
+  const objects = new Set<string>(m.terms.filter((t) => namesObject(idx, t)));
   for (const n of idx.base.measures) {
     if (n === m || n.name.length < 2 || !m.name.includes(n.name)) continue;
-    for (const t of n.terms) if (namesObject(t)) {
+    for (const t of n.terms) if (namesObject(idx, t)) {
       own.add(t);
       objects.add(t);
     }
   }
-  for (const t of idx.terms.keys()) if (namesObject(t) && m.name.includes(t)) {
+  for (const t of idx.terms.keys()) if (namesObject(idx, t) && m.name.includes(t)) {
     own.add(t);
     objects.add(t);
   }
@@ -147,7 +149,7 @@ function measureWords(idx: FactIndex, m: Measure): MeasureWords {
     if (list) list.push(t);
     else ownByFirst.set(t.charCodeAt(0), [t]);
   }
-  w = { own: sorted, ownByFirst, objects, scopes, quotes, qualifiers: refines(idx, m) ? headOf(m, [...objects]).qualifiers : [] };
+  w = { own: sorted, ownByFirst, objects, scopes, quotes, qualifiers: refines(idx, m) ? headOf(idx, m, [...objects]).qualifiers : [] };
   memo.set(m, w);
   return w;
 }
@@ -164,12 +166,12 @@ function sourceSentence(idx: FactIndex, sourceId: string, quote: string): string
   return body.slice(a, b);
 }
 
-/** A sentence's mentions of subjects and periods, relative to the sentence (memoized by its text). */
-const marksMemo = new WeakMap<FactIndex, Map<string, [number, number][]>>();
+/** Sentences' mentions of subjects and periods, relative to the sentence, by its text (emptied past 20,000). */
+const MARKS = new DerivedValue(() => new Map<string, [number, number][]>());
 
 function marksOf(idx: FactIndex, sentence: string): [number, number][] {
-  let memo = marksMemo.get(idx);
-  if (!memo || memo.size > 20_000) marksMemo.set(idx, (memo = new Map()));
+  const memo = MARKS.of(idx);
+  if (memo.size > 20_000) memo.clear();
   let marks = memo.get(sentence);
   if (!marks) {
     marks = [
@@ -290,14 +292,13 @@ export interface SentenceReading {
   segs: [number, number][];
 }
 
-/** Reads `sentence` (starting at `offset` of the text) with its figures (absolute offsets, sorted). */
 /**
  * A measure's head noun and qualifiers, read from its name without what is in brackets:
  * the head is the object word ending nearest the name's end (大科学装置 in
  * 通过国家验收并正式运行的大科学装置数); the qualifiers are the measure's own object terms
  * found elsewhere in the name (通过国家验收, 正式运行).
  */
-function headOf(m: Measure, objects: string[]): { head?: string; qualifiers: string[] } {
+function headOf(idx: FactIndex, m: Measure, objects: string[]): { head?: string; qualifiers: string[] } {
   const name = m.name.replace(/[（(][^）)]*[）)]/g, '');
   let head: [number, number] | undefined;
   for (const o of objects) {
@@ -308,20 +309,20 @@ function headOf(m: Measure, objects: string[]): { head?: string; qualifiers: str
   }
   if (!head) return { qualifiers: [] };
   const word = name.slice(head[0], head[1]);
-  const qualifies = (t: string, text: string) => namesObject(t) && text.includes(t) && !word.includes(t) && !t.includes(word);
+  const qualifies = (t: string, text: string) => namesObject(idx, t) && text.includes(t) && !word.includes(t) && !t.includes(word);
   const qualifiers = m.terms.filter((t) => qualifies(t, name));
   // Brackets after a qualifier say it again in other words (实现开放运行（面向全球开放共享）); after the head they
   // only list what it includes (科学设施（重大科技基础设施、…）).
   return { head: word, qualifiers: qualifiers.length ? m.terms.filter((t) => qualifies(t, m.name)) : [] };
 }
 
-const headsMemo = new WeakMap<FactIndex, Map<Measure, string | undefined>>();
+/** Measures' head nouns, found as measures are met. */
+const HEADS = new DerivedValue(() => new Map<Measure, string | undefined>());
 
-/** A measure's head noun (memoized per index). */
+/** A measure's head noun. */
 function headNoun(idx: FactIndex, m: Measure): string | undefined {
-  let memo = headsMemo.get(idx);
-  if (!memo) headsMemo.set(idx, (memo = new Map()));
-  if (!memo.has(m)) memo.set(m, headOf(m, m.terms.filter(namesObject).concat([...idx.terms.keys()].filter((t) => namesObject(t) && m.name.includes(t)))).head);
+  const memo = HEADS.of(idx);
+  if (!memo.has(m)) memo.set(m, headOf(idx, m, m.terms.filter((t) => namesObject(idx, t)).concat([...idx.terms.keys()].filter((t) => namesObject(idx, t) && m.name.includes(t)))).head);
   return memo.get(m);
 }
 
@@ -335,6 +336,7 @@ function refines(idx: FactIndex, m: Measure): boolean {
   return idx.base.measures.some((n) => n !== m && n.subject === m.subject && headNoun(idx, n) === head);
 }
 
+/** Reads `sentence` (starting at `offset` of the text) with its figures (absolute offsets, sorted). */
 export function readSentence(idx: FactIndex, sentence: string, offset: number, figures: readonly Quantity[]): SentenceReading {
   const figs = figures.map((f): [number, number] => [f.start - offset, f.end - offset]);
   return { sentence, offset, marks: marksOf(idx, sentence), segs: segmentsOf(sentence, figs) };

@@ -7,8 +7,7 @@
  * that order itself: measures by score, then by their place in id order.
  */
 import type { Measure } from '../types';
-import type { FactIndex } from '../factIndex';
-import { subjectsCompatible } from '../factIndex';
+import { DerivedValue, subjectsCompatible, type FactIndex } from '../factIndex';
 import type { Candidate } from './rankMeasures';
 
 /** Computes the other subjects' candidates, best first: all, or those of measures `keep` accepts. */
@@ -85,15 +84,18 @@ export interface IdRanks {
   unique: boolean;
 }
 
-const idRanksMemo = new WeakMap<FactIndex, IdRanks>();
+/** The id ranks of an index's measures, built on first use. */
+const ID_RANKS = new DerivedValue(buildIdRanks);
 
 /**
  * Each measure's place in the order of ids by String.prototype.localeCompare (the same
  * collator: default locale and options); ids the collator finds equal share a place.
  */
 export function idRanks(idx: FactIndex): IdRanks {
-  let ids = idRanksMemo.get(idx);
-  if (ids) return ids;
+  return ID_RANKS.of(idx);
+}
+
+function buildIdRanks(idx: FactIndex): IdRanks {
   const collator = new Intl.Collator();
   const sorted = [...idx.base.measures].sort((a, b) => collator.compare(a.id, b.id));
   const ranks = new Map<Measure, number>();
@@ -104,8 +106,7 @@ export function idRanks(idx: FactIndex): IdRanks {
     else if (i > 0) unique = false;
     ranks.set(m, r);
   });
-  idRanksMemo.set(idx, (ids = { ranks, unique }));
-  return ids;
+  return { ranks, unique };
 }
 
 /** A candidate with its measure's place in id order. */

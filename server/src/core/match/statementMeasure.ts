@@ -12,10 +12,9 @@
  * Anything else is silent: no claim, no finding.
  */
 import type { Measure } from '../types';
-import type { FactIndex } from '../factIndex';
 import type { ClaimContext } from '../draft';
 import { scanStatements, type StatementKind, type StatementMention, eventClass, EVENT_WORD } from '../statements';
-import { ancestry, subjectsCompatible } from '../factIndex';
+import { ancestry, DerivedValue, subjectsCompatible, type FactIndex } from '../factIndex';
 
 /** Per index: the statement measures by kind, each year measure's event classes, and every measure term by its first character. */
 interface StatementIndex {
@@ -25,12 +24,15 @@ interface StatementIndex {
   termsByFirst: Map<string, { term: string; measures: Measure[] }[]>;
 }
 
-const indexes = new WeakMap<FactIndex, StatementIndex>();
+/** The statement index of a fact index, built on first use. */
+const STATEMENT_INDEX = new DerivedValue(buildStatementIndex);
 
 function statementIndex(idx: FactIndex): StatementIndex {
-  let si = indexes.get(idx);
-  if (si) return si;
-  si = { byKind: new Map(), eventClasses: new Map(), termsByFirst: new Map() };
+  return STATEMENT_INDEX.of(idx);
+}
+
+function buildStatementIndex(idx: FactIndex): StatementIndex {
+  const si: StatementIndex = { byKind: new Map(), eventClasses: new Map(), termsByFirst: new Map() };
   for (const [term, measures] of idx.terms) {
     const named = measures.filter((x) => x.kind !== 'duration');
     if (!named.length) continue;
@@ -56,7 +58,6 @@ function statementIndex(idx: FactIndex): StatementIndex {
     }
     si.eventClasses.set(m.id, classes);
   }
-  indexes.set(idx, si);
   return si;
 }
 

@@ -174,17 +174,13 @@ export function bundledUnitTable(): UnitTable {
   return bundled;
 }
 
-/** Tables of fact bases (their `units` extending the bundled table), per base object. */
-const baseTables = new WeakMap<object, UnitTable>();
-
 /**
  * The units table of a fact base: the bundled table extended by the base's own unit
  * definitions (validation has reported any it cannot take; they are left out here).
+ * Built anew for each call: the fact index keeps its base's (FactIndex.units).
  */
 export function unitTableOf(base: { units?: readonly UnitDef[] }): UnitTable {
-  let t = baseTables.get(base);
-  if (!t) baseTables.set(base, (t = base.units?.length ? bundledUnitTable().extended(base.units).table : bundledUnitTable()));
-  return t;
+  return base.units?.length ? bundledUnitTable().extended(base.units).table : bundledUnitTable();
 }
 
 /** The table in use. */

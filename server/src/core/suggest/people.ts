@@ -4,7 +4,7 @@
  * with the checker's own role reader (findRoleClaims) and split into one role per body
  * the titles belong to (区 and 科学城), as curators record them.
  */
-import type { FactIndex } from '../factIndex';
+import { withPeople, type FactIndex } from '../factIndex';
 import { findRoleClaims } from '../judge';
 import { findSubjects } from '../draft';
 
@@ -68,9 +68,8 @@ function withDistrictName(idx: FactIndex, text: string, t: { text: string; start
  */
 export function readRoles(idx: FactIndex, text: string, district: (at: number) => string | undefined): ReadRole[] {
   const people = new Set([...idx.people, ...namesAfterTitles(text)]);
-  const withPeople: FactIndex = { ...idx, people: [...people].sort((a, b) => b.length - a.length) };
   const out: ReadRole[] = [];
-  for (const claim of findRoleClaims(withPeople, text, 0)) {
+  for (const claim of findRoleClaims(withPeople(idx, [...people].sort((a, b) => b.length - a.length)), text, 0)) {
     const home = district(claim.start);
     let group: ReadRole | undefined;
     let pendingSeats: { text: string; start: number }[] = [];

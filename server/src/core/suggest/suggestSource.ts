@@ -5,7 +5,7 @@
  * ones the base does not hold yet. Pure: a fact base and a source id in, suggestions out.
  */
 import type { FactBase, Observation, Quantity, Role, Source } from '../types';
-import { indexOf, districtOf } from '../factIndex';
+import { DerivedValue, indexOf, districtOf } from '../factIndex';
 import { findSubjects, type ClaimContext } from '../draft';
 import { resolveCollisions, type FigureReading } from './collisions';
 import { figureSpans } from '../factbase';
@@ -57,12 +57,12 @@ function without(base: FactBase, source: string): FactBase {
   return { ...base, subjects, measures, observations: obs, roles };
 }
 
-const blind = new WeakMap<FactBase, Map<string, FactBase>>();
+/** The bases `without` each source, by source id, kept by the base's index. */
+const BLIND = new DerivedValue(() => new Map<string, FactBase>());
 
 /** `without`, memoized per base and source (its index is then built once). */
 function blindTo(base: FactBase, source: string): FactBase {
-  let m = blind.get(base);
-  if (!m) blind.set(base, (m = new Map()));
+  const m = BLIND.of(indexOf(base));
   let b = m.get(source);
   if (!b) m.set(source, (b = without(base, source)));
   return b;
