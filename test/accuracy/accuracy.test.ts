@@ -21,19 +21,27 @@ const PROJECT_SET = path.join(ROOT, 'test/fixtures/drafts');
 const DEV_SET = path.resolve(ROOT, '../shared/eval/dev');
 const SHARED_SCORER = path.resolve(ROOT, '../shared/eval/score.mjs');
 const MINS: Required<Thresholds> = { precision: 0.95, recall: 0.95, verified: 0.95, fix: 0.95, maxWronglyVerified: 0 };
+/**
+ * Drafts in other forms (indicator tables, tab tables, news releases with 分别 and 由…增至,
+ * a speech mixing both districts, Chinese numerals, titles after names), written and
+ * labelled separately from the engine: false alarms and wrong verifications are held at
+ * the project's bar; recall, verified and fix at what is true now (see test/fixtures/forms/README.md).
+ */
+const FORMS_SET = path.join(ROOT, 'test/fixtures/forms');
+const FORMS_MINS: Required<Thresholds> = { precision: 0.95, recall: 0.85, verified: 0.85, fix: 0.85, maxWronglyVerified: 0 };
 
 /** Codes whose remedy is always a text (the source's figure or title, the computed share): their labels must say it. */
 const ALWAYS_A_TEXT = new Set(['wrong-value', 'wrong-unit', 'qualifier-mismatch', 'outdated-value', 'outdated-role', 'wrong-role', 'arithmetic']);
 
 /** Scores a set and fails with the verbose listing when a threshold or a non-claim fails. */
-function assertAccurate(setDir: string): void {
+function assertAccurate(setDir: string, mins: Required<Thresholds> = MINS): void {
   const r = scoreSet({ setDir, cmd: DEFAULT_CMD, cwd: ROOT });
-  const short = shortfalls(r, MINS);
+  const short = shortfalls(r, mins);
   if (r.totals.cleanHit > 0) short.push(`${r.totals.cleanHit} non-claim(s) flagged`);
   if (short.length) {
-    assert.fail(`accuracy on ${path.relative(ROOT, setDir) || setDir} below target (${short.join(', ')}):\n${verboseText(r)}\n${summaryText(r, MINS)}`);
+    assert.fail(`accuracy on ${path.relative(ROOT, setDir) || setDir} below target (${short.join(', ')}):\n${verboseText(r)}\n${summaryText(r, mins)}`);
   }
-  console.log(`      ${summaryText(r, MINS).split('\n').join('\n      ')}`);
+  console.log(`      ${summaryText(r, mins).split('\n').join('\n      ')}`);
 }
 
 describe('accuracy: labelled drafts', function () {
@@ -88,6 +96,10 @@ describe('accuracy: labelled drafts', function () {
 
   it('the project set (test/fixtures/drafts) reaches precision, recall, verified and fix ≥ 0.95, none wrongly verified', () => {
     assertAccurate(PROJECT_SET);
+  });
+
+  it('the drafts in other forms (test/fixtures/forms) raise no false alarm and verify nothing wrongly', () => {
+    assertAccurate(FORMS_SET, FORMS_MINS);
   });
 
   it('the shared dev set (../shared/eval/dev) reaches precision, recall, verified and fix ≥ 0.95, none wrongly verified', function () {

@@ -290,12 +290,55 @@ async function brokenBaseSession(browser: Browser, extensionsDir: string): Promi
   }
 }
 
+/**
+ * A curator adds a figure of a source to the fact base from the editor: on the source
+ * document, the figure the base does not hold has a hint; Ctrl+. on it offers "Add to fact
+ * base"; choosing it writes the suggested entry, marked reviewed: false, into the fact file
+ * and shows it there.
+ */
+async function curationSession(browser: Browser, extensionsDir: string): Promise<void> {
+  const workspace = workspaceCopy(true);
+  const source = path.join(workspace, 'facts', 'sources', 'demo-2024.md');
+  // A new sentence in the source, as after `factcheck facts add`: its figure is not curated yet.
+  fs.appendFileSync(source, '全区新建绿道12公里。\n');
+  const factFile = path.join(workspace, 'facts', 'demo.yaml');
+  try {
+    await session(browser, 'curate', extensionsDir, workspace, {}, async (page) => {
+      await quickOpen(page, 'demo-2024.md');
+      const hint = page.locator('.monaco-editor .squiggly-hint').first();
+      await hint.waitFor({ state: 'attached', timeout: 120_000 });
+      const at = await pointAt(page, hint);
+      await page.mouse.click(at.x, at.y + 6);
+      await page.keyboard.press('Control+.');
+      const add = page.locator('.action-widget .monaco-list-row', { hasText: 'Add to fact base: 12公里' });
+      await add.first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'add-to-fact-base.png') });
+      // Chosen with the keyboard, as a writer does: arrow down to the row, Enter applies it.
+      const focused = page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Add to fact base: 12公里' });
+      for (let i = 0; i < 6 && !(await focused.count()); i++) await page.keyboard.press('ArrowDown');
+      await focused.waitFor({ state: 'attached', timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      // The fact file opens at the new entry, and the entry is on disk, waiting for review.
+      await page.locator('.tab.active[aria-label*="demo.yaml"]').waitFor({ timeout: 30_000 });
+      const deadline = Date.now() + 30_000;
+      let text = '';
+      while (Date.now() < deadline && !/figure: 12公里/.test((text = fs.readFileSync(factFile, 'utf8')))) await page.waitForTimeout(250);
+      if (!/figure: 12公里\n/.test(text) || !/reviewed: false/.test(text) || !/quote: 全区新建绿道12公里\n/.test(text)) throw new Error(`the fact file after "Add to fact base":\n${text}`);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'added-entry.png') });
+      log('vsix: "Add to fact base" on a source figure wrote its entry (reviewed: false) into demo.yaml and showed it; screenshots test/e2e/artifacts/add-to-fact-base.png, added-entry.png');
+    });
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
 /** Phase 2: the packaged VSIX, installed like a user would, driven through the UI. */
 async function runVsix(browser: Browser, vsix: string): Promise<void> {
   const extensionsDir = installed(vsix);
   try {
     await writerSession(browser, extensionsDir);
     await brokenBaseSession(browser, extensionsDir);
+    await curationSession(browser, extensionsDir);
   } finally {
     fs.rmSync(extensionsDir, { recursive: true, force: true });
   }

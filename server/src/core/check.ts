@@ -146,7 +146,9 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
     const cands = memoized.cands;
     let verdict = memoized.verdict;
     const prev = judged[judged.length - 1];
-    if (!verdict.measure && prev?.verdict.measure && prev.ctx.sentence === ctx.sentence && prev.q.dimension === q.dimension && elliptic(text, ctx, periods, q, prev.q, finder)) {
+    // (…the same sentence, or the one before it that a semicolon joins to it: 二〇二三年…；二〇二四年为….)
+    const joined = prev && (prev.ctx.sentence === ctx.sentence || (prev.ctx.sentence.end === ctx.sentence.start && prev.ctx.sentence.paragraph === ctx.sentence.paragraph && /[；;]/.test(text[prev.ctx.sentence.end - 1])));
+    if (!verdict.measure && prev?.verdict.measure && joined && prev.q.dimension === q.dimension && elliptic(text, ctx, periods, q, prev.q, finder)) {
       // 2021年地区生产总值约9500亿元，2023年超过1.2万亿元: the measure carries over to a clause that names none,
       // matched as well as it was for the figure it comes from; 全市森林覆盖率44.9%，海淀区35.56%: to the same
       // measure of the subject the clause names.

@@ -192,6 +192,8 @@ export function checkTables(
   options: CheckOptions,
   check: (text: string, base: FactBase, options: CheckOptions) => CheckResult,
 ): TableResult {
+  // (Most drafts have no table: no pipe and no tab, nothing to read.)
+  if (!/[|\t]/.test(text)) return { spans: [], claims: [], findings: [] };
   const tables = findTables(text, ol.bodyStart);
   const out: TableResult = { spans: tables.map((t) => ({ start: t.start, end: t.end })), claims: [], findings: [] };
   for (const t of tables) {

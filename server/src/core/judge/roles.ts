@@ -52,6 +52,8 @@ export function titleCore(idx: FactIndex, title: string): { core: string; subjec
   else {
     if (subj && subj.start === 0) t = t.slice(subj.end);
     t = t.replace(/^(区人民政府|市人民政府|人民政府|区政府|市政府|政府|北京市|北京)+/, '');
+    // 区副区长 (the district named by 区 alone) is 副区长.
+    t = t.replace(/^[区市](?=(常务)?副?[区市]长)/, '');
   }
   // 前任区长, 原区委书记, 时任区长: a title held in the past.
   const past = PAST.exec(t);
@@ -155,8 +157,17 @@ function titlesAfter(idx: FactIndex, text: string, end: number): RoleClaim['titl
     if (close <= 0) return [];
     const inner = text.slice(end + 1, end + 1 + close);
     const titles = titlesBefore(idx, inner, inner.length, 0);
+    if (!titles.length) return [];
+    // A place the first title opens with is part of it (兰雄景（科学城党工委副书记）).
+    const place = findSubjects(idx, inner)[0];
+    if (titles[0].start > 0 && place && place.start === 0 && place.end === titles[0].start) {
+      const text = inner.slice(0, titles[0].start + titles[0].text.length);
+      const { core, subject, past } = titleCore(idx, text);
+      titles[0] = past ? { text, core, subject, start: 0, past } : { text, core, subject, start: 0 };
+      for (let i = 1; i < titles.length; i++) if (!titles[i].subject && titles[i - 1].subject) titles[i].subject = titles[i - 1].subject;
+    }
     // Every part of the brackets must be a title (梁爽（左二）, 某某（音）are not).
-    if (!titles.length || titles[0].start !== 0) return [];
+    if (titles[0].start !== 0) return [];
     return titles.map((t) => ({ ...t, start: t.start + end + 1 }));
   }
   const m = TITLE_AFTER.exec(text.slice(end, end + 12));

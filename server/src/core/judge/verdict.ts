@@ -223,10 +223,20 @@ function sameSubject(idx: FactIndex, ctx: ClaimContext, m: Measure): boolean {
 function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, identity: (m: Measure) => Identity, policy: JudgePolicy, kind: ClaimKind, words: ClaimWords): QuantityVerdict {
   // Candidates whose object the wording contradicts (another object or scope) are out of the running.
   const fits = (c: Candidate) => c.dimensionOk && c.score >= MATCH_THRESHOLD && identity(c.measure).object !== 'foreign' && identity(c.measure).scope !== 'other';
-  const primary = cands.compatible.filter(fits);
+  // The fitting candidates, best first, read only as far as they are needed: up to the first the wording
+  // establishes, and on while they score within the tie margin of it (identity is the costly part).
+  const primary: Candidate[] = [];
+  let established: Candidate | undefined;
+  for (const c of cands.compatible) {
+    if (!(c.dimensionOk && c.score >= MATCH_THRESHOLD)) continue;
+    if (established && c.score < established.score - TIE_MARGIN) break;
+    if (!fits(c)) continue;
+    primary.push(c);
+    if (!established && identity(c.measure).established) established = c;
+  }
   // Value-aware tie-break: among near-equal candidates, prefer one the value agrees with; a candidate the
   // wording establishes comes before one it does not.
-  let best = primary.find((c) => identity(c.measure).established) ?? primary[0];
+  let best = established ?? primary[0];
   if (best) {
     const near = primary.filter((c) => c.score >= best.score - TIE_MARGIN);
     best = near.find((c) => hasAgreeing(idx, c, q, asOf)) ?? best;

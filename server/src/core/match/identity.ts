@@ -206,7 +206,7 @@ interface ZoneWord {
  * stretch's last verb are its topic (环湖酒店群已具备…: the holder, not what is counted);
  * the words after it are the object phrase, where an unexplained noun is another object.
  */
-function readZone(sentence: string, from: number, to: number, marks: [number, number][], w: MeasureWords, side: 'before' | 'after'): ZoneReading {
+function readZoneOf(sentence: string, from: number, to: number, marks: [number, number][], w: MeasureWords, side: 'before' | 'after'): ZoneReading {
   const out: ZoneReading = { named: false, foreign: false, unexplained: false, scopes: [] };
   const seq: ZoneWord[] = [];
   let run = '';
@@ -290,6 +290,8 @@ export interface SentenceReading {
   offset: number;
   marks: [number, number][];
   segs: [number, number][];
+  /** Zones read so far, by measure and span: the claims of a sentence read the same segments again. */
+  zones: Map<Measure, Map<number, ZoneReading>>;
 }
 
 /**
@@ -339,13 +341,22 @@ function refines(idx: FactIndex, m: Measure): boolean {
 /** Reads `sentence` (starting at `offset` of the text) with its figures (absolute offsets, sorted). */
 export function readSentence(idx: FactIndex, sentence: string, offset: number, figures: readonly Quantity[]): SentenceReading {
   const figs = figures.map((f): [number, number] => [f.start - offset, f.end - offset]);
-  return { sentence, offset, marks: marksOf(idx, sentence), segs: segmentsOf(sentence, figs) };
+  return { sentence, offset, marks: marksOf(idx, sentence), segs: segmentsOf(sentence, figs), zones: new Map() };
 }
 
 /** The identity of figure `q` against measure `m`, in its sentence's reading. */
 export function identityOf(idx: FactIndex, m: Measure, r: SentenceReading, q: Quantity): Identity {
   const { sentence, offset, marks, segs } = r;
   const w = measureWords(idx, m);
+  let known = r.zones.get(m);
+  if (!known) r.zones.set(m, (known = new Map()));
+  const read = known;
+  const readZone = (from: number, to: number, _m: [number, number][], _w: MeasureWords, side: 'before' | 'after'): ZoneReading => {
+    const key = (from * 65536 + to) * 2 + (side === 'before' ? 0 : 1);
+    let z = read.get(key);
+    if (!z) read.set(key, (z = readZoneOf(sentence, from, to, marks, w, side)));
+    return z;
+  };
   const qs = q.start - offset;
   const qe = q.end - offset;
   // The figure's own zone: the segment ending at it and the one starting right after it.
@@ -353,8 +364,8 @@ export function identityOf(idx: FactIndex, m: Measure, r: SentenceReading, q: Qu
   const before = k < segs.length && segs[k][1] === qs ? segs[k] : undefined;
   const j = firstIndex(segs.length, (i) => segs[i][0] < qe);
   const after = j < segs.length && segs[j][0] === qe ? segs[j] : undefined;
-  const zb = before && readZone(sentence, before[0], before[1], marks, w, 'before');
-  const za = after && readZone(sentence, after[0], after[1], marks, w, 'after');
+  const zb = before && readZone(before[0], before[1], marks, w, 'before');
+  const za = after && readZone(after[0], after[1], marks, w, 'after');
   const zones = [zb, za].filter((z): z is ZoneReading => !!z);
   const scopes = zones.flatMap((z) => z.scopes);
   const scope: ScopeRelation = !scopes.length || !w.scopes.size ? 'unstated' : scopes.some((s) => w.scopes.has(s)) ? 'same' : 'other';
@@ -373,7 +384,7 @@ export function identityOf(idx: FactIndex, m: Measure, r: SentenceReading, q: Qu
     const last = before ? k : firstIndex(segs.length, (i) => segs[i][1] <= qs);
     const earlier = segs.slice(Math.max(0, last - MAX_CARRY), last).reverse();
     for (const [a, b] of earlier) {
-      const z = readZone(sentence, a, b, marks, w, 'before');
+      const z = readZone(a, b, marks, w, 'before');
       if (z.foreign) {
         object = 'foreign';
         break;

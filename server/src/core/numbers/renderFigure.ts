@@ -58,6 +58,17 @@ function styleFor(src: Quantity, like: Quantity): NumberStyle {
  * numeral when the value is whole (2.6万名 → 两万六千名).
  */
 function targetUnit(src: Quantity, like: Quantity, style: NumberStyle): string {
+  const unit = targetUnitOf(src, like, style);
+  // Counters of people say the same thing: the draft's (2.3万名 → 2.6万名, though the source writes 2.6万人).
+  const u = splitScale(unit);
+  const d = splitScale(like.unitText);
+  return PERSON_COUNTERS.has(u.base) && PERSON_COUNTERS.has(d.base) ? u.scale + d.base : unit;
+}
+
+/** Counter words of people, one as good as another. */
+const PERSON_COUNTERS = new Set(['人', '名', '位']);
+
+function targetUnitOf(src: Quantity, like: Quantity, style: NumberStyle): string {
   if (style.bare) return src.unitText;
   const s = splitScale(src.unitText);
   const d = splitScale(like.unitText);
