@@ -17,11 +17,27 @@ export async function quickOpen(page: Page, name: string, beforeEnter?: () => vo
   await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ timeout: 30_000 });
 }
 
-/** Runs a command by its title from the Command Palette (F1). */
+/**
+ * Runs a command by its title from the Command Palette (F1). A webview (the report) can
+ * keep the keyboard focus in its frame after it closes, where F1 does not reach the
+ * workbench: the focus goes back to the workbench's document and F1 is pressed again
+ * until the palette shows, as a writer would click back into the window.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 30_000 });
+  for (let attempt = 1; ; attempt++) {
+    await page.evaluate(() => {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.tagName === 'IFRAME') active.blur();
+    });
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
