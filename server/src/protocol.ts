@@ -151,7 +151,7 @@ export const ALLOWLIST_FILE = '.factcheck-allow.json';
  * value expected there (written the way the draft writes numbers), the edit a quick fix
  * would apply and the claim's index in the check's claims. The
  * message is the diagnostic's own and the citations are its relatedInformation, so they
- * are not repeated (they made a 2 MB draft's notification 9 MB).
+ * are not repeated (for a long draft they would make the notification several times larger).
  */
 export interface DiagnosticData {
   factId?: string;

@@ -36,9 +36,9 @@ export interface PoolOptions {
 
 /**
  * Without an explicit --jobs, a run uses one more thread per this many characters of
- * drafts to check, up to the available parallelism. A worker spends about half a second
- * of CPU loading the fact base and the segmenter, then runs with a cold JIT and empty
- * memos, so shorter runs finish first on the main thread alone.
+ * drafts to check, up to the available parallelism. A worker first loads the fact base
+ * and the segmenter, then runs with a cold JIT and empty memos, so shorter runs finish
+ * first on the main thread alone.
  */
 export const CHARS_PER_EXTRA_THREAD = 3_000_000;
 
@@ -53,7 +53,7 @@ export function defaultJobs(drafts: number, chars: number, cores = os.availableP
   return Math.max(1, Math.min(cores, drafts, 1 + Math.floor(chars / CHARS_PER_EXTRA_THREAD)));
 }
 
-/** Drafts sent ahead to each worker (a draft takes a few milliseconds; a round trip through the main thread can take as long). */
+/** Drafts sent ahead to each worker (a round trip through the main thread, busy with a draft of its own, can take as long as checking a draft). */
 export const WORKER_PREFETCH = 4;
 
 /**

@@ -3,9 +3,10 @@
  * worker serializes the parts one after another into one buffer (each distinct text
  * once, sharedStrings.ts) and hands the buffer over without a copy; the main thread reads
  * the parts back one at a time, in steps it runs between other work. Deserialized in one
- * piece, a 100,000-observation base kept the main thread from answering for ~0.5 s; a
- * part takes ~5 ms (at most ~20). (A message per part instead left ~17 MB in the worker's malloc
- * arena: many mid-sized buffers, where one large one is given back whole.)
+ * piece, a 100,000-observation base kept the main thread from answering for a pause a
+ * writer notices; a part is short enough that requests are answered between parts.
+ * (A message per part instead left memory in the worker's malloc arena: many mid-sized
+ * buffers, where one large one is given back whole.)
  */
 import { Deserializer, Serializer } from 'node:v8';
 import type { Problem, FactBase, Origin } from '../core';

@@ -3,12 +3,13 @@
  * large base leaves tens of MB of garbage in V8's old space (the worker's clone unwrapped,
  * the index built, the first checks); once nothing allocates, V8 starts no collection and
  * never runs its memory reducer here, so the process kept its load-time high for good
- * (100,000 observations: 317 MB resident, of which ~35 MB garbage and emptied pages).
+ * (with a 100,000-observation base, tens of MB of garbage and emptied pages).
  * After IDLE_MS without activity the server runs two full collections, once per install
- * and each at an idle moment of its own (one pauses ~60–80 ms with that base): the first
+ * and each at an idle moment of its own (a full collection of a large heap is a pause the
+ * writer would notice while typing): the first
  * frees the garbage, the second the pages it emptied. Both compact the heap: a base read
  * in parts between other work (lsp/baseParts.ts) leaves its objects spread over partly
- * used pages, which a plain full collection keeps (~20 MB with that base).
+ * used pages, which a plain full collection keeps.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

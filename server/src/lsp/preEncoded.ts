@@ -1,8 +1,8 @@
 /**
  * Notifications encoded ahead, in slices. A long draft's diagnostics are megabytes of
- * JSON (9,373 diagnostics, 7.7 MB for a 2 MB draft); encoded in one go as
- * vscode-jsonrpc's writer does, they stop the server for ~30 ms, and every request read
- * meanwhile is answered after them. Over a stream (the `--stdio` transport), the server
+ * JSON (thousands of diagnostics for a 2 MB draft); encoded in one go as
+ * vscode-jsonrpc's writer does, they stop the server long enough for a hover to be felt,
+ * and every request read meanwhile is answered after them. Over a stream (the `--stdio` transport), the server
  * encodes them a slice at a time between other messages, and the writer's content
  * encoder (preEncodedJson, vscode-jsonrpc's extension point for encodings) puts the
  * bytes in the message as they are. Other transports encode messages themselves (Node's
@@ -10,7 +10,7 @@
  */
 import { StreamMessageWriter, type ContentTypeEncoder, type ContentTypeEncoderOptions, type Message } from 'vscode-languageserver/node';
 
-/** Diagnostics per slice of encoding (~3 ms each for a long draft's). */
+/** Diagnostics per slice of encoding: a slice short enough for a request waiting behind it to be answered without a felt delay. */
 export const ENCODE_SLICE = 500;
 
 /** Parameters of a notification already encoded as JSON (UTF-8 bytes, in pieces). */

@@ -10,8 +10,8 @@ export const SLICE_MS = 5;
 /**
  * Turns of the event loop a pause lasts. vscode-jsonrpc takes one turn (a setImmediate)
  * to decode a message it has read, one to dispatch it from its queue and one to write the
- * answer; pausing for a single turn let a hover wait for three slices of checking (measured
- * during a 2 MB check: 60–180 ms, against 10–30 ms with four turns and no slower check).
+ * answer; pausing for a single turn let a hover wait for three slices of checking, where
+ * four turns answer it after one, and the check is no slower for it (BENCHMARKS.md).
  */
 export const PAUSE_TURNS = 4;
 

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import { decodeUtf8 } from './utf8';
 
-/** Drafts larger than this are skipped (the engine checks about 0.2–1 MB a second). */
+/** Drafts larger than this are skipped: checking one would take minutes (BENCHMARKS.md gives the engine's throughput). */
 export const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
 
 /** A draft's text, or why it is skipped (a warning) or could not be read (an error). */

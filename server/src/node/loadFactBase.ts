@@ -128,7 +128,7 @@ function readExactly(path: string, into: Buffer): Buffer | undefined {
 /**
  * Reads the files, checked to be UTF-8 (they are decoded only when parsed), into one
  * buffer: one allocation, given back whole when the load is done (many buffers of these
- * sizes stayed in the allocator's arena: ~20 MB of the server for the 100k base). A file whose size changed since it
+ * sizes stayed in the allocator's arena after a large base's load). A file whose size changed since it
  * was looked at is read on its own. Records a problem for each file that cannot be
  * read or is not UTF-8 (at the line and column of the first bad byte).
  */

@@ -1,11 +1,12 @@
 /**
  * The dictionary files jieba is loaded with. nodejieba's `load` builds its dictionary trie
  * twice (once for the segmenter, once for the TextRank extractor, in one native call) and
- * reads a 6 MB IDF table only keyword extraction uses; with the full 349,000-word
- * dictionary that is ~1.1 s and ~240 MB. The engine uses only `cut`, so it loads:
+ * reads an IDF table only keyword extraction uses; with the full 349,000-word
+ * dictionary that is a long pause and a large part of the server's memory at start
+ * (BENCHMARKS.md). The engine uses only `cut`, so it loads:
  * - a compact dictionary: the entries of nodejieba's own dictionary with a frequency of at
- *   least COMPACT_MIN_FREQUENCY (~36,000 of 349,000 words; both tries ~22 MB instead of
- *   ~74 MB at jieba upstream's small-dictionary cut of 10). Rarer compounds (怀柔区,
+ *   least COMPACT_MIN_FREQUENCY (~36,000 of 349,000 words; tries a fraction of the size
+ *   even of jieba upstream's small-dictionary cut of 10). Rarer compounds (怀柔区,
  *   科技成果) come out as their parts, identically in drafts and in quotes, and the fact
  *   base's own names and terms are added as words whatever their frequency (core/match/segment.ts).
  *   Words only feed the quote-similarity score, and every cut from 10 to 5,000 gave

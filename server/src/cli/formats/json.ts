@@ -4,7 +4,7 @@
  * edit it makes: `fix: {range, newText}`), and a summary. Fields appear in
  * the contract's order; absent optional fields are omitted. The document is one line, as
  * ESLint's and Stylelint's JSON formatters write theirs: programs read it (`jq .` indents
- * it for people), and indenting doubled its size (24 MB for 2 MB of drafts).
+ * it for people), and indenting made a large run's report much bigger for nobody.
  */
 import type { RunReport } from '../../report/model';
 

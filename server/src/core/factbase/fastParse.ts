@@ -1,5 +1,5 @@
 /**
- * The fast parse of a fact file: js-yaml (about ten times faster than `yaml`) reads the
+ * The fast parse of a fact file: js-yaml (much faster than `yaml`) reads the
  * values, with the scalar rules of `yaml`'s YAML 1.2 core schema, and a line scan
  * (blockLayout.ts) places entries and fields as `yaml` does. Taken only when nothing
  * could make the two differ — no anchors, aliases, tags, merge keys, directives, tabs or

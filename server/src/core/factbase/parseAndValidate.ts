@@ -1,7 +1,7 @@
 /**
  * The uncached part of a load: parse the texts read and validate them together. Its own
  * module, loaded only on a cache miss: a warm start needs none of the fact-file parsers
- * (js-yaml, the fact schemas; ~20 ms to load).
+ * (js-yaml, the fact schemas), which take a while to load.
  */
 import { scanQuantities, withUnits } from '../numbers';
 import type { Quantity } from '../types';

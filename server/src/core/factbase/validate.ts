@@ -149,7 +149,7 @@ function validateEntries(input: FactBaseInput): ValidationResult {
       const published = o.published ?? sources.get(o.source)?.published ?? '';
       // Not `{ ...o, published }`: in V8 (Node 20) an object made by a spread is outside the
       // hidden-class transition tree, so adding a key gives every copy a class of its own
-      // (~0.5 KB each, and every later property read megamorphic). Object.assign does not.
+      // (memory for each, and every later property read megamorphic). Object.assign does not.
       // The kind, when the file gives none: the deprecated `estimate: true` is a forecast, else an actual.
       const kind = o.kind ?? (o.estimate ? 'forecast' : 'actual');
       const en = entry<Observation>('observations', Object.assign({}, o, { published, kind }), i);
