@@ -7,7 +7,7 @@ import { outline, ContextFinder, type ClaimContext, type SubjectMention, pairRes
 import { indexOf, indexSteps } from './factIndex';
 import { quoteStatsSteps, rankMeasures, Ranking, addWords } from './match';
 import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict, findRoleClaims, judgeRole, type RoleClaim, quantityFinding, roleFinding, consistencySteps, type JudgedQuantity, message, SEVERITY, directedFinding, statementClaims } from './judge';
-import { scanQuantitiesAndPeriods, unitsDuring, unitTableOf } from './numbers';
+import { scanQuantitiesAndPeriods, unitsDuring } from './numbers';
 import { LineIndex, within, finishSteps } from './util';
 import type { CheckMemo, LineClaim } from './incremental';
 import { builtAt, movedContext, type Built } from './incremental';
@@ -78,7 +78,7 @@ export function checkText(text: string, base: FactBase, options: CheckOptions, m
  */
 export function* checkSteps(text: string, base: FactBase, options: CheckOptions, memo?: CheckMemo): Generator<void, CheckResult, void> {
   // The draft is read with the base's units table (its own units extend the bundled ones), step by step.
-  return yield* unitsDuring(unitTableOf(base), checkStepsWithUnits(text, base, options, memo));
+  return yield* unitsDuring(indexOf(base).units, checkStepsWithUnits(text, base, options, memo));
 }
 
 function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOptions, memo?: CheckMemo): Generator<void, CheckResult, void> {
