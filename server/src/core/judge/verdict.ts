@@ -4,7 +4,7 @@
  * wrong-value, wrong-unit, wrong-period, misattributed, outdated-value,
  * qualifier-mismatch) or leave it unverified.
  */
-import type { FindingCode, Measure, Quantity } from '../types';
+import type { FindingCode, Measure, PeriodMention, Quantity } from '../types';
 import type { FactIndex, IndexedObservation } from '../factIndex';
 import { DerivedValue, districtOf, publishedBy } from '../factIndex';
 import { identityOf, readSentence, type Identity, type SentenceReading, mayAgree } from '../match';
@@ -168,6 +168,8 @@ function hasAgreeing(idx: FactIndex, c: Candidate, q: Quantity, asOf: string): b
 export interface ClaimWords {
   text: string;
   quantities: readonly Quantity[];
+  /** The draft's period mentions (sorted), when scanned already: a sentence's are read from them. */
+  periods?: readonly PeriodMention[];
 }
 
 /** Sentence readings per check (its figures list) and sentence: a sentence's claims share one. */
@@ -179,7 +181,8 @@ function sentenceReading(idx: FactIndex, words: ClaimWords, ctx: ClaimContext): 
   let r = bySentence.get(ctx.sentence.start);
   if (!r || r.offset + r.sentence.length !== ctx.sentence.end) {
     const from = runStart(words.text, ctx.sentence.start);
-    r = readSentence(idx, words.text.slice(from, ctx.sentence.end), from, within(words.quantities, from, ctx.sentence.end));
+    const periods = words.periods && within(words.periods, from, ctx.sentence.end);
+    r = readSentence(idx, words.text.slice(from, ctx.sentence.end), from, within(words.quantities, from, ctx.sentence.end), periods);
     bySentence.set(ctx.sentence.start, r);
   }
   return r;
