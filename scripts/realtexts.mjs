@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = join(fileURLToPath(import.meta.url), '..', '..');
-const { checkText } = require(join(root, 'out/server/src/core/check.js'));
-const { loadFactBase, bundledFactsDir } = require(join(root, 'out/server/src/core/factbase/index.js'));
+const { checkText } = require(join(root, 'out/server/src/core/index.js'));
+const { loadFactBase, bundledFactsDir, today } = require(join(root, 'out/server/src/node/index.js'));
 
 const dir = process.argv[2];
 if (!dir) {
@@ -27,7 +27,7 @@ const { base } = loadFactBase([bundledFactsDir()]);
 const totals = { texts: 0, claims: 0, verified: 0, flags: 0 };
 for (const name of readdirSync(dir).filter((n) => /^\d.*\.md$/.test(n)).sort()) {
   const text = readFileSync(join(dir, name), 'utf8');
-  const r = checkText(text, base, {});
+  const r = checkText(text, base, { asOf: today() }); // each text's front matter gives its date
   const flags = r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
   const verified = r.claims.filter((c) => c.status === 'verified');
   const around = (start, end) => text.slice(Math.max(0, start - 20), end + 8).replace(/\s+/g, ' ');

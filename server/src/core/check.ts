@@ -7,7 +7,7 @@ import { outline, ContextFinder, type ClaimContext, type SubjectMention, pairRes
 import { indexOf, indexSteps } from './factIndex';
 import { quoteStatsSteps, rankMeasures, Ranking, addWords } from './match';
 import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict, findRoleClaims, judgeRole, type RoleClaim, quantityFinding, roleFinding, consistencySteps, type JudgedQuantity, message, SEVERITY, directedFinding, statementClaims } from './judge';
-import { scanQuantitiesAndPeriods, unitsDuring, unitTableOf } from './numbers';
+import { scanQuantitiesAndPeriods, unitsDuring } from './numbers';
 import { LineIndex, within, finishSteps } from './util';
 import type { CheckMemo, LineClaim } from './incremental';
 import { builtAt, movedContext, type Built } from './incremental';
@@ -78,7 +78,7 @@ export function checkText(text: string, base: FactBase, options: CheckOptions, m
  */
 export function* checkSteps(text: string, base: FactBase, options: CheckOptions, memo?: CheckMemo): Generator<void, CheckResult, void> {
   // The draft is read with the base's units table (its own units extend the bundled ones), step by step.
-  return yield* unitsDuring(unitTableOf(base), checkStepsWithUnits(text, base, options, memo));
+  return yield* unitsDuring(indexOf(base).units, checkStepsWithUnits(text, base, options, memo));
 }
 
 function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOptions, memo?: CheckMemo): Generator<void, CheckResult, void> {
@@ -136,7 +136,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
     if (q.dimension === 'duration') Object.assign(ctx, { period: undefined, periodText: undefined });
     const rank = () => {
       const ranked = rankMeasures(idx, text, q, ctx, inSentence(ctx), slots.get(q));
-      const verdict = judgeQuantity(idx, q, ctx, ranked, asOf, { text, quantities }, policy);
+      const verdict = judgeQuantity(idx, q, ctx, ranked, asOf, { text, quantities, periods: scanned.periods }, policy);
       // Without a measure, the claim may take the previous claim's (below) when that is an earlier figure of its sentence
       // with its dimension, and look it up among its candidates, the other subjects' too: keep them then.
       ranked.settle(!verdict.measure && inSentence(ctx).some((o) => o.start < q.start && o.dimension === q.dimension));
@@ -155,7 +155,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
       const from = prev.verdict.measure;
       const measure = ctx.subject && ctx.subject !== from.subject ? (idx.base.measures.find((m) => m.subject === ctx.subject && m.name === from.name) ?? from) : from;
       const carried = cands.find(measure) ?? { measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
-      verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, prev.verdict.score ?? MATCH_THRESHOLD, MATCH_THRESHOLD) }]), asOf, { text, quantities }, policy);
+      verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, prev.verdict.score ?? MATCH_THRESHOLD, MATCH_THRESHOLD) }]), asOf, { text, quantities, periods: scanned.periods }, policy);
     }
     const build = () => directedFinding(quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length), idx, text, q, verdict, locale);
     if (!memo) return void push(q, ctx, verdict, build());

@@ -4,9 +4,9 @@
  * wrong-value, wrong-unit, wrong-period, misattributed, outdated-value,
  * qualifier-mismatch) or leave it unverified.
  */
-import type { FindingCode, Measure, Quantity } from '../types';
+import type { FindingCode, Measure, PeriodMention, Quantity } from '../types';
 import type { FactIndex, IndexedObservation } from '../factIndex';
-import { districtOf, publishedBy } from '../factIndex';
+import { DerivedValue, districtOf, publishedBy } from '../factIndex';
 import { identityOf, readSentence, type Identity, type SentenceReading, mayAgree } from '../match';
 import { within } from '../util';
 import type { ClaimContext } from '../draft';
@@ -94,6 +94,19 @@ function writtenNumber(q: Quantity): number {
   return q.value / f;
 }
 
+/** The written numbers and digits of a measure's source figures (writtenNumber and mantissa of each), by measure. */
+const WRITTEN = new DerivedValue(() => new Map<Measure, number[]>());
+
+function writtenNumbers(idx: FactIndex, m: Measure): number[] {
+  const memo = WRITTEN.of(idx);
+  let list = memo.get(m);
+  if (!list) {
+    list = (idx.observations.get(m.id) ?? []).flatMap((io) => (io.figure ? [writtenNumber(io.figure), mantissa(io.figure)] : []));
+    memo.set(m, list);
+  }
+  return list;
+}
+
 /** The digits as written, before scale and unit (18万平方米 → 18). */
 function mantissa(q: Quantity): number {
   return q.value / (unitInfo(q.unitText)?.factor ?? 1);
@@ -155,6 +168,8 @@ function hasAgreeing(idx: FactIndex, c: Candidate, q: Quantity, asOf: string): b
 export interface ClaimWords {
   text: string;
   quantities: readonly Quantity[];
+  /** The draft's period mentions (sorted), when scanned already: a sentence's are read from them. */
+  periods?: readonly PeriodMention[];
 }
 
 /** Sentence readings per check (its figures list) and sentence: a sentence's claims share one. */
@@ -166,7 +181,8 @@ function sentenceReading(idx: FactIndex, words: ClaimWords, ctx: ClaimContext): 
   let r = bySentence.get(ctx.sentence.start);
   if (!r || r.offset + r.sentence.length !== ctx.sentence.end) {
     const from = runStart(words.text, ctx.sentence.start);
-    r = readSentence(idx, words.text.slice(from, ctx.sentence.end), from, within(words.quantities, from, ctx.sentence.end));
+    const periods = words.periods && within(words.periods, from, ctx.sentence.end);
+    r = readSentence(idx, words.text.slice(from, ctx.sentence.end), from, within(words.quantities, from, ctx.sentence.end), periods);
     bySentence.set(ctx.sentence.start, r);
   }
   return r;
@@ -195,10 +211,11 @@ export const DEFAULT_POLICY: JudgePolicy = { freshnessMonths: 6 };
 /** Judges a quantity claim (`cands` split by compatibility with ctx.subject). */
 export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, words: ClaimWords, policy: JudgePolicy = DEFAULT_POLICY): QuantityVerdict {
   const identities = new Map<Measure, Identity>();
-  const reading = sentenceReading(idx, words, ctx);
+  // The sentence is read when a candidate's identity is first asked (a figure no measure matches needs none).
+  let reading: SentenceReading | undefined;
   const identity = (m: Measure): Identity => {
     let id = identities.get(m);
-    if (!id) identities.set(m, (id = identityOf(idx, m, reading, q)));
+    if (!id) identities.set(m, (id = identityOf(idx, m, (reading ??= sentenceReading(idx, words, ctx)), q)));
     return id;
   };
   const v = judge(idx, q, ctx, cands, asOf, identity, policy, claimKind(words.text, ctx, q), words);
@@ -466,7 +483,12 @@ function checkUnit(idx: FactIndex, q: Quantity, c: Candidate, asOf: string): Qua
   const n = writtenNumber(q);
   const m = mantissa(q);
   const same = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
-  for (const io of [...known(idx, c.measure, asOf)].reverse()) {
+  const list = known(idx, c.measure, asOf);
+  const numbers = writtenNumbers(idx, c.measure);
+  // Most figures share no written number with the measure's observations: nothing to look at.
+  if (!numbers.some((x) => same(x, n) || same(x, m))) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const io = list[i];
     const f = io.figure;
     if (!f) continue;
     if (f.unitText === q.unitText) continue;

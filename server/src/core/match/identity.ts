@@ -169,15 +169,14 @@ function sourceSentence(idx: FactIndex, sourceId: string, quote: string): string
 /** Sentences' mentions of subjects and periods, relative to the sentence, by its text (emptied past 20,000). */
 const MARKS = new DerivedValue(() => new Map<string, [number, number][]>());
 
-function marksOf(idx: FactIndex, sentence: string): [number, number][] {
+function marksOf(idx: FactIndex, sentence: string, offset: number, periods?: readonly { start: number; end: number }[]): [number, number][] {
   const memo = MARKS.of(idx);
   if (memo.size > 20_000) memo.clear();
   let marks = memo.get(sentence);
   if (!marks) {
-    marks = [
-      ...findSubjects(idx, sentence).map((s): [number, number] => [s.start, s.end]),
-      ...scanPeriods(sentence).map((p): [number, number] => [p.start, p.end]),
-    ].sort((a, b) => a[0] - b[0]);
+    // The draft's own period mentions, when given, are the sentence's (periods never cross a sentence's end).
+    const spans = periods ? periods.map((p): [number, number] => [p.start - offset, p.end - offset]) : scanPeriods(sentence).map((p): [number, number] => [p.start, p.end]);
+    marks = [...findSubjects(idx, sentence).map((s): [number, number] => [s.start, s.end]), ...spans].sort((a, b) => a[0] - b[0]);
     memo.set(sentence, marks);
   }
   return marks;
@@ -339,9 +338,9 @@ function refines(idx: FactIndex, m: Measure): boolean {
 }
 
 /** Reads `sentence` (starting at `offset` of the text) with its figures (absolute offsets, sorted). */
-export function readSentence(idx: FactIndex, sentence: string, offset: number, figures: readonly Quantity[]): SentenceReading {
+export function readSentence(idx: FactIndex, sentence: string, offset: number, figures: readonly Quantity[], periods?: readonly { start: number; end: number }[]): SentenceReading {
   const figs = figures.map((f): [number, number] => [f.start - offset, f.end - offset]);
-  return { sentence, offset, marks: marksOf(idx, sentence), segs: segmentsOf(sentence, figs), zones: new Map() };
+  return { sentence, offset, marks: marksOf(idx, sentence, offset, periods), segs: segmentsOf(sentence, figs), zones: new Map() };
 }
 
 /** The identity of figure `q` against measure `m`, in its sentence's reading. */

@@ -15,8 +15,10 @@ import { insideSpans, type StatementMention } from './mention';
 export function scanStatements(text: string, year?: number): StatementMention[] {
   try {
     const s = normalizeWidth(String(text));
+    const found = [...findRanks(s), ...findFirsts(s), ...findEditions(s), ...findEventYears(s, year)];
+    if (!found.length) return [];
     const names = nameSpans(s);
-    const all = [...findRanks(s), ...findFirsts(s), ...findEditions(s), ...findEventYears(s, year)]
+    const all = found
       .filter((m) => !insideSpans(names, m.start, m.end))
       .map((m) => ({ ...m, text: text.slice(m.start, m.end) }));
     return all.sort((a, b) => a.start - b.start || a.end - b.end);
