@@ -37,6 +37,8 @@ interface Slot {
   goodAt?: Date;
   /** Counts the reloads asked for, so only the latest one installs its result. */
   reloads: number;
+  /** A preload guessed these folders and the settings chose others: its result is neither installed nor announced. */
+  unwanted?: boolean;
 }
 
 const EMPTY_BASE = (dirs: string[]): FactBase => ({
@@ -101,6 +103,7 @@ export class FactBaseStore {
   /** The base for a list of folders, loading it the first time. */
   get(dirs: string[]): LoadedBase {
     const slot = this.slot(dirs);
+    slot.unwanted = false;
     return slot.current ?? this.load(slot);
   }
 
@@ -118,7 +121,7 @@ export class FactBaseStore {
       p = loadPrepared(slot.dirs)
         .then(
           ({ base, problems }) => {
-            if (!slot.current) this.install(slot, base, problems);
+            if (!slot.current && !slot.unwanted) this.install(slot, base, problems);
           },
           () => undefined,
         )
@@ -174,9 +177,12 @@ export class FactBaseStore {
   dropUnless(dirs: string[], inUse: string[][]): void {
     const key = baseKey(dirs);
     if (inUse.some((d) => baseKey(d) === key)) return;
+    const slot = this.slots.get(key);
+    // A status of a base no draft uses would tell the client about folders the settings did not choose.
+    if (slot && !slot.current) slot.unwanted = true;
     const pending = this.preloads.get(key) ?? Promise.resolve();
     void pending.then(() => {
-      if (!inUse.some((d) => baseKey(d) === key)) this.slots.delete(key);
+      if (!inUse.some((d) => baseKey(d) === key) && this.slots.get(key) === slot && slot?.unwanted !== false) this.slots.delete(key);
     });
   }
 
