@@ -87,6 +87,18 @@ describe('cli: factcheck check', function () {
     }
   });
 
+  it('warns of a draft whose front matter is not YAML, naming the file and line; the warning counts for --max-warnings', () => {
+    const dir = scratchDir();
+    writeTree(dir, { 'a.md': '---\ntitle: 报道: 怀柔\ndate: 2024-09-01\n---\n怀柔科学城布局落地了37个科学设施。\n' });
+    const file = path.join(dir, 'a.md');
+    const r = runCli(['check', '--format', 'json', ...BASE_ARGS, file]);
+    assert.match(r.stderr, new RegExp(`${path.basename(dir)}`), 'the file is named');
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    assert.match(r.stderr, /warning: \S*a\.md:2: the front matter is not valid YAML \(.+\); its date: line was still read/);
+    const strict = runCli(['check', '--format', 'json', ...BASE_ARGS, '--max-warnings', '0', file]);
+    assert.equal(strict.status, 1, strict.stderr);
+  });
+
   it('exits 2 naming file and line when the fact base is invalid', () => {
     const dir = scratchDir();
     fs.cpSync(FACTS, dir, { recursive: true });

@@ -91,3 +91,31 @@ describe('periods: months, month ranges, as-of dates and cumulative periods', ()
     assert.equal(describePeriod('2024M07', 'en'), 'Jul 2024');
   });
 });
+
+describe('periods: holidays', () => {
+  it('reads a holiday as a part of its year, alone (the year from context) or after a year', () => {
+    assert.deepEqual(brief('国庆假期，全区接待游客'), [['国庆假期', undefined, { yearOffset: 0, part: 'Vnational', implicit: true }]]);
+    assert.deepEqual(brief('春节期间'), [['春节期间', undefined, { yearOffset: 0, part: 'Vspring', implicit: true }]]);
+    assert.deepEqual(brief('五一小长假'), [['五一小长假', undefined, { yearOffset: 0, part: 'Vlabour', implicit: true }]]);
+    assert.deepEqual(brief('国庆节期间'), [['国庆节期间', undefined, { yearOffset: 0, part: 'Vnational', implicit: true }]]);
+    assert.deepEqual(brief('2024年国庆假期'), [['2024年国庆假期', '2024Vnational', undefined]]);
+    assert.deepEqual(brief('暑期'), [['暑期', undefined, { yearOffset: 0, part: 'Vsummer', implicit: true }]]);
+  });
+
+  it('leaves holiday names without a holiday word alone (春节联欢晚会, 国庆阅兵) and reads 五一 and 十一 as numbers otherwise', () => {
+    assert.deepEqual(brief('春节联欢晚会'), []);
+    assert.deepEqual(brief('国庆阅兵'), []);
+    assert.deepEqual(brief('十一个项目'), []);
+  });
+
+  it('never relates a holiday to a year, a month or a stock: a holiday’s figure is not the year’s', () => {
+    const h = parsePeriod('2024Vnational');
+    assert.deepEqual(h, { kind: 'part', year: 2024, part: 'Vnational' });
+    assert.equal(relatePeriods(h, parsePeriod('2024')), 'other');
+    assert.equal(relatePeriods(h, parsePeriod('2024M10')), 'other');
+    assert.equal(relatePeriods(h, parsePeriod('@2024-10-07')), 'other');
+    assert.equal(relatePeriods(parsePeriod('2024'), h), 'other');
+    assert.equal(describePeriod('2024Vnational', 'zh'), '2024年国庆假期');
+    assert.equal(describePeriod('2024Vnational', 'en'), '2024 National Day holiday');
+  });
+});

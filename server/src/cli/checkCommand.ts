@@ -12,7 +12,7 @@ import type { CheckOptions, Locale } from '../core';
 import { UsageError } from './errors';
 import { parseLocale } from '../shared/locale';
 import { findAllowFile, loadConfig } from './config';
-import { parseAllowFile } from '../core';
+import { parseAllowFile, readFrontMatter } from '../core';
 import { expandInputs, parseShard, posixRelative, selectShard, type Shard } from './files';
 import { buildFileReport, exitStatus, summarize, type FileReport, type RunReport, type SeverityOverrides } from '../report/model';
 import { FORMATS, formatReport, type FormatName } from './formats';
@@ -215,6 +215,8 @@ export type ExecutedCheck = RunReport &
   Omit<DraftsRead, 'drafts'> & {
     /** Drafts the engine threw on (a bug): `path: message`, then the stack. The run is incomplete (exit 2). */
     failed: string[];
+    /** Drafts checked with a front matter that is not YAML: `path:line: message` (warnings). */
+    frontMatter: string[];
   };
 
 /** Runs a parsed check and returns the report (no output), with the files it left out. */
@@ -236,7 +238,10 @@ export async function executeCheck(run: CheckRun, onWarning: (line: string) => v
   let warningsFound = 0;
   const files: FileReport[] = [];
   const failed: string[] = [];
+  const frontMatter: string[] = [];
   drafts.forEach((d, i) => {
+    const problem = readFrontMatter(d.text).problem;
+    if (problem) frontMatter.push(`${d.path}:${problem.line + 1}: the front matter is not valid YAML (${problem.message}); its date: line was still read, the rest of it was not`);
     const result = results[i];
     if (isFailure(result)) {
       failed.push(`${d.path}: the checker failed on this draft (a bug in factcheck; please report it with the draft): ${result.failure}`);
@@ -246,7 +251,7 @@ export async function executeCheck(run: CheckRun, onWarning: (line: string) => v
     warningsFound += r.warningsFound;
     files.push(r.file);
   });
-  return { asOf: run.check.asOf!, files, summary: summarize(files), warningsFound: warningsFound + skipped.length, skipped, unreadable, failed };
+  return { asOf: run.check.asOf!, files, summary: summarize(files), warningsFound: warningsFound + skipped.length + frontMatter.length, skipped, unreadable, failed, frontMatter };
 }
 
 /** `factcheck check ARGS…`: resolves to the exit status. */
@@ -260,7 +265,7 @@ export async function runCheck(args: string[]): Promise<number> {
   // the editor's status shows a team base's); a check of drafts does not repeat them.
   const report = await executeCheck(run);
   // Files left out: a skipped file is a warning (it counts for --max-warnings); an unreadable one, or one the checker failed on, makes the run incomplete (status 2).
-  for (const m of report.skipped) process.stderr.write(`factcheck: warning: ${printable(m)}\n`);
+  for (const m of [...report.skipped, ...report.frontMatter]) process.stderr.write(`factcheck: warning: ${printable(m)}\n`);
   for (const m of report.unreadable) process.stderr.write(`factcheck: error: ${printable(m)}\n`);
   for (const m of report.failed) process.stderr.write(`factcheck: error: ${printable(m)}\n`);
   const toFile = run.output !== undefined;

@@ -15,7 +15,7 @@ export { CheckMemo } from './incremental';
 
 // Positions, and the disable comments and allowlist a writer suppresses claims with.
 export { LineIndex, type Range } from './util';
-export { ALLOW_FILE_NAME, parseAllowFile, lineText, DISABLE_NEXT_LINE_MARKDOWN, DISABLE_NEXT_LINE_PLAIN, CITATION_FOOTNOTE_LINE, describePeriod, type AllowEntry } from './draft';
+export { ALLOW_FILE_NAME, parseAllowFile, lineText, DISABLE_NEXT_LINE_MARKDOWN, DISABLE_NEXT_LINE_PLAIN, CITATION_FOOTNOTE_LINE, describePeriod, readFrontMatter, type AllowEntry } from './draft';
 
 // What the host registers (node/host.ts), and the scanner the CLI's explain reads with.
 export { setBundledUnits, UnitTable, scanQuantities } from './numbers';

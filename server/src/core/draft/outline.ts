@@ -62,25 +62,46 @@ function toDate(v: unknown): string | undefined {
 /** Front matters read lately, by their text (a YAML parse costs as much as checking a paragraph; drafts repeat theirs). */
 const frontMatters = new TextMemo(64, (block) => parseFrontMatter(FRONT_MATTER.exec(block)!));
 
-/** Reads the front matter: its end offset, date and title (invalid YAML is ignored). */
-export function readFrontMatter(text: string): { end: number; date?: string; title?: string } {
+/** A draft's front matter as read: its end offset, date and title, and why its YAML could not be read. */
+export interface FrontMatter {
+  end: number;
+  date?: string;
+  title?: string;
+  /** The front matter is not valid YAML: the line of the text (0-based) and the parser's message. Its `date:` line is still read. */
+  problem?: { line: number; message: string };
+}
+
+/** Reads the front matter: its end offset, date and title (see FrontMatter). */
+export function readFrontMatter(text: string): FrontMatter {
   const m = FRONT_MATTER.exec(text);
   if (!m) return { end: 0 };
   return { ...frontMatters.get(m[0]) };
 }
 
-function parseFrontMatter(m: RegExpExecArray): { end: number; date?: string; title?: string } {
+/** A top-level `key: value` line of a front matter YAML could not read (the value unquoted). */
+function lineValue(yaml: string, key: string): string | undefined {
+  const m = new RegExp(`^${key}[ \t]*:[ \t]*['"]?([^'"#\r\n]*)`, 'm').exec(yaml);
+  return m?.[1].trim() || undefined;
+}
+
+function parseFrontMatter(m: RegExpExecArray): FrontMatter {
   let data: Record<string, unknown> = {};
+  let problem: FrontMatter['problem'];
   try {
     const parsed = parseYaml(m[1], { maxAliasCount: 10 });
     if (parsed && typeof parsed === 'object') data = parsed as Record<string, unknown>;
-  } catch {
-    // A draft's front matter that is not YAML is left alone; the body is still checked.
+  } catch (e) {
+    // Not YAML (an unquoted colon in a title, say): the body is still checked, and the date a writer put on
+    // its own line still dates the draft; a figure must not be judged as of today because a title had a colon.
+    const pos = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    problem = { line: pos !== undefined ? pos : 1, message: ((e as Error).message ?? String(e)).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
+    data = { asOf: lineValue(m[1], 'asOf'), date: lineValue(m[1], 'date'), title: lineValue(m[1], 'title') };
   }
   return {
     end: m[0].length,
     date: toDate(data.asOf) ?? toDate(data.date),
     title: typeof data.title === 'string' ? data.title : undefined,
+    ...(problem ? { problem } : {}),
   };
 }
 

@@ -13,11 +13,28 @@ export type ResolvedPeriod =
   | { kind: 'recent'; years: number; streak?: boolean }
   | { kind: 'asof'; date?: string };
 
-/** Parses the period syntax of observations; undefined for anything else. */
+/**
+ * A holiday a draft may state a figure for (国庆假期, 春节期间): a part of its year no
+ * observation period equals, so a holiday's figure is never judged by a year's, a
+ * month's or a stock's (drafts only; the fact files' period syntax has no holidays).
+ */
+const HOLIDAY_NAMES: Record<string, [string, string]> = {
+  Vnewyear: ['元旦假期', 'New Year holiday'],
+  Vspring: ['春节假期', 'Spring Festival holiday'],
+  Vqingming: ['清明假期', 'Qingming holiday'],
+  Vlabour: ['五一假期', 'May Day holiday'],
+  Vdragonboat: ['端午假期', 'Dragon Boat holiday'],
+  Vsummer: ['暑期', 'summer holidays'],
+  Vmidautumn: ['中秋假期', 'Mid-Autumn holiday'],
+  Vnational: ['国庆假期', 'National Day holiday'],
+  Vwinter: ['寒假', 'winter holidays'],
+};
+
+/** Parses the period syntax of observations (and a draft's holidays, see HOLIDAY_NAMES); undefined for anything else. */
 export function parsePeriod(p: string): ResolvedPeriod | undefined {
   let m = /^(\d{4})$/.exec(p);
   if (m) return { kind: 'year', from: +m[1], to: +m[1] };
-  m = /^(\d{4})(H[12]|Q[1-4](?:-[1-4])?)$/.exec(p);
+  m = /^(\d{4})(H[12]|Q[1-4](?:-[1-4])?|V[a-z]+)$/.exec(p);
   if (m) return { kind: 'part', year: +m[1], part: m[2] };
   m = /^(\d{4})M(\d{2})(?:-(\d{2}))?$/.exec(p);
   if (m) return { kind: 'month', year: +m[1], from: +m[2], to: +(m[3] ?? m[2]) };
@@ -78,6 +95,7 @@ export function describePeriod(p: string, locale: 'zh' | 'en'): string {
         Q2: ['二季度', 'Q2'],
         Q3: ['三季度', 'Q3'],
         Q4: ['四季度', 'Q4'],
+        ...HOLIDAY_NAMES,
       };
       const [z, e] = names[r.part] ?? [r.part, r.part];
       return zh ? `${r.year}年${z}` : `${r.year} ${e}`;

@@ -154,6 +154,17 @@ function measureWords(idx: FactIndex, m: Measure): MeasureWords {
   return w;
 }
 
+/** The terms of the index that name an object, by first code unit, longest first. */
+const OBJECT_TERMS = new DerivedValue((idx: FactIndex) => {
+  const byFirst = new Map<number, string[]>();
+  for (const t of [...idx.terms.keys()].filter((x) => x.length >= 2 && namesObject(idx, x)).sort((a, b) => b.length - a.length)) {
+    const list = byFirst.get(t.charCodeAt(0));
+    if (list) list.push(t);
+    else byFirst.set(t.charCodeAt(0), [t]);
+  }
+  return byFirst;
+});
+
 /** The sentence of a source's body that holds a quote (the quote alone when it cannot be found): its words describe the fact too. */
 function sourceSentence(idx: FactIndex, sourceId: string, quote: string): string {
   const body = idx.sources.get(sourceId)?.body;
@@ -191,6 +202,8 @@ interface ZoneReading {
   /** A noun the measure does not explain stands anywhere in the stretch (its topic included): it is not an elliptic clause. */
   unexplained: boolean;
   scopes: string[];
+  /** After the figure, a named object word is followed at once by another measure's object, the compound's head. */
+  headForeign?: boolean;
 }
 
 /** A word of a zone: one of the measure's own words, or a word of the rest with its part of speech. */
@@ -205,7 +218,7 @@ interface ZoneWord {
  * stretch's last verb are its topic (环湖酒店群已具备…: the holder, not what is counted);
  * the words after it are the object phrase, where an unexplained noun is another object.
  */
-function readZoneOf(sentence: string, from: number, to: number, marks: [number, number][], w: MeasureWords, side: 'before' | 'after'): ZoneReading {
+function readZoneOf(sentence: string, from: number, to: number, marks: [number, number][], w: MeasureWords, side: 'before' | 'after', heads: Map<number, string[]>): ZoneReading {
   const out: ZoneReading = { named: false, foreign: false, unexplained: false, scopes: [] };
   const seq: ZoneWord[] = [];
   let run = '';
@@ -225,6 +238,13 @@ function readZoneOf(sentence: string, from: number, to: number, marks: [number, 
     const own = w.ownByFirst.get(sentence.charCodeAt(i))?.find((t) => i + t.length <= to && sentence.startsWith(t, i));
     if (own) {
       close();
+      // A compound's head is its last noun: after 人工智能 in 人工智能独角兽企业, another measure's object (独角兽企业)
+      // is what the figure counts, and the named word only qualifies it.
+      if (side === 'after' && !out.named && w.objects.has(own)) {
+        const j = i + own.length;
+        const head = heads.get(sentence.charCodeAt(j))?.find((t) => j + t.length <= to && sentence.startsWith(t, j) && !w.objects.has(t) && !own.includes(t));
+        if (head) out.headForeign = true;
+      }
       if (w.objects.has(own)) out.named = true;
       for (const sc of SCOPES) if (own.includes(sc)) out.scopes.push(sc);
       seq.push({ word: own, tag: 'term', own: true });
@@ -253,7 +273,7 @@ function readZoneOf(sentence: string, from: number, to: number, marks: [number, 
   // In the object phrase, nouns other than the measure's own words qualify or replace its object (人工智能领域|独角兽企业).
   // A word a source itself uses with this measure explains itself.
   const unexplained = (x: ZoneWord) => !x.own && !FILLER.has(x.word) && x.word.length >= 2 && NOUN_TAGS.has(x.tag) && !w.quotes.includes(x.word) && !w.quotes.includes(rest);
-  out.foreign = phrase.some(unexplained);
+  out.foreign = out.headForeign === true || phrase.some(unexplained);
   out.unexplained = seq.some(unexplained);
   return out;
 }
@@ -353,7 +373,7 @@ export function identityOf(idx: FactIndex, m: Measure, r: SentenceReading, q: Qu
   const readZone = (from: number, to: number, _m: [number, number][], _w: MeasureWords, side: 'before' | 'after'): ZoneReading => {
     const key = (from * 65536 + to) * 2 + (side === 'before' ? 0 : 1);
     let z = read.get(key);
-    if (!z) read.set(key, (z = readZoneOf(sentence, from, to, marks, w, side)));
+    if (!z) read.set(key, (z = readZoneOf(sentence, from, to, marks, w, side, OBJECT_TERMS.of(idx))));
     return z;
   };
   const qs = q.start - offset;

@@ -14,7 +14,7 @@
 import type { Measure } from '../types';
 import type { ClaimContext } from '../draft';
 import { scanStatements, type StatementKind, type StatementMention, eventClass, EVENT_WORD } from '../statements';
-import { ancestry, DerivedValue, subjectsCompatible, type FactIndex } from '../factIndex';
+import { ancestry, DerivedValue, districtOf, subjectsCompatible, type FactIndex } from '../factIndex';
 
 /** Per index: the statement measures by kind, each year measure's event classes, and every measure term by its first character. */
 interface StatementIndex {
@@ -122,7 +122,8 @@ export function statementMeasure(idx: FactIndex, text: string, m: StatementMenti
     (c) =>
       c.subject === subject ||
       (m.kind === 'first' && ancestry(idx, subject).includes(c.subject)) ||
-      ((m.kind === 'year' || m.kind === 'edition') && subjectsCompatible(idx, c.subject, subject)),
+      // (within one district: 北京市第十三次党代会 is the city's congress, not 海淀's thirteenth)
+      ((m.kind === 'year' || m.kind === 'edition') && subjectsCompatible(idx, c.subject, subject) && districtOf(idx, c.subject) === districtOf(idx, subject)),
   );
   if (!candidates.length) return undefined;
   switch (m.kind) {

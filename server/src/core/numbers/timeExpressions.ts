@@ -51,6 +51,28 @@ function partAt(s: string, i: number): { part: string; len: number } | undefined
   return undefined;
 }
 
+/** Holidays (the part of a year a figure is stated for), each with the words that may follow its name. */
+const HOLIDAYS: readonly (readonly [string, string, boolean])[] = [
+  // [name, part, stands alone (a period without 假期/期间)]
+  ['元旦', 'Vnewyear', false], ['春节', 'Vspring', false], ['清明', 'Vqingming', false], ['五一', 'Vlabour', false],
+  ['劳动节', 'Vlabour', false], ['端午', 'Vdragonboat', false], ['中秋', 'Vmidautumn', false], ['国庆', 'Vnational', false],
+  ['十一黄金周', 'Vnational', true], ['暑期', 'Vsummer', true], ['暑假', 'Vsummer', true], ['寒假', 'Vwinter', true],
+];
+const HOLIDAY_TAILS = ['小长假', '长假', '假期', '黄金周', '期间'];
+
+/** A holiday written at `i` (国庆假期, 春节期间, 五一小长假, 暑期), with its part of the year and length. */
+function holidayAt(s: string, i: number): { part: string; len: number } | undefined {
+  for (const [name, part, alone] of HOLIDAYS) {
+    if (!s.startsWith(name, i)) continue;
+    let end = i + name.length;
+    if (s[end] === '节' && !name.endsWith('节')) end++;
+    const tail = HOLIDAY_TAILS.find((t) => s.startsWith(t, end));
+    if (tail) return { part, len: end + tail.length - i };
+    if (alone) return { part, len: end - i };
+  }
+  return undefined;
+}
+
 /** A month number (1 to 12, one or two digits) at i, not part of a longer digit run. */
 function monthAt(s: string, i: number): { value: number; end: number } | undefined {
   const end = digitRun(s, i);
@@ -90,8 +112,13 @@ function smallNumberAt(s: string, i: number): { value: number; end: number } | u
 
 /** Matches a time expression that starts with a word (not a number) at i. */
 function wordAt(s: string, i: number): Omit<TimeSpan, 'start' | 'text'> | undefined {
-  // “十四五”以来, 十四五时期, 十三五末
   const c = s[i];
+  // 国庆假期, 春节期间: a holiday of the year in context
+  if (HOLIDAY_FIRST.has(c)) {
+    const h = holidayAt(s, i);
+    if (h && s[i - 1] !== '年') return { kind: 'period', end: i + h.len, relative: { yearOffset: 0, part: h.part, implicit: true } };
+  }
+  // “十四五”以来, 十四五时期, 十三五末
   const quoted = c === '“' || c === '"' || c === '‘';
   const pi = quoted ? i + 1 : i;
   const plan = s[pi] === '十' ? PLANS.get(s.slice(pi, pi + 3)) : undefined;
@@ -140,7 +167,7 @@ function wordAt(s: string, i: number): Omit<TimeSpan, 'start' | 'text'> | undefi
 function afterYear(s: string, y: number, at: number): { end: number; period?: string; relative?: Rel } {
   let end = at;
   if (s[end] === '度') return { end: end + 1, period: String(y) };
-  const p = partAt(s, end);
+  const p = partAt(s, end) ?? holidayAt(s, end);
   if (p) return { end: end + p.len, period: `${y}${p.part}` };
   if (s.startsWith('年底', end) || s.startsWith('年末', end) || s.startsWith('底', end) || s.startsWith('末', end)) {
     return { end: end + (s[end] === '年' ? 2 : 1), period: `@${y}-12-31` };
@@ -228,7 +255,8 @@ function numeralsAt(s: string, i: number): { span?: Omit<TimeSpan, 'start' | 'te
 }
 
 /** Characters a word-led time expression can start with. */
-const WORD_FIRST = new Set('“"‘十今去前明上下第一二三四1近最过未截目现累至迄当');
+const HOLIDAY_FIRST = new Set(HOLIDAYS.map(([name]) => name[0]));
+const WORD_FIRST = new Set([...'“"‘十今去前明上下第一二三四1近最过未截目现累至迄当', ...HOLIDAY_FIRST]);
 /** WORD_FIRST by code unit. */
 const WORD_FIRST_CODES = codeUnitSet(WORD_FIRST);
 /** The next character where a time expression can start: a first character of a time word, a digit or a Chinese numeral. */
