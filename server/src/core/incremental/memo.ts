@@ -211,7 +211,7 @@ export class CheckMemo implements CheckMemory {
         const lineText = text.slice(start, end);
         const line = this.line(lineText);
         const placed = this.place(line, lineText, start);
-        this.current.push({ start, end, text: lineText, scan: line, placed, quantities: placed.quantities });
+        this.current.push({ start, end, text: lineText, scan: line, placed, quantities: placed.quantities, asked: undefined });
         for (const q of placed.quantities) quantities.push(q);
         for (const p of placed.periods) periods.push(p);
         for (const m of placed.subjects) subjects.push(m);

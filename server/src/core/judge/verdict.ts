@@ -8,7 +8,7 @@ import type { FindingCode, Measure, Quantity } from '../types';
 import type { FactIndex, IndexedObservation } from '../factIndex';
 import { districtOf, publishedBy } from '../factIndex';
 import { identityOf, readSentence, type Identity, type SentenceReading, mayAgree } from '../match';
-import { within } from '../util';
+import { TextMemo, within } from '../util';
 import type { ClaimContext } from '../draft';
 import type { Candidate, Ranking } from '../match';
 import { parsePeriod, relatePeriods } from '../draft';
@@ -106,24 +106,17 @@ function baseUnitText(q: Quantity): string {
 /** True when the claim's stated period is the observation's; a span phrase the source itself uses (“十三五”时期布局的…) counts too. */
 function samePeriod(ctx: ClaimContext, io: IndexedObservation): boolean {
   const stated = statedPeriod(ctx);
-  if (relatePeriods(stated, obsPeriod(io.obs.period)) === 'same') return true;
+  if (relatePeriods(stated, OBSERVATION_PERIODS.get(io.obs.period)) === 'same') return true;
   if (!stated || !ctx.periodText || (stated.kind !== 'span' && stated.kind !== 'recent')) return false;
   const bare = (s: string) => s.replace(/[“”"‘’]/g, '');
   return bare(io.obs.quote).includes(bare(ctx.periodText)) || bare(io.obs.periodText ?? '') === bare(ctx.periodText);
 }
 
-/** Observations' periods parsed, by their syntax (a few dozen distinct: years, parts, spans). */
-const obsPeriods = new Map<string, ReturnType<typeof parsePeriod>>();
-
-/** An observation's period, parsed once per distinct syntax (read only: the parse is shared). */
-function obsPeriod(p: string): ReturnType<typeof parsePeriod> {
-  let r = obsPeriods.get(p);
-  if (r === undefined && !obsPeriods.has(p)) {
-    if (obsPeriods.size >= 10_000) obsPeriods.clear(); // a generated or user base may have more
-    obsPeriods.set(p, (r = parsePeriod(p)));
-  }
-  return r;
-}
+/**
+ * Observations' periods parsed, by their syntax (a few dozen distinct: years, parts,
+ * spans; a generated or user base may have more). Read only: the parse is shared.
+ */
+const OBSERVATION_PERIODS = new TextMemo(10_000, parsePeriod);
 
 /** The claim's period when it names one; 目前/现有/累计 (as of now) state none. */
 function statedPeriod(ctx: ClaimContext) {
