@@ -3,12 +3,12 @@
  * The CLI and the language server both call checkText, so they never disagree.
  */
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale, PeriodMention, Quantity } from './types';
-import { outline, ContextFinder, type ClaimContext, pairRespectively, respectiveSlots, applySuppressions, checkTables, withDraftPeriods } from './draft';
+import { outline, ContextFinder, DraftText, type ClaimContext, pairRespectively, respectiveSlots, applySuppressions, checkTables, withDraftPeriods } from './draft';
 import { indexOf, indexSteps } from './factIndex';
 import { quoteStatsSteps, rankMeasures, Ranking, addWords } from './match';
 import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict, judgeRole, quantityFinding, roleFinding, consistencySteps, type JudgedQuantity, message, SEVERITY, directedFinding, statementClaims } from './judge';
 import { unitsDuring, unitTableOf } from './numbers';
-import { LineIndex, within, finishSteps } from './util';
+import { LineIndex, finishSteps } from './util';
 import type { CheckMemo, CheckMemory, LineClaim } from './incremental';
 import { builtAt, movedContext, NoMemory, type Built } from './incremental';
 
@@ -123,16 +123,8 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
     claims.push(claim);
     findingOf.push(finding && claim.status !== 'suppressed' ? finding : undefined);
   };
-  // The figures of each sentence (matching looks only at its own sentence).
-  const bySentence = new Map<unknown, Quantity[]>();
-  const inSentence = (ctx: ClaimContext) => {
-    let list = bySentence.get(ctx.sentence);
-    if (!list) {
-      list = within(quantities, ctx.sentence.start, ctx.sentence.end);
-      bySentence.set(ctx.sentence, list);
-    }
-    return list;
-  };
+  // The draft as matching and judging read it; it keeps what they derive from each sentence.
+  const draft = new DraftText(idx, text, quantities);
   /** Adds a figure's claim, as judged now or by an earlier check (`built`, moved to the figure). */
   const addFigure = (q: Quantity, ctx: ClaimContext, verdict: QuantityVerdict, built: Built) => {
     judged.push({ q, ctx, verdict, claim: claims.length });
@@ -147,11 +139,11 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
     // A duration (连续5年, 经过八年) is a length of time; the years around it do not scope it.
     if (q.dimension === 'duration') Object.assign(ctx, { period: undefined, periodText: undefined });
     const memoized = memory.claim(q, ctx, slots.get(q), judgedAs, () => {
-      const ranked = rankMeasures(idx, text, q, ctx, inSentence(ctx), slots.get(q));
-      const verdict = judgeQuantity(idx, q, ctx, ranked, asOf, { text, quantities }, policy);
+      const ranked = rankMeasures(draft, q, ctx, slots.get(q));
+      const verdict = judgeQuantity(draft, q, ctx, ranked, asOf, policy);
       // Without a measure, the claim may take the previous claim's (below) when that is an earlier figure of its sentence
       // with its dimension, and look it up among its candidates, the other subjects' too: keep them then.
-      ranked.settle(!verdict.measure && inSentence(ctx).some((o) => o.start < q.start && o.dimension === q.dimension));
+      ranked.settle(!verdict.measure && draft.figuresIn(ctx.sentence).some((o) => o.start < q.start && o.dimension === q.dimension));
       return { cands: ranked, verdict };
     });
     const cands = memoized.cands;
@@ -166,7 +158,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
       const from = prev.verdict.measure;
       const measure = ctx.subject && ctx.subject !== from.subject ? (idx.base.measures.find((m) => m.subject === ctx.subject && m.name === from.name) ?? from) : from;
       const carried = cands.find(measure) ?? { measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
-      verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, prev.verdict.score ?? MATCH_THRESHOLD, MATCH_THRESHOLD) }]), asOf, { text, quantities }, policy);
+      verdict = judgeQuantity(draft, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, prev.verdict.score ?? MATCH_THRESHOLD, MATCH_THRESHOLD) }]), asOf, policy);
     }
     const built = memory.built(memoized, q, verdict, locale, () => directedFinding(quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length), idx, text, q, verdict, locale));
     addFigure(q, ctx, verdict, built);

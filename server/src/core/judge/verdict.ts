@@ -7,9 +7,9 @@
 import type { FindingCode, Measure, Quantity } from '../types';
 import type { FactIndex, IndexedObservation } from '../factIndex';
 import { districtOf, publishedBy } from '../factIndex';
-import { identityOf, readSentence, type Identity, type SentenceReading, mayAgree } from '../match';
+import { identityOf, readSentence, type Identity, mayAgree } from '../match';
 import { TextMemo, within } from '../util';
-import type { ClaimContext } from '../draft';
+import { SentenceValue, type ClaimContext, type DraftText } from '../draft';
 import type { Candidate, Ranking } from '../match';
 import { parsePeriod, relatePeriods } from '../draft';
 import { unitInfo, valueInterval } from '../numbers';
@@ -144,26 +144,11 @@ function hasAgreeing(idx: FactIndex, c: Candidate, q: Quantity, asOf: string): b
   return known(idx, c.measure, asOf).some((io) => agreement(q, io) === 'equal');
 }
 
-/** What judging needs of the draft beyond the claim's context: the text, and its figures (sorted). */
-export interface ClaimWords {
-  text: string;
-  quantities: readonly Quantity[];
-}
-
-/** Sentence readings per check (its figures list) and sentence: a sentence's claims share one. */
-const readings = new WeakMap<readonly Quantity[], Map<number, SentenceReading>>();
-
-function sentenceReading(idx: FactIndex, words: ClaimWords, ctx: ClaimContext): SentenceReading {
-  let bySentence = readings.get(words.quantities);
-  if (!bySentence) readings.set(words.quantities, (bySentence = new Map()));
-  let r = bySentence.get(ctx.sentence.start);
-  if (!r || r.offset + r.sentence.length !== ctx.sentence.end) {
-    const from = runStart(words.text, ctx.sentence.start);
-    r = readSentence(idx, words.text.slice(from, ctx.sentence.end), from, within(words.quantities, from, ctx.sentence.end));
-    bySentence.set(ctx.sentence.start, r);
-  }
-  return r;
-}
+/** A sentence read for identity, with the clauses a semicolon joins to it before it: the claims of a sentence share one. */
+const READING = new SentenceValue((draft, s) => {
+  const from = runStart(draft.text, s.start);
+  return readSentence(draft.idx, draft.text.slice(from, s.end), from, within(draft.quantities, from, s.end));
+});
 
 /** Where the claim's sentence starts, with the clauses joined to it by semicolons before it (2021年地区生产总值突破万亿元；2023年…分别达…). */
 function runStart(text: string, sentenceStart: number): number {
@@ -185,16 +170,17 @@ export interface JudgePolicy {
 /** The default policy: a six-month freshness window. */
 export const DEFAULT_POLICY: JudgePolicy = { freshnessMonths: 6 };
 
-/** Judges a quantity claim (`cands` split by compatibility with ctx.subject). */
-export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, words: ClaimWords, policy: JudgePolicy = DEFAULT_POLICY): QuantityVerdict {
+/** Judges a quantity claim of a draft (`cands` split by compatibility with ctx.subject). */
+export function judgeQuantity(draft: DraftText, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, policy: JudgePolicy = DEFAULT_POLICY): QuantityVerdict {
+  const idx = draft.idx;
   const identities = new Map<Measure, Identity>();
-  const reading = sentenceReading(idx, words, ctx);
+  const reading = READING.of(draft, ctx.sentence);
   const identity = (m: Measure): Identity => {
     let id = identities.get(m);
     if (!id) identities.set(m, (id = identityOf(idx, m, reading, q)));
     return id;
   };
-  const v = judge(idx, q, ctx, cands, asOf, identity, policy, claimKind(words.text, ctx, q), words);
+  const v = judge(idx, q, ctx, cands, asOf, identity, policy, claimKind(draft.text, ctx, q), draft.text);
   if (v.measure) {
     v.score = cands.find(v.measure)?.score;
     v.identity = identity(v.measure).object;
@@ -213,7 +199,7 @@ function sameSubject(idx: FactIndex, ctx: ClaimContext, m: Measure): boolean {
   return ctx.subject === district || m.subject === district;
 }
 
-function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, identity: (m: Measure) => Identity, policy: JudgePolicy, kind: ClaimKind, words: ClaimWords): QuantityVerdict {
+function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, identity: (m: Measure) => Identity, policy: JudgePolicy, kind: ClaimKind, text: string): QuantityVerdict {
   // Candidates whose object the wording contradicts (another object or scope) are out of the running.
   const fits = (c: Candidate) => c.dimensionOk && c.score >= MATCH_THRESHOLD && identity(c.measure).object !== 'foreign' && identity(c.measure).scope !== 'other';
   // The fitting candidates, best first, read only as far as they are needed: up to the first the wording
@@ -276,7 +262,7 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
     return said ? { verified: false, measure: m, nearby: said, why: 'forecast', established: true } : { verified: false, measure: m, established: true };
   }
   if (plan && !current.length) {
-    if (kind === 'forecast' || (kind === 'plain' && restates(words.text, ctx, q, plan))) return { verified: true, measure: m, agreeing: plan, expected: plan, established: true };
+    if (kind === 'forecast' || (kind === 'plain' && restates(text, ctx, q, plan))) return { verified: true, measure: m, agreeing: plan, expected: plan, established: true };
     if (kind === 'achieved') return { code: 'plan-as-done', verified: false, measure: m, agreeing: plan, expected: plan, established: true };
     return { verified: false, measure: m, nearby: plan, why: 'forecast', established: true };
   }

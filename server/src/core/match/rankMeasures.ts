@@ -6,7 +6,7 @@
  */
 import type { Dimension, Measure, Quantity } from '../types';
 import { DerivedValue, STEP_ITEMS, type FactIndex } from '../factIndex';
-import type { ClaimContext, RespectiveSlot } from '../draft';
+import { SentenceValue, type ClaimContext, type DraftText, type RespectiveSlot } from '../draft';
 import { unitInfo, codeUnitSet } from '../numbers';
 import { words, addWords } from './segment';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
@@ -140,17 +140,8 @@ function quoteScoresOf(idx: FactIndex, stats: QuoteStats, clauseText: string, se
   return qs;
 }
 
-/** The term occurrences found lately in one text, by sentence range (the claims of a sentence share them). */
-let occMemo: { text: string; stats: QuoteStats; byRange: Map<string, Map<string, number[]>> } | undefined;
-
-/** Every term occurrence in [from, to): term → start offsets (memoized for the last text). */
-function termOccurrences(text: string, from: number, to: number, stats: QuoteStats): Map<string, number[]> {
-  if (occMemo?.text !== text || occMemo.stats !== stats) occMemo = { text, stats, byRange: new Map() };
-  const key = `${from}:${to}`;
-  let found = occMemo.byRange.get(key);
-  if (!found) occMemo.byRange.set(key, (found = findTermOccurrences(text, from, to, stats)));
-  return found;
-}
+/** Every term occurrence in a sentence: term → start offsets (the claims of a sentence share them). */
+const TERM_OCCURRENCES = new SentenceValue((draft, s) => findTermOccurrences(draft.text, s.start, s.end, quoteStats(draft.idx)));
 
 /**
  * The terms that can occur at `i` of a range ending at `to`, in termsByChar's order: those
@@ -279,31 +270,26 @@ function withoutFigures(text: string, from: number, to: number, figures: Quantit
   return (out + text.slice(at, to)).replace(/[\d.]+/g, ' ');
 }
 
-/** The last sentence blanked by sentenceWithoutFigures: the claims of a sentence share it. */
-let sentenceMemo: { text: string; from: number; to: number; figures: Quantity[]; out: string } | undefined;
-
-/** withoutFigures for a whole sentence, memoized for the last one (its claims come one after another). */
-function sentenceWithoutFigures(text: string, from: number, to: number, figures: Quantity[]): string {
-  const m = sentenceMemo;
-  if (m && m.text === text && m.from === from && m.to === to && m.figures === figures) return m.out;
-  const out = withoutFigures(text, from, to, figures);
-  sentenceMemo = { text, from, to, figures, out };
-  return out;
-}
+/** A sentence with its figures blanked out (withoutFigures), shared by its claims. */
+const SENTENCE_WORDS = new SentenceValue((draft, s) => withoutFigures(draft.text, s.start, s.end, draft.figuresIn(s)));
 
 /**
- * Scores every measure for a claim, best first, split by the claim's subject (see
- * Ranking). Measures without any signal are left out.
+ * Scores every measure of the draft's index for a claim of it, best first, split by the
+ * claim's subject (see Ranking); the claim is read with the other figures of its
+ * sentence. Measures without any signal are left out.
  */
-export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], slot?: RespectiveSlot): Ranking {
+export function rankMeasures(draft: DraftText, q: Quantity, ctx: ClaimContext, slot?: RespectiveSlot): Ranking {
+  // (The closures below keep what they read, not the draft: a memo keeps a settled ranking.)
+  const { idx, text } = draft;
+  const others = draft.figuresIn(ctx.sentence);
   const stats = quoteStats(idx);
   // A share right after a figure (备案大模型95款，占全市的近七成) is a share of that figure's thing: read both clauses.
   const prev = q.dimension === 'percent' || q.dimension === 'fraction' ? others.filter((o) => o.end <= ctx.clause.start && o.start >= ctx.sentence.start).pop() : undefined;
   const from = prev && !others.some((o) => o.start >= ctx.clause.start && o.end <= q.start) ? clauseStart(text, prev.start, ctx.sentence.start) : ctx.clause.start;
   const clauseText = withoutFigures(text, from, ctx.clause.end, others);
   // The whole sentence helps when the clause alone is generic (全市占比约四分之一 after 人才资源总量…).
-  const sentenceText = sentenceWithoutFigures(text, ctx.sentence.start, ctx.sentence.end, others);
-  const occ = termOccurrences(text, ctx.sentence.start, ctx.sentence.end, stats);
+  const sentenceText = SENTENCE_WORDS.of(draft, ctx.sentence);
+  const occ = TERM_OCCURRENCES.of(draft, ctx.sentence);
   const quoteScore = quoteScoresOf(idx, stats, clauseText, sentenceText);
   const ids = idRanks(idx);
   const infos = MEASURE_INFO.of(idx);
