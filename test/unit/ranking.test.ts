@@ -13,9 +13,8 @@ import { loadFactBase, bundledFactsDir } from '../../server/src/node';
 import { fixtureDrafts } from '../support/fixtureDrafts';
 import { indexOf, subjectsCompatible, type FactIndex } from '../../server/src/core/factIndex';
 import { compatibleSubjects, forTermMeasures, rankMeasures, Ranking } from '../../server/src/core/match';
-import { outline, ContextFinder, type ClaimContext, respectiveSlots, type RespectiveSlot } from '../../server/src/core/draft';
+import { outline, ContextFinder, DraftText, type ClaimContext, respectiveSlots, type RespectiveSlot } from '../../server/src/core/draft';
 import { scanQuantitiesAndPeriods } from '../../server/src/core/numbers';
-import { within } from '../../server/src/core/util';
 import type { FactBase, Measure, Quantity } from '../../server/src/core';
 
 /** The bundled base with every measure and observation copied for each of `copies` (subject id → parent). */
@@ -30,12 +29,12 @@ function withCopies(base: FactBase, copies: [string, string | undefined][], extr
   return out;
 }
 
-/** A claim as check.ts ranks it: its figure, context, the figures of its sentence and its 分别 slot. */
+/** A claim as check.ts ranks it: its draft (text and figures), figure, context and 分别 slot. */
 interface Claim {
   text: string;
+  draft: DraftText;
   q: Quantity;
   ctx: ClaimContext;
-  others: Quantity[];
   slot?: RespectiveSlot;
 }
 
@@ -44,23 +43,24 @@ function claimsOf(idx: FactIndex, text: string): Claim[] {
   const { quantities, periods } = scanQuantitiesAndPeriods(text);
   const finder = new ContextFinder(idx, text, ol, periods, 2025);
   const slots = respectiveSlots(text, quantities, ol);
+  const draft = new DraftText(idx, text, quantities);
   const out: Claim[] = [];
   for (const q of quantities) {
     const ctx = finder.contextOf(q.start, q.end);
-    if (ctx) out.push({ text, q, ctx, others: within(quantities, ctx.sentence.start, ctx.sentence.end), slot: slots.get(q) });
+    if (ctx) out.push({ text, draft, q, ctx, slot: slots.get(q) });
   }
   return out;
 }
 
 /** The plain way: all candidates in one ranked list (no subject), split by subjectsCompatible. */
 function reference(idx: FactIndex, c: Claim, subject: string | undefined): Ranking {
-  const all = rankMeasures(idx, c.text, c.q, { ...c.ctx, subject: undefined }, c.others, c.slot);
+  const all = rankMeasures(c.draft, c.q, { ...c.ctx, subject: undefined }, c.slot);
   return Ranking.of(idx, subject, all.compatible);
 }
 
 /** Compares a claim's ranking with the plain way's; returns the sizes of both sides. */
 function compare(idx: FactIndex, c: Claim, subject: string | undefined, probe: Measure[]): [number, number] {
-  const got = rankMeasures(idx, c.text, c.q, { ...c.ctx, subject }, c.others, c.slot);
+  const got = rankMeasures(c.draft, c.q, { ...c.ctx, subject }, c.slot);
   const ref = reference(idx, c, subject);
   const what = `${c.q.text} in ${c.text.slice(c.ctx.sentence.start, c.ctx.sentence.end)} (${subject})`;
   assert.deepEqual(got.compatible, ref.compatible, `compatible candidates of ${what}`);
@@ -127,10 +127,10 @@ describe('ranking by subject', function () {
 
     it('keeps the other subjects’ candidates through settle(true) and drops what computes them on settle(false)', () => {
       const c = claims.find((x) => x.ctx.subject === 'huairou')!;
-      const kept = rankMeasures(idx, c.text, c.q, c.ctx, c.others, c.slot);
+      const kept = rankMeasures(c.draft, c.q, c.ctx, c.slot);
       kept.settle(true);
       assert.deepEqual(kept.incompatible(), reference(idx, c, 'huairou').incompatible());
-      const dropped = rankMeasures(idx, c.text, c.q, c.ctx, c.others, c.slot);
+      const dropped = rankMeasures(c.draft, c.q, c.ctx, c.slot);
       dropped.settle(false);
       assert.throws(() => dropped.incompatible());
     });

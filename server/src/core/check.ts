@@ -2,15 +2,15 @@
  * The core's entry point: a draft's text and a fact base in, claims and findings out.
  * The CLI and the language server both call checkText, so they never disagree.
  */
-import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, PeriodMention, Quantity } from './types';
-import { outline, ContextFinder, type ClaimContext, type SubjectMention, pairRespectively, respectiveSlots, applySuppressions, checkTables, withDraftPeriods } from './draft';
+import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale, PeriodMention, Quantity } from './types';
+import { outline, ContextFinder, DraftText, type ClaimContext, pairRespectively, respectiveSlots, applySuppressions, checkTables, withDraftPeriods } from './draft';
 import { indexOf, indexSteps } from './factIndex';
 import { quoteStatsSteps, rankMeasures, Ranking, addWords } from './match';
-import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict, findRoleClaims, judgeRole, type RoleClaim, quantityFinding, roleFinding, consistencySteps, type JudgedQuantity, message, SEVERITY, directedFinding, statementClaims } from './judge';
-import { scanQuantitiesAndPeriods, unitsDuring } from './numbers';
-import { LineIndex, within, finishSteps } from './util';
-import type { CheckMemo, LineClaim } from './incremental';
-import { builtAt, movedContext, type Built } from './incremental';
+import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict, judgeRole, quantityFinding, roleFinding, consistencySteps, type JudgedQuantity, message, SEVERITY, directedFinding, statementClaims } from './judge';
+import { unitsDuring } from './numbers';
+import { LineIndex, finishSteps } from './util';
+import type { CheckMemo, CheckMemory, LineClaim } from './incremental';
+import { builtAt, movedContext, NoMemory, type Built } from './incremental';
 
 /**
  * A clause that is only a period, a verb and the figure (2023年超过1.2万亿元) names no
@@ -28,29 +28,35 @@ function elliptic(text: string, ctx: ClaimContext, periods: PeriodMention[], q: 
   return rest.length <= 2;
 }
 
+/** A claim and its finding, as a judge makes them. */
+type Made = { claim: CheckedClaim; finding?: Finding };
+
 /**
- * Adds the consistency findings, each replacing its claim's finding: the claim becomes
- * contradicted (unless suppressed), the first finding of that claim is dropped and the new
- * one appended — as one pass over the findings (removing them one by one was quadratic in
- * a draft of thousands of findings). consistencySteps adds at most one finding per claim;
- * should a claim come twice, its last finding is kept.
+ * Settles a check's findings in one pass over its claims in the order of their place in
+ * the draft: a claim the consistency checks flag (`own.add`, its last finding there)
+ * takes that finding and is contradicted, unless suppressed; a claim with a finding whose
+ * figure they explain (`own.drop`) keeps an unverified finding instead and is unverified;
+ * any other keeps its own. `findingOf` is each claim's finding (none for a suppressed
+ * claim). Unverified findings are left out when not reported. Returns the claims in
+ * order and their findings by position, numbered by that order.
  */
-function replaceFindings(findings: Finding[], add: Finding[], claims: CheckedClaim[]): void {
-  const adds = add.filter((f) => claims[f.claim].status !== 'suppressed');
-  if (!adds.length) return;
-  const last = new Map<number, Finding>();
-  for (const f of adds) {
-    claims[f.claim].status = 'contradicted';
-    last.set(f.claim, f);
-  }
-  const dropped = new Set<number>();
-  let n = 0;
-  for (const x of findings) {
-    if (last.has(x.claim) && !dropped.has(x.claim)) dropped.add(x.claim);
-    else findings[n++] = x;
-  }
-  findings.length = n;
-  for (const f of adds) if (last.get(f.claim) === f) findings.push(f);
+function settle(claims: CheckedClaim[], findingOf: (Finding | undefined)[], own: { add: Finding[]; drop: Set<number> }, locale: Locale, reportUnverified: boolean): { claims: CheckedClaim[]; findings: Finding[] } {
+  const flagged = new Map<number, Finding>();
+  for (const f of own.add) if (claims[f.claim].status !== 'suppressed') flagged.set(f.claim, f);
+  // Stable order: by position.
+  const order = claims.map((c, i) => ({ c, i })).sort((a, b) => a.c.start - b.c.start || a.c.end - b.c.end);
+  const findings: Finding[] = [];
+  order.forEach(({ c, i }, k) => {
+    let f = flagged.get(i);
+    if (f) c.status = 'contradicted';
+    else if ((f = findingOf[i]) && own.drop.has(i)) {
+      if (c.status !== 'suppressed') c.status = 'unverified';
+      f = { ...f, code: 'unverified', severity: SEVERITY.unverified, message: message('unverified', locale, { claimed: c.text }), fix: undefined, expected: undefined };
+    }
+    if (f && (reportUnverified || f.code !== 'unverified')) findings.push({ ...f, claim: k });
+  });
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { claims: order.map((o) => o.c), findings };
 }
 
 /**
@@ -93,8 +99,10 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
   const judgedAs = `${asOf}#${policy.freshnessMonths}`;
   yield;
   const lines = new LineIndex(text);
-  memo?.begin(idx);
-  const scanned: { quantities: Quantity[]; periods: PeriodMention[]; subjects?: SubjectMention[] } = memo ? yield* memo.scanSteps(text, ol.bodyStart) : scanQuantitiesAndPeriods(text);
+  // What earlier checks of the document computed (nothing without a memo: every answer is computed then).
+  const memory: CheckMemory = memo ?? new NoMemory();
+  memory.begin(idx);
+  const scanned = yield* memory.scanSteps(text, ol.bodyStart);
   // Tables are read cell by cell with their headers (tables.ts); their figures are not read as running text.
   const tables = checkTables(text, ol, base, options, checkText);
   const inTable = (q: Quantity) => tables.spans.some((t) => q.start >= t.start && q.end <= t.end);
@@ -108,25 +116,21 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
   yield;
 
   const claims: CheckedClaim[] = [];
-  const findings: Finding[] = [];
+  // Each claim's finding (none for a suppressed claim), settled at the end.
+  const findingOf: (Finding | undefined)[] = [];
   const judged: JudgedQuantity[] = [];
-  // The figures of each sentence (matching looks only at its own sentence).
-  const bySentence = new Map<unknown, Quantity[]>();
-  const inSentence = (ctx: ClaimContext) => {
-    let list = bySentence.get(ctx.sentence);
-    if (!list) {
-      list = within(quantities, ctx.sentence.start, ctx.sentence.end);
-      bySentence.set(ctx.sentence, list);
-    }
-    return list;
-  };
-
-  const push = (q: Quantity, ctx: ClaimContext, verdict: QuantityVerdict, { claim, finding }: { claim: CheckedClaim; finding?: Finding }) => {
-    judged.push({ q, ctx, verdict, claim: claims.length });
+  const add = ({ claim, finding }: Made) => {
     claims.push(claim);
-    if (finding && claim.status !== 'suppressed') findings.push(finding);
+    findingOf.push(finding && claim.status !== 'suppressed' ? finding : undefined);
   };
-  /** Judges one figure and adds its claim; with a memo, returns what the line's memo keeps of it. */
+  // The draft as matching and judging read it; it keeps what they derive from each sentence.
+  const draft = new DraftText(idx, text, quantities, scanned.periods);
+  /** Adds a figure's claim, as judged now or by an earlier check (`built`, moved to the figure). */
+  const addFigure = (q: Quantity, ctx: ClaimContext, verdict: QuantityVerdict, built: Built) => {
+    judged.push({ q, ctx, verdict, claim: claims.length });
+    add(builtAt(built, q, claims.length));
+  };
+  /** Judges one figure and adds its claim; returns what the memo keeps of it. */
   const judgeFigure = (q: Quantity): { ctx: ClaimContext; verdict: QuantityVerdict; built: Built } | undefined => {
     const ctx = finder.contextOf(q.start, q.end);
     if (!ctx) return undefined;
@@ -134,15 +138,14 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
     if (period) Object.assign(ctx, period);
     // A duration (连续5年, 经过八年) is a length of time; the years around it do not scope it.
     if (q.dimension === 'duration') Object.assign(ctx, { period: undefined, periodText: undefined });
-    const rank = () => {
-      const ranked = rankMeasures(idx, text, q, ctx, inSentence(ctx), slots.get(q));
-      const verdict = judgeQuantity(idx, q, ctx, ranked, asOf, { text, quantities, periods: scanned.periods }, policy);
+    const memoized = memory.claim(q, ctx, slots.get(q), judgedAs, () => {
+      const ranked = rankMeasures(draft, q, ctx, slots.get(q));
+      const verdict = judgeQuantity(draft, q, ctx, ranked, asOf, policy);
       // Without a measure, the claim may take the previous claim's (below) when that is an earlier figure of its sentence
       // with its dimension, and look it up among its candidates, the other subjects' too: keep them then.
-      ranked.settle(!verdict.measure && inSentence(ctx).some((o) => o.start < q.start && o.dimension === q.dimension));
+      ranked.settle(!verdict.measure && draft.figuresIn(ctx.sentence).some((o) => o.start < q.start && o.dimension === q.dimension));
       return { cands: ranked, verdict };
-    };
-    const memoized = memo ? memo.claim(q, ctx, slots.get(q), judgedAs, rank) : rank();
+    });
     const cands = memoized.cands;
     let verdict = memoized.verdict;
     const prev = judged[judged.length - 1];
@@ -155,89 +158,55 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
       const from = prev.verdict.measure;
       const measure = ctx.subject && ctx.subject !== from.subject ? (idx.base.measures.find((m) => m.subject === ctx.subject && m.name === from.name) ?? from) : from;
       const carried = cands.find(measure) ?? { measure, score: MATCH_THRESHOLD, termScore: 0, quoteScore: 0, dimensionOk: true };
-      verdict = judgeQuantity(idx, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, prev.verdict.score ?? MATCH_THRESHOLD, MATCH_THRESHOLD) }]), asOf, { text, quantities, periods: scanned.periods }, policy);
+      verdict = judgeQuantity(draft, q, ctx, Ranking.of(idx, ctx.subject, [{ ...carried, score: Math.max(carried.score, prev.verdict.score ?? MATCH_THRESHOLD, MATCH_THRESHOLD) }]), asOf, policy);
     }
-    const build = () => directedFinding(quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length), idx, text, q, verdict, locale);
-    if (!memo) return void push(q, ctx, verdict, build());
-    const built = memo.built(memoized, q, verdict, locale, build);
-    push(q, ctx, verdict, builtAt(built, q, claims.length));
+    const built = memory.built(memoized, q, verdict, locale, () => directedFinding(quantityFinding(idx, q, ctx, verdict, asOf, locale, claims.length), idx, text, q, verdict, locale));
+    addFigure(q, ctx, verdict, built);
     return { ctx, verdict, built };
   };
 
+  // Line by line (the whole body is one stretch without a memo): a line whose text and surroundings (outsideLine)
+  // are those of an earlier check gets that check's claims again, moved; the others are judged.
   // Figures judged so far: a pause every 8 (judging one the first time can take a few milliseconds).
   let figures = 0;
-  if (memo) {
-    // Line by line: a line whose text and surroundings (outsideLine) are those of an
-    // earlier check gets that check's claims again, moved; the others are judged.
-    for (const line of memo.figureLines()) {
-      // (Whether the line is a table's is part of what its claims depend on: an edit elsewhere can make it one.)
-      const env = [...finder.outsideLine(line.start, line.end), tables.spans.some((t) => line.start < t.end && line.end > t.start)];
-      const kept = memo.lineClaims(line, env, judgedAs, locale);
-      if (kept) {
-        for (const k of kept) {
-          if ((claims.length & 31) === 31) yield;
-          const q = line.quantities[k.at];
-          const by = line.start - k.l0;
-          const sentence = finder.sentenceAt(k.ctx.sentence.start + by)!;
-          push(q, movedContext(k.ctx, by, sentence), k.verdict, builtAt(k.built, q, claims.length));
-        }
-        continue;
+  for (const line of memory.figureLines()) {
+    // (Whether the line is a table's is part of what its claims depend on: an edit elsewhere can make it one.)
+    const env = () => [...finder.outsideLine(line.start, line.end), tables.spans.some((t) => line.start < t.end && line.end > t.start)];
+    const kept = memory.lineClaims(line, env, judgedAs, locale);
+    if (kept) {
+      for (const k of kept) {
+        if ((claims.length & 31) === 31) yield;
+        const by = line.start - k.l0;
+        addFigure(line.quantities[k.at], movedContext(k.ctx, by, finder.sentenceAt(k.ctx.sentence.start + by)!), k.verdict, k.built);
       }
-      const items: LineClaim[] = [];
-      for (let at = 0; at < line.quantities.length; at++) {
-        if ((++figures & 7) === 0) yield;
-        if (inTable(line.quantities[at])) continue;
-        const r = judgeFigure(line.quantities[at]);
-        if (r) items.push({ at, l0: line.start, ...r });
-      }
-      memo.keepLineClaims(line, env, judgedAs, locale, items);
+      continue;
     }
-  } else {
-    for (const q of quantities) {
+    const items: LineClaim[] = [];
+    for (let at = 0; at < line.quantities.length; at++) {
       if ((++figures & 7) === 0) yield;
-      judgeFigure(q);
+      if (inTable(line.quantities[at])) continue;
+      const r = judgeFigure(line.quantities[at]);
+      if (r) items.push({ at, l0: line.start, ...r });
     }
+    memory.keepLineClaims(line, items);
   }
   yield;
-  const judgeRoleClaim = (rc: RoleClaim, claimIndex: number) => roleFinding(idx, rc, judgeRole(idx, rc, asOf), asOf, locale, claimIndex);
-  const pushRole = ({ claim, finding }: { claim: CheckedClaim; finding?: Finding }) => {
-    claims.push(claim);
-    if (finding && claim.status !== 'suppressed') findings.push(finding);
-  };
-  if (memo) for (const made of yield* memo.roleSteps(asOf, locale, claims.length, judgeRoleClaim)) pushRole(made);
-  else {
-    for (const rc of findRoleClaims(idx, text, ol.bodyStart)) {
-      if ((claims.length & 31) === 31) yield;
-      pushRole(judgeRoleClaim(rc, claims.length));
-    }
-  }
+  for (const made of yield* memory.roleSteps(asOf, locale, claims.length, (rc, claimIndex) => roleFinding(idx, rc, judgeRole(idx, rc, asOf), asOf, locale, claimIndex))) add(made);
   yield;
   // Ranks, firsts, editions and years of events (judge/judgeStatements.ts).
-  for (const made of statementClaims(idx, text, ol.bodyStart, finder, asOf, locale, claims.length)) pushRole(made);
+  for (const made of statementClaims(idx, text, ol.bodyStart, finder, asOf, locale, claims.length)) add(made);
   // The tables' cells (tables.ts), numbered after the claims so far.
   const first = claims.length;
-  claims.push(...tables.claims);
-  for (const f of tables.findings) if (claims[first + f.claim].status !== 'suppressed') findings.push({ ...f, claim: first + f.claim });
+  const cellFindings = new Map(tables.findings.map((f) => [f.claim, f]));
+  tables.claims.forEach((claim, k) => {
+    const f = cellFindings.get(k);
+    add({ claim, finding: f && { ...f, claim: first + k } });
+  });
   yield; // the document-level passes below each pause once, so a long draft's tail does not block
-  const own = yield* consistencySteps(text, judged, claims, findings, lines, locale);
-  for (let i = findings.length - 1; i >= 0; i--) {
-    if (own.drop.has(findings[i].claim)) {
-      const c = claims[findings[i].claim];
-      c.status = c.status === 'suppressed' ? c.status : 'unverified';
-      findings[i] = { ...findings[i], code: 'unverified', severity: SEVERITY.unverified, message: message('unverified', locale, { claimed: c.text }), fix: undefined, expected: undefined };
-    }
-  }
-  replaceFindings(findings, own.add, claims);
+  const own = yield* consistencySteps(text, judged, claims, findingOf, lines, locale);
   yield;
-  const unverifiedOff = options.reportUnverified === false;
-  const kept = findings.filter((f) => !(unverifiedOff && f.code === 'unverified'));
-  // Stable order: by position, claims re-indexed.
-  const order = claims.map((c, i) => ({ c, i })).sort((a, b) => a.c.start - b.c.start || a.c.end - b.c.end);
-  const newIndex = new Map(order.map((o, k) => [o.i, k]));
-  const sortedFindings = kept
-    .map((f) => ({ ...f, claim: newIndex.get(f.claim) ?? f.claim }))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  memo?.end();
+  const settled = settle(claims, findingOf, own, locale, options.reportUnverified !== false);
+  memory.end();
   yield;
-  return applySuppressions(text, { asOf, claims: order.map((o) => o.c), findings: sortedFindings }, options.allow ?? [], lines);
+  return applySuppressions(text, { asOf, claims: settled.claims, findings: settled.findings }, options.allow ?? [], lines);
 }

@@ -12,12 +12,12 @@ import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from '../
 import type { FactIndex } from '../factIndex';
 import type { ClaimContext, SubjectMention, RespectiveSlot } from '../draft';
 import { findSubjects } from '../draft';
-import type { Ranking } from '../match';
 import type { QuantityVerdict } from '../judge';
 import { scanQuantitiesAndPeriods } from '../numbers';
 import { movedRole, type Built } from './memoBuilt';
 import { findRoleClaims, type RoleClaim } from '../judge';
 import { finishSteps } from '../util';
+import type { CheckMemory, ClaimMemo, FigureLine, LineClaim } from './memory';
 
 /** A line's figures, periods and subject names placed at one start offset. */
 interface Placed {
@@ -45,33 +45,13 @@ interface LineScan {
   judged?: { env: unknown[]; asOf: string; locale: Locale; items: LineClaim[]; used: number }[];
 }
 
-/** One claim of a line as a check judged it: its figure's index in the line, the line's start then, its context, verdict, claim and finding. */
-export interface LineClaim {
-  at: number;
-  l0: number;
-  ctx: ClaimContext;
-  verdict: QuantityVerdict;
-  built: Built;
-}
-
-/** A line of the current check: its span and its figures there. */
-export interface FigureLine {
-  start: number;
-  end: number;
-  quantities: Quantity[];
-}
-
 /** A line of the current check, with its scan and placement. */
 interface CurrentLine extends FigureLine {
   text: string;
   scan: LineScan;
   placed: Placed;
-}
-
-/** A claim's ranked measures and verdict. */
-export interface ClaimMemo {
-  cands: Ranking;
-  verdict: QuantityVerdict;
+  /** What lineClaims was asked of the line: what its contexts read outside it, the date and the locale. */
+  asked?: { env: unknown[]; asOf: string; locale: Locale };
 }
 
 /** A memoized claim: its inputs (the context with its line start, the 分别 slot, the date) and results. */
@@ -136,7 +116,7 @@ function sameInputs(e: ClaimEntry, ctx: ClaimContext, l0: number, slot: Respecti
 }
 
 /** The per-line and per-claim results of one document's checks (create one per open document). */
-export class CheckMemo {
+export class CheckMemo implements CheckMemory {
   private idx?: FactIndex;
   private generation = 0;
   private readonly lines = new Map<string, LineScan>();
@@ -231,7 +211,7 @@ export class CheckMemo {
         const lineText = text.slice(start, end);
         const line = this.line(lineText);
         const placed = this.place(line, lineText, start);
-        this.current.push({ start, end, text: lineText, scan: line, placed, quantities: placed.quantities });
+        this.current.push({ start, end, text: lineText, scan: line, placed, quantities: placed.quantities, asked: undefined });
         for (const q of placed.quantities) quantities.push(q);
         for (const p of placed.periods) periods.push(p);
         for (const m of placed.subjects) subjects.push(m);
@@ -295,8 +275,10 @@ export class CheckMemo {
    * The claims an earlier check made of a line with the same text, where everything its
    * contexts read outside the line (`env`), the date and the locale were the same.
    */
-  lineClaims(line: FigureLine, env: unknown[], asOf: string, locale: Locale): LineClaim[] | undefined {
-    const kept = (line as CurrentLine).scan.judged?.find((j) => j.asOf === asOf && j.locale === locale && sameList(j.env, env));
+  lineClaims(line: FigureLine, env: () => unknown[], asOf: string, locale: Locale): LineClaim[] | undefined {
+    const current = line as CurrentLine;
+    const asked = (current.asked = { env: env(), asOf, locale });
+    const kept = current.scan.judged?.find((j) => j.asOf === asOf && j.locale === locale && sameList(j.env, asked.env));
     if (!kept) return undefined;
     kept.used = this.generation;
     this.stats.lineClaimHits += kept.items.length;
@@ -304,10 +286,10 @@ export class CheckMemo {
     return kept.items;
   }
 
-  /** Keeps the claims a check made of a line (see lineClaims). */
-  keepLineClaims(line: FigureLine, env: unknown[], asOf: string, locale: Locale, items: LineClaim[]): void {
-    const scan = (line as CurrentLine).scan;
-    (scan.judged ??= []).push({ env, asOf, locale, items, used: this.generation });
+  /** Keeps the claims a check made of a line, under what lineClaims was asked of it (see lineClaims). */
+  keepLineClaims(line: FigureLine, items: LineClaim[]): void {
+    const { scan, asked } = line as CurrentLine;
+    (scan.judged ??= []).push({ env: asked!.env, asOf: asked!.asOf, locale: asked!.locale, items, used: this.generation });
   }
 
   /**

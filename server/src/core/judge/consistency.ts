@@ -68,13 +68,14 @@ export function* consistencySteps(
   text: string,
   judged: JudgedQuantity[],
   claims: CheckedClaim[],
-  findings: Finding[],
+  findings: readonly (Finding | undefined)[],
   lines: LineIndex,
   locale: Locale,
 ): Generator<void, { add: Finding[]; drop: Set<number> }, void> {
   const out: Finding[] = [];
   const drop = new Set<number>();
-  const flagged = new Set(findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.claim));
+  const flagged = new Set<number>();
+  for (const f of findings) if (f && (f.severity === 'error' || f.severity === 'warning')) flagged.add(f.claim);
   // Arithmetic: share after two counts of the same counter in one sentence.
   for (let i = 2; i < judged.length; i++) {
     if (i % CLAIMS_PER_STEP === 0) yield;

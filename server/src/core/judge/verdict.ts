@@ -4,12 +4,12 @@
  * wrong-value, wrong-unit, wrong-period, misattributed, outdated-value,
  * qualifier-mismatch) or leave it unverified.
  */
-import type { FindingCode, Measure, PeriodMention, Quantity } from '../types';
+import type { FindingCode, Measure, Quantity } from '../types';
 import type { FactIndex, IndexedObservation } from '../factIndex';
 import { DerivedValue, districtOf, publishedBy } from '../factIndex';
 import { identityOf, readSentence, type Identity, type SentenceReading, mayAgree } from '../match';
-import { within } from '../util';
-import type { ClaimContext } from '../draft';
+import { TextMemo, within } from '../util';
+import { SentenceValue, type ClaimContext, type DraftText } from '../draft';
 import type { Candidate, Ranking } from '../match';
 import { parsePeriod, relatePeriods } from '../draft';
 import { unitInfo, valueInterval } from '../numbers';
@@ -119,24 +119,17 @@ function baseUnitText(q: Quantity): string {
 /** True when the claim's stated period is the observation's; a span phrase the source itself uses (“十三五”时期布局的…) counts too. */
 function samePeriod(ctx: ClaimContext, io: IndexedObservation): boolean {
   const stated = statedPeriod(ctx);
-  if (relatePeriods(stated, obsPeriod(io.obs.period)) === 'same') return true;
+  if (relatePeriods(stated, OBSERVATION_PERIODS.get(io.obs.period)) === 'same') return true;
   if (!stated || !ctx.periodText || (stated.kind !== 'span' && stated.kind !== 'recent')) return false;
   const bare = (s: string) => s.replace(/[“”"‘’]/g, '');
   return bare(io.obs.quote).includes(bare(ctx.periodText)) || bare(io.obs.periodText ?? '') === bare(ctx.periodText);
 }
 
-/** Observations' periods parsed, by their syntax (a few dozen distinct: years, parts, spans). */
-const obsPeriods = new Map<string, ReturnType<typeof parsePeriod>>();
-
-/** An observation's period, parsed once per distinct syntax (read only: the parse is shared). */
-function obsPeriod(p: string): ReturnType<typeof parsePeriod> {
-  let r = obsPeriods.get(p);
-  if (r === undefined && !obsPeriods.has(p)) {
-    if (obsPeriods.size >= 10_000) obsPeriods.clear(); // a generated or user base may have more
-    obsPeriods.set(p, (r = parsePeriod(p)));
-  }
-  return r;
-}
+/**
+ * Observations' periods parsed, by their syntax (a few dozen distinct: years, parts,
+ * spans; a generated or user base may have more). Read only: the parse is shared.
+ */
+const OBSERVATION_PERIODS = new TextMemo(10_000, parsePeriod);
 
 /** The claim's period when it names one; 目前/现有/累计 (as of now) state none. */
 function statedPeriod(ctx: ClaimContext) {
@@ -164,29 +157,11 @@ function hasAgreeing(idx: FactIndex, c: Candidate, q: Quantity, asOf: string): b
   return known(idx, c.measure, asOf).some((io) => agreement(q, io) === 'equal');
 }
 
-/** What judging needs of the draft beyond the claim's context: the text, and its figures (sorted). */
-export interface ClaimWords {
-  text: string;
-  quantities: readonly Quantity[];
-  /** The draft's period mentions (sorted), when scanned already: a sentence's are read from them. */
-  periods?: readonly PeriodMention[];
-}
-
-/** Sentence readings per check (its figures list) and sentence: a sentence's claims share one. */
-const readings = new WeakMap<readonly Quantity[], Map<number, SentenceReading>>();
-
-function sentenceReading(idx: FactIndex, words: ClaimWords, ctx: ClaimContext): SentenceReading {
-  let bySentence = readings.get(words.quantities);
-  if (!bySentence) readings.set(words.quantities, (bySentence = new Map()));
-  let r = bySentence.get(ctx.sentence.start);
-  if (!r || r.offset + r.sentence.length !== ctx.sentence.end) {
-    const from = runStart(words.text, ctx.sentence.start);
-    const periods = words.periods && within(words.periods, from, ctx.sentence.end);
-    r = readSentence(idx, words.text.slice(from, ctx.sentence.end), from, within(words.quantities, from, ctx.sentence.end), periods);
-    bySentence.set(ctx.sentence.start, r);
-  }
-  return r;
-}
+/** A sentence read for identity, with the clauses a semicolon joins to it before it: the claims of a sentence share one. */
+const READING = new SentenceValue((draft, s) => {
+  const from = runStart(draft.text, s.start);
+  return readSentence(draft.idx, draft.text.slice(from, s.end), from, within(draft.quantities, from, s.end), draft.periods && within(draft.periods, from, s.end));
+});
 
 /** Where the claim's sentence starts, with the clauses joined to it by semicolons before it (2021年地区生产总值突破万亿元；2023年…分别达…). */
 function runStart(text: string, sentenceStart: number): number {
@@ -208,17 +183,18 @@ export interface JudgePolicy {
 /** The default policy: a six-month freshness window. */
 export const DEFAULT_POLICY: JudgePolicy = { freshnessMonths: 6 };
 
-/** Judges a quantity claim (`cands` split by compatibility with ctx.subject). */
-export function judgeQuantity(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, words: ClaimWords, policy: JudgePolicy = DEFAULT_POLICY): QuantityVerdict {
+/** Judges a quantity claim of a draft (`cands` split by compatibility with ctx.subject). */
+export function judgeQuantity(draft: DraftText, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, policy: JudgePolicy = DEFAULT_POLICY): QuantityVerdict {
+  const idx = draft.idx;
   const identities = new Map<Measure, Identity>();
   // The sentence is read when a candidate's identity is first asked (a figure no measure matches needs none).
   let reading: SentenceReading | undefined;
   const identity = (m: Measure): Identity => {
     let id = identities.get(m);
-    if (!id) identities.set(m, (id = identityOf(idx, m, (reading ??= sentenceReading(idx, words, ctx)), q)));
+    if (!id) identities.set(m, (id = identityOf(idx, m, (reading ??= READING.of(draft, ctx.sentence)), q)));
     return id;
   };
-  const v = judge(idx, q, ctx, cands, asOf, identity, policy, claimKind(words.text, ctx, q), words);
+  const v = judge(idx, q, ctx, cands, asOf, identity, policy, claimKind(draft.text, ctx, q), draft.text);
   if (v.measure) {
     v.score = cands.find(v.measure)?.score;
     v.identity = identity(v.measure).object;
@@ -237,7 +213,7 @@ function sameSubject(idx: FactIndex, ctx: ClaimContext, m: Measure): boolean {
   return ctx.subject === district || m.subject === district;
 }
 
-function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, identity: (m: Measure) => Identity, policy: JudgePolicy, kind: ClaimKind, words: ClaimWords): QuantityVerdict {
+function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, asOf: string, identity: (m: Measure) => Identity, policy: JudgePolicy, kind: ClaimKind, text: string): QuantityVerdict {
   // Candidates whose object the wording contradicts (another object or scope) are out of the running.
   const fits = (c: Candidate) => c.dimensionOk && c.score >= MATCH_THRESHOLD && identity(c.measure).object !== 'foreign' && identity(c.measure).scope !== 'other';
   // The fitting candidates, best first, read only as far as they are needed: up to the first the wording
@@ -300,7 +276,7 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
     return said ? { verified: false, measure: m, nearby: said, why: 'forecast', established: true } : { verified: false, measure: m, established: true };
   }
   if (plan && !current.length) {
-    if (kind === 'forecast' || (kind === 'plain' && restates(words.text, ctx, q, plan))) return { verified: true, measure: m, agreeing: plan, expected: plan, established: true };
+    if (kind === 'forecast' || (kind === 'plain' && restates(text, ctx, q, plan))) return { verified: true, measure: m, agreeing: plan, expected: plan, established: true };
     if (kind === 'achieved') return { code: 'plan-as-done', verified: false, measure: m, agreeing: plan, expected: plan, established: true };
     return { verified: false, measure: m, nearby: plan, why: 'forecast', established: true };
   }
@@ -483,10 +459,9 @@ function checkUnit(idx: FactIndex, q: Quantity, c: Candidate, asOf: string): Qua
   const n = writtenNumber(q);
   const m = mantissa(q);
   const same = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
-  const list = known(idx, c.measure, asOf);
-  const numbers = writtenNumbers(idx, c.measure);
   // Most figures share no written number with the measure's observations: nothing to look at.
-  if (!numbers.some((x) => same(x, n) || same(x, m))) return undefined;
+  if (!writtenNumbers(idx, c.measure).some((x) => same(x, n) || same(x, m))) return undefined;
+  const list = known(idx, c.measure, asOf);
   for (let i = list.length - 1; i >= 0; i--) {
     const io = list[i];
     const f = io.figure;

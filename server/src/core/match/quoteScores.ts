@@ -34,6 +34,8 @@ export interface QuoteStats {
   classPostings: number[][];
   /** Each measure's distinct quote classes by measure id, in the order of its observations. */
   measureClasses: Map<string, number[]>;
+  /** For each word id, the quote classes holding it by their measures' subjects (built on first use: subjectPostings). */
+  subjectPostings?: Map<string, number[]>[];
 }
 
 /** A quote scores at least this to make its measure a candidate on its own. */
@@ -210,13 +212,10 @@ function filterBySubject(scores: Map<Measure, number>, subjects: Set<string>): M
   return out;
 }
 
-const subjectPostingsMemo = new WeakMap<QuoteStats, Map<string, number[]>[]>();
-
-/** For each word id, the quote classes holding it by the subjects of the classes' measures (built once per stats). */
+/** For each word id, the quote classes holding it by the subjects of the classes' measures (built once per stats, kept by them). */
 function subjectPostings(stats: QuoteStats): Map<string, number[]>[] {
-  let by = subjectPostingsMemo.get(stats);
-  if (by) return by;
-  by = [];
+  if (stats.subjectPostings) return stats.subjectPostings;
+  const by: Map<string, number[]>[] = [];
   const subjectsOf = stats.classMeasures.map((ms) => [...new Set(ms.map((m) => m.subject))]);
   stats.classPostings.forEach((list, id) => {
     if (!list) return;
@@ -228,8 +227,8 @@ function subjectPostings(stats: QuoteStats): Map<string, number[]>[] {
         else m.set(s, [c]);
       }
     }
-    by![id] = m;
+    by[id] = m;
   });
-  subjectPostingsMemo.set(stats, by);
+  stats.subjectPostings = by;
   return by;
 }

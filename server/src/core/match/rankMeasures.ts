@@ -5,8 +5,8 @@
  * overlap after segmentation), and the counter word (17家 is not 17间).
  */
 import type { Dimension, Measure, Quantity } from '../types';
-import { STEP_ITEMS, type FactIndex } from '../factIndex';
-import type { ClaimContext, RespectiveSlot } from '../draft';
+import { DerivedValue, STEP_ITEMS, type FactIndex } from '../factIndex';
+import { SentenceValue, type ClaimContext, type DraftText, type RespectiveSlot } from '../draft';
 import { unitInfo, codeUnitSet } from '../numbers';
 import { words, addWords } from './segment';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
@@ -30,15 +30,7 @@ function counterClass(unit: string): string {
   return PERSON_COUNTERS.has(unit) ? '人' : unit;
 }
 
-const dimensionsMemo = new WeakMap<Measure, Dimension[]>();
-
-/** Dimensions a measure's values can be compared in (memoized per measure). */
-export function measureDimensions(m: Measure): Dimension[] {
-  let dims = dimensionsMemo.get(m);
-  if (!dims) dimensionsMemo.set(m, (dims = dimensionsOf(m)));
-  return dims;
-}
-
+/** Dimensions a measure's values can be compared in. */
 function dimensionsOf(m: Measure): Dimension[] {
   const dim = unitInfo(m.unit)?.dimension ?? (m.unit === '' ? 'count' : 'none');
   if (dim === 'percent' || dim === 'fraction') return ['percent', 'fraction'];
@@ -47,17 +39,18 @@ function dimensionsOf(m: Measure): Dimension[] {
   return [dim];
 }
 
-const statsCache = new WeakMap<FactIndex, QuoteStats>();
+/** The quote statistics of an index, kept by it (built by quoteStatsSteps). */
+const STATS = new DerivedValue((idx) => finishSteps(quoteStatsSteps(idx)));
 
 /** The quote statistics of a fact base (built once per index). */
 export function quoteStats(idx: FactIndex): QuoteStats {
-  return finishSteps(quoteStatsSteps(idx));
+  return STATS.of(idx);
 }
 
-/** quoteStats in steps: the cached statistics, or them built with a pause every few thousand observations (then cached). */
+/** quoteStats in steps: the index's statistics, or them built with a pause every few thousand observations (then kept by the index). */
 export function* quoteStatsSteps(idx: FactIndex): Generator<void, QuoteStats, void> {
-  let s = statsCache.get(idx);
-  if (s) return s;
+  const known = STATS.peek(idx);
+  if (known) return known;
   addWords(idx.dictionary);
   // How many observations' quotes have each word (for its IDF).
   const documents = new Map<string, number>();
@@ -118,18 +111,22 @@ export function* quoteStatsSteps(idx: FactIndex): Generator<void, QuoteStats, vo
     termsByChar.set(t[0], list);
   }
   const termFirst = codeUnitSet(idx.terms.keys());
-  s = { idf, maxIdf: Math.log(1 + n), termsByChar, termsByPair: new Map(), termFirst, wordIds, wordList, classWords, classMeasures, classPostings, measureClasses };
-  statsCache.set(idx, s);
-  return s;
+  return STATS.keep(idx, { idf, maxIdf: Math.log(1 + n), termsByChar, termsByPair: new Map(), termFirst, wordIds, wordList, classWords, classMeasures, classPostings, measureClasses });
 }
 
-/** Quote scores by sentence text, then clause text (the sentence's string is shared by its claims, so its hash is computed once). */
-const scoresCache = new WeakMap<FactIndex, { bySentence: Map<string, Map<string, QuoteScores>>; size: number }>();
+/**
+ * An index's quote scores by sentence text, then clause text (the sentence's string is
+ * shared by its claims, so its hash is computed once); emptied past 20,000.
+ */
+const SCORES = new DerivedValue(() => ({ bySentence: new Map<string, Map<string, QuoteScores>>(), size: 0 }));
 
 /** The quote scores of a clause and sentence (memoized: a sentence's claims share them, and an edit leaves most sentences alone). */
 function quoteScoresOf(idx: FactIndex, stats: QuoteStats, clauseText: string, sentenceText: string): QuoteScores {
-  let memo = scoresCache.get(idx);
-  if (!memo || memo.size >= 20000) scoresCache.set(idx, (memo = { bySentence: new Map(), size: 0 }));
+  const memo = SCORES.of(idx);
+  if (memo.size >= 20000) {
+    memo.bySentence.clear();
+    memo.size = 0;
+  }
   let byClause = memo.bySentence.get(sentenceText);
   if (!byClause) memo.bySentence.set(sentenceText, (byClause = new Map()));
   let qs = byClause.get(clauseText);
@@ -143,17 +140,8 @@ function quoteScoresOf(idx: FactIndex, stats: QuoteStats, clauseText: string, se
   return qs;
 }
 
-/** The term occurrences found lately in one text, by sentence range (the claims of a sentence share them). */
-let occMemo: { text: string; stats: QuoteStats; byRange: Map<string, Map<string, number[]>> } | undefined;
-
-/** Every term occurrence in [from, to): term → start offsets (memoized for the last text). */
-function termOccurrences(text: string, from: number, to: number, stats: QuoteStats): Map<string, number[]> {
-  if (occMemo?.text !== text || occMemo.stats !== stats) occMemo = { text, stats, byRange: new Map() };
-  const key = `${from}:${to}`;
-  let found = occMemo.byRange.get(key);
-  if (!found) occMemo.byRange.set(key, (found = findTermOccurrences(text, from, to, stats)));
-  return found;
-}
+/** Every term occurrence in a sentence: term → start offsets (the claims of a sentence share them). */
+const TERM_OCCURRENCES = new SentenceValue((draft, s) => findTermOccurrences(draft.text, s.start, s.end, quoteStats(draft.idx)));
 
 /**
  * The terms that can occur at `i` of a range ending at `to`, in termsByChar's order: those
@@ -189,33 +177,15 @@ function findTermOccurrences(text: string, from: number, to: number, stats: Quot
   return out;
 }
 
-/** Each measure's distinct terms, joined: measures with the same terms have the same term score for a claim. */
-const termsKeyMemo = new WeakMap<Measure, string>();
-
-function termsKey(m: Measure): string {
-  let k = termsKeyMemo.get(m);
-  if (k === undefined) termsKeyMemo.set(m, (k = distinctTerms(m).join('\u0000')));
-  return k;
-}
-
-const distinctTermsMemo = new WeakMap<Measure, string[]>();
-
-/** A measure's terms without repeats, in order (memoized). */
-function distinctTerms(m: Measure): string[] {
-  let d = distinctTermsMemo.get(m);
-  if (d === undefined) distinctTermsMemo.set(m, (d = [...new Set(m.terms)]));
-  return d;
-}
-
 /** Verbs linking a noun to a figure after it (基础设施完成率达到91%). */
 const LINKING_VERBS = ['达到', '达', '为', '是', '约', '超过', '已达', '实现', '保持', '共', '有'];
 
 /** Term score: the best term occurrence by proximity, plus a little for a second distinct term. */
-function termScore(text: string, m: Measure, q: Quantity, ctx: ClaimContext, others: Quantity[], occ: Map<string, number[]>, slot?: RespectiveSlot): number {
+function termScore(text: string, terms: string[], q: Quantity, ctx: ClaimContext, others: Quantity[], occ: Map<string, number[]>, slot?: RespectiveSlot): number {
   // The best and second-best term scores (no array to sort: this runs for every candidate of every claim).
   let first = 0;
   let second = 0;
-  for (const t of distinctTerms(m)) {
+  for (const t of terms) {
     // A term that does not occur scores 0, which changes neither of the two best.
     const at = occ.get(t);
     if (at === undefined) continue;
@@ -300,34 +270,30 @@ function withoutFigures(text: string, from: number, to: number, figures: Quantit
   return (out + text.slice(at, to)).replace(/[\d.]+/g, ' ');
 }
 
-/** The last sentence blanked by sentenceWithoutFigures: the claims of a sentence share it. */
-let sentenceMemo: { text: string; from: number; to: number; figures: Quantity[]; out: string } | undefined;
-
-/** withoutFigures for a whole sentence, memoized for the last one (its claims come one after another). */
-function sentenceWithoutFigures(text: string, from: number, to: number, figures: Quantity[]): string {
-  const m = sentenceMemo;
-  if (m && m.text === text && m.from === from && m.to === to && m.figures === figures) return m.out;
-  const out = withoutFigures(text, from, to, figures);
-  sentenceMemo = { text, from, to, figures, out };
-  return out;
-}
+/** A sentence with its figures blanked out (withoutFigures), shared by its claims. */
+const SENTENCE_WORDS = new SentenceValue((draft, s) => withoutFigures(draft.text, s.start, s.end, draft.figuresIn(s)));
 
 /**
- * Scores every measure for a claim, best first, split by the claim's subject (see
- * Ranking). Measures without any signal are left out.
+ * Scores every measure of the draft's index for a claim of it, best first, split by the
+ * claim's subject (see Ranking); the claim is read with the other figures of its
+ * sentence. Measures without any signal are left out.
  */
-export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], slot?: RespectiveSlot): Ranking {
+export function rankMeasures(draft: DraftText, q: Quantity, ctx: ClaimContext, slot?: RespectiveSlot): Ranking {
+  // (The closures below keep what they read, not the draft: a memo keeps a settled ranking.)
+  const { idx, text } = draft;
+  const others = draft.figuresIn(ctx.sentence);
   const stats = quoteStats(idx);
   // A share right after a figure (备案大模型95款，占全市的近七成) is a share of that figure's thing: read both clauses.
   const prev = q.dimension === 'percent' || q.dimension === 'fraction' ? others.filter((o) => o.end <= ctx.clause.start && o.start >= ctx.sentence.start).pop() : undefined;
   const from = prev && !others.some((o) => o.start >= ctx.clause.start && o.end <= q.start) ? clauseStart(text, prev.start, ctx.sentence.start) : ctx.clause.start;
   const clauseText = withoutFigures(text, from, ctx.clause.end, others);
   // The whole sentence helps when the clause alone is generic (全市占比约四分之一 after 人才资源总量…).
-  const sentenceText = sentenceWithoutFigures(text, ctx.sentence.start, ctx.sentence.end, others);
-  const occ = termOccurrences(text, ctx.sentence.start, ctx.sentence.end, stats);
+  const sentenceText = SENTENCE_WORDS.of(draft, ctx.sentence);
+  const occ = TERM_OCCURRENCES.of(draft, ctx.sentence);
   const quoteScore = quoteScoresOf(idx, stats, clauseText, sentenceText);
   const ids = idRanks(idx);
-  const score = scorer(text, q, ctx, others, occ, quoteScore, ids.ranks, slot);
+  const infos = MEASURE_INFO.of(idx);
+  const score = scorer(text, q, ctx, others, occ, quoteScore, infos, slot);
   // Candidates: measures with a term in the sentence, or with a quote sharing words with it.
   const all = (): Set<Measure> => {
     const measures = new Set<Measure>();
@@ -345,12 +311,12 @@ export function rankMeasures(idx: FactIndex, text: string, q: Quantity, ctx: Cla
   for (const t of occ.keys()) forTermMeasures(idx, t, compatible, add);
   for (const m of quoteScore.strongIn(compatible).keys()) mine.add(m);
   const otherSubjects = (keep?: (m: Measure) => boolean) => ranked([...all()].filter((m) => !compatible.has(m.subject) && (!keep || keep(m))), score);
-  return new Ranking(ranked(mine, score), subjectIn(compatible), otherSubjects, dimensionFits(q.dimension));
+  return new Ranking(ranked(mine, score), subjectIn(compatible), otherSubjects, dimensionFits(infos, q.dimension));
 }
 
 /** Whether a measure's dimensions include the claim's (a candidate's dimensionOk), made outside rankMeasures as subjectIn. */
-function dimensionFits(d: Dimension): (m: Measure) => boolean {
-  return (m) => measureDimensions(m).includes(d);
+function dimensionFits(infos: MeasureInfos, d: Dimension): (m: Measure) => boolean {
+  return (m) => infos.of(m).dims.includes(d);
 }
 
 /** A test of a measure's subject against a set (made outside rankMeasures, so it keeps none of a claim's text). */
@@ -359,15 +325,14 @@ function subjectIn(subjects: Set<string>): (m: Measure) => boolean {
 }
 
 /** The scoring of one claim's candidate measures (undefined for a measure without any signal). */
-function scorer(text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], occ: Map<string, number[]>, quoteScore: QuoteScores, rank: Map<Measure, number>, slot?: RespectiveSlot): (m: Measure) => Scored | undefined {
+function scorer(text: string, q: Quantity, ctx: ClaimContext, others: Quantity[], occ: Map<string, number[]>, quoteScore: QuoteScores, infos: MeasureInfos, slot?: RespectiveSlot): (m: Measure) => Scored | undefined {
   // termScore depends on the measure only through its terms (copies of a measure per district share them).
   const byTerms = new Map<string, number>();
   const claimCounter = q.unit ? counterClass(q.unit) : undefined;
-  const infos = measureInfos(rank);
   return (m) => {
-    const info = infos.get(m) ?? infoOf(m, rank);
+    const info = infos.of(m);
     let ts = byTerms.get(info.termsKey);
-    if (ts === undefined) byTerms.set(info.termsKey, (ts = termScore(text, m, q, ctx, others, occ, slot)));
+    if (ts === undefined) byTerms.set(info.termsKey, (ts = termScore(text, info.terms, q, ctx, others, occ, slot)));
     const qs = quoteScore.of(m);
     if (ts === 0 && qs < QUOTE_CANDIDATE) return undefined;
     const dimensionOk = info.dims.includes(q.dimension);
@@ -379,30 +344,37 @@ function scorer(text: string, q: Quantity, ctx: ClaimContext, others: Quantity[]
   };
 }
 
-/** What ranking needs of a measure beyond a claim: its terms' key, dimensions, counter class and place in id order. */
+/**
+ * What ranking needs of a measure beyond a claim: its distinct terms (in order) and their
+ * key (measures with the same terms have the same term score for a claim), dimensions,
+ * counter class and place in id order.
+ */
 interface MeasureInfo {
+  terms: string[];
   termsKey: string;
   dims: Dimension[];
   counter: string;
   rank: number;
 }
 
-const measureInfoMemo = new WeakMap<Map<Measure, number>, Map<Measure, MeasureInfo>>();
-
 function infoOf(m: Measure, ranks: Map<Measure, number>): MeasureInfo {
-  return { termsKey: termsKey(m), dims: measureDimensions(m), counter: counterClass(m.unit), rank: ranks.get(m) ?? 0 };
+  const terms = [...new Set(m.terms)];
+  return { terms, termsKey: terms.join('\u0000'), dims: dimensionsOf(m), counter: counterClass(m.unit), rank: ranks.get(m) ?? 0 };
 }
 
-/**
- * measureInfo per measure, built for every measure of the index at once (through its id
- * ranks) with the index's other tables: a claim's first look at a measure is a lookup.
- */
-function measureInfos(ranks: Map<Measure, number>): Map<Measure, MeasureInfo> {
-  let infos = measureInfoMemo.get(ranks);
-  if (!infos) {
-    infos = new Map();
-    for (const m of ranks.keys()) infos.set(m, infoOf(m, ranks));
-    measureInfoMemo.set(ranks, infos);
+/** Every measure's MeasureInfo, built for every measure of an index at once: a claim's first look at a measure is a lookup. */
+class MeasureInfos {
+  private readonly byMeasure = new Map<Measure, MeasureInfo>();
+
+  constructor(private readonly ranks: Map<Measure, number>) {
+    for (const m of ranks.keys()) this.byMeasure.set(m, infoOf(m, ranks));
   }
-  return infos;
+
+  /** A measure's information (made on the spot for a measure outside the index). */
+  of(m: Measure): MeasureInfo {
+    return this.byMeasure.get(m) ?? infoOf(m, this.ranks);
+  }
 }
+
+/** An index's measures' information, kept by the index. */
+const MEASURE_INFO = new DerivedValue((idx) => new MeasureInfos(idRanks(idx).ranks));

@@ -114,7 +114,7 @@ function measureTerms(phrase: string): string[] {
  * `excluded`: measures and proposals not to take (another figure of the source has them).
  */
 export function chooseMeasure(idx: FactIndex, r: SourceReading, q: Quantity, ctx: ClaimContext, subject: string, proposals: MeasureProposals, excluded: ReadonlySet<string> = new Set()): MeasureChoice {
-  const ranking = rankMeasures(idx, r.text, q, ctx, within(r.quantities, ctx.sentence.start, ctx.sentence.end), r.slots.get(q));
+  const ranking = rankMeasures(r.draft, q, ctx, r.slots.get(q));
   const fits = ranking.compatible.filter((c) => c.dimensionOk && c.score >= MATCH_THRESHOLD && !excluded.has(c.measure.id));
   const best = fits.find((c) => c.measure.subject === subject);
   if (best) return { measure: best.measure, score: best.score };

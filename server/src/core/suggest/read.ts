@@ -6,7 +6,7 @@
  */
 import type { FactIndex } from '../factIndex';
 import type { PeriodMention, Quantity, Source } from '../types';
-import { outline, type DraftOutline, ContextFinder, type ClaimContext, withWholeYear, yearRanges, pairRespectively, respectiveSlots, type RespectiveSlot } from '../draft';
+import { outline, type DraftOutline, ContextFinder, DraftText, type ClaimContext, withWholeYear, yearRanges, pairRespectively, respectiveSlots, type RespectiveSlot } from '../draft';
 import { scanQuantitiesAndPeriods } from '../numbers';
 import { within } from '../util';
 import type { SuggestionKind } from './suggestionTypes';
@@ -17,6 +17,8 @@ export interface SourceReading {
   text: string;
   outline: DraftOutline;
   quantities: Quantity[];
+  /** The body as the measure ranking reads it (with what it derives from each sentence). */
+  draft: DraftText;
   periods: PeriodMention[];
   finder: ContextFinder;
   /** The date stocks without a stated period are as of: the event date, else the publication date. */
@@ -41,6 +43,7 @@ export function readSource(idx: FactIndex, source: Source): SourceReading {
     text,
     outline: ol,
     quantities: scanned.quantities,
+    draft: new DraftText(idx, text, scanned.quantities),
     periods,
     finder,
     asOf,
