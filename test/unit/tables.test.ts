@@ -70,4 +70,14 @@ describe('tables', function () {
     assert.equal(res.claims.filter((c) => c.text.includes('37')).length, 1);
     assert.equal(res.claims.filter((c) => c.text.includes('20所')).length, 0);
   });
+
+  it('reads a row whose label starts with a numeral (二级医院, 三甲医院) by its label, not as a figure', () => {
+    const text = '---\ndate: 2025-09-15\n---\n# 海淀区\n\n| 指标 | 现有 | 备注 |\n| --- | --- | --- |\n| 医疗卫生机构（家） | 1474 | — |\n| 二级医院（家） | 32 | — |\n';
+    const res = checkText(text, base, { asOf: today() });
+    const { claim, finding } = at(res, text, '32');
+    assert.ok(claim, 'the cell is a claim');
+    assert.equal(claim.status, 'contradicted');
+    assert.equal(finding?.code, 'wrong-value');
+    assert.equal(finding?.fix?.newText, '34');
+  });
 });

@@ -127,9 +127,16 @@ function labelUnit(label: string): { label: string; unit: string } {
   return { label, unit: '' };
 }
 
-/** A cell that holds a figure (digits, or Chinese numerals with a counter, 四分之一强, 两成). */
+/**
+ * A cell that holds a figure (digits, or Chinese numerals alone or with a counter: 四分之一强,
+ * 两成, 三家). A label that merely starts with a numeral (二级医院, 三甲医院, 十大工程) is not one.
+ */
 function holdsFigure(cell: string): boolean {
-  return /\d/.test(cell) || /^[约近超逾]?[零〇一二两三四五六七八九十百千万亿点分之成强弱余多]+/.test(cell);
+  if (/\d/.test(cell)) return true;
+  const m = /^[约近超逾]?[零〇一二两三四五六七八九十百千万亿点分之成强弱余多]+/.exec(cell);
+  if (!m) return false;
+  const rest = cell.slice(m[0].length);
+  return rest.length <= 2 && !/^[级甲等类型期批号届大]/.test(rest);
 }
 
 /** One cell read as a sentence: where its figure stands in the sentence and in the draft, and the unit the sentence adds. */
