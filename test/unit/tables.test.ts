@@ -80,4 +80,13 @@ describe('tables', function () {
     assert.equal(finding?.code, 'wrong-value');
     assert.equal(finding?.fix?.newText, '34');
   });
+
+  it('reads a row whose only label names a period (2025年前三季度…) by that label, the period included', () => {
+    const text = '---\ndate: 2025-12-05\n---\n# 怀柔区\n\n类别\t指标\t数值\n产业\t森林覆盖率\t77.5%\n产业\t2025年前三季度现代服务业对GDP增长的贡献\t超过九成\n';
+    const res = checkText(text, base, { asOf: today() });
+    const { claim, finding } = at(res, text, '超过九成');
+    assert.ok(claim, 'the cell is a claim');
+    assert.equal(finding?.code, 'wrong-value');
+    assert.equal(finding?.fix?.newText, '超过八成');
+  });
 });

@@ -129,11 +129,15 @@ function labelUnit(label: string): { label: string; unit: string } {
 
 /**
  * A cell that holds a figure (digits, or Chinese numerals alone or with a counter: 四分之一强,
- * 两成, 三家). A label that merely starts with a numeral (二级医院, 三甲医院, 十大工程) is not one.
+ * 两成, 三家). A label that merely starts with a numeral (二级医院, 三甲医院, 十大工程) or
+ * names a period (2025年前三季度…) is not one.
  */
 function holdsFigure(cell: string): boolean {
-  if (/\d/.test(cell)) return true;
-  const m = /^[约近超逾]?[零〇一二两三四五六七八九十百千万亿点分之成强弱余多]+/.exec(cell);
+  // Digits of a period (2025年前三季度…的贡献, 2021—2023年…降幅) make a label, not a figure.
+  let bare = cell;
+  for (const p of scanPeriods(cell).reverse()) bare = bare.slice(0, p.start) + bare.slice(p.end);
+  if (/\d/.test(bare)) return true;
+  const m = /^(?:约|近|超过|超|逾|不到|不足|将近|接近)?[零〇一二两三四五六七八九十百千万亿点分之成强弱余多]+/.exec(cell);
   if (!m) return false;
   const rest = cell.slice(m[0].length);
   return rest.length <= 2 && !/^[级甲等类型期批号届大]/.test(rest);
