@@ -89,4 +89,19 @@ describe('tables', function () {
     assert.equal(finding?.code, 'wrong-value');
     assert.equal(finding?.fix?.newText, '超过八成');
   });
+
+  it('reads an aspect-only row (占全市比重) as an aspect of the object of the row above it', () => {
+    const text = '---\ndate: 2025-09-15\n---\n# 海淀区\n\n| 指标 | 2025年上半年 |\n| --- | --- |\n| 地区生产总值（亿元） | 6636.8 |\n| 地区生产总值增速（%） | 6.9 |\n| 占全市比重 | 25.6% |\n';
+    const res = checkText(text, base, { asOf: today() });
+    const { claim, finding } = at(res, text, '25.6%');
+    assert.equal(claim?.factId?.startsWith('haidian.gdp-share'), true, JSON.stringify(claim));
+    assert.equal(finding?.code, 'wrong-value');
+    assert.equal(finding?.fix?.newText, '26.5%');
+  });
+
+  it('leaves an aspect-only row unread when no row above names an object', () => {
+    const text = '---\ndate: 2025-09-15\n---\n# 海淀区\n\n| 指标 | 2025年上半年 |\n| --- | --- |\n| 占全市比重 | 25.6% |\n';
+    const res = checkText(text, base, { asOf: today() });
+    assert.equal(at(res, text, '25.6%').finding?.severity ?? 'information', 'information');
+  });
 });

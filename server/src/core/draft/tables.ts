@@ -143,6 +143,27 @@ function holdsFigure(cell: string): boolean {
   return rest.length <= 2 && !/^[级甲等类型期批号届大]/.test(rest);
 }
 
+/** A row label that says only an aspect of the object of the rows above it (占全市比重, 同比增长, 增速). */
+const ASPECT_ONLY = /^(占全[市区国]比重|占全[市区国]|占比|比重|同比增长|同比增速|同比|比上年增长|比上年|增速|增幅|增长率?)$/;
+/** Aspect words a label above may end with, after its object (地区生产总值增速). */
+const ASPECT_TAIL = /(同比增长|同比增速|增速|增幅|增长率?|占全[市区国]比重|占比|比重)$/;
+
+/**
+ * The object of the nearest row above (in the same column) whose label names one: an
+ * aspect-only row (占全市比重 under 地区生产总值增速) speaks of it, as an elliptic
+ * clause in running text speaks of the clause before it. Empty when there is none.
+ */
+function objectAbove(t: Table, row: Cell[], k: number): string {
+  for (let r = t.rows.indexOf(row) - 1; r >= 0; r--) {
+    const cell = t.rows[r][k];
+    if (!cell) return '';
+    const { label } = labelUnit(cell.text);
+    if (ASPECT_ONLY.test(label)) continue;
+    return label.replace(ASPECT_TAIL, '');
+  }
+  return '';
+}
+
 /** One cell read as a sentence: where its figure stands in the sentence and in the draft, and the unit the sentence adds. */
 interface Placed {
   /** Offset of the cell's text in the sentences' text. */
@@ -168,7 +189,8 @@ function tableSentences(t: Table): { text: string; placed: Placed[] } {
       let k = c - 1;
       while (k >= 0 && (holdsFigure(row[k].text) || NOTE_HEADER.test(headers[k] ?? '') || EMPTY.test(row[k].text))) k--;
       if (k < 0) continue;
-      const { label, unit: inLabel } = labelUnit(row[k].text);
+      const { label: own, unit: inLabel } = labelUnit(row[k].text);
+      const label = ASPECT_ONLY.test(own) ? objectAbove(t, row, k) + own : own;
       const unit = inLabel || (unitCol >= 0 && row[unitCol] ? row[unitCol].text : '');
       // The column's header dates the figure (2023年, 2025年上半年, 现有).
       const stock = STOCK_HEADER.exec(head);
