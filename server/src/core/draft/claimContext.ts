@@ -83,8 +83,8 @@ const OUTSIDE_PLACES = new RegExp(
   [
     '(?:东城|西城|朝阳|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|平谷|密云|延庆|海淀|怀柔)区',
     '北京经济技术开发区|经开区|亦庄新城',
-    '全国|全省|全球|全世界|国内|京津冀|长三角|粤港澳大湾区|雄安新区',
-    '全市|本市|北京市|首都',
+    '全国|我国|全省|全球|全世界|国内|京津冀|长三角|粤港澳大湾区|雄安新区',
+    '全市|本市|我市|北京市|首都',
     '其他区县|其他各区|其他区|各区|兄弟区县|周边区县|城六区|中心城区|远郊区',
     '(?:上海|天津|重庆|深圳|广州|杭州|南京|武汉|成都|西安|苏州|合肥|青岛|宁波|厦门)市?',
     '(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾)省',
@@ -220,6 +220,12 @@ function sinceYear(text: string, m: PeriodMention, clauseEnd: number, year: numb
 function isTopic(text: string, m: PeriodMention, sentenceStart: number, subjects: SubjectMention[] = []): boolean {
   let i = m.start;
   while (i > sentenceStart && /[自从在于截至到“"（(\s]/.test(text[i - 1])) i--;
+  // Words that only frame the time (回顾2022年，刚刚过去的2022年，在过去的一年): it is still the clause's topic.
+  const frame = /(?:回顾|回首|纵观|总结|刚刚过去的|过去的|进入|到了)$/.exec(text.slice(Math.max(sentenceStart, i - 6), i));
+  if (frame) {
+    i -= frame[0].length;
+    while (i > sentenceStart && /[在于\s]/.test(text[i - 1])) i--;
+  }
   // What may open a sentence before its topic: a list number (7. / 3、 / （二）), a byline or note in brackets ((记者 张三)).
   const opener = LEAD_IN.exec(text.slice(sentenceStart, i));
   if (opener && opener[0].length === i - sentenceStart) return true;

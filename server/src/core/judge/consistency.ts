@@ -17,6 +17,15 @@ const SHARE_WORDS = /占|比例|比重|其中|之中/;
 const TOTAL_WORDS = /(合计|共计|总计|总共|共)[达为有]?$/;
 const CHANGE_WORDS = /增长|下降|提高|增加|减少|降低|增速|同比|环比/;
 
+/** A change between two figures of one clause: 由21.8%提高到24%, 从12家增至20家, 21.8%—24%. */
+const CHANGE_LINK = /^(?:[^，,。；;！？!?\n]{0,12}?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|攀升|跃升|增|升|降|减|变化|发展)了?(?:到|至|为)|到|至|—|–|-|～|~)$/;
+
+/** True when `b` is what `a` changed to in the same clause (two values of one measure over time, not a contradiction). */
+function isChange(text: string, a: Quantity, b: Quantity): boolean {
+  if (a.end > b.start) return false;
+  return CHANGE_LINK.test(text.slice(a.end, b.start).trim());
+}
+
 /** A judged quantity, kept for the consistency checks. */
 export interface JudgedQuantity {
   q: Quantity;
@@ -142,6 +151,7 @@ export function* consistencySteps(
       if ((a.ctx.periodText ?? '') !== (b.ctx.periodText ?? '') && JSON.stringify(a.ctx.period) !== JSON.stringify(b.ctx.period)) continue;
       if (!a.ctx.period !== !b.ctx.period) continue;
       if (a.ctx.subject !== b.ctx.subject) continue;
+      if (isChange(text, a.q, b.q)) continue;
       const sameValue = Math.abs(a.q.value - b.q.value) <= Math.max(a.q.precision, b.q.precision) / 2;
       if (sameValue || a.q.dimension !== b.q.dimension) continue;
       out.push({

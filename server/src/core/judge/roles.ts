@@ -5,7 +5,7 @@
 import type { FindingCode, Role } from '../types';
 import type { FactIndex } from '../factIndex';
 import { findSubjects } from '../draft';
-import { districtOf, subjectsCompatible } from '../factIndex';
+import { subjectsCompatible } from '../factIndex';
 import { firstStartingAt } from '../util';
 import { codeUnitSet } from '../numbers';
 
@@ -187,8 +187,9 @@ export function judgeRole(idx: FactIndex, claim: RoleClaim, asOf: string): RoleV
     const held = knownNow.filter((r) => cores(r).includes(t.core) && (!t.subject || subjectsCompatible(idx, t.subject, r.organisation)));
     if (held.length) continue;
     // A title in a body the sources never name the person in (怀柔科学城党工委副书记 of someone recorded only as
-    // 区委副书记、区长) is not contradicted: the sources do not speak of the person there.
-    if (t.subject && !knownNow.some((r) => subjectsCompatible(idx, t.subject!, r.organisation) && (r.organisation === t.subject || districtOf(idx, r.organisation) === r.organisation))) {
+    // 区委副书记、区长, a district's officials often hold posts in its areas' bodies too) is not contradicted: the
+    // sources do not speak of the person there.
+    if (t.subject && !knownNow.some((r) => r.organisation === t.subject)) {
       unknown = true;
       continue;
     }

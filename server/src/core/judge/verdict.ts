@@ -136,6 +136,15 @@ function statedPeriod(ctx: ClaimContext) {
   return ctx.period && ctx.period.kind !== 'asof' ? ctx.period : undefined;
 }
 
+/** Verbs of a change to an end value, after the starting value (由22.5%逐步提高到…). */
+const CHANGE_TO_AFTER = /^[^，,。；;！？!?\n]{0,8}?(?:增至|增加到|增长到|增长至|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|降低到|减少到|减少至|扩大到|扩大至|发展到|跃升至|升至|增加至)/;
+
+/** True when `q` is the value a change starts from: 由/从 right before it, a change to an end value right after. */
+function isStartingValue(text: string, ctx: ClaimContext, q: Quantity): boolean {
+  const before = text.slice(Math.max(ctx.clause.start, q.start - 2), q.start);
+  return /[由从]\s*$/.test(before) && CHANGE_TO_AFTER.test(text.slice(q.end, ctx.clause.end));
+}
+
 /** Observations known at the draft's date. */
 function known(idx: FactIndex, m: Measure, asOf: string): IndexedObservation[] {
   return publishedBy(idx, m.id, asOf);
@@ -255,6 +264,9 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
   if (!list.length) return mis() ?? { verified: false, measure: m };
   if (!firm(m)) return { verified: false, measure: m, established: false };
   const stated = statedPeriod(ctx);
+  // 由22.5%提高到…: the value a change starts from is of the change's first year; without that year stated it is
+  // no figure of any period the sources give (nor their latest).
+  if (!stated && isStartingValue(text, ctx, q)) return { verified: false, measure: m, nearby: list[list.length - 1], why: 'period', established: true };
   const actuals = list.filter((io) => io.obs.kind === 'actual');
   const forecasts = list.filter((io) => io.obs.kind !== 'actual');
   const current = currentOf(actuals, ctx);

@@ -241,8 +241,9 @@ function readZoneOf(sentence: string, from: number, to: number, marks: [number, 
       // A compound's head is its last noun: after 人工智能 in 人工智能独角兽企业, another measure's object (独角兽企业)
       // is what the figure counts, and the named word only qualifies it.
       if (side === 'after' && !out.named && w.objects.has(own)) {
-        const j = i + own.length;
-        const head = heads.get(sentence.charCodeAt(j))?.find((t) => j + t.length <= to && sentence.startsWith(t, j) && !w.objects.has(t) && !own.includes(t));
+        // (A domain word may stand between them: 人工智能领域独角兽, 人工智能相关企业.)
+        const j = i + own.length + (/^(?:领域|行业|产业|方面|赛道|类)?的?/.exec(sentence.slice(i + own.length, i + own.length + 3))?.[0].length ?? 0);
+        const head = heads.get(sentence.charCodeAt(j))?.find((t) => t.length >= 3 && j + t.length <= to && sentence.startsWith(t, j) && !w.objects.has(t) && !own.includes(t));
         if (head) out.headForeign = true;
       }
       if (w.objects.has(own)) out.named = true;
@@ -301,6 +302,16 @@ function segmentsOf(sentence: string, figures: [number, number][]): [number, num
   }
   close(sentence.length);
   return out;
+}
+
+/** Words that make a figure a count per item (每个赛道有五家, 平均每家): distributive, not a total. */
+const PER_ITEM = /每(?:一)?(?:个|家|条|所|座|位|名|项|场|部|户|村|镇|街道|园区|赛道|领域)|平均每/;
+
+/** The clause of `sentence` up to offset `at` (from the last clause punctuation before it). */
+function clauseBefore(sentence: string, at: number): string {
+  let i = at;
+  while (i > 0 && !/[，,；;：:。！？!?\n]/.test(sentence[i - 1])) i--;
+  return sentence.slice(i, at);
 }
 
 /** A sentence read once for the identities of all its claims: its text, offset, mentions and segments. */
@@ -420,5 +431,7 @@ export function identityOf(idx: FactIndex, m: Measure, r: SentenceReading, q: Qu
     const said = sentence.slice(0, upTo);
     if (!w.qualifiers.some((t) => said.includes(t))) object = 'generic';
   }
+  // 每个赛道有五家独角兽企业: a count per item of something else is not the measure's total.
+  if (object !== 'foreign' && PER_ITEM.test(clauseBefore(sentence, qs)) && !/每|平均|人均|户均/.test(m.name)) object = 'foreign';
   return { object, scope, established: (object === 'named' || object === 'carried') && scope !== 'other' };
 }
