@@ -119,3 +119,12 @@ describe('periods: holidays', () => {
     assert.equal(describePeriod('2024Vnational', 'en'), '2024 National Day holiday');
   });
 });
+
+describe('periods: a month opening a clause', () => {
+  it('reads 3月， at a clause start as that month of the text’s year; 7月17日 and 3月份的会议 stay dates', () => {
+    assert.deepEqual(brief('3月，全区接待游客8.5万人次'), [['3月', undefined, { yearOffset: 0, part: 'M03', implicit: true }]]);
+    assert.deepEqual(brief('今年以来，10月，全区'), [['今年以来', undefined, { yearOffset: 0, asOf: true }], ['10月', undefined, { yearOffset: 0, part: 'M10', implicit: true }]]);
+    assert.deepEqual(brief('7月17日，海淀区召开'), []);
+    assert.deepEqual(brief('在3月的会议上'), []);
+  });
+});

@@ -229,7 +229,12 @@ function digitsAt(s: string, i: number, j: number): Omit<TimeSpan, 'start' | 'te
   if (len <= 2 && s[j] === '月' && n >= 1 && n <= 12 && s[i - 1] !== '个') {
     const dEnd = digitRun(s, j + 1);
     if (dEnd > j + 1 && dEnd - j - 1 <= 2 && (s[dEnd] === '日' || s[dEnd] === '号')) return { kind: 'date', end: dEnd + 1 };
-    return { kind: 'date', end: j + (s[j + 1] === '份' ? 2 : 1) };
+    const end = j + (s[j + 1] === '份' ? 2 : 1);
+    // 3月，全区接待游客…: a month opening a clause is the period of what follows (in the year of the text).
+    if (i === 0 || /[\s，,；;：:。！？!?（(]/.test(s[i - 1])) {
+      if (!oneOf('-至到—–~～、', s[end]) && /^[\s，,]/.test(s.slice(end, end + 1))) return { kind: 'period', end, relative: { yearOffset: 0, part: `M${pad(n)}`, implicit: true } };
+    }
+    return { kind: 'date', end };
   }
   if (len <= 2 && s[j] === '日' && n >= 1 && n <= 31) return { kind: 'date', end: j + 1 };
   // 3年来, 5年以来
