@@ -66,9 +66,11 @@ function explainClaim(c: CheckedClaim, n: number, findings: Finding[], base: Fac
 }
 
 /** The explanation of one sentence's check, as text. */
-export function explainText(sentence: string, result: CheckResult, base: FactBase, locale: Locale): string {
+export function explainText(sentence: string, result: CheckResult, base: FactBase, locale: Locale, requested?: string): string {
   const L = LABELS[locale];
-  const lines = [`${L.sentence}: ${sentence}`, `${L.asOf}: ${result.asOf}`, ''];
+  // A draft's own date (its front matter) wins over the date asked for: say so, or the reader thinks it was ignored.
+  const own = requested !== undefined && result.asOf !== requested ? (locale === 'zh' ? '（文稿首部的日期，优先于 --as-of）' : " (the draft's front-matter date, which wins over --as-of)") : '';
+  const lines = [`${L.sentence}: ${sentence}`, `${L.asOf}: ${result.asOf}${own}`, ''];
   if (result.claims.length === 0) lines.push(L.none);
   result.claims.forEach((c, i) => {
     lines.push(...explainClaim(c, i + 1, result.findings.filter((f) => f.claim === i), base, locale), '');
@@ -135,7 +137,7 @@ export async function runExplain(args: string[]): Promise<number> {
   const text =
     format === 'json'
       ? JSON.stringify(results.map(({ sentence, result }) => ({ sentence, asOf: result.asOf, claims: result.claims, findings: result.findings })), null, 2) + '\n'
-      : results.map(({ sentence, result }) => explainText(sentence, result, base, locale)).join('\n');
+      : results.map(({ sentence, result }) => explainText(sentence, result, base, locale, v['as-of'] ? options.asOf : undefined)).join('\n');
   process.stdout.write(text);
   return 0;
 }
