@@ -104,4 +104,11 @@ describe('tables', function () {
     const res = checkText(text, base, { asOf: today() });
     assert.equal(at(res, text, '25.6%').finding?.severity ?? 'information', 'information');
   });
+
+  it('gives a cell the place its column is headed by (海淀区 | 怀柔区)', () => {
+    const text = '---\ndate: 2025-12-15\n---\n# 两区对比\n\n| 指标 | 海淀区 | 怀柔区 |\n| --- | --- | --- |\n| 森林覆盖率（%） | 35.56 | 77.5 |\n';
+    const res = checkText(text, base, { asOf: today() });
+    assert.equal(at(res, text, '35.56').claim?.status, 'verified');
+    assert.equal(at(res, text, '77.5').claim?.status, 'verified', JSON.stringify(at(res, text, '77.5')));
+  });
 });

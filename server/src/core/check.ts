@@ -6,7 +6,7 @@ import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale
 import { outline, ContextFinder, DraftText, type ClaimContext, pairRespectively, respectiveSlots, applySuppressions, checkTables, withDraftPeriods } from './draft';
 import { indexOf, indexSteps } from './factIndex';
 import { quoteStatsSteps, rankMeasures, Ranking, addWords } from './match';
-import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict, judgeRole, quantityFinding, roleFinding, consistencySteps, type JudgedQuantity, message, SEVERITY, directedFinding, statementClaims } from './judge';
+import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict, judgeRole, quantityFinding, roleFinding, consistencySteps, type JudgedQuantity, message, SEVERITY, directedFinding, statementClaimSteps } from './judge';
 import { unitsDuring } from './numbers';
 import { LineIndex, finishSteps } from './util';
 import type { CheckMemo, CheckMemory, LineClaim } from './incremental';
@@ -194,7 +194,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
   for (const made of yield* memory.roleSteps(asOf, locale, claims.length, (rc, claimIndex) => roleFinding(idx, rc, judgeRole(idx, rc, asOf), asOf, locale, claimIndex))) add(made);
   yield;
   // Ranks, firsts, editions and years of events (judge/judgeStatements.ts).
-  for (const made of statementClaims(idx, text, ol.bodyStart, finder, asOf, locale, claims.length)) add(made);
+  for (const made of yield* statementClaimSteps(idx, text, ol.bodyStart, finder, asOf, locale, claims.length)) add(made);
   // The tables' cells (tables.ts), numbered after the claims so far.
   const first = claims.length;
   const cellFindings = new Map(tables.findings.map((f) => [f.claim, f]));

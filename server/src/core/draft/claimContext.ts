@@ -9,7 +9,7 @@ import { clauseAround } from './outline';
 import type { FactIndex } from '../factIndex';
 import { DerivedValue, districtOf, measureSubjects } from '../factIndex';
 import { parsePeriod, type ResolvedPeriod } from './periodSyntax';
-import { firstStartingAt, firstWithin, lastWithin, within } from '../util';
+import { firstStartingAt, firstWithin, lastWithin, TextMemo, within } from '../util';
 import { codeUnitSet } from '../numbers';
 
 /** A subject named in the text. */
@@ -93,6 +93,11 @@ const OUTSIDE_PLACES = new RegExp(
   'g',
 );
 
+/** The whole of `text` names a place or body outside the fact base (朝阳区, 全市, 北京市): a table's column header, say. */
+export function isOutsidePlace(text: string): boolean {
+  return new RegExp(`^(?:${OUTSIDE_PLACES.source})$`).test(text.trim());
+}
+
 /** What a clause starts after, by UTF-16 code unit. */
 const CLAUSE_OPENERS = codeUnitSet([...'，,；;：:。！？!?\n']);
 /** What may stand between a clause's start and its topic: spaces, connectives, a time, a bracketed note. */
@@ -103,25 +108,52 @@ const SCOPE_BEFORE = /(?:占|居|位居|列|比|较|于|高于|低于|超过|领
 /** Words after a place that make it a scope or rank (全市占比, 全市第一, 全国首个, 中心城区首位). */
 const SCOPE_AFTER = /^[”"]?(?:的)?(?:占比|比重|份额|第|首|前列|前|排名|平均|之首|最|范围|同类|同期|水平|率先|领先|唯一|总量的|总数的|的比重|占|领先|一流|知名|乃至)/;
 
+/** The outside places standing as a subject in one line of text, as [start, end) in it. */
+function outsideInLine(line: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = new RegExp(OUTSIDE_PLACES.source, 'g');
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (SCOPE_BEFORE.test(line.slice(Math.max(0, start - 3), start)) || SCOPE_AFTER.test(line.slice(end, end + 4))) continue;
+    // Only as the clause's topic (北京市独角兽企业114家; 其中全国…): 领跑全国, 吸引国内外用户 speak of something else.
+    let c = start;
+    while (c > 0 && CLAUSE_OPENERS[line.charCodeAt(c - 1)] === 0) c--;
+    if (!TOPIC_LEAD.test(line.slice(c, start)) || insidePair(line, start, end, '“', '”') || insidePair(line, start, end, '《', '》')) continue;
+    out.push([start, end]);
+  }
+  return out;
+}
+
+/** outsideInLine by line text. */
+const OUTSIDE_OF_LINE = new TextMemo(50_000, outsideInLine);
+
 /**
  * The base's subject mentions with the outside places that stand as a subject merged in
  * (subject OUTSIDE), sorted; an outside name overlapping a base name is left out.
  */
 function withOutside(text: string, mentions: SubjectMention[], from: number): SubjectMention[] {
   const extra: SubjectMention[] = [];
-  OUTSIDE_PLACES.lastIndex = from;
-  for (let m = OUTSIDE_PLACES.exec(text); m; m = OUTSIDE_PLACES.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (SCOPE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || SCOPE_AFTER.test(text.slice(end, end + 4))) continue;
-    // Only as the clause's topic (北京市独角兽企业114家; 其中全国…): 领跑全国, 吸引国内外用户 speak of something else.
-    let c = start;
-    while (c > from && CLAUSE_OPENERS[text.charCodeAt(c - 1)] === 0) c--;
-    if (!TOPIC_LEAD.test(text.slice(c, start)) || insidePair(text, start, end, '“', '”') || insidePair(text, start, end, '《', '》')) continue;
-    extra.push({ start, end, subject: OUTSIDE });
+  // Line by line, each line's places remembered by its text: what decides (the clause's start, the words around
+  // the name, quotation marks) never reaches past a line break, so an edit reads again only the lines it changed.
+  for (let start = from; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start) for (const [a, b] of OUTSIDE_OF_LINE.get(text.slice(start, end))) extra.push({ start: start + a, end: start + b, subject: OUTSIDE });
+    start = end + 1;
   }
   if (!extra.length) return mentions;
-  const kept = extra.filter((o) => !mentions.some((b) => b.start < o.end && o.start < b.end));
+  // (Both lists are sorted by start: one pass finds the base names overlapping each outside name.)
+  let j = 0;
+  let reach = 0; // the furthest end of the base names passed so far
+  const kept = extra.filter((o) => {
+    while (j < mentions.length && mentions[j].start < o.end) {
+      reach = Math.max(reach, mentions[j].end);
+      if (mentions[j].end > o.start && mentions[j].start < o.end) return false;
+      j++;
+    }
+    return !(reach > o.start);
+  });
   return kept.length ? [...mentions, ...kept].sort((a, b) => a.start - b.start) : mentions;
 }
 

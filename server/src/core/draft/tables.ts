@@ -11,6 +11,11 @@
 import type { CheckedClaim, CheckOptions, CheckResult, FactBase, Finding, TextEdit } from '../types';
 import type { DraftOutline } from './outline';
 import { scanPeriods } from '../numbers';
+import { DerivedValue, indexOf } from '../factIndex';
+
+/** Tables' checks by their sentences, context and options, per fact index (kept by the index; emptied past 256). */
+const TABLE_CHECKS = new DerivedValue(() => new Map<string, CheckResult>());
+import { findSubjects, isOutsidePlace } from './claimContext';
 
 /** A cell: its text (trimmed) and where that text is in the draft. */
 interface Cell {
@@ -173,7 +178,7 @@ interface Placed {
 }
 
 /** The sentences a table is read as, and where each cell's figure stands in them. */
-function tableSentences(t: Table): { text: string; placed: Placed[] } {
+function tableSentences(t: Table, isPlace: (header: string) => boolean): { text: string; placed: Placed[] } {
   const headers = t.header.map((h) => h.text);
   const unitCol = headers.findIndex((h) => UNIT_HEADER.test(h));
   let out = '';
@@ -194,7 +199,8 @@ function tableSentences(t: Table): { text: string; placed: Placed[] } {
       const unit = inLabel || (unitCol >= 0 && row[unitCol] ? row[unitCol].text : '');
       // The column's header dates the figure (2023年, 2025年上半年, 现有).
       const stock = STOCK_HEADER.exec(head);
-      const lead = scanPeriods(head).length > 0 ? `${head}，${label}` : stock ? `${stock[0]}${label}` : label;
+      // A column headed by a place (海淀区 | 怀柔区) gives its cells their subject.
+      const lead = scanPeriods(head).length > 0 ? `${head}，${label}` : stock ? `${stock[0]}${label}` : isPlace(head) ? `${head.trim()}${label}` : label;
       const withUnit = /[^\d.]$/.test(cell.text) && !/[余多]$/.test(cell.text) ? '' : unit;
       line += lead;
       placed.push({ at: out.length + line.length, cell, unit: withUnit });
@@ -229,8 +235,15 @@ export function checkTables(
   if (!/[|\t]/.test(text)) return { spans: [], claims: [], findings: [] };
   const tables = findTables(text, ol.bodyStart);
   const out: TableResult = { spans: tables.map((t) => ({ start: t.start, end: t.end })), claims: [], findings: [] };
+  const idx = indexOf(base);
+  const isPlace = (h: string): boolean => {
+    const name = h.trim();
+    if (!name) return false;
+    if (isOutsidePlace(name)) return true;
+    return findSubjects(idx, name).some((m) => m.start === 0 && m.end === name.length);
+  };
   for (const t of tables) {
-    const { text: sentences, placed } = tableSentences(t);
+    const { text: sentences, placed } = tableSentences(t, isPlace);
     if (!placed.length) continue;
     // The headings above the table, nearest of each level, so the sentences have the draft's subject.
     const above: string[] = [];
@@ -244,7 +257,16 @@ export function checkTables(
     // (The title too: a plain-text draft's first line.)
     if (ol.title && !above.some((h) => h.startsWith('# '))) above.unshift(`# ${ol.title}`);
     const prefix = text.slice(0, ol.bodyStart) + (above.length ? above.join('\n\n') + '\n\n' : '');
-    const r = check(prefix + sentences, base, { ...options, allow: [] });
+    // (A table checked again with the same text, context and options, on the same base, gives the same result: an edit
+    // elsewhere in the draft does not check its tables again.)
+    const tableOptions = { ...options, allow: [] };
+    const key = JSON.stringify(tableOptions) + '\u0000' + prefix + sentences;
+    const memo = TABLE_CHECKS.of(idx);
+    let r = memo.get(key);
+    if (!r) {
+      if (memo.size >= 256) memo.clear();
+      memo.set(key, (r = check(prefix + sentences, base, tableOptions)));
+    }
     const mapped = new Map<number, number>();
     r.claims.forEach((c, i) => {
       const p = placed.find((x) => c.start >= prefix.length + x.at && c.end <= prefix.length + x.at + x.cell.text.length + x.unit.length);

@@ -80,11 +80,14 @@ export interface JudgedStatement {
   finding?: Finding;
 }
 
+/** Lines of a draft whose statements are read between two pauses. */
+const LINES_PER_STEP = 512;
+
 /**
  * The claims and findings of the statements of `text` from `bodyStart` on, numbered
- * from `firstIndex` in order. Statements about nothing the sources speak of give nothing.
+ * from `firstIndex` in order, in steps. Statements about nothing the sources speak of give nothing.
  */
-export function statementClaims(
+export function* statementClaimSteps(
   idx: FactIndex,
   text: string,
   bodyStart: number,
@@ -92,17 +95,30 @@ export function statementClaims(
   asOf: string,
   locale: Locale,
   firstIndex: number,
-): JudgedStatement[] {
+): Generator<void, JudgedStatement[], void> {
   const out: JudgedStatement[] = [];
   const year = Number(asOf.slice(0, 4));
-  for (const m of scanStatementsByLine(text, year, bodyStart)) {
+  // A few hundred lines at a time, with a pause between (a long draft's statements do not hold up other requests).
+  for (let from = bodyStart; from < text.length; ) {
+    let to = from;
+    for (let n = 0; n < LINES_PER_STEP && to < text.length; n++) {
+      const eol = text.indexOf('\n', to);
+      to = eol < 0 ? text.length : eol + 1;
+    }
+    for (const m of scanStatementsByLine(text, year, from, to)) judgeOne(m);
+    from = to;
+    if (from < text.length) yield;
+  }
+  return out;
+
+  function judgeOne(m: StatementMention): void {
     const ctx = finder.contextOf(m.start, m.end);
-    if (!ctx) continue;
+    if (!ctx) return;
     const measure = statementMeasure(idx, text, m, ctx);
-    if (!measure) continue;
+    if (!measure) return;
     const list = publishedBy(idx, measure.id, asOf);
     // Within another group (全国首家 where the sources say 全市首家), the sources do not speak of it: silent.
-    if (list.length && !list.some((io) => sameGroup(io, m))) continue;
+    if (list.length && !list.some((io) => sameGroup(io, m))) return;
     // A plan word before the statement, or for a year anywhere in its clause (年内将全部开工).
     const planned = PLAN.test(text.slice(ctx.clause.start, m.kind === 'year' ? ctx.clause.end : m.start));
     const ctxPeriod = ctx.period && ctx.period.kind !== 'asof' ? ctx.period : undefined;
@@ -129,7 +145,7 @@ export function statementClaims(
     const index = firstIndex + out.length;
     if (status === 'verified') {
       out.push({ claim });
-      continue;
+      return;
     }
     if (status === 'contradicted' && differ && expected) {
       const src = citeObservation(idx, differ);
@@ -138,13 +154,12 @@ export function statementClaims(
         claim,
         finding: { code: 'wrong-value', severity: SEVERITY['wrong-value'], message: msg, start: m.start, end: m.end, factId: differ.obs.id, expected, citations: [src], fix: { start: m.start, end: m.end, newText: expected }, claim: index },
       });
-      continue;
+      return;
     }
     out.push({
       claim,
       finding: { code: 'unverified', severity: SEVERITY.unverified, message: message('unverified', locale, { claimed: m.text }), start: m.start, end: m.end, factId: measure.id, citations: claim.citations, claim: index },
     });
   }
-  return out;
 }
 

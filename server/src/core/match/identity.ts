@@ -119,6 +119,42 @@ function computeNamesObject(term: string): boolean {
   return /[\p{Script=Han}A-Za-z]/u.test(rest.replace(/[“”"‘’《》\s\d.]/g, ''));
 }
 
+/** Every substring of a name (a measure's name is short): what the index's terms and names are looked up by. */
+function substringsOf(name: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < name.length; i++) for (let j = i + 1; j <= name.length; j++) out.add(name.slice(i, j));
+  return out;
+}
+
+/** The base's measures by name, and by subject (a large base: a measure's words look up only what its name holds). */
+const MEASURES_BY_NAME = new DerivedValue((idx: FactIndex) => {
+  const out = new Map<string, Measure[]>();
+  for (const n of idx.base.measures) {
+    const list = out.get(n.name);
+    if (list) list.push(n);
+    else out.set(n.name, [n]);
+  }
+  return out;
+});
+const MEASURES_BY_SUBJECT = new DerivedValue((idx: FactIndex) => {
+  const out = new Map<string, Measure[]>();
+  for (const n of idx.base.measures) {
+    const list = out.get(n.subject);
+    if (list) list.push(n);
+    else out.set(n.subject, [n]);
+  }
+  return out;
+});
+
+/** The measures whose name is one of `names`, in the base's order. */
+function containedMeasures(idx: FactIndex, names: Set<string>): Measure[] {
+  const byName = MEASURES_BY_NAME.of(idx);
+  const found: Measure[] = [];
+  for (const name of names) for (const n of byName.get(name) ?? []) found.push(n);
+  const order = idx.base.measures;
+  return found.length > 1 ? found.sort((a, b) => order.indexOf(a) - order.indexOf(b)) : found;
+}
+
 /** The words explaining each measure, built as measures are met. */
 const MEASURE_WORDS = new DerivedValue(() => new Map<Measure, MeasureWords>());
 
@@ -129,14 +165,15 @@ function measureWords(idx: FactIndex, m: Measure): MeasureWords {
   if (w) return w;
   const own = new Set<string>(m.terms);
   const objects = new Set<string>(m.terms.filter((t) => namesObject(idx, t)));
-  for (const n of idx.base.measures) {
-    if (n === m || n.name.length < 2 || !m.name.includes(n.name)) continue;
+  const inName = substringsOf(m.name);
+  for (const n of containedMeasures(idx, inName)) {
+    if (n === m || n.name.length < 2) continue;
     for (const t of n.terms) if (namesObject(idx, t)) {
       own.add(t);
       objects.add(t);
     }
   }
-  for (const t of idx.terms.keys()) if (namesObject(idx, t) && m.name.includes(t)) {
+  for (const t of inName) if (idx.terms.has(t) && namesObject(idx, t)) {
     own.add(t);
     objects.add(t);
   }
@@ -354,7 +391,7 @@ const HEADS = new DerivedValue(() => new Map<Measure, string | undefined>());
 /** A measure's head noun. */
 function headNoun(idx: FactIndex, m: Measure): string | undefined {
   const memo = HEADS.of(idx);
-  if (!memo.has(m)) memo.set(m, headOf(idx, m, m.terms.filter((t) => namesObject(idx, t)).concat([...idx.terms.keys()].filter((t) => namesObject(idx, t) && m.name.includes(t)))).head);
+  if (!memo.has(m)) memo.set(m, headOf(idx, m, m.terms.filter((t) => namesObject(idx, t)).concat([...substringsOf(m.name)].filter((t) => idx.terms.has(t) && namesObject(idx, t)))).head);
   return memo.get(m);
 }
 
@@ -365,7 +402,7 @@ function headNoun(idx: FactIndex, m: Measure): string | undefined {
 function refines(idx: FactIndex, m: Measure): boolean {
   const head = headNoun(idx, m);
   if (!head) return false;
-  return idx.base.measures.some((n) => n !== m && n.subject === m.subject && headNoun(idx, n) === head);
+  return (MEASURES_BY_SUBJECT.of(idx).get(m.subject) ?? []).some((n) => n !== m && headNoun(idx, n) === head);
 }
 
 /** Reads `sentence` (starting at `offset` of the text) with its figures (absolute offsets, sorted). */

@@ -27,32 +27,37 @@ export function scanStatements(text: string, year?: number): StatementMention[] 
   }
 }
 
-/** Statements of lines already scanned, by year and line text (a draft checked again is mostly lines seen before). */
-const lineMemo = new TextMemo(50_000, (key) => {
-  const at = key.indexOf('\u0000');
-  return scanStatements(key.slice(at + 1), Number(key.slice(0, at)));
-});
+/** Statements of lines already scanned, by line text, one memo per year (a draft checked again is mostly lines seen before). */
+const lineMemos = new Map<number, TextMemo<StatementMention[]>>();
+
+function lineMemo(year: number): TextMemo<StatementMention[]> {
+  let memo = lineMemos.get(year);
+  if (!memo) {
+    if (lineMemos.size >= 8) lineMemos.clear();
+    lineMemos.set(year, (memo = new TextMemo(50_000, (line) => scanStatements(line, year))));
+  }
+  return memo;
+}
 
 /**
- * scanStatements line by line from `from` (a line start), each line's statements
- * remembered by its text: the grammars never look past a line break, so the result is
- * scanStatements' (from `from` on), and an edited draft is scanned again only where it
- * changed.
+ * scanStatements line by line over [from, to) (`from` a line start; `to` a line end or the
+ * text's end), each line's statements remembered by its text: the grammars never look
+ * past a line break, so the result is scanStatements' (from `from` on), and an edited
+ * draft is scanned again only where it changed.
  */
-export function scanStatementsByLine(text: string, year: number, from = 0): StatementMention[] {
+export function scanStatementsByLine(text: string, year: number, from = 0, to = text.length): StatementMention[] {
   const out: StatementMention[] = [];
-  for (let start = from; start < text.length; ) {
+  const memo = lineMemo(year);
+  for (let start = from; start < to; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (end > start) {
-      const line = text.slice(start, end);
-      for (const m of lineMemo.get(`${year}\u0000${line}`)) out.push({ ...m, start: m.start + start, end: m.end + start, about: { start: m.about.start + start, end: m.about.end + start } });
+      for (const m of memo.get(text.slice(start, end))) out.push({ ...m, start: m.start + start, end: m.end + start, about: { start: m.about.start + start, end: m.about.end + start } });
     }
     start = end + 1;
   }
   return out;
 }
-
 
 /** True for measure kinds whose observations are statements read by these grammars. */
 export function isStatementMeasure(kind: string): kind is 'rank' | 'first' | 'edition' | 'year' {
