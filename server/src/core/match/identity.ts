@@ -78,6 +78,11 @@ const SEGMENT_END_CODES = codeUnitSet([...'，,；;：:。！？!?、\n（）()�
 interface MeasureWords {
   /** The measure's own terms and object words, longest first. */
   own: string[];
+  /**
+   * The parts its name lists in brackets as what it totals, when they are its terms too
+   * (重大科技基础设施, 科教基础设施, 交叉研究平台 of 科学设施（…）数): a figure of one part alone is not the total.
+   */
+  parts: Set<string>;
   /** `own` by first code unit. */
   ownByFirst: Map<number, string[]>;
   /** The subset that names the object (not only aspect and scope words). */
@@ -186,7 +191,9 @@ function measureWords(idx: FactIndex, m: Measure): MeasureWords {
     if (list) list.push(t);
     else ownByFirst.set(t.charCodeAt(0), [t]);
   }
-  w = { own: sorted, ownByFirst, objects, scopes, quotes, qualifiers: refines(idx, m) ? headOf(idx, m, [...objects]).qualifiers : [] };
+  const listed = [...m.name.matchAll(/[（(]([^）)]*)[）)]/g)].map((x) => x[1]).join('、');
+  const parts = new Set(m.terms.filter((t) => listed.includes(t) && /[、和与及]/.test(listed)));
+  w = { own: sorted, ownByFirst, objects, parts: parts.size >= 2 ? parts : new Set(), scopes, quotes, qualifiers: refines(idx, m) ? headOf(idx, m, [...objects]).qualifiers : [] };
   memo.set(m, w);
   return w;
 }
@@ -234,6 +241,8 @@ function marksOf(idx: FactIndex, sentence: string, offset: number, periods?: rea
 interface ZoneReading {
   /** A word naming the measure's object occurs in it. */
   named: boolean;
+  /** The measure's object words named in it. */
+  namedWords: string[];
   /** A noun the measure does not explain stands in the object's place (after the stretch's last verb). */
   foreign: boolean;
   /** A noun the measure does not explain stands anywhere in the stretch (its topic included): it is not an elliptic clause. */
@@ -256,7 +265,7 @@ interface ZoneWord {
  * the words after it are the object phrase, where an unexplained noun is another object.
  */
 function readZoneOf(sentence: string, from: number, to: number, marks: [number, number][], w: MeasureWords, side: 'before' | 'after', heads: Map<number, string[]>): ZoneReading {
-  const out: ZoneReading = { named: false, foreign: false, unexplained: false, scopes: [] };
+  const out: ZoneReading = { named: false, namedWords: [], foreign: false, unexplained: false, scopes: [] };
   const seq: ZoneWord[] = [];
   let run = '';
   const close = () => {
@@ -279,11 +288,15 @@ function readZoneOf(sentence: string, from: number, to: number, marks: [number, 
       // is what the figure counts, and the named word only qualifies it.
       if (side === 'after' && !out.named && w.objects.has(own)) {
         // (A domain word may stand between them: 人工智能领域独角兽, 人工智能相关企业.)
-        const j = i + own.length + (/^(?:领域|行业|产业|方面|赛道|类)?的?/.exec(sentence.slice(i + own.length, i + own.length + 3))?.[0].length ?? 0);
+        // (So may a conjunction: 30余所高校和科研机构 counts both, not the 高校 alone.)
+        const j = i + own.length + (/^(?:(?:领域|行业|产业|方面|赛道|类)的?|的|[和与及、])/.exec(sentence.slice(i + own.length, i + own.length + 3))?.[0].length ?? 0);
         const head = heads.get(sentence.charCodeAt(j))?.find((t) => t.length >= 3 && j + t.length <= to && sentence.startsWith(t, j) && !w.objects.has(t) && !own.includes(t));
         if (head) out.headForeign = true;
       }
-      if (w.objects.has(own)) out.named = true;
+      if (w.objects.has(own)) {
+        out.named = true;
+        out.namedWords.push(own);
+      }
       for (const sc of SCOPES) if (own.includes(sc)) out.scopes.push(sc);
       seq.push({ word: own, tag: 'term', own: true });
       i += own.length;
@@ -467,6 +480,15 @@ export function identityOf(idx: FactIndex, m: Measure, r: SentenceReading, q: Qu
     const upTo = after ? after[1] : qe;
     const said = sentence.slice(0, upTo);
     if (!w.qualifiers.some((t) => said.includes(t))) object = 'generic';
+  }
+  // 5个重大科技基础设施 of a measure totalling 重大科技基础设施、科教基础设施和交叉研究平台: one part alone is not the total.
+  if ((object === 'named' || object === 'carried') && w.parts.size) {
+    const said = new Set([...(zb?.namedWords ?? []), ...(za?.namedWords ?? [])]);
+    // (The parts listed after the figure, 37个重大科技基础设施、科教基础设施和交叉研究平台, are the whole.)
+    let end = qe;
+    while (end < sentence.length && !/[，,；;。！？!?\n]/.test(sentence[end])) end++;
+    const listedAfter = [...w.parts].filter((t) => sentence.slice(qe, end).includes(t));
+    if (said.size && [...said].every((t) => w.parts.has(t)) && new Set([...said, ...listedAfter]).size < w.parts.size) object = 'foreign';
   }
   // 每个赛道有五家独角兽企业: a count per item of something else is not the measure's total.
   if (object !== 'foreign' && PER_ITEM.test(clauseBefore(sentence, qs)) && !/每|平均|人均|户均/.test(m.name)) object = 'foreign';
