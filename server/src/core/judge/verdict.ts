@@ -314,7 +314,14 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
     if (planned.length) return { verified: false, measure: m, nearby: planned[planned.length - 1], why: 'forecast', established: true };
     return { verified: false, measure: m, nearby: actuals[actuals.length - 1], why: stated ? 'period' : undefined, established: true };
   }
-  if (best.score < CONTRADICT_THRESHOLD || isChange(ctx, m)) return { verified: false, measure: m, established: true };
+  // (An addition, 新增科研人员2500名, is not the total the measure counts: nor the same measure as the total beside it.)
+  if (isChange(ctx, m)) return { verified: false, measure: m, established: false };
+  if (best.score < CONTRADICT_THRESHOLD) return { verified: false, measure: m, established: true };
+  // 2024年度…达到约2.5万人 against a stock as of 2024-08-26: a year's figure may be the year's end; a snapshot
+  // taken before December confirms an equal one but contradicts no other.
+  if (stated?.kind === 'year' && /^@\d{4}-(0\d|1[01])-/.test(latest.obs.period) && latest.obs.period.slice(1, 5) === String(stated.from)) {
+    return { verified: false, measure: m, nearby: latest, why: 'period', established: true };
+  }
   // Past the freshness window a different value may be a newer figure; not so a cumulative total below one the
   // sources already reached, or the latest figure with two digits swapped (272 for 227: a copying slip).
   const belowReached = isCumulative(m, latest) && valueInterval(q)[1] < valueInterval(latest.figure ?? q)[0];
