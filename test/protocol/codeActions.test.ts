@@ -11,7 +11,7 @@ import { fileUri, LspTestClient } from './lspClient';
 import { actionsOf, applyEdits, byteColumn, editsFor, tempWorkspace } from './support';
 
 /** Two wrong figures on one line (the fixture base: growth 6.1%, 48 pocket parks). */
-const TWO = '# 示例区情况\n\n2024年，示例区地区生产总值增长6.7%，全区建成口袋公园50个。\n';
+const TWO = '# 示例区情况\n\n2024年，示例区地区生产总值增长6.7%；截至2024年5月，全区建成口袋公园50个。\n';
 const LINE = TWO.split('\n')[2];
 const at = (s: string) => LINE.indexOf(s);
 const cursor = (character: number): Range => ({ start: { line: 2, character }, end: { line: 2, character } });
@@ -58,7 +58,7 @@ describe('protocol: quick fixes for the claim under the cursor', function () {
     const parks = await actions(uri, cursor(at('50个') + 1), []);
     assert.deepEqual(fixTitles(parks), ['改为“48个”'], 'no diagnostics sent: the cursor decides');
     const fixed = applyEdits(TWO, editsFor(parks.find((a) => a.isPreferred)!.edit, uri));
-    assert.equal(fixed.split('\n')[2], '2024年，示例区地区生产总值增长6.7%，全区建成口袋公园48个。');
+    assert.equal(fixed.split('\n')[2], '2024年，示例区地区生产总值增长6.7%；截至2024年5月，全区建成口袋公园48个。');
   });
 
   it('the cursor between the figures: no fix of either', async () => {
