@@ -128,3 +128,11 @@ describe('periods: a month opening a clause', () => {
     assert.deepEqual(brief('在3月的会议上'), []);
   });
 });
+
+describe('periods: since a party congress', () => {
+  it('reads 党的十八大以来 and 二十大以来 as cumulative since that congress’s year', () => {
+    assert.deepEqual(brief('党的十八大以来，海淀经济年均增长'), [['党的十八大以来', undefined, { since: 2012, asOf: true }]]);
+    assert.deepEqual(brief('二十大以来'), [['二十大以来', undefined, { since: 2022, asOf: true }]]);
+    assert.deepEqual(brief('十八大代表'), []);
+  });
+});

@@ -14,6 +14,8 @@ import { chineseNumeral, formatLike, parseQuantity, plainNumber, renderFigure, v
 import { CONTRADICT_THRESHOLD } from './verdict';
 
 const SHARE_WORDS = /占|比例|比重|其中|之中/;
+/** Words making a share each figure's own (均占, 都占, 分别占, 各占): no count of the sentence is its whole. */
+const DISTRIBUTIVE = /[均都各]占|分别占|均为|均达|这些|上述|以上数据/;
 const TOTAL_WORDS = /(合计|共计|总计|总共|共)[达为有]?$/;
 const CHANGE_WORDS = /增长|下降|提高|增加|减少|降低|增速|同比|环比/;
 
@@ -98,6 +100,8 @@ export function* consistencySteps(
     if (a.q.dimension !== b.q.dimension || a.q.unit !== b.q.unit || !a.q.unit || a.q.dimension === 'percent') continue;
     const between = text.slice(a.q.end, s.q.start);
     if (!SHARE_WORDS.test(between) || CHANGE_WORDS.test(text.slice(b.q.end, s.q.start))) continue;
+    // 这些数据均占全市四成以上: each figure's share of something else, not one count's share of the other.
+    if (DISTRIBUTIVE.test(text.slice(b.q.end, s.q.start))) continue;
     if (b.q.value > a.q.value || a.q.value === 0) continue;
     const ratio = (100 * b.q.value) / a.q.value;
     const [lo, hi] = valueInterval(s.q);

@@ -80,12 +80,13 @@ export function message(code: FindingCode, locale: Locale, args: MessageArgs): s
 }
 
 /** Why an unverified claim's nearby observation does not decide it (see QuantityVerdict.why). */
-export type UnverifiedWhy = 'within' | 'forecast' | 'stale' | 'period';
+export type UnverifiedWhy = 'within' | 'bound' | 'forecast' | 'stale' | 'period';
 
 const NOTE_ZH: Record<UnverifiedWhy, Template> = {
   stale: (a) => `无法核实“${a.claimed}”：来源最近一次给出的${a.measure}是${a.known}（${a.publisher}，${a.published}），已超过有效期，数据可能已有变化`,
   forecast: (a) => `无法核实“${a.claimed}”：来源只给出了${a.knownPeriod}${a.measure}的预期或目标“${a.known}”（${a.publisher}，${a.published}），没有实际数据`,
   within: (a) => `“${a.claimed}”与来源的“${a.known}”相符，但来源没有给出确切数值（${a.publisher}，${a.published}）`,
+  bound: (a) => `无法核实“${a.claimed}”：来源只给出了约数“${a.known}”（${a.publisher}，${a.published}），没有确切数值`,
   period: (a) => `事实库中没有${a.period ?? '所述时期'}的${a.measure}；来源最近给出的是${a.knownPeriod}的${a.known}（${a.publisher}，${a.published}）`,
 };
 
@@ -93,6 +94,7 @@ const NOTE_EN: Record<UnverifiedWhy, Template> = {
   stale: (a) => `Cannot verify “${a.claimed}”: the latest the sources give for the ${a.measure} is ${a.known} (${a.publisher}, ${a.published}), older than the freshness window; it may have changed since`,
   forecast: (a) => `Cannot verify “${a.claimed}”: the sources only give a forecast or target for the ${a.measure} (${a.knownPeriod}): “${a.known}” (${a.publisher}, ${a.published}), no actual figure`,
   within: (a) => `“${a.claimed}” is consistent with the source's “${a.known}”, but the sources give no exact figure (${a.publisher}, ${a.published})`,
+  bound: (a) => `Cannot verify “${a.claimed}”: the sources give only the approximate “${a.known}” (${a.publisher}, ${a.published}), no exact figure`,
   period: (a) => `The fact base has no ${a.measure} for ${a.period ?? 'the stated period'}; the latest the sources give is ${a.known} for ${a.knownPeriod} (${a.publisher}, ${a.published})`,
 };
 

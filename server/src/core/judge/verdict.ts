@@ -46,11 +46,11 @@ export interface QuantityVerdict {
   /** For an unverified claim: the observation the message mentions (what the sources do give), and why it does not decide. */
   nearby?: IndexedObservation;
   /** Why a nearby observation does not decide an unverified claim; 'reached' for a wrong cumulative total below one the sources reached. */
-  why?: 'within' | 'forecast' | 'stale' | 'period' | 'reached';
+  why?: 'within' | 'bound' | 'forecast' | 'stale' | 'period' | 'reached';
 }
 
 /** equal: the claim states the observation's figure; within: an exact claim inside a bound (突破万亿元), consistent but not stated; qualifier: same value, opposite approximation. */
-type Agreement = 'equal' | 'within' | 'qualifier' | 'differ';
+type Agreement = 'equal' | 'within' | 'near' | 'qualifier' | 'differ';
 
 /** Compares a claim's value with an observation, honouring precision, ranges and qualifiers. */
 export function agreement(q: Quantity, io: IndexedObservation): Agreement {
@@ -74,6 +74,9 @@ export function agreement(q: Quantity, io: IndexedObservation): Agreement {
     // 四分之一强 (more than 25%) is not an exact 24%, however coarse the fraction.
     const margin = 1e-9 * Math.max(1, Math.abs(v)) + (fig?.precision ?? 0) / 2;
     if (oq === 'exact' && ((cq === 'over' && v < q.value - margin) || (cq === 'under' && v > q.value + margin))) return 'differ';
+    // 24.5% against 四分之一强 (more than a quarter): below the bound the source sets; neither stated nor contradicted
+    // (the source's word is coarse).
+    if (cq === 'exact' && ((oq === 'over' && q.value < v - 1e-9 * Math.max(1, Math.abs(v))) || (oq === 'under' && q.value > v + 1e-9 * Math.max(1, Math.abs(v))))) return 'near';
     return 'equal';
   }
   if (cq !== 'exact' && oq === 'exact') {
@@ -275,6 +278,8 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
   if (eq) return { verified: true, measure: m, agreeing: eq, expected: eq, established: true };
   const inside = current.find((io) => agreement(q, io) === 'within');
   if (inside) return { verified: false, measure: m, nearby: inside, why: 'within', established: true };
+  const near = current.find((io) => agreement(q, io) === 'near');
+  if (near) return { verified: false, measure: m, nearby: near, why: 'bound', established: true };
   // The sources forecast or plan it; no actual figure for the period.
   // Forecasts for the stated period, or (for an undated figure) the latest one when it is newer than the actuals.
   const planned = currentOf(forecasts, ctx).filter((io) => (stated && samePeriod(ctx, io)) || (!stated && (!latest || io.obs.published > latest.obs.published)));

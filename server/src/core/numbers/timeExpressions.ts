@@ -51,6 +51,9 @@ function partAt(s: string, i: number): { part: string; len: number } | undefined
   return undefined;
 }
 
+/** The years of the party congresses a period may be counted from (党的十八大以来). */
+const CONGRESS_YEARS: Record<string, number> = { 十八: 2012, 十九: 2017, 二十: 2022 };
+
 /** Holidays (the part of a year a figure is stated for), each with the words that may follow its name. */
 const HOLIDAYS: readonly (readonly [string, string, boolean])[] = [
   // [name, part, stands alone (a period without 假期/期间)]
@@ -113,6 +116,9 @@ function smallNumberAt(s: string, i: number): { value: number; end: number } | u
 /** Matches a time expression that starts with a word (not a number) at i. */
 function wordAt(s: string, i: number): Omit<TimeSpan, 'start' | 'text'> | undefined {
   const c = s[i];
+  // 党的十八大以来: since the year of that party congress
+  const congress = c === '党' || c === '十' || c === '二' ? /^(?:党的)?(十[八九]|二十)大以来/.exec(s.slice(i, i + 9)) : null;
+  if (congress) return { kind: 'period', end: i + congress[0].length, relative: { since: CONGRESS_YEARS[congress[1]], asOf: true } };
   // 国庆假期, 春节期间: a holiday of the year in context
   if (HOLIDAY_FIRST.has(c)) {
     const h = holidayAt(s, i);
@@ -261,7 +267,7 @@ function numeralsAt(s: string, i: number): { span?: Omit<TimeSpan, 'start' | 'te
 
 /** Characters a word-led time expression can start with. */
 const HOLIDAY_FIRST = new Set(HOLIDAYS.map(([name]) => name[0]));
-const WORD_FIRST = new Set([...'“"‘十今去前明上下第一二三四1近最过未截目现累至迄当', ...HOLIDAY_FIRST]);
+const WORD_FIRST = new Set([...'“"‘十今去前明上下第一二三四1近最过未截目现累至迄当党', ...HOLIDAY_FIRST]);
 /** WORD_FIRST by code unit. */
 const WORD_FIRST_CODES = codeUnitSet(WORD_FIRST);
 /** The next character where a time expression can start: a first character of a time word, a digit or a Chinese numeral. */
