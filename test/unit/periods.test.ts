@@ -136,3 +136,11 @@ describe('periods: since a party congress', () => {
     assert.deepEqual(brief('十八大代表'), []);
   });
 });
+
+describe('periods: 截至 a year', () => {
+  it('reads 截至2022年 (the year alone) as that year’s end; 截至2022年底 and 2022年以来 as before', () => {
+    assert.deepEqual(brief('截至2022年，全区'), [['2022年', '@2022-12-31', undefined]]);
+    assert.deepEqual(brief('截至2022年底'), [['2022年底', '@2022-12-31', undefined]]);
+    assert.deepEqual(brief('2022年，全区'), [['2022年', '2022', undefined]]);
+  });
+});

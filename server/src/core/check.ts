@@ -137,7 +137,8 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
     const period = overrides.get(q);
     if (period) Object.assign(ctx, period);
     // A duration (连续5年, 经过八年) is a length of time; the years around it do not scope it.
-    if (q.dimension === 'duration') Object.assign(ctx, { period: undefined, periodText: undefined });
+    // (But a date it is counted up to, 截至2023年底…超过70万小时 or 截至2022年…连续4年, dates it.)
+    if (q.dimension === 'duration' && !(ctx.period?.kind === 'asof' && ctx.period.date)) Object.assign(ctx, { period: undefined, periodText: undefined });
     const memoized = memory.claim(q, ctx, slots.get(q), judgedAs, () => {
       const ranked = rankMeasures(draft, q, ctx, slots.get(q));
       const verdict = judgeQuantity(draft, q, ctx, ranked, asOf, policy);

@@ -507,13 +507,23 @@ export class ContextFinder {
       period: sinceYear(this.text, m, sentence.end, this.year) ?? resolveMention(m, this.year),
       text: m.text,
     });
-    // The last one in the clause before the figure.
-    for (let i = last - 1; i >= first; i--) if (ps[i].start >= clause.start && ps[i].end <= start && usable(i)) return pick(ps[i]);
     // Earlier clauses scope this one only from topic position (2023年，… / 成立于2014年 does not): the last such.
+    const topic = (): PeriodMention | undefined => {
+      for (let i = last - 1; i >= first; i--) {
+        const p = ps[i];
+        if (p.start < clause.start && p.end <= start && usable(i) && !isStreak(p) && isTopic(this.text, p, sentence.start, this.subjectsIn(sentence.start, p.start)) && !this.otherSubjectBetween(p, clause, start)) return p;
+      }
+      return undefined;
+    };
+    // The last one in the clause before the figure; a bare 累计 or 目前 there is dated by a topic date (截至2023年底，…累计…).
     for (let i = last - 1; i >= first; i--) {
-      const p = ps[i];
-      if (p.end <= start && usable(i) && !isStreak(p) && isTopic(this.text, p, sentence.start, this.subjectsIn(sentence.start, p.start)) && !this.otherSubjectBetween(p, clause, start)) return pick(p);
+      if (!(ps[i].start >= clause.start && ps[i].end <= start && usable(i))) continue;
+      const bare = ps[i].relative?.asOf && ps[i].relative?.since === undefined && ps[i].relative?.yearOffset === undefined && !ps[i].period;
+      const dated = bare ? topic() : undefined;
+      return pick(dated?.period?.startsWith('@') ? dated : ps[i]);
     }
+    const t = topic();
+    if (t) return pick(t);
     // The first one in the clause after the figure.
     for (let i = first; i < last; i++) if (ps[i].start >= end && ps[i].end <= clause.end && usable(i)) return pick(ps[i]);
     // 2017年至2021年，…；…医疗设施3个: a topic period scopes the clauses joined to its sentence by semicolons.

@@ -215,6 +215,8 @@ function digitsAt(s: string, i: number, j: number): Omit<TimeSpan, 'start' | 'te
     }
     if (s[j] === '年') {
       const a = afterYear(s, n, j + 1);
+      // 截至2022年，… (the year alone after 截至/截止/到): as of that year's end.
+      if (a.end === j + 1 && !a.relative && /(?:截至|截止|截止到)$/.test(s.slice(Math.max(0, i - 3), i)) && !s.startsWith('以来', j + 1)) return { kind: 'period', end: a.end, period: `@${n}-12-31` };
       return { kind: 'period', ...a };
     }
     // 2021-2025年, 2021至2025年: a span; 2022、2023年: the first of a list
