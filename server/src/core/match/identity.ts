@@ -23,7 +23,7 @@ import { DerivedValue, type FactIndex } from '../factIndex';
 import { findSubjects } from '../draft';
 import { scanPeriods, codeUnitSet } from '../numbers';
 import { tagWords } from './segment';
-import { firstIndex } from '../util';
+import { firstIndex, groupBy } from '../util';
 
 /** How the words around a figure establish a measure's object. */
 export type ObjectEvidence = 'named' | 'carried' | 'generic' | 'foreign';
@@ -132,32 +132,13 @@ function substringsOf(name: string): Set<string> {
 }
 
 /** The base's measures by name, and by subject (a large base: a measure's words look up only what its name holds). */
-const MEASURES_BY_NAME = new DerivedValue((idx: FactIndex) => {
-  const out = new Map<string, Measure[]>();
-  for (const n of idx.base.measures) {
-    const list = out.get(n.name);
-    if (list) list.push(n);
-    else out.set(n.name, [n]);
-  }
-  return out;
-});
-const MEASURES_BY_SUBJECT = new DerivedValue((idx: FactIndex) => {
-  const out = new Map<string, Measure[]>();
-  for (const n of idx.base.measures) {
-    const list = out.get(n.subject);
-    if (list) list.push(n);
-    else out.set(n.subject, [n]);
-  }
-  return out;
-});
+const MEASURES_BY_NAME = new DerivedValue((idx: FactIndex) => groupBy(idx.base.measures, (n) => n.name));
+const MEASURES_BY_SUBJECT = new DerivedValue((idx: FactIndex) => groupBy(idx.base.measures, (n) => n.subject));
 
-/** The measures whose name is one of `names`, in the base's order. */
+/** The measures whose name is one of `names` (their order does not matter: their words go into sets). */
 function containedMeasures(idx: FactIndex, names: Set<string>): Measure[] {
   const byName = MEASURES_BY_NAME.of(idx);
-  const found: Measure[] = [];
-  for (const name of names) for (const n of byName.get(name) ?? []) found.push(n);
-  const order = idx.base.measures;
-  return found.length > 1 ? found.sort((a, b) => order.indexOf(a) - order.indexOf(b)) : found;
+  return [...names].flatMap((name) => byName.get(name) ?? []);
 }
 
 /** The words explaining each measure, built as measures are met. */
@@ -185,12 +166,7 @@ function measureWords(idx: FactIndex, m: Measure): MeasureWords {
   const scopes = new Set(SCOPES.filter((s) => m.name.includes(s) || m.terms.some((t) => t.includes(s))));
   const quotes = (idx.observations.get(m.id) ?? []).map((io) => sourceSentence(idx, io.obs.source, io.obs.quote)).join('\u0000');
   const sorted = [...own].sort((a, b) => b.length - a.length);
-  const ownByFirst = new Map<number, string[]>();
-  for (const t of sorted) {
-    const list = ownByFirst.get(t.charCodeAt(0));
-    if (list) list.push(t);
-    else ownByFirst.set(t.charCodeAt(0), [t]);
-  }
+  const ownByFirst = groupBy(sorted, (t) => t.charCodeAt(0));
   const listed = [...m.name.matchAll(/[（(]([^）)]*)[）)]/g)].map((x) => x[1]).join('、');
   const parts = new Set(m.terms.filter((t) => listed.includes(t) && /[、和与及]/.test(listed)));
   w = { own: sorted, ownByFirst, objects, parts: parts.size >= 2 ? parts : new Set(), scopes, quotes, qualifiers: refines(idx, m) ? headOf(idx, m, [...objects]).qualifiers : [] };
@@ -199,15 +175,12 @@ function measureWords(idx: FactIndex, m: Measure): MeasureWords {
 }
 
 /** The terms of the index that name an object, by first code unit, longest first. */
-const OBJECT_TERMS = new DerivedValue((idx: FactIndex) => {
-  const byFirst = new Map<number, string[]>();
-  for (const t of [...idx.terms.keys()].filter((x) => x.length >= 2 && namesObject(idx, x)).sort((a, b) => b.length - a.length)) {
-    const list = byFirst.get(t.charCodeAt(0));
-    if (list) list.push(t);
-    else byFirst.set(t.charCodeAt(0), [t]);
-  }
-  return byFirst;
-});
+const OBJECT_TERMS = new DerivedValue((idx: FactIndex) =>
+  groupBy(
+    [...idx.terms.keys()].filter((x) => x.length >= 2 && namesObject(idx, x)).sort((a, b) => b.length - a.length),
+    (t) => t.charCodeAt(0),
+  ),
+);
 
 /** The sentence of a source's body that holds a quote (the quote alone when it cannot be found): its words describe the fact too. */
 function sourceSentence(idx: FactIndex, sourceId: string, quote: string): string {

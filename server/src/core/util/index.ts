@@ -7,3 +7,4 @@ export { TextMemo } from './textMemo';
 export { LineIndex, type Range } from './positions';
 export { firstIndex, firstStartingAt, within, lastWithin, firstWithin } from './sorted';
 export { finishSteps } from './steps';
+export { groupBy } from './groupBy';
