@@ -2,7 +2,9 @@
 // `npm run bundle`: the extension and its language server, each bundled into one file
 // with esbuild (as vscode-eslint does), in dist/:
 //   extension.js   the VS Code client (client/src/extension.ts; `vscode` is the host's)
-//   server.js      the language server (server/src/lsp/main.ts)
+//   server.js      the language server's entry (server/src/lsp/bundleEntry.ts): turns on
+//                  V8's code cache, then loads serverMain.js
+//   serverMain.js  the language server (server/src/lsp/main.ts)
 //   baseWorker.js  its fact-base loading thread (server/src/lsp/baseWorker.ts)
 // A worker is started as `join(__dirname, '<name>.js')`, and __dirname of every bundle is
 // dist/, so each worker is an entry of its own, named as its source. nodejieba stays
@@ -57,7 +59,8 @@ const client = { ...common, entryPoints: { extension: 'client/src/extension.ts' 
 const server = {
   ...common,
   entryPoints: {
-    server: 'server/src/lsp/main.ts',
+    server: 'server/src/lsp/bundleEntry.ts',
+    serverMain: 'server/src/lsp/main.ts',
     baseWorker: 'server/src/lsp/baseWorker.ts',
   },
   external: ['nodejieba'],
@@ -84,4 +87,4 @@ for (const options of [client, server]) {
   if (warnings.length) throw new Error(`bundle: ${warnings.length} warning(s) above: a bundle must build cleanly`);
   for (const [file, out] of Object.entries(metafile.outputs)) if (file.endsWith('.js')) bytes += out.bytes;
 }
-process.stderr.write(`bundle: ${relative(process.cwd(), OUT) || '.'}/ extension.js, server.js, baseWorker.js (${(bytes / 2 ** 20).toFixed(2)} MB, build ${id.slice(0, 12)})\n`);
+process.stderr.write(`bundle: ${relative(process.cwd(), OUT) || '.'}/ extension.js, server.js, serverMain.js, baseWorker.js (${(bytes / 2 ** 20).toFixed(2)} MB, build ${id.slice(0, 12)})\n`);

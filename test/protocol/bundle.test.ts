@@ -4,18 +4,22 @@
  * (baseWorker.js), copied alone into an empty folder as in an installed extension (no
  * node_modules, no compiled core), loads a base and posts what an in-process load of
  * tsc's build gives, and keys its load cache entry on the build id compiled into it, the
- * same in every run. (That the bundled server checks drafts as the CLI does is
+ * same in every run. The server's entry (dist/server.js) keeps V8's code cache of the
+ * server's bundle in the user's cache folder, private, written when the server exits, and
+ * V8 accepts it for the next start; none when caching is off. (That the bundled server checks drafts as the CLI does is
  * parity.test.ts's; that the packaged VSIX works in VS Code, the e2e suite's.)
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { bundledFactsDir, loadFactBase } from '../../server/src/node';
 import { finishSteps } from '../../server/src/core/util';
 import { readParts, type PartsMessage } from '../../server/src/lsp/baseParts';
-import { ROOT } from './lspClient';
+import { fileUri, LspTestClient, ROOT } from './lspClient';
 
 const DIST = join(ROOT, 'dist');
 
@@ -55,6 +59,39 @@ describe('protocol: the bundles and their worker threads', function () {
       assert.deepStrictEqual(finishSteps(readParts(message)), { base: expected.base, problems: expected.problems }, `${run} load`);
       for (let i = 0; i < 100 && entries().length === 0; i++) await new Promise((r) => setTimeout(r, 50)); // written after the post
       assert.equal(entries().length, 1, `${run}: one cache entry, under the bundle's build id`);
+    }
+  });
+
+  it('dist/server.js keeps V8\'s code cache in the user\'s cache folder: private, written at exit, accepted by V8; none when caching is off', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'factcheck-code-cache-'));
+    try {
+      /** Starts the bundled server, checks a draft, stops it; the folder's code cache files with their modification times. */
+      const run = async (env: NodeJS.ProcessEnv): Promise<Map<string, number>> => {
+        const { client } = await LspTestClient.start({ server: join(DIST, 'server.js'), env: { ...process.env, ...env } });
+        const uri = fileUri(join(cache, 'draft.md'));
+        await client.open(uri, 'markdown', '2024年，怀柔区地区生产总值增长9.9%。\n');
+        await client.diagnostics(uri);
+        assert.equal(await client.stop(), 0);
+        const code = join(cache, 'code', process.versions.v8);
+        return new Map(existsSync(code) ? readdirSync(code).map((f) => [f, statSync(join(code, f)).mtimeMs] as const) : []);
+      };
+      assert.deepEqual([...(await run({ FACTCHECK_CACHE_DIR: cache, FACTCHECK_CACHE: '0' })).keys()], [], 'caching off: no code cache');
+      const first = await run({ FACTCHECK_CACHE_DIR: cache });
+      assert.ok([...first.keys()].some((f) => f.endsWith('.BLOB')), `a code cache after the first start: ${[...first.keys()].join(', ')}`);
+      for (const d of [cache, join(cache, 'code'), join(cache, 'code', process.versions.v8)]) assert.equal(statSync(d).mode & 0o077, 0, `${d} is private`);
+      // What the next start hands V8 for the server's bundle (v8-compile-cache's BLOB and its MAP
+      // of file → [hash, start, end]): V8 accepts it for this code.
+      const code = join(cache, 'code', process.versions.v8);
+      const name = readdirSync(code).find((f) => f.endsWith('.MAP'))!;
+      const map = JSON.parse(readFileSync(join(code, name), 'utf8')) as Record<string, [string, number, number]>;
+      const main = join(DIST, 'serverMain.js');
+      assert.ok(map[main], `the cache holds the server's bundle: ${Object.keys(map).join(', ')}`);
+      const blob = readFileSync(join(code, name.replace(/MAP$/, 'BLOB'))).subarray(map[main][1], map[main][2]);
+      const script = new Script(Module.wrap(readFileSync(main, 'utf8')), { filename: main, cachedData: blob });
+      assert.equal(script.cachedDataRejected, false, 'V8 accepts the cached code');
+      await run({ FACTCHECK_CACHE_DIR: cache }); // a start with the cache runs as one without
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
     }
   });
 });

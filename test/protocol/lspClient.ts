@@ -66,6 +66,8 @@ export interface StartOptions {
   server?: string;
   /** How messages travel: standard input and output (default), or Node's IPC channel, as VS Code's client runs the server. */
   transport?: 'stdio' | 'ipc';
+  /** The server's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 const CAPABILITIES: ClientCapabilities = {
@@ -100,7 +102,7 @@ export class LspTestClient {
   static async start(opts: StartOptions = {}): Promise<{ client: LspTestClient; init: InitializeResult }> {
     const ipc = opts.transport === 'ipc';
     const args = [...(opts.server ? [opts.server] : [join(ROOT, 'bin', 'factcheck.js'), 'lsp']), ipc ? '--node-ipc' : '--stdio'];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])] });
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

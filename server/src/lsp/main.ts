@@ -1,6 +1,7 @@
 /**
  * Entry point of the language server: the VS Code extension launches it (its bundle,
- * dist/server.js, or out/server/src/lsp/main.js in a checkout), and `factcheck lsp`
+ * dist/serverMain.js, loaded by dist/server.js with V8's code cache on: bundleEntry.ts;
+ * or out/server/src/lsp/main.js in a checkout), and `factcheck lsp`
  * (bin/factcheck.js) loads it for other editors. Creates the connection from the command
  * line (--stdio, --node-ipc, --socket=N or --pipe=NAME) and starts the server; without
  * exactly one transport it prints a usage message and exits with status 2.

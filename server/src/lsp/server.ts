@@ -117,7 +117,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     // while the editor handles this answer and sends its settings (the usual case: the
     // guess is the base the settings give; onInitialized drops it otherwise).
     guess = factBaseDirs(workspace.all()[0]?.path, parseSettings(init.settings?.factcheck ?? init.factcheck).settings, bundledDir);
-    setImmediate(() => analyzer.prestart(guess!));
+    analyzer.prestart(guess);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -153,7 +153,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     setImmediate(() => {
       const uris = c.workspace.all().length ? c.workspace.all().map((f) => f.uri) : [''];
       const started = uris.map((u) =>
-        c.analyzer.start(u).catch((e: Error) => {
+        c.analyzer.start(u, () => c.documents.all().length > 0).catch((e: Error) => {
           reportOnce('load', t(c.locale, 'base.failed', e.message), e);
           return undefined;
         }),

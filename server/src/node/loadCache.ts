@@ -10,12 +10,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { open, rename, unlink, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { cacheDir } from './cacheDir';
 import { packageRoot } from './packageRoot';
 import { UNITS_FILE } from './bundledUnits';
 import type { LoadedFile } from '../core';
+
+export { cacheDir };
 
 /** Bumped whenever the stored layout or what a key covers changes. */
 const FORMAT = 'factcheck-zh factbase cache 2';
@@ -25,24 +27,6 @@ const DIGEST = 32;
 const KEEP = 4;
 /** Libraries whose versions change what parsing and validation give. */
 const LIBRARIES = ['yaml', 'js-yaml', 'zod', 'fastest-levenshtein'];
-
-/** The folder cache entries go in, or undefined when caching is off or there is none. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string | undefined {
-  if (env.FACTCHECK_CACHE === '0' || env.FACTCHECK_CACHE_DIR === '') return undefined;
-  if (env.FACTCHECK_CACHE_DIR) return env.FACTCHECK_CACHE_DIR;
-  let base = env.XDG_CACHE_HOME;
-  if (!base) {
-    let home: string;
-    try {
-      home = homedir();
-    } catch {
-      return undefined;
-    }
-    if (!home) return undefined;
-    base = platform === 'win32' ? (env.LOCALAPPDATA ?? join(home, 'AppData', 'Local')) : platform === 'darwin' ? join(home, 'Library', 'Caches') : join(home, '.cache');
-  }
-  return join(base, 'factcheck-zh', 'factbase');
-}
 
 let fingerprint: string | undefined;
 
