@@ -5,6 +5,7 @@
  * only wires VS Code to it.
  */
 import './startupClock'; // first: marks when the extension's modules start loading
+import { disposeEarlyServer } from './earlyServer'; // second: starts the server's process while the rest loads
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SourceCoverageNotification, StatusNotification } from '../../server/src/protocol';
@@ -12,7 +13,7 @@ import { startupMark } from '../../server/src/shared/startupMarks';
 import { SourceCoverageItem } from './sourceCoverage';
 import { registerCommands } from './commands';
 import { DEFAULT_LANGUAGES, documentSelector } from './documentSelector';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, serverProcessId } from './languageClient';
 import { ReportViews } from './reportView';
 import { RestartingErrorHandler } from './restartHandler';
 import { FactCheckStatusBar } from './statusBar';
@@ -24,6 +25,8 @@ let client: LanguageClient | undefined;
 export interface FactCheckApi {
   /** The running language client, if any. */
   client(): LanguageClient | undefined;
+  /** The process id of its server, while it runs (for tests: the suite kills it to test restarts). */
+  serverPid(): number | undefined;
   /** What the status bar shows for a document (the server's latest word on it). */
   status(uri: vscode.Uri): StatusView;
   /** Fired after every status the server sends. */
@@ -78,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactCh
   await start();
   return {
     client: () => client,
+    serverPid: serverProcessId,
     status: (uri) => statusBar.model.view(uri.toString(), vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && isSent(d))),
     onDidChangeStatus: statusBar.onDidUpdate,
   };
@@ -85,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FactCh
 
 /** Stops the server; VS Code waits for the returned promise. */
 export async function deactivate(): Promise<void> {
+  disposeEarlyServer();
   const running = client;
   client = undefined;
   if (running?.isRunning()) await running.stop();

@@ -46,8 +46,9 @@ export interface ColdStart {
 
 const NAMES: Record<string, string> = {
   'extension module loading': 'extension host loads the extension',
+  'extension server spawned': 'extension: server process spawned',
   'extension activate': 'extension modules loaded, activate called',
-  'extension client starting': 'language client starting (server spawned)',
+  'extension client starting': 'language client starting',
   'extension client running': 'language client running (initialize answered)',
   'server process start': 'server process started',
   'server modules loaded': 'server modules loaded',
@@ -58,6 +59,8 @@ const NAMES: Record<string, string> = {
   'server fact base ready': 'server: fact base ready',
   'server engine warmed up': 'server: engine warmed up',
   'server first diagnostics published': 'server: first diagnostics published',
+  'extension first document sent': 'extension: first document sent (didOpen)',
+  'extension first diagnostics received': 'extension: first diagnostics received',
 };
 
 /**

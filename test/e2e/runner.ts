@@ -23,7 +23,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, workbenchUrl } from './browser';
 import { installVsix, prepareUserData, startCodeServer, stopAll, type CodeServer } from './codeServer';
 import { coldStart, formatColdStart, readMarks, type ColdStart } from './coldStart';
-import { errorSquiggle, pointAt, quickOpen, runCommand, statusItem, webviewFrame } from './ui';
+import { errorSquiggle, firstSquiggleAt, noteFirstSquiggle, pointAt, quickOpen, runCommand, statusItem, webviewFrame } from './ui';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const WORKSPACE = path.join(ROOT, 'test/e2e/workspace');
@@ -165,6 +165,7 @@ async function session<T>(
     server = await startCodeServer({ userDataDir, extensionsDir, logFile: path.join(ARTIFACTS, `${name}-code-server.log`), env });
     log(`${name}: code-server on ${server.url}`);
     const page = await newPage(browser, path.join(ARTIFACTS, `${name}-console.log`));
+    await noteFirstSquiggle(page);
     try {
       const goto = Date.now();
       await page.goto(workbenchUrl(server.url, workspace));
@@ -188,7 +189,7 @@ async function openDraftCold(page: Page, times: { goto: number; workbench: numbe
   let opened = 0;
   await quickOpen(page, DRAFT, () => (opened = Date.now()));
   await errorSquiggle(page).waitFor({ timeout: 120_000 });
-  const squiggle = Date.now();
+  const squiggle = (await firstSquiggleAt(page)) ?? Date.now();
   return coldStart({ ...times, opened, squiggle }, readMarks(marksFile));
 }
 
@@ -204,6 +205,15 @@ async function writerSession(browser: Browser, extensionsDir: string): Promise<C
       for (const line of formatColdStart(cold)) log(`vsix: ${line}`);
       fs.writeFileSync(path.join(ARTIFACTS, 'cold-start.json'), JSON.stringify({ firstStart: cold }, null, 2) + '\n');
       log('vsix: the draft shows an error squiggle');
+      // The server's process was started as the extension loaded (client/src/earlyServer.ts),
+      // before activate, and the client talks to that one: one process, one start.
+      const started = readMarks(marks)
+        .filter((m) => m.what === 'server spawned' || m.what === 'process start' || m.what === 'activate')
+        .sort((a, b) => a.at - b.at);
+      const order = started.map((m) => `${m.who} ${m.what}`).join(', ');
+      if (order !== 'extension server spawned, server process start, extension activate' && order !== 'extension server spawned, extension activate, server process start')
+        throw new Error(`the server should start once, as the extension loads, before activate: ${order}`);
+      log('vsix: the server process started once, as the extension loaded, before activate');
 
       // The status bar counts by severity, like VS Code's counter; its accessible name is plain text.
       const status = statusItem(page);

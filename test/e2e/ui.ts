@@ -43,6 +43,35 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Installs, before the workbench loads, an observer that notes (epoch ms, in
+ * `window.__firstSquiggleAt`) when the first error squiggle enters the page. Playwright's
+ * waitFor polls at growing intervals (up to 500 ms apart after the first second), so the
+ * cold start's end is read from the page itself rather than from when the wait returned.
+ */
+export async function noteFirstSquiggle(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstSquiggleAt?: number };
+    const observer = new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of Array.from(r.addedNodes)) {
+          if (!(n instanceof Element)) continue;
+          if (n.matches('.monaco-editor .squiggly-error') || n.querySelector('.squiggly-error')) {
+            w.__firstSquiggleAt ??= Date.now();
+            observer.disconnect();
+            return;
+          }
+        }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** When the first error squiggle entered the page (noteFirstSquiggle), if it has. */
+export async function firstSquiggleAt(page: Page): Promise<number | undefined> {
+  return page.evaluate(() => (window as unknown as { __firstSquiggleAt?: number }).__firstSquiggleAt);
+}
+
 /** The first error squiggle in the visible editors. */
 export function errorSquiggle(page: Page): Locator {
   return page.locator('.monaco-editor .squiggly-error').first();

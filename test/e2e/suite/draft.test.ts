@@ -16,6 +16,7 @@ const RIGHT_FIGURE = '5.7%';
 
 interface Api {
   client(): LanguageClient | undefined;
+  serverPid(): number | undefined;
   status(uri: vscode.Uri): { kind: string; counts?: { verified: number; error: number; warning: number; information: number } };
   onDidChangeStatus: vscode.Event<void>;
 }
@@ -249,11 +250,10 @@ describe('Fact Check in VS Code', () => {
   it('restarts a crashed server and checks again', async () => {
     const client = api.client();
     assert.ok(client, 'a client is running');
-    // The language client keeps the server's child process privately; a test may reach in to kill it.
-    const server = (client as unknown as { _serverProcess?: { pid?: number } })._serverProcess;
-    assert.ok(server?.pid, 'the server process is known');
+    const pid = api.serverPid();
+    assert.ok(pid, 'the server process is known');
     const running = waitForState(client, State.Running);
-    process.kill(server.pid, 'SIGKILL');
+    process.kill(pid, 'SIGKILL');
     await running;
     const republished = waitForDiagnostics(
       document.uri,
@@ -261,8 +261,8 @@ describe('Fact Check in VS Code', () => {
       'diagnostics from the restarted server',
       { fresh: true },
     );
-    const restarted = (client as unknown as { _serverProcess?: { pid?: number } })._serverProcess;
-    assert.ok(restarted?.pid && restarted.pid !== server.pid, 'a new server process runs');
+    const restarted = api.serverPid();
+    assert.ok(restarted && restarted !== pid, 'a new server process runs');
     await republished;
   });
 
