@@ -5,7 +5,7 @@
 import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale, PeriodMention, Quantity } from './types';
 import { outline, ContextFinder, DraftText, type ClaimContext, pairRespectively, respectiveSlots, applySuppressions, checkTables, withDraftPeriods } from './draft';
 import { indexOf, indexSteps } from './factIndex';
-import { quoteStatsSteps, rankMeasures, Ranking, addWords } from './match';
+import { objectTermSteps, quoteStatsSteps, rankMeasures, Ranking, addWords } from './match';
 import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict, judgeRole, quantityFinding, roleFinding, consistencySteps, type JudgedQuantity, message, SEVERITY, directedFinding, statementClaimSteps } from './judge';
 import { unitsDuring } from './numbers';
 import { LineIndex, finishSteps } from './util';
@@ -60,12 +60,14 @@ function settle(claims: CheckedClaim[], findingOf: (Finding | undefined)[], own:
 }
 
 /**
- * Builds the indexes a check of `base` needs (the fact index and the quote statistics)
- * in steps, so a server can put a large base in use without one long pause; checks then
- * find them built.
+ * Builds the indexes a check of `base` needs (the fact index, the quote statistics and
+ * which of its terms name an object) in steps, so a server can put a large base in use
+ * without one long pause; checks then find them built.
  */
 export function* prepareSteps(base: FactBase): Generator<void, void, void> {
-  yield* quoteStatsSteps(yield* indexSteps(base));
+  const idx = yield* indexSteps(base);
+  yield* quoteStatsSteps(idx);
+  yield* objectTermSteps(idx);
 }
 
 /**

@@ -182,6 +182,21 @@ const OBJECT_TERMS = new DerivedValue((idx: FactIndex) =>
   ),
 );
 
+/**
+ * Reads the index's terms for what names an object (OBJECT_TERMS), a few hundred terms a
+ * step: part of preparing a base (check.ts's prepareSteps), so a server has it read before
+ * the first draft arrives rather than during that draft's first check.
+ */
+export function* objectTermSteps(idx: FactIndex): Generator<void, void, void> {
+  if (OBJECT_TERMS.peek(idx)) return;
+  let k = 0;
+  for (const t of idx.terms.keys()) {
+    namesObject(idx, t);
+    if (++k % 500 === 0) yield;
+  }
+  OBJECT_TERMS.of(idx);
+}
+
 /** The sentence of a source's body that holds a quote (the quote alone when it cannot be found): its words describe the fact too. */
 function sourceSentence(idx: FactIndex, sourceId: string, quote: string): string {
   const body = idx.sources.get(sourceId)?.body;

@@ -5,7 +5,7 @@
  * the measure counts); pruning by value; the measure of a statement.
  */
 export { compatibleSubjects, forTermMeasures } from './candidateIndex';
-export { readSentence, identityOf, type Identity, type SentenceReading } from './identity';
+export { readSentence, identityOf, objectTermSteps, type Identity, type SentenceReading } from './identity';
 export { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
 export { quoteStats, quoteStatsSteps, rankMeasures, type Candidate } from './rankMeasures';
 export { Ranking } from './ranking';
