@@ -96,10 +96,10 @@ export class Analyzer {
 
   /**
    * Loads a document's fact base and the segmenter side by side (the base in a worker
-   * thread, jieba's dictionary here), then warms the engine up on that base, unless
-   * `waiting` says a document is already open: its own check builds what the engine
-   * needs, and a sample checked first only delays its diagnostics (by 0.1–0.4 s beside a
-   * starting editor, where the editor often sends the draft before the base is ready).
+   * thread, jieba's dictionary here), then warms the engine up on that base, unless and
+   * until `waiting` says a document is open: its own check builds what the engine needs,
+   * and a sample checked first only delays its diagnostics (by 0.1–0.4 s beside a
+   * starting editor, where the editor often sends the draft while the base loads).
    * Resolves with the base's folders.
    */
   async start(uri: string, waiting: () => boolean = () => false): Promise<string[]> {
@@ -110,8 +110,7 @@ export class Analyzer {
     await pending;
     startupMark('server', 'fact base ready');
     if (waiting()) return dirs;
-    this.warmUp(await this.scope(uri));
-    startupMark('server', 'engine warmed up');
+    if (await this.warmUp(await this.scope(uri), waiting)) startupMark('server', 'engine warmed up');
     return dirs;
   }
 
@@ -172,9 +171,23 @@ export class Analyzer {
     });
   }
 
-  /** Checks a short sample against a scope's base, so the first real check does not pay for building the engine's indexes. */
-  warmUp(scope: Scope): void {
-    checkText('2024年，全区地区生产总值增长5%。', scope.loaded.base, { asOf: today(), locale: this.locale });
+  /**
+   * Checks a short sample against a scope's base, so the first real check does not pay
+   * for what the engine builds as it goes (and for compiling its code). In slices: it
+   * stops, resolving false, as soon as `stop` says a document is waiting (that
+   * document's check does the same work, and sooner).
+   */
+  async warmUp(scope: Scope, stop: () => boolean = () => false): Promise<boolean> {
+    const steps = checkSteps('2024年，全区地区生产总值增长5%。', scope.loaded.base, { asOf: today(), locale: this.locale });
+    try {
+      await driveSteps(steps, () => {
+        if (stop()) throw new CheckCancelled();
+      });
+      return true;
+    } catch (e) {
+      if (e instanceof CheckCancelled) return false;
+      throw e;
+    }
   }
 
   /** Drops a closed document's analysis. */
