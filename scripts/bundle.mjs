@@ -6,6 +6,7 @@
 //                  V8's code cache, then loads serverMain.js
 //   serverMain.js  the language server (server/src/lsp/main.ts)
 //   baseWorker.js  its fact-base loading thread (server/src/lsp/baseWorker.ts)
+//   snapshot/      the bundled fact base, loaded (server/src/node/bundledSnapshot.ts)
 // A worker is started as `join(__dirname, '<name>.js')`, and __dirname of every bundle is
 // dist/, so each worker is an entry of its own, named as its source. nodejieba stays
 // outside (a native module with its dictionaries: the VSIX ships it in node_modules).
@@ -13,8 +14,9 @@
 // carry FACTCHECK_BUILD_ID, a hash of every input file, of esbuild's version and of this
 // script (server/src/node/loadCache.ts). The CLI is not bundled: it runs from out/ (tsc).
 // --minify minifies (names kept, for readable stack traces).
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -87,4 +89,14 @@ for (const options of [client, server]) {
   if (warnings.length) throw new Error(`bundle: ${warnings.length} warning(s) above: a bundle must build cleanly`);
   for (const [file, out] of Object.entries(metafile.outputs)) if (file.endsWith('.js')) bytes += out.bytes;
 }
-process.stderr.write(`bundle: ${relative(process.cwd(), OUT) || '.'}/ extension.js, server.js, serverMain.js, baseWorker.js (${(bytes / 2 ** 20).toFixed(2)} MB, build ${id.slice(0, 12)})\n`);
+// The bundled fact base's snapshot (server/src/node/bundledSnapshot.ts): written by a
+// bundle of node/writeSnapshot.ts with the same build id, which is then removed.
+const writer = join(OUT, '.writeSnapshot.js');
+await esbuild.build({ ...common, outdir: undefined, entryPoints: [join(ROOT, 'server/src/node/writeSnapshot.ts')], outfile: writer, sourcemap: false, external: ['nodejieba'], define });
+const written = spawnSync(process.execPath, [writer, join(OUT, 'snapshot')], { stdio: 'inherit', env: { ...process.env, FACTCHECK_STARTUP_LOG: '' } });
+rmSync(writer, { force: true });
+if (written.status !== 0) throw new Error('bundle: the snapshot of the bundled fact base could not be written');
+// Written private like any cache entry; installed, it is read by whoever runs the extension.
+chmodSync(join(OUT, 'snapshot'), 0o755);
+for (const f of readdirSync(join(OUT, 'snapshot'))) chmodSync(join(OUT, 'snapshot', f), 0o644);
+process.stderr.write(`bundle: ${relative(process.cwd(), OUT) || '.'}/ extension.js, server.js, serverMain.js, baseWorker.js (${(bytes / 2 ** 20).toFixed(2)} MB, build ${id.slice(0, 12)}), snapshot/\n`);

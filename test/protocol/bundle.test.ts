@@ -4,13 +4,14 @@
  * (baseWorker.js), copied alone into an empty folder as in an installed extension (no
  * node_modules, no compiled core), loads a base and posts what an in-process load of
  * tsc's build gives, and keys its load cache entry on the build id compiled into it, the
- * same in every run. The server's entry (dist/server.js) keeps V8's code cache of the
+ * same in every run. The bundled base's snapshot gives a copy installed elsewhere its
+ * first load, as parsing would, and only for the files it was made from. The server's entry (dist/server.js) keeps V8's code cache of the
  * server's bundle in the user's cache folder, private, written when the server exits, and
  * V8 accepts it for the next start; none when caching is off. (That the bundled server checks drafts as the CLI does is
  * parity.test.ts's; that the packaged VSIX works in VS Code, the e2e suite's.)
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,39 @@ describe('protocol: the bundles and their worker threads', function () {
       assert.deepStrictEqual(finishSteps(readParts(message)), { base: expected.base, problems: expected.problems }, `${run} load`);
       for (let i = 0; i < 100 && entries().length === 0; i++) await new Promise((r) => setTimeout(r, 50)); // written after the post
       assert.equal(entries().length, 1, `${run}: one cache entry, under the bundle's build id`);
+    }
+  });
+
+  it('the bundled base\'s snapshot (dist/snapshot) gives an installed copy its first load, moved to where it is installed, and only for the files it was made from', async () => {
+    const installed = mkdtempSync(join(tmpdir(), 'factcheck-installed-'));
+    try {
+      // An installed extension elsewhere: its package.json, the worker's bundle, the snapshot and the bundled base.
+      mkdirSync(join(installed, 'dist'));
+      copyFileSync(join(DIST, 'baseWorker.js'), join(installed, 'dist', 'baseWorker.js'));
+      cpSync(join(DIST, 'snapshot'), join(installed, 'dist', 'snapshot'), { recursive: true });
+      copyFileSync(join(DIST, '..', 'package.json'), join(installed, 'package.json'));
+      cpSync(bundledFactsDir(), join(installed, 'facts'), { recursive: true });
+      const facts = join(installed, 'facts');
+      const load = async (name: string): Promise<{ got: unknown; fromSnapshot: boolean }> => {
+        const marks = join(installed, `${name}.marks`);
+        const env = { ...process.env, FACTCHECK_CACHE_DIR: join(installed, `${name}-cache`), FACTCHECK_STARTUP_LOG: marks };
+        const message = await firstMessage<PartsMessage>(join(installed, 'dist', 'baseWorker.js'), { dirs: [facts] }, env);
+        return { got: finishSteps(readParts(message)), fromSnapshot: existsSync(marks) && readFileSync(marks, 'utf8').includes('fact base read from the packaged snapshot') };
+      };
+      const fresh = () => {
+        const r = loadFactBase([facts], new Map(), { cache: false });
+        return { base: r.base, problems: r.problems };
+      };
+      const first = await load('first');
+      assert.ok(first.fromSnapshot, 'the first load of the installed copy reads the snapshot');
+      assert.deepStrictEqual(first.got, fresh(), 'the same load as parsing the installed files, its paths those of the installed copy');
+      const file = join(facts, readdirSync(facts).find((f) => f.endsWith('.yaml') && f !== 'units.yaml')!);
+      appendFileSync(file, '\n# edited after packaging\n');
+      const edited = await load('edited');
+      assert.equal(edited.fromSnapshot, false, 'a changed file: the snapshot is not used');
+      assert.deepStrictEqual(edited.got, fresh());
+    } finally {
+      rmSync(installed, { recursive: true, force: true });
     }
   });
 

@@ -82,6 +82,17 @@ export function cacheKey(dirs: readonly string[], files: readonly LoadedFile[]):
   return h.digest('hex');
 }
 
+/**
+ * A key that does not depend on where the files are (their paths relative to their
+ * folder): the bundled base's snapshot (bundledSnapshot.ts).
+ */
+export function relocatableKey(files: readonly LoadedFile[]): string {
+  const h = createHash('sha256');
+  h.update(`${FORMAT}\0relocatable\0${codeFingerprint()}\0${files.length}\0`);
+  for (const f of files) h.update(`${f.kind}\0${f.file}\0${Buffer.byteLength(f.content)}\0`).update(f.content).update('\0');
+  return h.digest('hex');
+}
+
 /** Path of the entry for a key. */
 function entryPath(dir: string, key: string): string {
   return join(dir, `base-${key.slice(0, 40)}.bin`);

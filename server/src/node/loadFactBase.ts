@@ -11,6 +11,8 @@ import type { ValidationResult, LoadedFile } from '../core';
 import { decodeUtf8 } from './utf8';
 import { cacheDir, cacheKey, readCache, writeCache } from './loadCache';
 import { packageRoot } from './packageRoot';
+import { readSnapshot, writeSnapshot } from './bundledSnapshot';
+import { startupMark } from '../shared/startupMarks';
 import { useNodeHost } from './host';
 
 export { packageRoot };
@@ -161,6 +163,8 @@ function readAll(toRead: readonly ToRead[], problems: Problem[]): (LoadedFile | 
 export interface LoadOptions {
   /** Use the persistent cache of validated bases (default: on, unless texts are overridden; see loadCache.ts). */
   cache?: boolean;
+  /** Also write the load of the bundled folder as its snapshot into this folder (writeSnapshot.ts, at bundling). */
+  snapshotInto?: string;
 }
 
 /**
@@ -212,12 +216,21 @@ export function loadFactBase(dirs: string[], overrides: ReadonlyMap<string, stri
   const cache = (options.cache ?? overrides.size === 0) ? cacheDir() : undefined;
   const key = cache === undefined ? undefined : cacheKey(resolved, files);
   let result = cache && key ? readCache<ValidationResult>(cache, key) : undefined;
+  if (!result && cache && key) {
+    // The first load of the bundled base: the snapshot made when the extension was bundled.
+    result = readSnapshot(resolved, files, bundledFactsDir());
+    if (result) {
+      startupMark('server', 'fact base read from the packaged snapshot');
+      writeCache(cache, key, result); // after this load returns
+    }
+  }
   if (!result) {
     // Required here: the parsers load only when the cache cannot answer (parseAndValidate.ts).
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (see above)
     const { parseAndValidate } = require('../core/factbase/parseAndValidate') as typeof import('../core/factbase/parseAndValidate');
     result = parseAndValidate(resolved, files);
     if (cache && key) writeCache(cache, key, result); // after this load returns
+    if (options.snapshotInto && resolved.length === 1) writeSnapshot(options.snapshotInto, resolved[0], files, result);
   }
   return { ...result, problems: sortProblems([...problems, ...result.problems]) };
 }
