@@ -6,7 +6,8 @@
 export { useNodeHost } from './host';
 export { today } from './clock';
 export { loadFactBase, bundledFactsDir, listFactFiles, listSourceFiles, packageRoot } from './loadFactBase';
-export { cacheDir, cacheWritesSettled } from './loadCache';
+export { cacheDir } from './cacheDir';
+export { cacheWritesSettled } from './loadCache';
 export { readDraft, draftText, MAX_DRAFT_BYTES } from './draftFile';
 export { segmenterTables, compactDictionary, COMPACT_MIN_FREQUENCY } from './segmenterTables';
 export { plannedEntries, fileEdits, baseDirOf, applyEdits, entryLine, sectionInsertion } from './suggestionFiles';

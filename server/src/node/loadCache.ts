@@ -12,12 +12,9 @@ import { mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, utimesSync 
 import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { cacheDir } from './cacheDir';
 import { packageRoot } from './packageRoot';
 import { UNITS_FILE } from './bundledUnits';
 import type { LoadedFile } from '../core';
-
-export { cacheDir };
 
 /** Bumped whenever the stored layout or what a key covers changes. */
 const FORMAT = 'factcheck-zh factbase cache 2';

@@ -16,6 +16,7 @@ import { baseUnits, type BaseUnits } from './unitChecks';
 import { checkStatements, sourceStatements } from './statementChecks';
 import { isStatementMeasure } from '../statements';
 import { withUnits } from '../numbers';
+import { groupBy } from '../util';
 import { coverageProblems, occurrences, sourceCoverage, type SourceCoverage } from './coverage';
 
 /** An entry of a fact file with the means to point at it. */
@@ -240,18 +241,6 @@ function unreviewedReferences(e: Entries): Problem[] {
   for (const m of e.measures) pending('subject', m.value.subject, m, 'subject', e.subjectById.get(m.value.subject));
   for (const o of e.observations) pending('measure', o.value.measure, o, 'measure', e.measureById.get(o.value.measure));
   for (const r of e.roles) pending('subject', r.value.organisation, r, 'organisation', e.subjectById.get(r.value.organisation));
-  return out;
-}
-
-/** Items grouped by a key, each group in the items' order. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of items) {
-    const k = key(x);
-    const g = out.get(k);
-    if (g) g.push(x);
-    else out.set(k, [x]);
-  }
   return out;
 }
 
