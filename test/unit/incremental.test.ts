@@ -142,6 +142,21 @@ describe('incremental checking', function () {
     assert.ok(memo.stats.claimHits > 5 * Math.max(1, memo.stats.claimMisses), JSON.stringify(memo.stats));
   });
 
+  it('judges the statements of a line again only when the line or its surroundings change', () => {
+    const memo = new CheckMemo();
+    const draft = (year: number, heading: string) => `# ${heading}\n\n高质量发展指数稳居全市前列。\n\n${year}年，全区地区生产总值增长5%。\n`;
+    const hits = [draft(2024, '怀柔区'), draft(2023, '怀柔区'), draft(2023, '海淀区')].map((text, k) => {
+      const options = { asOf: '2025-12-01' };
+      const r = checkText(text, base, options, memo);
+      assert.deepEqual(r, checkText(text, base, options));
+      // (Under 海淀区 the rank is Haidian's, which the sources do not rank: no claim.)
+      assert.equal(r.claims.some((c) => c.text === '前列'), k < 2);
+      return memo.stats.statementHits;
+    });
+    // Another line edited: kept; the heading its context reads changed: judged again.
+    assert.deepEqual(hits, [0, 1, 0]);
+  });
+
   it('scans line by line exactly as the whole-text scanners do', () => {
     const idx = indexOf(base);
     const texts = [...drafts, ...base.sources.map((s) => s.body), '一、\n\r\n“十四\n五”以来，5\n万人\u20281.5%，《流浪\n地球2》'];

@@ -6,10 +6,10 @@ import type { CheckOptions, CheckResult, CheckedClaim, FactBase, Finding, Locale
 import { outline, ContextFinder, DraftText, type ClaimContext, pairRespectively, respectiveSlots, applySuppressions, checkTables, withDraftPeriods } from './draft';
 import { indexOf, indexSteps } from './factIndex';
 import { objectTermSteps, quoteStatsSteps, rankMeasures, Ranking, addWords } from './match';
-import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict, judgeRole, quantityFinding, roleFinding, consistencySteps, type JudgedQuantity, message, SEVERITY, directedFinding, statementClaimSteps } from './judge';
+import { DEFAULT_POLICY, judgeQuantity, MATCH_THRESHOLD, type QuantityVerdict, judgeRole, quantityFinding, roleFinding, consistencySteps, type JudgedQuantity, message, SEVERITY, directedFinding, judgeStatements } from './judge';
 import { unitsDuring } from './numbers';
 import { LineIndex, finishSteps } from './util';
-import type { CheckMemo, CheckMemory, LineClaim } from './incremental';
+import type { CheckMemo, CheckMemory, FigureLine, LineClaim } from './incremental';
 import { builtAt, movedContext, NoMemory, type Built } from './incremental';
 
 /**
@@ -172,10 +172,10 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
   // are those of an earlier check gets that check's claims again, moved; the others are judged.
   // Figures judged so far: a pause every 8 (judging one the first time can take a few milliseconds).
   let figures = 0;
+  /** What a line's contexts read outside it, and whether it is a table's (an edit elsewhere can make it one). */
+  const lineEnv = (line: FigureLine) => [...finder.outsideLine(line.start, line.end), tables.spans.some((t) => line.start < t.end && line.end > t.start)];
   for (const line of memory.figureLines()) {
-    // (Whether the line is a table's is part of what its claims depend on: an edit elsewhere can make it one.)
-    const env = () => [...finder.outsideLine(line.start, line.end), tables.spans.some((t) => line.start < t.end && line.end > t.start)];
-    const kept = memory.lineClaims(line, env, judgedAs, locale);
+    const kept = memory.lineClaims(line, () => lineEnv(line), judgedAs, locale);
     if (kept) {
       for (const k of kept) {
         if ((claims.length & 31) === 31) yield;
@@ -197,7 +197,7 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
   for (const made of yield* memory.roleSteps(asOf, locale, claims.length, (rc, claimIndex) => roleFinding(idx, rc, judgeRole(idx, rc, asOf), asOf, locale, claimIndex))) add(made);
   yield;
   // Ranks, firsts, editions and years of events (judge/judgeStatements.ts).
-  for (const made of yield* statementClaimSteps(idx, text, ol.bodyStart, finder, asOf, locale, claims.length)) add(made);
+  for (const made of yield* memory.statementSteps(year, asOf, locale, claims.length, lineEnv, (mentions, first) => judgeStatements(idx, text, mentions, finder, asOf, locale, first))) add(made);
   // The tables' cells (tables.ts), numbered after the claims so far.
   const first = claims.length;
   const cellFindings = new Map(tables.findings.map((f) => [f.claim, f]));

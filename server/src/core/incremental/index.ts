@@ -4,5 +4,5 @@
  * check without a memo asks the same of NoMemory, which computes and keeps nothing.
  */
 export { CheckMemo } from './memo';
-export { NoMemory, type CheckMemory, type LineClaim } from './memory';
+export { NoMemory, type CheckMemory, type FigureLine, type LineClaim } from './memory';
 export { builtAt, movedContext, type Built } from './memoBuilt';

@@ -14,10 +14,11 @@ import type { ClaimContext, SubjectMention, RespectiveSlot } from '../draft';
 import { findSubjects } from '../draft';
 import type { QuantityVerdict } from '../judge';
 import { scanQuantitiesAndPeriods } from '../numbers';
-import { movedRole, type Built } from './memoBuilt';
+import { movedClaim, type Built } from './memoBuilt';
 import { findRoleClaims, type RoleClaim } from '../judge';
 import { finishSteps } from '../util';
-import type { CheckMemory, ClaimMemo, FigureLine, LineClaim } from './memory';
+import { scanStatements, type StatementMention } from '../statements';
+import type { CheckMemory, ClaimMemo, FigureLine, LineClaim, StatementJudge } from './memory';
 
 /** A line's figures, periods and subject names placed at one start offset. */
 interface Placed {
@@ -43,6 +44,10 @@ interface LineScan {
   judgedRoles?: Map<string, { made: { claim: CheckedClaim; finding?: Finding }[]; used: number }>;
   /** All the claims of this line, by what the line's contexts read outside it, the date and the locale. */
   judged?: { env: unknown[]; asOf: string; locale: Locale; items: LineClaim[]; used: number }[];
+  /** The statements of this line's text (offsets relative to its start), read against a year. */
+  statements?: { year: number; mentions: StatementMention[] };
+  /** Their claims and findings (offsets of the line at `l0`), by what the line's contexts read outside it, the date and the locale. */
+  judgedStatements?: { env: unknown[]; asOf: string; locale: Locale; l0: number; made: { claim: CheckedClaim; finding?: Finding }[]; used: number }[];
 }
 
 /** A line of the current check, with its scan and placement. */
@@ -123,7 +128,7 @@ export class CheckMemo implements CheckMemory {
   /** The lines of the text being checked, in order (start offsets, scans and placements). */
   private current: CurrentLine[] = [];
   /** Hits and misses of the last check, for tests and the benchmark. */
-  readonly stats = { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0, lineClaimHits: 0 };
+  readonly stats = { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0, lineClaimHits: 0, statementHits: 0 };
 
   /** Starts a check against `idx` (a different fact base empties the memo). */
   begin(idx: FactIndex): void {
@@ -133,7 +138,7 @@ export class CheckMemo implements CheckMemory {
     }
     this.generation++;
     this.current = [];
-    Object.assign(this.stats, { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0, lineClaimHits: 0 });
+    Object.assign(this.stats, { lineHits: 0, lineMisses: 0, claimHits: 0, claimMisses: 0, builtHits: 0, lineClaimHits: 0, statementHits: 0 });
   }
 
   /** Ends a check: entries unused by this check and the one before are dropped. */
@@ -146,6 +151,7 @@ export class CheckMemo implements CheckMemory {
       }
       for (const [at, p] of v.places) if (p.used < keep) v.places.delete(at);
       if (v.judged?.some((j) => j.used < keep)) v.judged = v.judged.filter((j) => j.used >= keep);
+      if (v.judgedStatements?.some((j) => j.used < keep)) v.judgedStatements = v.judgedStatements.filter((j) => j.used >= keep);
       if (v.judgedRoles) for (const [k, j] of v.judgedRoles) if (j.used < keep) v.judgedRoles.delete(k);
       if (v.claims) {
         for (const [at, list] of v.claims) {
@@ -318,7 +324,37 @@ export class CheckMemo implements CheckMemory {
         scan.judgedRoles.set(key, (kept = { made, used: 0 }));
       }
       kept.used = this.generation;
-      for (const m of kept.made) out.push(movedRole(m, line.start, first + out.length));
+      for (const m of kept.made) out.push(movedClaim(m, line.start, first + out.length));
+    }
+    return out;
+  }
+
+  /**
+   * The claims and findings of the statements of the current check's lines, in order,
+   * numbered from `first`: each line's statements read once per text and year (the
+   * grammars never look past a line break), judged by `judge` once per text, surroundings
+   * (`env`, as for lineClaims), date and locale, and moved to where the line stands.
+   * Pauses every 32 lines judged.
+   */
+  *statementSteps(year: number, asOf: string, locale: Locale, first: number, env: (line: FigureLine) => unknown[], judge: StatementJudge): Generator<void, { claim: CheckedClaim; finding?: Finding }[], void> {
+    const out: { claim: CheckedClaim; finding?: Finding }[] = [];
+    let judged = 0;
+    for (const line of this.current) {
+      const scan = line.scan;
+      if (scan.statements?.year !== year) scan.statements = { year, mentions: scanStatements(line.text, year) };
+      if (!scan.statements.mentions.length) continue;
+      // (A line with figures was asked its surroundings already, with the same env.)
+      const around = line.asked?.env ?? env(line);
+      let kept = scan.judgedStatements?.find((j) => j.asOf === asOf && j.locale === locale && sameList(j.env, around));
+      if (kept) this.stats.statementHits += kept.made.length;
+      else {
+        if ((++judged & 31) === 0) yield;
+        const mentions = scan.statements.mentions.map((m) => ({ ...m, start: m.start + line.start, end: m.end + line.start, about: { start: m.about.start + line.start, end: m.about.end + line.start } }));
+        kept = { env: around, asOf, locale, l0: line.start, made: judge(mentions, first + out.length), used: 0 };
+        (scan.judgedStatements ??= []).push(kept);
+      }
+      kept.used = this.generation;
+      for (const m of kept.made) out.push(movedClaim(m, line.start - kept.l0, first + out.length));
     }
     return out;
   }

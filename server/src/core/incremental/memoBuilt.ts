@@ -29,13 +29,16 @@ export function builtAt(b: Built, q: Quantity, claimIndex: number): { claim: Che
   return { claim, finding };
 }
 
-/** A role claim's claim and finding (roleFinding's result) moved by `by`, numbered `claimIndex`; new objects. */
-export function movedRole(made: { claim: CheckedClaim; finding?: Finding }, by: number, claimIndex: number): { claim: CheckedClaim; finding?: Finding } {
+/** A role's or statement's claim and finding (as roleFinding or judgeStatements made them) moved by `by`, numbered `claimIndex`; new objects. */
+export function movedClaim(made: { claim: CheckedClaim; finding?: Finding }, by: number, claimIndex: number): { claim: CheckedClaim; finding?: Finding } {
   const c = made.claim;
   const claim: CheckedClaim = { ...c, start: c.start + by, end: c.end + by };
   const f = made.finding;
   if (!f) return { claim };
-  return { claim, finding: { ...f, start: f.start + by, end: f.end + by, fix: f.fix && { ...f.fix, start: f.fix.start + by, end: f.fix.end + by }, claim: claimIndex } };
+  const finding: Finding = { ...f, start: f.start + by, end: f.end + by, claim: claimIndex };
+  // (A finding without a fix has no `fix` key, as the judge made it.)
+  if (f.fix) finding.fix = { ...f.fix, start: f.fix.start + by, end: f.fix.end + by };
+  return { claim, finding };
 }
 
 /** A claim's context moved by `by` with its line, in the current check's `sentence` (the same span, moved). */

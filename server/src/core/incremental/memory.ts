@@ -12,6 +12,7 @@ import type { Ranking } from '../match';
 import type { QuantityVerdict, RoleClaim } from '../judge';
 import { findRoleClaims } from '../judge';
 import { scanQuantitiesAndPeriods } from '../numbers';
+import { scanStatementsByLine, type StatementMention } from '../statements';
 import type { Built } from './memoBuilt';
 
 /** A claim's ranked measures and verdict. */
@@ -39,6 +40,12 @@ export interface FigureLine {
 /** A claim and its finding, as a judge makes them. */
 type Made = { claim: CheckedClaim; finding?: Finding };
 
+/** Judges statements (in order, offsets of the text), numbering their findings from `claimIndex`. */
+export type StatementJudge = (mentions: readonly StatementMention[], claimIndex: number) => Made[];
+
+/** Lines whose statements NoMemory reads and judges between two pauses. */
+const LINES_PER_STEP = 512;
+
 /** The questions a check asks of what earlier checks of its document computed (see the header). */
 export interface CheckMemory {
   /** Starts a check against `idx`. */
@@ -59,6 +66,13 @@ export interface CheckMemory {
   built(memo: ClaimMemo, q: Quantity, verdict: QuantityVerdict, locale: Locale, build: () => Made): Built;
   /** The claims and findings of the role claims of the text scanned, in order, numbered from `first`, judged by `judge`. */
   roleSteps(asOf: string, locale: Locale, first: number, judge: (rc: RoleClaim, claimIndex: number) => Made): Generator<void, Made[], void>;
+  /**
+   * The claims and findings of the statements (ranks, firsts, editions, years of events;
+   * relative years read against `year`) of the text scanned, in order, numbered from
+   * `first`, judged by `judge`; `env` is what the contexts of a line read outside it
+   * (see lineClaims).
+   */
+  statementSteps(year: number, asOf: string, locale: Locale, first: number, env: (line: FigureLine) => unknown[], judge: StatementJudge): Generator<void, Made[], void>;
 }
 
 /** A check without a memo: every answer computed, nothing kept; the figures are one stretch, the text from where the scan began. */
@@ -116,6 +130,23 @@ export class NoMemory implements CheckMemory {
     for (const rc of findRoleClaims(this.idx!, this.text, this.from)) {
       if (((first + out.length) & 31) === 31) yield;
       out.push(judge(rc, first + out.length));
+    }
+    return out;
+  }
+
+  /** The statements of the text from where the scan began, read and judged a few hundred lines at a time, with a pause between. */
+  *statementSteps(year: number, _asOf: string, _locale: Locale, first: number, _env: (line: FigureLine) => unknown[], judge: StatementJudge): Generator<void, Made[], void> {
+    const out: Made[] = [];
+    const text = this.text;
+    for (let from = this.from; from < text.length; ) {
+      let to = from;
+      for (let n = 0; n < LINES_PER_STEP && to < text.length; n++) {
+        const eol = text.indexOf('\n', to);
+        to = eol < 0 ? text.length : eol + 1;
+      }
+      for (const made of judge(scanStatementsByLine(text, year, from, to), first + out.length)) out.push(made);
+      from = to;
+      if (from < text.length) yield;
     }
     return out;
   }

@@ -6,7 +6,7 @@
  */
 export { consistencySteps, type JudgedQuantity } from './consistency';
 export { SEVERITY, statusOf } from './findings';
-export { statementClaimSteps } from './judgeStatements';
+export { judgeStatements } from './judgeStatements';
 export { quantityFinding, roleFinding } from './judgement';
 export { message } from './messages';
 export { findRoleClaims, judgeRole, type RoleClaim } from './roles';

@@ -13,7 +13,7 @@ import type { ContextFinder } from '../draft';
 import { parsePeriod, relatePeriods } from '../draft';
 import { SEVERITY, citeObservation, historyOf, subjectName } from './findings';
 import { message } from './messages';
-import { scanStatementsByLine, type StatementMention, normalGroup } from '../statements';
+import { type StatementMention, normalGroup } from '../statements';
 import { statementMeasure } from '../match';
 import { relate, writeLike } from './statementCompare';
 
@@ -80,35 +80,24 @@ export interface JudgedStatement {
   finding?: Finding;
 }
 
-/** Lines of a draft whose statements are read between two pauses. */
-const LINES_PER_STEP = 512;
-
 /**
- * The claims and findings of the statements of `text` from `bodyStart` on, numbered
- * from `firstIndex` in order, in steps. Statements about nothing the sources speak of give nothing.
+ * The claims and findings of a stretch's statements (`mentions`, in order, as
+ * scanStatements reads them), numbered from `firstIndex` in order. Statements about
+ * nothing the sources speak of give nothing. A statement's judgment reads only its own
+ * line and what its context reads outside the line (ContextFinder.outsideLine), so a
+ * document's memo (incremental/memo.ts) keeps it per line.
  */
-export function* statementClaimSteps(
+export function judgeStatements(
   idx: FactIndex,
   text: string,
-  bodyStart: number,
+  mentions: readonly StatementMention[],
   finder: ContextFinder,
   asOf: string,
   locale: Locale,
   firstIndex: number,
-): Generator<void, JudgedStatement[], void> {
+): JudgedStatement[] {
   const out: JudgedStatement[] = [];
-  const year = Number(asOf.slice(0, 4));
-  // A few hundred lines at a time, with a pause between (a long draft's statements do not hold up other requests).
-  for (let from = bodyStart; from < text.length; ) {
-    let to = from;
-    for (let n = 0; n < LINES_PER_STEP && to < text.length; n++) {
-      const eol = text.indexOf('\n', to);
-      to = eol < 0 ? text.length : eol + 1;
-    }
-    for (const m of scanStatementsByLine(text, year, from, to)) judgeOne(m);
-    from = to;
-    if (from < text.length) yield;
-  }
+  for (const m of mentions) judgeOne(m);
   return out;
 
   function judgeOne(m: StatementMention): void {
