@@ -9,7 +9,7 @@ import { loadFactBase, bundledFactsDir, today } from '../../server/src/node';
 import { fixtureDrafts } from '../support/fixtureDrafts';
 import { checkText, CheckMemo } from '../../server/src/core';
 import { indexOf } from '../../server/src/core/factIndex';
-import { findSubjects } from '../../server/src/core/draft';
+import { subjectMentions } from '../../server/src/core/draft';
 import { scanPeriods, scanQuantities } from '../../server/src/core/numbers';
 import type { FactBase } from '../../server/src/core';
 
@@ -159,7 +159,7 @@ describe('incremental checking', function () {
 
   it('scans line by line exactly as the whole-text scanners do', () => {
     const idx = indexOf(base);
-    const texts = [...drafts, ...base.sources.map((s) => s.body), '一、\n\r\n“十四\n五”以来，5\n万人\u20281.5%，《流浪\n地球2》'];
+    const texts = [...drafts, ...base.sources.map((s) => s.body), '一、\n\r\n“十四\n五”以来，5\n万人\u20281.5%，《流浪\n地球2》', '“北京市\n海淀区”，全市\n北京市市长国际企业顾问会议'];
     const rnd = random(7);
     for (let k = 0; k < 200; k++) texts.push(edit(texts[k % drafts.length], rnd));
     for (const text of texts) {
@@ -168,7 +168,7 @@ describe('incremental checking', function () {
       const got = memo.scan(text, 0);
       assert.deepEqual(got.quantities, scanQuantities(text));
       assert.deepEqual(got.periods, scanPeriods(text));
-      assert.deepEqual(got.subjects, findSubjects(idx, text));
+      assert.deepEqual(got.subjects, subjectMentions(idx, text));
     }
   });
 });

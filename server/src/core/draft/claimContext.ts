@@ -159,6 +159,16 @@ function withOutside(text: string, mentions: SubjectMention[], from: number): Su
   return kept.length ? [...mentions, ...kept].sort((a, b) => a.start - b.start) : mentions;
 }
 
+/**
+ * The subject mentions a claim's context reads, from `from` (a line start) on: the base's
+ * subject names outside quotation marks and longer names, with the outside places that
+ * stand as a subject (OUTSIDE). Nothing here looks past a line break, so a document's memo
+ * finds them line by line.
+ */
+export function subjectMentions(idx: FactIndex, text: string, from = 0): SubjectMention[] {
+  return withOutside(text, withoutNames(idx, text, withoutQuoted(text, findSubjects(idx, text, from))), from);
+}
+
 /** A streak (连续三年) scopes only the figures of its own clause. */
 function isStreak(p: PeriodMention): boolean {
   return p.relative?.streak === true;
@@ -307,10 +317,10 @@ export class ContextFinder {
     private readonly outline: DraftOutline,
     private periods: PeriodMention[],
     private readonly year: number,
-    /** The subject names of the body when already found (findSubjects from outline.bodyStart). */
+    /** The subject mentions of the body when already found (subjectMentions from outline.bodyStart). */
     subjects?: SubjectMention[],
   ) {
-    this.subjects = withOutside(text, withoutNames(idx, text, withoutQuoted(text, subjects ?? findSubjects(idx, text, outline.bodyStart))), outline.bodyStart);
+    this.subjects = subjects ?? subjectMentions(idx, text, outline.bodyStart);
     this.periods = periods.map((p, i) => {
       if (!p.relative?.implicit) return p;
       const para = this.sentenceAt(p.start)?.paragraph;

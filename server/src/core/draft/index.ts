@@ -4,7 +4,7 @@
  * cell by cell, and the disable comments and allowlist that suppress claims; a draft as
  * matching and judging read it (DraftText), with what its sentences give kept by it.
  */
-export { findSubjects, OUTSIDE, resolveMention, ContextFinder, type SubjectMention, type SubjectScope, type ClaimContext } from './claimContext';
+export { findSubjects, subjectMentions, OUTSIDE, resolveMention, ContextFinder, type SubjectMention, type SubjectScope, type ClaimContext } from './claimContext';
 export { readFrontMatter, outline, type Sentence, type DraftOutline } from './outline';
 export { withWholeYear, yearRanges, withDraftPeriods } from './periodMentions';
 export { DraftText, SentenceValue } from './draftText';

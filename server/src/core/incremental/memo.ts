@@ -11,7 +11,7 @@
 import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from '../types';
 import type { FactIndex } from '../factIndex';
 import type { ClaimContext, SubjectMention, RespectiveSlot } from '../draft';
-import { findSubjects } from '../draft';
+import { subjectMentions } from '../draft';
 import type { QuantityVerdict } from '../judge';
 import { scanQuantitiesAndPeriods } from '../numbers';
 import { movedClaim, type Built } from './memoBuilt';
@@ -32,6 +32,7 @@ interface Placed {
 interface LineScan {
   quantities: Quantity[];
   periods: PeriodMention[];
+  /** Its subject mentions as contexts read them (subjectMentions), found when first placed. */
   subjects?: SubjectMention[];
   used: number;
   /** The same, shifted to each start offset the line stood at lately (a line may occur more than once). */
@@ -182,7 +183,7 @@ export class CheckMemo implements CheckMemory {
   private place(line: LineScan, lineText: string, start: number): Placed {
     let p = line.places.get(start);
     if (!p) {
-      line.subjects ??= findSubjects(this.idx!, lineText);
+      line.subjects ??= subjectMentions(this.idx!, lineText);
       p = {
         quantities: line.quantities.map((q) => shiftQuantity(q, start)),
         periods: line.periods.map((x) => ({ ...x, start: x.start + start, end: x.end + start })),
@@ -196,8 +197,8 @@ export class CheckMemo implements CheckMemory {
   }
 
   /**
-   * The figures, periods and subject names of `text` from `from` (a line start) on: the
-   * same as scanQuantities, scanPeriods and findSubjects on the whole text, whose rules
+   * The figures, periods and subject mentions of `text` from `from` (a line start) on: the
+   * same as scanQuantities, scanPeriods and subjectMentions on the whole text, whose rules
    * never cross a line break, computed line by line.
    */
   scan(text: string, from: number): { quantities: Quantity[]; periods: PeriodMention[]; subjects: SubjectMention[] } {

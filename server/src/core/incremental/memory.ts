@@ -52,7 +52,7 @@ export interface CheckMemory {
   begin(idx: FactIndex): void;
   /** Ends a check. */
   end(): void;
-  /** The figures, periods and (maybe) subject names of `text` from `from` (a line start) on, pausing now and then. */
+  /** The figures, periods and (maybe) subject mentions (subjectMentions) of `text` from `from` (a line start) on, pausing now and then. */
   scanSteps(text: string, from: number): Generator<void, { quantities: Quantity[]; periods: PeriodMention[]; subjects?: SubjectMention[] }, void>;
   /** The stretches of the text scanned that hold figures, in order. */
   figureLines(): FigureLine[];

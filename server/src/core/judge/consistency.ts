@@ -135,43 +135,43 @@ export function* consistencySteps(
     flagged.add(t.claim);
   }
   // Inconsistent: same measure, same stated period, different values, neither otherwise flagged.
-  // The earlier claims of each measure, in order (what a scan of every earlier claim would visit).
-  const earlier = new Map<unknown, JudgedQuantity[]>();
+  // Only claims whose wording establishes the measure (subject, object, scope) can disagree with each other.
+  const strong = (j: JudgedQuantity) => (j.verdict.score ?? 0) >= CONTRADICT_THRESHOLD && j.verdict.established === true;
+  // The earlier strong claims of each measure, in order, each with its period as a key (written once, when first compared).
+  const earlier = new Map<unknown, { j: JudgedQuantity; period?: string }[]>();
+  const periodKey = (e: { j: JudgedQuantity; period?: string }) => (e.period ??= JSON.stringify(e.j.ctx.period) ?? '');
   for (let i = 0; i < judged.length; i++) {
     if (i % CLAIMS_PER_STEP === 0) yield;
     const b = judged[i];
-    // Only claims whose wording establishes the measure (subject, object, scope) can disagree with each other.
-    const strong = (j: JudgedQuantity) => (j.verdict.score ?? 0) >= CONTRADICT_THRESHOLD && j.verdict.established === true;
-    const sameMeasure = b.verdict.measure ? earlier.get(b.verdict.measure) : undefined;
-    if (b.verdict.measure) {
-      if (sameMeasure) sameMeasure.push(b);
-      else earlier.set(b.verdict.measure, [b]);
+    if (!b.verdict.measure || !strong(b)) continue;
+    let sameMeasure = earlier.get(b.verdict.measure);
+    if (!sameMeasure) earlier.set(b.verdict.measure, (sameMeasure = []));
+    const self = { j: b, period: undefined as string | undefined };
+    if (!flagged.has(b.claim) && claims[b.claim].status !== 'verified') {
+      for (const e of sameMeasure) {
+        const a = e.j;
+        if ((a.ctx.periodText ?? '') !== (b.ctx.periodText ?? '') && periodKey(e) !== periodKey(self)) continue;
+        if (!a.ctx.period !== !b.ctx.period) continue;
+        if (a.ctx.subject !== b.ctx.subject) continue;
+        if (isChange(text, a.q, b.q)) continue;
+        const sameValue = Math.abs(a.q.value - b.q.value) <= Math.max(a.q.precision, b.q.precision) / 2;
+        if (sameValue || a.q.dimension !== b.q.dimension) continue;
+        out.push({
+          code: 'inconsistent',
+          severity: SEVERITY.inconsistent,
+          message: message('inconsistent', locale, { measure: b.verdict.measure.name, expected: a.q.text, line: lines.positionAt(a.q.start).line + 1 }),
+          start: b.q.start,
+          end: b.q.end,
+          factId: b.verdict.measure.id,
+          expected: a.q.text,
+          citations: [],
+          claim: b.claim,
+        });
+        flagged.add(b.claim);
+        break;
+      }
     }
-    if (!b.verdict.measure || !strong(b) || flagged.has(b.claim) || claims[b.claim].status === 'verified') continue;
-    const before = sameMeasure ? sameMeasure.length - 1 : 0; // b itself was just added last
-    for (let j = 0; j < before; j++) {
-      const a = sameMeasure![j];
-      if (!strong(a)) continue;
-      if ((a.ctx.periodText ?? '') !== (b.ctx.periodText ?? '') && JSON.stringify(a.ctx.period) !== JSON.stringify(b.ctx.period)) continue;
-      if (!a.ctx.period !== !b.ctx.period) continue;
-      if (a.ctx.subject !== b.ctx.subject) continue;
-      if (isChange(text, a.q, b.q)) continue;
-      const sameValue = Math.abs(a.q.value - b.q.value) <= Math.max(a.q.precision, b.q.precision) / 2;
-      if (sameValue || a.q.dimension !== b.q.dimension) continue;
-      out.push({
-        code: 'inconsistent',
-        severity: SEVERITY.inconsistent,
-        message: message('inconsistent', locale, { measure: b.verdict.measure.name, expected: a.q.text, line: lines.positionAt(a.q.start).line + 1 }),
-        start: b.q.start,
-        end: b.q.end,
-        factId: b.verdict.measure.id,
-        expected: a.q.text,
-        citations: [],
-        claim: b.claim,
-      });
-      flagged.add(b.claim);
-      break;
-    }
+    sameMeasure.push(self);
   }
   return { add: out, drop };
 }
