@@ -173,7 +173,11 @@ function* checkStepsWithUnits(text: string, base: FactBase, options: CheckOption
   // Figures judged so far: a pause every 8 (judging one the first time can take a few milliseconds).
   let figures = 0;
   /** What a line's contexts read outside it, and whether it is a table's (an edit elsewhere can make it one). */
-  const lineEnv = (line: FigureLine) => [...finder.outsideLine(line.start, line.end), tables.spans.some((t) => line.start < t.end && line.end > t.start)];
+  const lineEnv = (line: FigureLine) => {
+    const key = finder.outsideLine(line.start, line.end); // (a new list each time)
+    key.push(tables.spans.some((t) => line.start < t.end && line.end > t.start));
+    return key;
+  };
   for (const line of memory.figureLines()) {
     const kept = memory.lineClaims(line, () => lineEnv(line), judgedAs, locale);
     if (kept) {

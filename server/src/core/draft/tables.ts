@@ -11,7 +11,7 @@
 import type { CheckedClaim, CheckOptions, CheckResult, FactBase, Finding, TextEdit } from '../types';
 import type { DraftOutline } from './outline';
 import { scanPeriods } from '../numbers';
-import { DerivedValue, indexOf } from '../factIndex';
+import { DerivedValue, indexOf, type FactIndex } from '../factIndex';
 
 /** Tables' checks by their sentences, context and options, per fact index (kept by the index; emptied past 256). */
 const TABLE_CHECKS = new DerivedValue(() => new Map<string, CheckResult>());
@@ -94,10 +94,20 @@ function linesOf(text: string, from: number): { start: number; end: number }[] {
 export function findTables(text: string, from: number): Table[] {
   const lines = linesOf(text, from);
   const tables: Table[] = [];
+  // The next pipe and the next tab at or after the line visited (-1: none left); lines are visited in order, so each search moves forward.
+  let pipe = text.indexOf('|', from);
+  let tab = text.indexOf('\t', from);
+  const holdsPipe = (l: { start: number; end: number }): boolean => {
+    if (pipe >= 0 && pipe < l.start) pipe = text.indexOf('|', l.start);
+    return pipe >= 0 && pipe < l.end;
+  };
+  const holdsTab = (l: { start: number; end: number }): boolean => {
+    if (tab >= 0 && tab < l.start) tab = text.indexOf('\t', l.start);
+    return tab >= 0 && tab < l.end;
+  };
   for (let i = 0; i + 1 < lines.length; i++) {
     const l = lines[i];
-    const line = text.slice(l.start, l.end);
-    if (line.includes('|') && SEPARATOR.test(text.slice(lines[i + 1].start, lines[i + 1].end))) {
+    if (holdsPipe(l) && SEPARATOR.test(text.slice(lines[i + 1].start, lines[i + 1].end))) {
       const header = pipeCells(text, l.start, l.end);
       const rows: Cell[][] = [];
       let j = i + 2;
@@ -107,7 +117,7 @@ export function findTables(text: string, from: number): Table[] {
       continue;
     }
     // Tab tables: two or more consecutive lines with the same number (≥ 2) of tab-separated cells.
-    if (line.includes('\t')) {
+    if (holdsTab(l)) {
       const header = tabCells(text, l.start, l.end);
       const rows: Cell[][] = [];
       let j = i + 1;
@@ -211,6 +221,22 @@ function tableSentences(t: Table, isPlace: (header: string) => boolean): { text:
   return { text: out, placed };
 }
 
+/** Tables' sentences by the table's text, per fact index (which names are places), with the table's start then (emptied past 256). */
+const TABLE_SENTENCES = new DerivedValue(() => new Map<string, { start: number; text: string; placed: Placed[] }>());
+
+/** tableSentences of table `t` of `text`, read once per table text (an edit elsewhere leaves a table's sentences as they were). */
+function tableSentencesOf(idx: FactIndex, text: string, t: Table, isPlace: (header: string) => boolean): { text: string; placed: Placed[] } {
+  const memo = TABLE_SENTENCES.of(idx);
+  const key = text.slice(t.start, t.end);
+  let r = memo.get(key);
+  if (!r) {
+    if (memo.size >= 256) memo.clear();
+    memo.set(key, (r = { start: t.start, ...tableSentences(t, isPlace) }));
+  }
+  const by = t.start - r.start;
+  return by === 0 ? r : { text: r.text, placed: r.placed.map((p) => ({ ...p, cell: { text: p.cell.text, start: p.cell.start + by, end: p.cell.end + by } })) };
+}
+
 /** What the table cells contribute to a check: their claims and findings (claim numbers local), and the spans of the tables. */
 export interface TableResult {
   spans: { start: number; end: number }[];
@@ -243,7 +269,7 @@ export function checkTables(
     return findSubjects(idx, name).some((m) => m.start === 0 && m.end === name.length);
   };
   for (const t of tables) {
-    const { text: sentences, placed } = tableSentences(t, isPlace);
+    const { text: sentences, placed } = tableSentencesOf(idx, text, t, isPlace);
     if (!placed.length) continue;
     // The headings above the table, nearest of each level, so the sentences have the draft's subject.
     const above: string[] = [];

@@ -91,10 +91,10 @@ export function* consistencySteps(
   for (let i = 2; i < judged.length; i++) {
     if (i % CLAIMS_PER_STEP === 0) yield;
     const s = judged[i];
+    if (s.q.dimension !== 'percent' && s.q.dimension !== 'fraction') continue;
     // The draft's own counts beat a share matched only by generic words (占比): a wrong-value there is replaced.
     const replaceable = s.verdict.code === 'wrong-value';
     if ((flagged.has(s.claim) && !replaceable) || claims[s.claim].status === 'verified') continue;
-    if (s.q.dimension !== 'percent' && s.q.dimension !== 'fraction') continue;
     const [a, b] = [judged[i - 2], judged[i - 1]];
     if (a.ctx.sentence !== s.ctx.sentence || b.ctx.sentence !== s.ctx.sentence) continue;
     if (a.q.dimension !== b.q.dimension || a.q.unit !== b.q.unit || !a.q.unit || a.q.dimension === 'percent') continue;
@@ -119,6 +119,9 @@ export function* consistencySteps(
   for (let i = 2; i < judged.length; i++) {
     if (i % CLAIMS_PER_STEP === 0) yield;
     const t = judged[i];
+    // (At least two parts: the two figures before it, of its sentence, dimension and unit.)
+    const [p1, p2] = [judged[i - 1], judged[i - 2]];
+    if (p1.ctx.sentence !== t.ctx.sentence || p2.ctx.sentence !== t.ctx.sentence || p1.q.dimension !== t.q.dimension || p2.q.dimension !== t.q.dimension || p1.q.unit !== t.q.unit || p2.q.unit !== t.q.unit) continue;
     if (flagged.has(t.claim) || claims[t.claim].status === 'verified') continue;
     if (!TOTAL_WORDS.test(text.slice(judged[i - 1].q.end, t.q.start))) continue;
     const parts: JudgedQuantity[] = [];
