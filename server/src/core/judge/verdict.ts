@@ -244,7 +244,8 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
   let best = established ?? primary[0];
   if (best) {
     const near = primary.filter((c) => c.score >= best.score - TIE_MARGIN);
-    best = near.find((c) => hasAgreeing(idx, c, q, asOf)) ?? best;
+    // (best is among them: alone, it stays best, and its observations need not be read.)
+    if (near.length > 1) best = near.find((c) => hasAgreeing(idx, c, q, asOf)) ?? best;
   }
   const firm = (m: Measure) => identity(m).established && sameSubject(idx, ctx, m);
   // Wrong unit: the best-scoring compatible measure, in any dimension, has the same written number.

@@ -71,6 +71,18 @@ const TOTAL_WORDS = /合计|共计|总计|总共|一共|两者|二者|三者|加
 /** How many segments back an object is carried to a figure whose own words name none. */
 const MAX_CARRY = 6;
 
+/** Han characters and Latin letters: the letters of a zone's words. */
+const LETTER = /[\p{Script=Han}A-Za-z]/u;
+/** LETTER's answer by UTF-16 code unit, found as code units are met: 0 not yet asked, 1 a letter, 2 not (a lone surrogate is not). */
+const LETTER_CODES = new Uint8Array(0x10000);
+
+/** True when the code unit `code` is a Han character or a Latin letter. */
+function isLetter(code: number): boolean {
+  let r = LETTER_CODES[code];
+  if (r === 0) LETTER_CODES[code] = r = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
+  return r === 1;
+}
+
 /** What ends a segment (the figure's own stretch of words), besides other figures, by UTF-16 code unit. */
 const SEGMENT_END_CODES = codeUnitSet([...'，,；;：:。！？!?、\n（）()【】']);
 
@@ -209,20 +221,31 @@ function sourceSentence(idx: FactIndex, sourceId: string, quote: string): string
   return body.slice(a, b);
 }
 
-/** Sentences' mentions of subjects and periods, relative to the sentence, by its text (emptied past 20,000). */
-const MARKS = new DerivedValue(() => new Map<string, [number, number][]>());
+/** What is read of a sentence's text whatever draft it stands in: its mentions, and the zones read so far. */
+interface SentenceText {
+  /** Its mentions of subjects and periods, relative to the sentence, sorted. */
+  marks: [number, number][];
+  /** Zones read so far, by measure and span (a pure function of the text, the span and the measure's words). */
+  zones: Map<Measure, Map<number, ZoneReading>>;
+}
 
-function marksOf(idx: FactIndex, sentence: string, offset: number, periods?: readonly { start: number; end: number }[]): [number, number][] {
-  const memo = MARKS.of(idx);
-  if (memo.size > 20_000) memo.clear();
-  let marks = memo.get(sentence);
-  if (!marks) {
+/**
+ * Sentences read, by text (emptied past 20,000): a sentence met again, in the same draft
+ * after an edit or in another draft, is not read again.
+ */
+const SENTENCES = new DerivedValue(() => new Map<string, SentenceText>());
+
+function sentenceText(idx: FactIndex, sentence: string, offset: number, periods?: readonly { start: number; end: number }[]): SentenceText {
+  const memo = SENTENCES.of(idx);
+  let known = memo.get(sentence);
+  if (!known) {
+    if (memo.size >= 20_000) memo.clear();
     // The draft's own period mentions, when given, are the sentence's (periods never cross a sentence's end).
     const spans = periods ? periods.map((p): [number, number] => [p.start - offset, p.end - offset]) : scanPeriods(sentence).map((p): [number, number] => [p.start, p.end]);
-    marks = [...findSubjects(idx, sentence).map((s): [number, number] => [s.start, s.end]), ...spans].sort((a, b) => a[0] - b[0]);
-    memo.set(sentence, marks);
+    const marks = [...findSubjects(idx, sentence).map((s): [number, number] => [s.start, s.end]), ...spans].sort((a, b) => a[0] - b[0]);
+    memo.set(sentence, (known = { marks, zones: new Map() }));
   }
-  return marks;
+  return known;
 }
 
 /** What a stretch of words says about a measure's object. */
@@ -255,12 +278,13 @@ interface ZoneWord {
 function readZoneOf(sentence: string, from: number, to: number, marks: [number, number][], w: MeasureWords, side: 'before' | 'after', heads: Map<number, string[]>): ZoneReading {
   const out: ZoneReading = { named: false, namedWords: [], foreign: false, unexplained: false, scopes: [] };
   const seq: ZoneWord[] = [];
-  let run = '';
-  const close = () => {
-    if (run) for (const x of tagWords(run)) seq.push({ word: x.word, tag: x.tag, own: false });
-    run = '';
-  };
+  // The run of Han and Latin letters being read: sentence[runStart, i) (-1: none).
+  let runStart = -1;
   let i = from;
+  const close = () => {
+    if (runStart >= 0 && runStart < i) for (const x of tagWords(sentence.slice(runStart, i))) seq.push({ word: x.word, tag: x.tag, own: false });
+    runStart = -1;
+  };
   let k = 0;
   while (i < to) {
     while (k < marks.length && marks[k][1] <= i) k++;
@@ -269,7 +293,17 @@ function readZoneOf(sentence: string, from: number, to: number, marks: [number, 
       i = Math.max(i + 1, Math.min(to, marks[k][1]));
       continue;
     }
-    const own = w.ownByFirst.get(sentence.charCodeAt(i))?.find((t) => i + t.length <= to && sentence.startsWith(t, i));
+    const code = sentence.charCodeAt(i);
+    let own: string | undefined;
+    const list = w.ownByFirst.get(code);
+    if (list) {
+      for (const t of list) {
+        if (i + t.length <= to && sentence.startsWith(t, i)) {
+          own = t;
+          break;
+        }
+      }
+    }
     if (own) {
       close();
       // A compound's head is its last noun: after 人工智能 in 人工智能独角兽企业, another measure's object (独角兽企业)
@@ -290,8 +324,9 @@ function readZoneOf(sentence: string, from: number, to: number, marks: [number, 
       i += own.length;
       continue;
     }
-    if (/[\p{Script=Han}A-Za-z]/u.test(sentence[i])) run += sentence[i];
-    else close();
+    if (isLetter(code)) {
+      if (runStart < 0) runStart = i;
+    } else close();
     i++;
   }
   close();
@@ -358,7 +393,7 @@ export interface SentenceReading {
   offset: number;
   marks: [number, number][];
   segs: [number, number][];
-  /** Zones read so far, by measure and span: the claims of a sentence read the same segments again. */
+  /** Zones read so far, by measure and span: the claims of a sentence, and the sentence met again, read the same segments again. */
   zones: Map<Measure, Map<number, ZoneReading>>;
 }
 
@@ -409,7 +444,8 @@ function refines(idx: FactIndex, m: Measure): boolean {
 /** Reads `sentence` (starting at `offset` of the text) with its figures (absolute offsets, sorted). */
 export function readSentence(idx: FactIndex, sentence: string, offset: number, figures: readonly Quantity[], periods?: readonly { start: number; end: number }[]): SentenceReading {
   const figs = figures.map((f): [number, number] => [f.start - offset, f.end - offset]);
-  return { sentence, offset, marks: marksOf(idx, sentence, offset, periods), segs: segmentsOf(sentence, figs), zones: new Map() };
+  const known = sentenceText(idx, sentence, offset, periods);
+  return { sentence, offset, marks: known.marks, segs: segmentsOf(sentence, figs), zones: known.zones };
 }
 
 /** The identity of figure `q` against measure `m`, in its sentence's reading. */
@@ -434,8 +470,7 @@ export function identityOf(idx: FactIndex, m: Measure, r: SentenceReading, q: Qu
   const after = j < segs.length && segs[j][0] === qe ? segs[j] : undefined;
   const zb = before && readZone(before[0], before[1], marks, w, 'before');
   const za = after && readZone(after[0], after[1], marks, w, 'after');
-  const zones = [zb, za].filter((z): z is ZoneReading => !!z);
-  const scopes = zones.flatMap((z) => z.scopes);
+  const scopes = zb && za ? zb.scopes.concat(za.scopes) : (zb ?? za)?.scopes ?? [];
   const scope: ScopeRelation = !scopes.length || !w.scopes.size ? 'unstated' : scopes.some((s) => w.scopes.has(s)) ? 'same' : 'other';
   let object: ObjectEvidence;
   // 17间总统套房: a noun named right after the figure is what it counts, whatever the words before it are.
