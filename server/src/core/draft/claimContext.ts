@@ -95,9 +95,12 @@ const OUTSIDE_PLACES = new RegExp(
   'g',
 );
 
+/** OUTSIDE_PLACES as the whole of a text. */
+const WHOLE_OUTSIDE_PLACE = new RegExp(`^(?:${OUTSIDE_PLACES.source})$`);
+
 /** The whole of `text` names a place or body outside the fact base (朝阳区, 全市, 北京市): a table's column header, say. */
 export function isOutsidePlace(text: string): boolean {
-  return new RegExp(`^(?:${OUTSIDE_PLACES.source})$`).test(text.trim());
+  return WHOLE_OUTSIDE_PLACE.test(text.trim());
 }
 
 /** What a clause starts after, by UTF-16 code unit. */
@@ -113,7 +116,9 @@ const SCOPE_AFTER = /^[”"]?(?:的)?(?:占比|比重|份额|第|首|前列|前|
 /** The outside places standing as a subject in one line of text, as [start, end) in it. */
 function outsideInLine(line: string): [number, number][] {
   const out: [number, number][] = [];
-  const re = new RegExp(OUTSIDE_PLACES.source, 'g');
+  // (One expression for every line, from the line's start: nothing below runs another search with it.)
+  const re = OUTSIDE_PLACES;
+  re.lastIndex = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -305,7 +310,6 @@ export class ContextFinder {
   private readonly subjects: SubjectMention[];
   /** Per sentence index: the last subject mention of the nearest earlier sentence that has one (built on first use). */
   private lastBefore?: { mention: SubjectMention; sentence: number }[];
-  private sentenceIndex?: Map<Sentence, number>;
   /** Memos: the first subject named by a heading, by the headings above one, by the title. */
   private readonly headingSubject = new Map<number, string | undefined>();
   private readonly aboveSubject = new Map<number, string | undefined>();
@@ -378,8 +382,10 @@ export class ContextFinder {
   }
 
   private indexOfSentence(sentence: Sentence): number {
-    this.sentenceIndex ??= new Map(this.outline.sentences.map((s, i) => [s, i]));
-    return this.sentenceIndex.get(sentence) ?? -1;
+    // (The outline's sentences are sorted and start at distinct offsets.)
+    const ss = this.outline.sentences;
+    const k = firstStartingAt(ss, sentence.start);
+    return k < ss.length && ss[k] === sentence ? k : -1;
   }
 
   private firstSubjectOf(memo: Map<number, string | undefined>, key: number, text: string): string | undefined {
