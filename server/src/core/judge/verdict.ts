@@ -247,7 +247,8 @@ function judge(idx: FactIndex, q: Quantity, ctx: ClaimContext, cands: Ranking, a
     // (best is among them: alone, it stays best, and its observations need not be read.)
     if (near.length > 1) best = near.find((c) => hasAgreeing(idx, c, q, asOf)) ?? best;
   }
-  const firm = (m: Measure) => identity(m).established && sameSubject(idx, ctx, m);
+  // (The subject first: it is cheap, and identity reads the sentence.)
+  const firm = (m: Measure) => sameSubject(idx, ctx, m) && identity(m).established;
   // Wrong unit: the best-scoring compatible measure, in any dimension, has the same written number.
   const unitCand = cands.compatible.find((c) => c.score >= MATCH_THRESHOLD && firm(c.measure));
   const wrongUnit = unitCand && (!best || unitCand.score >= best.score - TIE_MARGIN) ? checkUnit(idx, q, unitCand, asOf) : undefined;

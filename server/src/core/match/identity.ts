@@ -101,8 +101,8 @@ interface MeasureWords {
   objects: Set<string>;
   /** Scope words in the measure's name or terms. */
   scopes: Set<string>;
-  /** The measure's quotes, joined: a run of words a source itself uses for it is explained. */
-  quotes: string;
+  /** The measure's quotes' sentences, joined (read on first use): a run of words a source itself uses for it is explained. */
+  readonly quotes: string;
   /**
    * The words that set it apart from a measure of the same head noun, as its name says
    * (通过国家验收, 正式运行 for 通过国家验收并正式运行的大科学装置数): one of them must be said.
@@ -143,6 +143,22 @@ function substringsOf(name: string): Set<string> {
   return out;
 }
 
+/**
+ * The substrings of a name that are index terms naming an object, each as often as it
+ * occurs (a repeat changes nothing for headOf): substringsOf without the set, for the head
+ * noun of every measure of a subject, which a large base asks of thousands of names.
+ */
+function objectTermsIn(idx: FactIndex, name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < name.length; i++) {
+    for (let j = i + 1; j <= name.length; j++) {
+      const t = name.slice(i, j);
+      if (idx.terms.has(t) && namesObject(idx, t)) out.push(t);
+    }
+  }
+  return out;
+}
+
 /** The base's measures by name, and by subject (a large base: a measure's words look up only what its name holds). */
 const MEASURES_BY_NAME = new DerivedValue((idx: FactIndex) => groupBy(idx.base.measures, (n) => n.name));
 const MEASURES_BY_SUBJECT = new DerivedValue((idx: FactIndex) => groupBy(idx.base.measures, (n) => n.subject));
@@ -176,12 +192,14 @@ function measureWords(idx: FactIndex, m: Measure): MeasureWords {
     objects.add(t);
   }
   const scopes = new Set(SCOPES.filter((s) => m.name.includes(s) || m.terms.some((t) => t.includes(s))));
-  const quotes = (idx.observations.get(m.id) ?? []).map((io) => sourceSentence(idx, io.obs.source, io.obs.quote)).join('\u0000');
+  // (Read when a zone first has a word to explain: most measures met as candidates never need them.)
+  let quotes: string | undefined;
+  const quotesOf = () => (quotes ??= (idx.observations.get(m.id) ?? []).map((io) => sourceSentence(idx, io.obs.source, io.obs.quote)).join('\u0000'));
   const sorted = [...own].sort((a, b) => b.length - a.length);
   const ownByFirst = groupBy(sorted, (t) => t.charCodeAt(0));
   const listed = [...m.name.matchAll(/[（(]([^）)]*)[）)]/g)].map((x) => x[1]).join('、');
   const parts = new Set(m.terms.filter((t) => listed.includes(t) && /[、和与及]/.test(listed)));
-  w = { own: sorted, ownByFirst, objects, parts: parts.size >= 2 ? parts : new Set(), scopes, quotes, qualifiers: refines(idx, m) ? headOf(idx, m, [...objects]).qualifiers : [] };
+  w = { own: sorted, ownByFirst, objects, parts: parts.size >= 2 ? parts : new Set(), scopes, get quotes() { return quotesOf(); }, qualifiers: refines(idx, m) ? headOf(idx, m, [...objects]).qualifiers : [] };
   memo.set(m, w);
   return w;
 }
@@ -209,15 +227,18 @@ export function* objectTermSteps(idx: FactIndex): Generator<void, void, void> {
   OBJECT_TERMS.of(idx);
 }
 
+/** What ends a source's sentence, by UTF-16 code unit. */
+const SENTENCE_END_CODES = codeUnitSet([...'。！？!?\n']);
+
 /** The sentence of a source's body that holds a quote (the quote alone when it cannot be found): its words describe the fact too. */
 function sourceSentence(idx: FactIndex, sourceId: string, quote: string): string {
   const body = idx.sources.get(sourceId)?.body;
   const at = body ? body.indexOf(quote) : -1;
   if (!body || at < 0) return quote;
   let a = at;
-  while (a > 0 && !/[。！？!?\n]/.test(body[a - 1])) a--;
+  while (a > 0 && SENTENCE_END_CODES[body.charCodeAt(a - 1)] === 0) a--;
   let b = at + quote.length;
-  while (b < body.length && !/[。！？!?\n]/.test(body[b])) b++;
+  while (b < body.length && SENTENCE_END_CODES[body.charCodeAt(b)] === 0) b++;
   return body.slice(a, b);
 }
 
@@ -427,7 +448,7 @@ const HEADS = new DerivedValue(() => new Map<Measure, string | undefined>());
 /** A measure's head noun. */
 function headNoun(idx: FactIndex, m: Measure): string | undefined {
   const memo = HEADS.of(idx);
-  if (!memo.has(m)) memo.set(m, headOf(idx, m, m.terms.filter((t) => namesObject(idx, t)).concat([...substringsOf(m.name)].filter((t) => idx.terms.has(t) && namesObject(idx, t)))).head);
+  if (!memo.has(m)) memo.set(m, headOf(idx, m, m.terms.filter((t) => namesObject(idx, t)).concat(objectTermsIn(idx, m.name))).head);
   return memo.get(m);
 }
 
@@ -438,7 +459,8 @@ function headNoun(idx: FactIndex, m: Measure): string | undefined {
 function refines(idx: FactIndex, m: Measure): boolean {
   const head = headNoun(idx, m);
   if (!head) return false;
-  return (MEASURES_BY_SUBJECT.of(idx).get(m.subject) ?? []).some((n) => n !== m && headNoun(idx, n) === head);
+  // (A measure whose name does not hold the head cannot have it as its head: its head noun need not be read.)
+  return (MEASURES_BY_SUBJECT.of(idx).get(m.subject) ?? []).some((n) => n !== m && n.name.includes(head) && headNoun(idx, n) === head);
 }
 
 /** Reads `sentence` (starting at `offset` of the text) with its figures (absolute offsets, sorted). */
