@@ -50,9 +50,13 @@ export async function startUp() {
   return { readyMs, firstDiagnosticsFromSpawnMs: t - t0, firstDiagnosticsFromOpenMs: t - opened };
 }
 
-/** Editing: one-character edits at random places of a 50,000-character draft, didChange → publishDiagnostics, debounce subtracted. */
-export async function editing(edits = 200, size = 50_000) {
-  const { client } = await LspTestClient.start({ locale: 'zh-cn' });
+/**
+ * Editing: one-character edits at random places of a 50,000-character draft, didChange →
+ * publishDiagnostics, debounce subtracted. `start` adds to the test client's options (another
+ * checkout's server: compare.mjs).
+ */
+export async function editing(edits = 200, size = 50_000, start = {}) {
+  const { client } = await LspTestClient.start({ locale: 'zh-cn', ...start });
   const uri = 'file:///bench/edit.md';
   let doc = TextDocument.create(uri, 'markdown', 1, draftOfSize(size));
   await client.open(uri, 'markdown', doc.getText());

@@ -64,6 +64,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** The server's script, run as `node SCRIPT --stdio` (default: `bin/factcheck.js lsp --stdio`, the server tsc built). */
   server?: string;
+  /** The server's whole command line before the transport flag, for another checkout's server (scripts/bench/compare.mjs); wins over `server`. */
+  serverArgs?: string[];
   /** How messages travel: standard input and output (default), or Node's IPC channel, as VS Code's client runs the server. */
   transport?: 'stdio' | 'ipc';
   /** The server's environment (default: this process's). */
@@ -101,7 +103,7 @@ export class LspTestClient {
   /** Spawns the server and completes the initialize handshake. */
   static async start(opts: StartOptions = {}): Promise<{ client: LspTestClient; init: InitializeResult }> {
     const ipc = opts.transport === 'ipc';
-    const args = [...(opts.server ? [opts.server] : [join(ROOT, 'bin', 'factcheck.js'), 'lsp']), ipc ? '--node-ipc' : '--stdio'];
+    const args = [...(opts.serverArgs ?? (opts.server ? [opts.server] : [join(ROOT, 'bin', 'factcheck.js'), 'lsp'])), ipc ? '--node-ipc' : '--stdio'];
     const child = spawn(process.execPath, args, { cwd: ROOT, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])] });
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
