@@ -12,6 +12,7 @@ import type { CheckedClaim, CheckOptions, CheckResult, FactBase, Finding, TextEd
 import type { DraftOutline } from './outline';
 import { scanPeriods } from '../numbers';
 import { DerivedValue, indexOf, type FactIndex } from '../factIndex';
+import { detached } from '../util';
 
 /** Tables' checks by their sentences, context and options, per fact index (kept by the index; emptied past 256). */
 const TABLE_CHECKS = new DerivedValue(() => new Map<string, CheckResult>());
@@ -231,7 +232,7 @@ function tableSentencesOf(idx: FactIndex, text: string, t: Table, isPlace: (head
   let r = memo.get(key);
   if (!r) {
     if (memo.size >= 256) memo.clear();
-    memo.set(key, (r = { start: t.start, ...tableSentences(t, isPlace) }));
+    memo.set(detached(key), (r = { start: t.start, ...tableSentences(t, isPlace) }));
   }
   const by = t.start - r.start;
   return by === 0 ? r : { text: r.text, placed: r.placed.map((p) => ({ ...p, cell: { text: p.cell.text, start: p.cell.start + by, end: p.cell.end + by } })) };
@@ -291,7 +292,7 @@ export function checkTables(
     let r = memo.get(key);
     if (!r) {
       if (memo.size >= 256) memo.clear();
-      memo.set(key, (r = check(prefix + sentences, base, tableOptions)));
+      memo.set(detached(key), (r = check(prefix + sentences, base, tableOptions)));
     }
     const mapped = new Map<number, number>();
     r.claims.forEach((c, i) => {

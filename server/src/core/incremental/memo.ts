@@ -16,7 +16,7 @@ import type { QuantityVerdict } from '../judge';
 import { scanQuantitiesAndPeriods } from '../numbers';
 import { movedClaim, type Built } from './memoBuilt';
 import { findRoleClaims, type RoleClaim } from '../judge';
-import { finishSteps } from '../util';
+import { detached, finishSteps } from '../util';
 import { scanStatements, type StatementMention } from '../statements';
 import type { CheckMemory, ClaimMemo, FigureLine, LineClaim, StatementJudge } from './memory';
 
@@ -173,7 +173,7 @@ export class CheckMemo implements CheckMemory {
       // Object.assign, not a spread: keys added to a spread copy give it a hidden class of
       // its own in V8 (see factbase/validate.ts), and every read of a memo megamorphic.
       scan = Object.assign({}, scanQuantitiesAndPeriods(text), { used: 0, places: new Map<number, Placed>() });
-      this.lines.set(text, scan);
+      this.lines.set(detached(text), scan);
     }
     scan.used = this.generation;
     return scan;

@@ -23,7 +23,7 @@ import { DerivedValue, type FactIndex } from '../factIndex';
 import { findSubjects } from '../draft';
 import { scanPeriods, codeUnitSet } from '../numbers';
 import { tagWords } from './segment';
-import { firstIndex, groupBy } from '../util';
+import { detached, firstIndex, groupBy } from '../util';
 
 /** How the words around a figure establish a measure's object. */
 export type ObjectEvidence = 'named' | 'carried' | 'generic' | 'foreign';
@@ -264,7 +264,7 @@ function sentenceText(idx: FactIndex, sentence: string, offset: number, periods?
     // The draft's own period mentions, when given, are the sentence's (periods never cross a sentence's end).
     const spans = periods ? periods.map((p): [number, number] => [p.start - offset, p.end - offset]) : scanPeriods(sentence).map((p): [number, number] => [p.start, p.end]);
     const marks = [...findSubjects(idx, sentence).map((s): [number, number] => [s.start, s.end]), ...spans].sort((a, b) => a[0] - b[0]);
-    memo.set(sentence, (known = { marks, zones: new Map() }));
+    memo.set(detached(sentence), (known = { marks, zones: new Map() }));
   }
   return known;
 }

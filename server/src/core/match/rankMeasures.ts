@@ -12,7 +12,7 @@ import { words, addWords } from './segment';
 import { QUOTE_CANDIDATE, QuoteScores, type QuoteStats } from './quoteScores';
 import { Ranking, idRanks, ranked, type Scored } from './ranking';
 import { compatibleSubjects, forTermMeasures } from './candidateIndex';
-import { finishSteps } from '../util';
+import { detached, finishSteps } from '../util';
 
 /** A measure scored for one claim. */
 export interface Candidate {
@@ -128,13 +128,13 @@ function quoteScoresOf(idx: FactIndex, stats: QuoteStats, clauseText: string, se
     memo.size = 0;
   }
   let byClause = memo.bySentence.get(sentenceText);
-  if (!byClause) memo.bySentence.set(sentenceText, (byClause = new Map()));
+  if (!byClause) memo.bySentence.set(detached(sentenceText), (byClause = new Map()));
   let qs = byClause.get(clauseText);
   if (!qs) {
     const clauseWords = words(clauseText);
     const sentenceWords = sentenceText.length > clauseText.length + 2 ? words(sentenceText) : clauseWords;
     qs = new QuoteScores(idx, stats, clauseWords, sentenceWords);
-    byClause.set(clauseText, qs);
+    byClause.set(detached(clauseText), qs);
     memo.size++;
   }
   return qs;

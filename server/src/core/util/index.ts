@@ -3,7 +3,7 @@
  * lists sorted by offset, a bounded cache by two keys, and line/column positions.
  */
 export { PairCache } from './pairCache';
-export { TextMemo } from './textMemo';
+export { TextMemo, detached } from './textMemo';
 export { LineIndex, type Range } from './positions';
 export { firstIndex, firstStartingAt, within, lastWithin, firstWithin } from './sorted';
 export { finishSteps } from './steps';

@@ -6,6 +6,17 @@
  * from a draft by the check (draft/DraftText) or the document's memo (incremental/memo.ts).
  */
 
+/**
+ * `s` as a string of its own. A slice of a longer string (a line of a draft) is, in V8, a
+ * view that keeps the whole string alive: kept as a memo's key, each edit's slice kept
+ * that edit's whole draft (an editing session grew by the draft's size per edit). A memo
+ * keeps a copy instead (made on a miss only).
+ */
+export function detached(s: string): string {
+  // (V8 copies strings shorter than 13 code units when slicing; the concatenation is flattened by the slice, into a string of its own.)
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** `compute`'s results by input, at most `max` (see the file header). */
 export class TextMemo<T> {
   private readonly known = new Map<string, T>();
@@ -21,7 +32,7 @@ export class TextMemo<T> {
     if (v === undefined) {
       v = this.compute(text);
       if (this.known.size >= this.max) this.known.clear();
-      this.known.set(text, v);
+      this.known.set(detached(text), v);
     }
     return v;
   }
