@@ -1,12 +1,12 @@
 /**
  * Incremental checking: what checkText computes per line (figures, periods, subject
- * names) and per claim (the ranked measures, the verdict, the claim and finding built
- * from them), kept between checks of one document, so a check after a small edit
- * analyses only the lines and claims whose inputs changed. A claim is recognised by
- * every input its steps read, with offsets made relative to the line, so a hit returns
- * exactly what the steps would compute: a check with a memo gives the same result as a
- * fresh one (test/unit/incremental.test.ts). The document-level passes (outline,
- * contexts, 分别, roles, consistency) always run again.
+ * mentions, the claims of its roles and statements) and per claim (the ranked measures,
+ * the verdict, the claim and finding built from them), kept between checks of one
+ * document, so a check after a small edit analyses only the lines and claims whose
+ * inputs changed. A claim is recognised by every input its steps read, with offsets made
+ * relative to the line, so a hit returns exactly what the steps would compute: a check
+ * with a memo gives the same result as a fresh one (test/unit/incremental.test.ts). The
+ * document-level passes (outline, contexts, 分别, tables, consistency) always run again.
  */
 import type { CheckedClaim, Finding, Locale, PeriodMention, Quantity } from '../types';
 import type { FactIndex } from '../factIndex';
