@@ -91,21 +91,24 @@ function linesOf(text: string, from: number): { start: number; end: number }[] {
   return out;
 }
 
+/**
+ * Whether a line holds `ch`, asked of lines in order from `from`: the next `ch` at or after
+ * the line asked is kept (-1: none left), so each search moves forward and a draft is read once.
+ */
+function holdsChar(text: string, from: number, ch: string): (l: { start: number; end: number }) => boolean {
+  let next = text.indexOf(ch, from);
+  return (l) => {
+    if (next >= 0 && next < l.start) next = text.indexOf(ch, l.start);
+    return next >= 0 && next < l.end;
+  };
+}
+
 /** The Markdown pipe tables and tab-separated tables of a draft's body. */
 export function findTables(text: string, from: number): Table[] {
   const lines = linesOf(text, from);
   const tables: Table[] = [];
-  // The next pipe and the next tab at or after the line visited (-1: none left); lines are visited in order, so each search moves forward.
-  let pipe = text.indexOf('|', from);
-  let tab = text.indexOf('\t', from);
-  const holdsPipe = (l: { start: number; end: number }): boolean => {
-    if (pipe >= 0 && pipe < l.start) pipe = text.indexOf('|', l.start);
-    return pipe >= 0 && pipe < l.end;
-  };
-  const holdsTab = (l: { start: number; end: number }): boolean => {
-    if (tab >= 0 && tab < l.start) tab = text.indexOf('\t', l.start);
-    return tab >= 0 && tab < l.end;
-  };
+  const holdsPipe = holdsChar(text, from, '|');
+  const holdsTab = holdsChar(text, from, '\t');
   for (let i = 0; i + 1 < lines.length; i++) {
     const l = lines[i];
     if (holdsPipe(l) && SEPARATOR.test(text.slice(lines[i + 1].start, lines[i + 1].end))) {

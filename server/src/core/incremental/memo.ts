@@ -17,7 +17,7 @@ import { scanQuantitiesAndPeriods } from '../numbers';
 import { movedClaim, type Built } from './memoBuilt';
 import { findRoleClaims, type RoleClaim } from '../judge';
 import { detached, finishSteps } from '../util';
-import { scanStatements, type StatementMention } from '../statements';
+import { movedMention, scanStatements, type StatementMention } from '../statements';
 import type { CheckMemory, ClaimMemo, FigureLine, LineClaim, StatementJudge } from './memory';
 
 /** A line's figures, periods and subject names placed at one start offset. */
@@ -350,7 +350,7 @@ export class CheckMemo implements CheckMemory {
       if (kept) this.stats.statementHits += kept.made.length;
       else {
         if ((++judged & 31) === 0) yield;
-        const mentions = scan.statements.mentions.map((m) => ({ ...m, start: m.start + line.start, end: m.end + line.start, about: { start: m.about.start + line.start, end: m.about.end + line.start } }));
+        const mentions = scan.statements.mentions.map((m) => movedMention(m, line.start));
         kept = { env: around, asOf, locale, l0: line.start, made: judge(mentions, first + out.length), used: 0 };
         (scan.judgedStatements ??= []).push(kept);
       }

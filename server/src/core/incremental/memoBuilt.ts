@@ -23,22 +23,21 @@ export function builtAt(b: Built, q: Quantity, claimIndex: number): { claim: Che
   const by = q.start - b.q.start;
   const c = b.claim;
   const claim: CheckedClaim = { ...c, start: c.start + by, end: c.end + by, reading: { ...c.reading, quantity: q } };
-  const f = b.finding;
-  if (!f) return { claim };
-  const finding: Finding = { ...f, start: f.start + by, end: f.end + by, fix: f.fix && { ...f.fix, start: f.fix.start + by, end: f.fix.end + by }, claim: claimIndex };
-  return { claim, finding };
+  return b.finding ? { claim, finding: movedFinding(b.finding, by, claimIndex) } : { claim };
+}
+
+/** A finding moved by `by` with its fix, numbered `claimIndex`; a new object (a finding without a fix gets none). */
+function movedFinding(f: Finding, by: number, claimIndex: number): Finding {
+  const finding: Finding = { ...f, start: f.start + by, end: f.end + by, claim: claimIndex };
+  if (f.fix) finding.fix = { ...f.fix, start: f.fix.start + by, end: f.fix.end + by };
+  return finding;
 }
 
 /** A role's or statement's claim and finding (as roleFinding or judgeStatements made them) moved by `by`, numbered `claimIndex`; new objects. */
 export function movedClaim(made: { claim: CheckedClaim; finding?: Finding }, by: number, claimIndex: number): { claim: CheckedClaim; finding?: Finding } {
   const c = made.claim;
   const claim: CheckedClaim = { ...c, start: c.start + by, end: c.end + by };
-  const f = made.finding;
-  if (!f) return { claim };
-  const finding: Finding = { ...f, start: f.start + by, end: f.end + by, claim: claimIndex };
-  // (A finding without a fix has no `fix` key, as the judge made it.)
-  if (f.fix) finding.fix = { ...f.fix, start: f.fix.start + by, end: f.fix.end + by };
-  return { claim, finding };
+  return made.finding ? { claim, finding: movedFinding(made.finding, by, claimIndex) } : { claim };
 }
 
 /** A claim's context moved by `by` with its line, in the current check's `sentence` (the same span, moved). */

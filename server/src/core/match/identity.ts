@@ -144,9 +144,10 @@ function substringsOf(name: string): Set<string> {
 }
 
 /**
- * The substrings of a name that are index terms naming an object, each as often as it
- * occurs (a repeat changes nothing for headOf): substringsOf without the set, for the head
- * noun of every measure of a subject, which a large base asks of thousands of names.
+ * The substrings of a name that are index terms naming an object, in order, each as often
+ * as it occurs (a repeat changes nothing for headOf, nor for the sets of measureWords):
+ * no set of every substring is built for the head noun of every measure of a subject,
+ * which a large base asks of thousands of names.
  */
 function objectTermsIn(idx: FactIndex, name: string): string[] {
   const out: string[] = [];
@@ -187,7 +188,7 @@ function measureWords(idx: FactIndex, m: Measure): MeasureWords {
       objects.add(t);
     }
   }
-  for (const t of inName) if (idx.terms.has(t) && namesObject(idx, t)) {
+  for (const t of objectTermsIn(idx, m.name)) {
     own.add(t);
     objects.add(t);
   }

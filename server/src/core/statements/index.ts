@@ -4,5 +4,5 @@
  * and in drafts (judge/judgeStatements.ts).
  */
 export { EVENT_WORD, eventClass } from './eventYears';
-export { normalGroup, groupEndingAt, type StatementKind, type StatementMention } from './mention';
+export { normalGroup, groupEndingAt, movedMention, type StatementKind, type StatementMention } from './mention';
 export { scanStatements, scanStatementsByLine, isStatementMeasure } from './scanStatements';

@@ -106,6 +106,11 @@ export function clauseEnd(s: string, at: number): number {
   return i;
 }
 
+/** A statement moved by `by`, with what it is about; a new object. */
+export function movedMention(m: StatementMention, by: number): StatementMention {
+  return { ...m, start: m.start + by, end: m.end + by, about: { start: m.about.start + by, end: m.about.end + by } };
+}
+
 /** True when [start, end) lies inside one of the sorted spans. */
 export function insideSpans(spans: readonly [number, number][], start: number, end: number): boolean {
   return spans.some(([a, b]) => a <= start && end <= b);

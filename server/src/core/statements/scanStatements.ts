@@ -9,7 +9,7 @@ import { TextMemo } from '../util';
 import { findRanks } from './ranks';
 import { findEditions, findFirsts } from './firsts';
 import { findEventYears } from './eventYears';
-import { insideSpans, type StatementMention } from './mention';
+import { insideSpans, movedMention, type StatementMention } from './mention';
 
 /** The statements of `text`; relative years (年底, 今年) resolve against `year` when given. */
 export function scanStatements(text: string, year?: number): StatementMention[] {
@@ -52,7 +52,7 @@ export function scanStatementsByLine(text: string, year: number, from = 0, to = 
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (end > start) {
-      for (const m of memo.get(text.slice(start, end))) out.push({ ...m, start: m.start + start, end: m.end + start, about: { start: m.about.start + start, end: m.about.end + start } });
+      for (const m of memo.get(text.slice(start, end))) out.push(movedMention(m, start));
     }
     start = end + 1;
   }
